@@ -1,0 +1,25 @@
+import { createHash } from 'node:crypto';
+import { parseImplementationCode } from '@ah-tourism/shared';
+import { AppError } from '../platform/errors';
+import { header, httpHandler, json } from '../platform/http';
+import { catalog } from './service-instance';
+
+const CACHE_CONTROL = 'public, max-age=300';
+
+export const handler = httpHandler(async (event) => {
+  const code = decodeURIComponent(event.pathParameters?.code ?? '');
+  if (!parseImplementationCode(code)) {
+    throw new AppError('COMMON_VALIDATION_FAILED', '实施编码格式不正确，请核对链接或重新查找事项', [
+      { path: 'code', message: '实施编码应为35位：基本编码、层级、行政区划代码和实施主体统一社会信用代码' },
+    ]);
+  }
+  const item = await catalog().getGuide(code);
+  const body = JSON.stringify(item);
+  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
+  const cacheHeaders = { ETag: etag, 'Cache-Control': CACHE_CONTROL };
+  const ifNoneMatch = header(event, 'if-none-match');
+  if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) {
+    return { statusCode: 304, headers: cacheHeaders };
+  }
+  return { statusCode: 200, headers: { 'Content-Type': 'application/json; charset=utf-8', ...cacheHeaders }, body };
+});

@@ -1,0 +1,56 @@
+import {
+  DEFAULT_PAGE_SIZE,
+  PROVINCE_REGION_CODE,
+  type ImplementationItem,
+  type ListItemsQuery,
+  type ListItemsResponse,
+  type Region,
+} from '@ah-tourism/shared';
+import { AppError } from '../platform/errors';
+import type { CatalogStore, ItemFilter } from './store';
+
+const REGION_CACHE_MS = 5 * 60 * 1000;
+
+/** Catalog use cases, independent of HTTP and of DynamoDB. */
+export function catalogService(store: CatalogStore, now: () => number = Date.now) {
+  let regions: { list: Region[]; loadedAt: number } | undefined;
+
+  async function listRegions(): Promise<Region[]> {
+    if (!regions || now() - regions.loadedAt > REGION_CACHE_MS) {
+      regions = { list: await store.listRegions(), loadedAt: now() };
+    }
+    return regions.list;
+  }
+
+  return {
+    listRegions,
+
+    async listItems(query: ListItemsQuery): Promise<ListItemsResponse> {
+      if (query.region && !(await listRegions()).some((r) => r.code === query.region)) {
+        throw new AppError('CATALOG_REGION_NOT_FOUND');
+      }
+      const partition: ItemFilter['partition'] =
+        query.region || !query.level ? { region: query.region ?? PROVINCE_REGION_CODE } : { level: query.level };
+      return store.listItems(
+        {
+          partition,
+          level: query.level,
+          itemType: query.type,
+          theme: query.theme,
+          keyword: query.keyword,
+          frequentOnly: query.frequent === 'true',
+        },
+        query.limit ?? DEFAULT_PAGE_SIZE,
+        query.cursor,
+      );
+    },
+
+    async getGuide(implementationCode: string): Promise<ImplementationItem> {
+      const item = await store.getGuide(implementationCode);
+      if (!item) throw new AppError('CATALOG_ITEM_NOT_FOUND');
+      return item;
+    },
+  };
+}
+
+export type CatalogService = ReturnType<typeof catalogService>;

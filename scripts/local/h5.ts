@@ -1,0 +1,42 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { MINIAPP_DIR, TARO_BIN } from './paths';
+import { assertPortFree, startProcess, waitFor, type Managed } from './process';
+import { serveStatic } from './static-server';
+
+const run = promisify(execFile);
+
+/** The Taro H5 dev server (rebuilds on change), talking to the API at apiBase. */
+export async function startH5DevServer(port: number, apiBase: string, log?: (line: string) => void): Promise<Managed & { url: string }> {
+  await assertPortFree(port, 'H5 app', 'H5_PORT');
+  const { child, managed, output } = startProcess('H5 dev server', process.execPath, [TARO_BIN, 'build', '--type', 'h5', '--watch'], {
+    cwd: MINIAPP_DIR,
+    env: { ...process.env, H5_PORT: String(port), TARO_APP_API_BASE: apiBase, BROWSERSLIST_IGNORE_OLD_DATA: '1' },
+    log,
+  });
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitFor('H5 dev server', async () => (await fetch(url)).status === 200, 180_000, child);
+  } catch (error) {
+    await managed.stop();
+    throw new Error(`${(error as Error).message}\n--- taro output ---\n${output()}`);
+  }
+  return { ...managed, url };
+}
+
+/** Builds the H5 app once (production mode) for apiBase and returns its folder. */
+export async function buildH5(apiBase: string): Promise<string> {
+  await run(process.execPath, [TARO_BIN, 'build', '--type', 'h5'], {
+    cwd: MINIAPP_DIR,
+    env: { ...process.env, NODE_ENV: 'production', TARO_APP_API_BASE: apiBase, BROWSERSLIST_IGNORE_OLD_DATA: '1' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return path.join(MINIAPP_DIR, 'dist', 'h5');
+}
+
+/** A production H5 build served statically: what the browser tests drive. */
+export async function startH5Static(port: number, apiBase: string): Promise<Managed & { url: string }> {
+  await assertPortFree(port, 'H5 app', 'TEST_H5_PORT');
+  return serveStatic(await buildH5(apiBase), port);
+}

@@ -1,0 +1,121 @@
+import { loadCatalogSeed } from '../seed/catalog-data';
+import { LOCAL_AWS_ENV, localDynamoClient, startDynamoDbLocal } from './dynamodb-local';
+import { startH5DevServer, startH5Static } from './h5';
+import { startOffline } from './offline';
+import type { Managed } from './process';
+import { startS3Local } from './s3-local';
+import { catalogRecords, putAll } from './seed';
+import { ensureTables, tableDefinitionsFromServerless } from './tables';
+
+export interface StackPorts {
+  dynamodb: number;
+  s3: number;
+  api: number;
+  lambda: number;
+  h5: number;
+}
+
+export const DEFAULT_PORTS: StackPorts = { dynamodb: 8000, s3: 4569, api: 3000, lambda: 3002, h5: 10086 };
+/** Tests use their own ports so they can run while `npm start` is up. */
+export const TEST_PORTS: StackPorts = { dynamodb: 8100, s3: 4669, api: 3100, lambda: 3102, h5: 10186 };
+
+export function portsFromEnv(defaults: StackPorts, env: NodeJS.ProcessEnv = process.env): StackPorts {
+  const read = (name: string, fallback: number) => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const port = Number(raw);
+    if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`${name} must be a port number, got "${raw}"`);
+    return port;
+  };
+  return {
+    dynamodb: read('DYNAMODB_PORT', defaults.dynamodb),
+    s3: read('S3_PORT', defaults.s3),
+    api: read('API_PORT', defaults.api),
+    lambda: read('LAMBDA_PORT', defaults.lambda),
+    h5: read('H5_PORT', defaults.h5),
+  };
+}
+
+export interface StackOptions {
+  ports: StackPorts;
+  /** 'dev': Taro dev server with rebuilds; 'static': one production build served as files; 'none'. */
+  h5: 'dev' | 'static' | 'none';
+  log?: (source: string, line: string) => void;
+  progress?: (step: string) => void;
+}
+
+export interface RunningStack {
+  apiUrl: string;
+  h5Url: string | undefined;
+  dynamodbEndpoint: string;
+  s3Endpoint: string;
+  tableName: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole system on loopback: DynamoDB Local with the tables of serverless.yml and the seed data,
+ * s3rver with the materials bucket, serverless offline, and the H5 app. Stops what it started if any
+ * step fails.
+ */
+export async function startStack(options: StackOptions): Promise<RunningStack> {
+  const { ports } = options;
+  const progress = options.progress ?? (() => undefined);
+  const started: Managed[] = [];
+  const stop = async () => {
+    for (const service of started.reverse()) await service.stop().catch(() => undefined);
+    started.length = 0;
+  };
+  const h5Origin = `http://127.0.0.1:${ports.h5}`;
+  const serverlessEnv = {
+    ...LOCAL_AWS_ENV,
+    DYNAMODB_PORT: String(ports.dynamodb),
+    S3_PORT: String(ports.s3),
+    H5_PORT: String(ports.h5),
+    TEST_H5_PORT: String(ports.h5),
+    AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1',
+    NODE_NO_WARNINGS: '1',
+  };
+  try {
+    progress('checking the seed data');
+    const seed = loadCatalogSeed();
+
+    progress('starting DynamoDB Local and local S3');
+    const [dynamodb, s3] = await Promise.all([
+      startDynamoDbLocal(ports.dynamodb, options.log && ((line) => options.log!('dynamodb', line))),
+      startS3Local(ports.s3, [h5Origin, `http://localhost:${ports.h5}`]),
+    ]);
+    started.push(dynamodb, s3);
+
+    progress('creating tables from serverless.yml and loading the seed data');
+    const tables = await tableDefinitionsFromServerless('local', serverlessEnv);
+    const tableName = tables[0]?.create.TableName;
+    if (!tableName) throw new Error('serverless.yml declares no DynamoDB table');
+    const client = localDynamoClient(dynamodb.endpoint);
+    try {
+      await ensureTables(client, tables);
+      await putAll(client, tableName, catalogRecords(seed));
+    } finally {
+      client.destroy();
+    }
+
+    progress('starting serverless offline');
+    const api = await startOffline(serverlessEnv, ports, options.log && ((line) => options.log!('api', line)));
+    started.push(api);
+
+    let h5Url: string | undefined;
+    if (options.h5 !== 'none') {
+      progress(options.h5 === 'dev' ? 'starting the H5 dev server' : 'building the H5 app');
+      const h5 =
+        options.h5 === 'dev'
+          ? await startH5DevServer(ports.h5, api.url, options.log && ((line) => options.log!('h5', line)))
+          : await startH5Static(ports.h5, api.url);
+      started.push(h5);
+      h5Url = h5.url;
+    }
+    return { apiUrl: api.url, h5Url, dynamodbEndpoint: dynamodb.endpoint, s3Endpoint: s3.endpoint, tableName, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,230 @@
+import { z } from 'zod';
+import { isValidCreditCode } from '../identity/credit-code';
+import {
+  basicCodeSchema,
+  implementationCodeSchema,
+  itemTypeCodeSchema,
+  levelSchema,
+  parseImplementationCode,
+  regionCodeSchema,
+  themeCodeSchema,
+} from './codes';
+
+const text = (what: string) => z.string({ error: `缺少${what}` }).trim().min(1, `${what}不能为空`);
+
+/**
+ * "其他材料"-style catch-alls are forbidden: every material must name exactly what it is.
+ */
+const VAGUE_MATERIAL = /^(其他|其它|相关|有关)|(其他|其它)(相关)?(证明)?(材料|文件)|^.{0,2}(材料|文件)$|等(相关)?材料$/;
+
+export function isVagueMaterialName(name: string): boolean {
+  return VAGUE_MATERIAL.test(name.trim());
+}
+
+export const phoneSchema = z
+  .string()
+  .regex(/^(0\d{2,3}-\d{7,8}|1[3-9]\d{9}|12301|12345)$/, '电话号码格式应为 区号-号码、11位手机号或 12301/12345')
+  .meta({ examples: ['0551-62999588', '12301'] });
+
+export const materialSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]{1,40}$/, '材料标识只能包含小写字母、数字和连字符'),
+    name: text('材料名称').refine((name) => !isVagueMaterialName(name), {
+      message: '材料名称表述模糊：不得使用“其他材料”“相关材料”等兜底表述，请写明具体材料及其适用情形',
+    }),
+    kind: z.enum(['original', 'copy', 'original_or_copy']).meta({ description: '材料类型：原件、复印件、原件或复印件' }),
+    form: z.enum(['electronic', 'paper', 'electronic_or_paper']).meta({ description: '材料形式' }),
+    necessity: z.enum(['required', 'conditional', 'optional']).meta({ description: '必要性：必要、容缺/情形必要、非必要' }),
+    condition: z.string().trim().min(1).optional().meta({ description: '情形必要时的适用情形' }),
+    source: z.enum(['applicant', 'issued_licence']).meta({ description: '来源渠道：申请人自备，或政府部门核发（由电子证照获取）' }),
+    licenceName: z.string().trim().min(1).optional().meta({ description: '来源为政府部门核发时的证照名称' }),
+    issuer: z.string().trim().min(1).optional().meta({ description: '来源为政府部门核发时的发证部门' }),
+    copies: z.number().int().min(1).max(10).default(1),
+    acceptanceStandard: text('受理标准'),
+    notes: z.string().trim().min(1).optional().meta({ description: '填报须知' }),
+    blankForm: z.string().trim().min(1).optional().meta({ description: '空白表格名称' }),
+    sample: z.string().trim().min(1).optional().meta({ description: '示例样表名称' }),
+  })
+  .superRefine((m, ctx) => {
+    if (m.necessity === 'conditional' && !m.condition) {
+      ctx.addIssue({ code: 'custom', path: ['condition'], message: `材料“${m.name}”为情形必要，须写明适用情形` });
+    }
+    if (m.source === 'issued_licence' && (!m.licenceName || !m.issuer)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['licenceName'],
+        message: `材料“${m.name}”来源为政府部门核发，须写明证照名称和发证部门`,
+      });
+    }
+  })
+  .meta({ id: 'Material', description: '申请材料' });
+export type Material = z.infer<typeof materialSchema>;
+
+const workingDays = z.number().int().min(0).max(365);
+
+export const legalBasisSchema = z
+  .object({
+    law: text('法律法规名称'),
+    articles: text('条款'),
+    excerpt: z.string().trim().min(1).optional(),
+  })
+  .meta({ id: 'LegalBasis' });
+
+export const guideSchema = z
+  .object({
+    serviceObjects: z.array(z.enum(['natural_person', 'legal_person', 'other_organisation'])).min(1, '请选择服务对象'),
+    caseType: z.enum(['immediate', 'promised']).meta({ description: '办件类型：即办件 / 承诺件' }),
+    conditions: z.array(text('受理条件')).min(1, '受理条件不能为空'),
+    legalBasis: z.array(legalBasisSchema).min(1, '设定依据不能为空'),
+    statutoryLimit: z
+      .object({ workingDays: workingDays.nullable(), note: z.string().trim().min(1).optional() })
+      .meta({ description: '法定办结时限（工作日）；无法定时限时 workingDays 为 null 并在 note 说明' }),
+    promisedLimit: z.object({ workingDays, note: z.string().trim().min(1).optional() }).meta({ description: '承诺办结时限（工作日）' }),
+    process: z.array(z.object({ step: text('环节名称'), description: text('环节说明') })).min(1, '办理流程不能为空'),
+    handlingForms: z.array(z.enum(['online', 'window', 'post'])).min(1, '办理形式不能为空'),
+    fees: z.object({
+      charged: z.boolean(),
+      standard: z.string().trim().min(1).optional(),
+      basis: z.string().trim().min(1).optional(),
+    }),
+    visitsRequired: z.number().int().min(0).max(1, '到现场次数不得超过1次（最多跑一次）'),
+    online: z.object({
+      available: z.boolean(),
+      depth: z.number().int().min(1).max(4).meta({ description: '网上办理深度：1 网上咨询 2 网上预审 3 网上受理 4 全程网办' }),
+    }),
+    negativeList: z.object({ listed: z.boolean(), reason: z.string().trim().min(1).optional() }),
+    place: z.object({ address: text('办理地点'), hours: text('办理时间') }),
+    consultPhones: z.array(phoneSchema).min(1, '咨询电话不能为空'),
+    complaintPhones: z.array(phoneSchema).min(1, '监督投诉电话不能为空'),
+    result: z.object({ name: text('审批结果名称'), type: z.enum(['licence', 'approval', 'filing', 'other']), sample: z.string().trim().min(1).optional() }),
+    scope: text('通办范围'),
+    materials: z.array(materialSchema).min(1, '申请材料不能为空'),
+  })
+  .superRefine((g, ctx) => {
+    const { statutoryLimit, promisedLimit } = g;
+    if (statutoryLimit.workingDays === null && !statutoryLimit.note) {
+      ctx.addIssue({ code: 'custom', path: ['statutoryLimit', 'note'], message: '无法定办结时限时须说明依据' });
+    }
+    if (statutoryLimit.workingDays !== null && promisedLimit.workingDays > statutoryLimit.workingDays) {
+      ctx.addIssue({ code: 'custom', path: ['promisedLimit'], message: '承诺办结时限不得超过法定办结时限' });
+    }
+    if (g.fees.charged && (!g.fees.standard || !g.fees.basis)) {
+      ctx.addIssue({ code: 'custom', path: ['fees'], message: '收费事项须写明收费标准和收费依据' });
+    }
+    if (g.negativeList.listed && !g.negativeList.reason) {
+      ctx.addIssue({ code: 'custom', path: ['negativeList', 'reason'], message: '列入网上审批负面清单的事项须写明必须现场办理的原因' });
+    }
+    if (!g.negativeList.listed && g.visitsRequired > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['visitsRequired'],
+        message: '未列入负面清单的事项应实现“零跑腿”：到现场次数须为0，否则请列入负面清单并写明原因',
+      });
+    }
+    if (g.online.available !== g.handlingForms.includes('online')) {
+      ctx.addIssue({ code: 'custom', path: ['online', 'available'], message: '是否网办与办理形式不一致' });
+    }
+    const ids = new Set<string>();
+    g.materials.forEach((m, i) => {
+      if (ids.has(m.id)) ctx.addIssue({ code: 'custom', path: ['materials', i, 'id'], message: `材料标识 ${m.id} 重复` });
+      ids.add(m.id);
+    });
+  })
+  .meta({ id: 'Guide', description: '办事指南' });
+export type Guide = z.infer<typeof guideSchema>;
+
+export const organisationSchema = z
+  .object({
+    creditCode: z.string().refine(isValidCreditCode, '统一社会信用代码无效（GB 32100 校验位不符）'),
+    name: text('机构名称'),
+    shortName: text('机构简称'),
+    regionCode: regionCodeSchema,
+    level: levelSchema,
+    address: text('机构地址'),
+    hours: text('办公时间'),
+    consultPhone: phoneSchema,
+    complaintPhone: phoneSchema,
+  })
+  .meta({ id: 'Organisation', description: '实施主体' });
+export type Organisation = z.infer<typeof organisationSchema>;
+
+/** An implementation-list entry (实施清单条目) with its service guide (办事指南). */
+export const implementationItemSchema = z
+  .object({
+    implementationCode: implementationCodeSchema,
+    basicCode: basicCodeSchema,
+    name: text('事项名称'),
+    itemType: itemTypeCodeSchema,
+    level: levelSchema,
+    regionCode: regionCodeSchema,
+    organisation: organisationSchema.pick({ creditCode: true, name: true }),
+    themes: z.array(themeCodeSchema).min(1, '至少属于一个主题分类'),
+    keywords: z.array(z.string().trim().min(1)).default([]),
+    frequent: z.boolean().default(false).meta({ description: '是否为常用事项（首页展示）' }),
+    version: z.number().int().min(1),
+    publishedAt: z.iso.date(),
+    guide: guideSchema,
+  })
+  .superRefine((item, ctx) => {
+    const parts = parseImplementationCode(item.implementationCode);
+    if (!parts) return;
+    const mismatch = (field: string, label: string) =>
+      ctx.addIssue({ code: 'custom', path: [field], message: `实施编码中的${label}与条目不一致` });
+    if (parts.basicCode !== item.basicCode) mismatch('basicCode', '基本编码');
+    if (parts.level !== item.level) mismatch('level', '层级');
+    if (parts.regionCode !== item.regionCode) mismatch('regionCode', '行政区划代码');
+    if (parts.creditCode !== item.organisation.creditCode) mismatch('organisation', '实施主体信用代码');
+    if (item.basicCode.slice(0, 2) !== item.itemType) mismatch('itemType', '事项类型');
+  })
+  .meta({ id: 'ImplementationItem', description: '实施清单条目及办事指南' });
+export type ImplementationItem = z.infer<typeof implementationItemSchema>;
+export type ImplementationItemInput = z.input<typeof implementationItemSchema>;
+
+/** What a list shows of an item: enough to choose, not the whole guide. */
+export const itemSummarySchema = z
+  .object({
+    implementationCode: implementationCodeSchema,
+    basicCode: basicCodeSchema,
+    name: z.string(),
+    itemType: itemTypeCodeSchema,
+    level: levelSchema,
+    regionCode: regionCodeSchema,
+    organisationName: z.string(),
+    themes: z.array(themeCodeSchema),
+    frequent: z.boolean(),
+    promisedWorkingDays: z.number().int(),
+    visitsRequired: z.number().int(),
+    onlineDepth: z.number().int(),
+    negativeListed: z.boolean(),
+  })
+  .meta({ id: 'ItemSummary', description: '事项列表中的一项' });
+export type ItemSummary = z.infer<typeof itemSummarySchema>;
+
+export function summarise(item: ImplementationItem): ItemSummary {
+  return {
+    implementationCode: item.implementationCode,
+    basicCode: item.basicCode,
+    name: item.name,
+    itemType: item.itemType,
+    level: item.level,
+    regionCode: item.regionCode,
+    organisationName: item.organisation.name,
+    themes: item.themes,
+    frequent: item.frequent,
+    promisedWorkingDays: item.guide.promisedLimit.workingDays,
+    visitsRequired: item.guide.visitsRequired,
+    onlineDepth: item.guide.online.depth,
+    negativeListed: item.guide.negativeList.listed,
+  };
+}
+
+export const regionSchema = z
+  .object({
+    code: regionCodeSchema,
+    name: z.string().min(1),
+    shortName: z.string().min(1),
+    level: levelSchema,
+    parentCode: regionCodeSchema.nullable(),
+  })
+  .meta({ id: 'Region', description: '行政区划' });
+export type Region = z.infer<typeof regionSchema>;

@@ -1,0 +1,5 @@
+export * from './errors';
+export * from './identity/credit-code';
+export * from './catalog/codes';
+export * from './catalog/guide';
+export * from './catalog/api';

@@ -1,0 +1,20 @@
+export interface ApiResponse<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export function apiUrl(): string {
+  const url = process.env.API_URL;
+  if (!url) throw new Error('API_URL is not set: system tests run through the jest "system" project');
+  return url;
+}
+
+/** A request to the local API; JSON bodies are parsed. */
+export async function api<T = any>(path: string, init: RequestInit = {}): Promise<ApiResponse<T>> {
+  const response = await fetch(`${apiUrl()}${path}`, init);
+  const text = await response.text();
+  let body: unknown = text;
+  if ((response.headers.get('content-type') ?? '').includes('json') && text) body = JSON.parse(text);
+  return { status: response.status, headers: response.headers, body: body as T };
+}

@@ -1,0 +1,24 @@
+import { createWriteStream, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { TEST_PORTS, startStack } from '../../scripts/local/stack';
+
+export const OUTPUT_DIR = path.resolve(__dirname, '..', '..', 'test-results');
+
+/** Starts the real local stack once for the API and browser tests; its logs go to test-results/stack.log. */
+export default async function globalSetup(): Promise<void> {
+  mkdirSync(OUTPUT_DIR, { recursive: true });
+  const log = createWriteStream(path.join(OUTPUT_DIR, 'stack.log'));
+  const began = Date.now();
+  const stack = await startStack({
+    ports: TEST_PORTS,
+    h5: process.env.TEST_H5 === 'none' ? 'none' : 'static',
+    log: (source, line) => log.write(`[${source}] ${line}\n`),
+    progress: (step) => log.write(`• ${step}\n`),
+  });
+  process.stdout.write(`\nLocal stack for system tests ready in ${((Date.now() - began) / 1000).toFixed(1)} s\n`);
+  process.env.API_URL = stack.apiUrl;
+  process.env.DYNAMODB_ENDPOINT = stack.dynamodbEndpoint;
+  process.env.TABLE_NAME = stack.tableName;
+  if (stack.h5Url) process.env.H5_URL = stack.h5Url;
+  (globalThis as { __LOCAL_STACK__?: typeof stack }).__LOCAL_STACK__ = stack;
+}
