@@ -5,7 +5,13 @@ import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { assertPortFree, startProcess, waitFor, type Managed } from './process';
 
 /** DynamoDB Local accepts any credentials with -sharedDb, but they must be alphanumeric. */
-export const LOCAL_AWS_ENV = { AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', AWS_REGION: 'cn-north-1' };
+export const LOCAL_AWS_ENV = {
+  AWS_ACCESS_KEY_ID: 'local',
+  AWS_SECRET_ACCESS_KEY: 'local',
+  AWS_REGION: 'cn-north-1',
+  // Local Node may be 20 while Lambda runs 22; the SDK's reminder about that is noise here.
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+};
 
 export function localDynamoClient(endpoint: string): DynamoDBClient {
   return new DynamoDBClient({

@@ -53,6 +53,10 @@ export function startProcess(
   };
   child.stdout?.on('data', onData);
   child.stderr?.on('data', onData);
+  // Never leave a detached group behind if this process exits without stopping it.
+  const killOnExit = () => child.pid !== undefined && signalGroup(child.pid, 'SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.removeListener('exit', killOnExit));
   const managed: Managed = {
     name,
     stop: () =>

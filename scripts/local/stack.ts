@@ -73,8 +73,6 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     S3_PORT: String(ports.s3),
     H5_PORT: String(ports.h5),
     TEST_H5_PORT: String(ports.h5),
-    AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1',
-    NODE_NO_WARNINGS: '1',
   };
   try {
     progress('checking the seed data');

@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { ERRORS, type ErrorBody, type FieldIssue } from '@ah-tourism/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import { AppError } from './errors';
 import { logger } from './logger';
 

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import '../zod-locale';
+import * as z from 'zod';
 import { ERRORS } from '../errors';
 
 export const errorBodySchema = z

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import '../zod-locale';
+import * as z from 'zod';
 import { itemTypeCodeSchema, levelSchema, regionCodeSchema, themeCodeSchema } from './codes';
 import { itemSummarySchema, regionSchema } from './guide';
 

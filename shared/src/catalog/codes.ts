@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import '../zod-locale';
+import * as z from 'zod';
 import { creditCodeRegion, isValidCreditCode } from '../identity/credit-code';
 import itemTypeTable from './item-types.json';
 import themeTable from './themes.json';
@@ -108,5 +109,5 @@ export const implementationCodeSchema = z
   })
   .meta({
     description: '实施编码：基本编码(10) + 层级(1) + 行政区划代码(6) + 实施主体统一社会信用代码(18)',
-    examples: ['0100117003234000011340000003325011X'],
+    examples: ['0100117003234000011340000003325011J'],
   });

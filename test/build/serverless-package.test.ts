@@ -1,0 +1,110 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const run = promisify(execFile);
+
+type Resource = { Type: string; Properties: Record<string, any> };
+let outDir: string;
+let resources: Record<string, Resource>;
+let template: string;
+
+function ofType(type: string): [string, Resource][] {
+  return Object.entries(resources).filter(([, r]) => r.Type === type);
+}
+
+/** Every IAM statement of every role and policy in the template. */
+function iamStatements(): { owner: string; Action: string | string[]; Resource: unknown; Effect: string }[] {
+  return Object.entries(resources).flatMap(([name, r]) => {
+    const documents =
+      r.Type === 'AWS::IAM::Role'
+        ? (r.Properties.Policies ?? []).map((p: any) => p.PolicyDocument)
+        : r.Type === 'AWS::IAM::Policy' || r.Type === 'AWS::IAM::ManagedPolicy'
+          ? [r.Properties.PolicyDocument]
+          : [];
+    return documents.flatMap((doc: any) => doc.Statement.map((s: any) => ({ owner: name, ...s })));
+  });
+}
+
+beforeAll(async () => {
+  outDir = mkdtempSync(path.join(os.tmpdir(), 'sls-package-'));
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) if (key.startsWith('AWS_')) delete env[key];
+  const began = Date.now();
+  await run(process.execPath, [path.join(ROOT, 'node_modules/serverless/bin/serverless.js'), 'package', '--stage', 'prod', '--package', outDir], {
+    cwd: ROOT,
+    env: { ...env, HOME: outDir },
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  process.stdout.write(`serverless package --stage prod took ${((Date.now() - began) / 1000).toFixed(1)} s\n`);
+  template = readFileSync(path.join(outDir, 'cloudformation-template-update-stack.json'), 'utf8');
+  resources = JSON.parse(template).Resources;
+}, 180_000);
+
+afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+describe('serverless package --stage prod (no AWS credentials)', () => {
+  it('builds one zip per function', () => {
+    const zips = readdirSync(outDir).filter((f) => f.endsWith('.zip'));
+    expect(zips.length).toBe(ofType('AWS::Lambda::Function').length);
+    expect(zips.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('runs every function on nodejs22.x with its own least-privilege role', () => {
+    for (const [name, fn] of ofType('AWS::Lambda::Function')) {
+      expect({ name, runtime: fn.Properties.Runtime }).toEqual({ name, runtime: 'nodejs22.x' });
+      expect(fn.Properties.Role).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/Role$/), 'Arn'] });
+    }
+    // No function falls back to the framework's shared default role.
+    expect(resources).not.toHaveProperty('IamRoleLambdaExecution');
+  });
+
+  it('never grants data access on Resource "*"', () => {
+    const statements = iamStatements().filter((s) => s.Effect === 'Allow');
+    expect(statements.length).toBeGreaterThan(0);
+    for (const s of statements) {
+      const actions = ([] as string[]).concat(s.Action);
+      const resourcesOf = ([] as unknown[]).concat(s.Resource);
+      expect({ owner: s.owner, actions, wildcard: resourcesOf.includes('*') }).toEqual({ owner: s.owner, actions, wildcard: false });
+      for (const action of actions) expect(action).not.toMatch(/^(dynamodb|s3):\*$/);
+    }
+  });
+
+  it('lets catalog readers only GetItem and Query the main table and its indexes', () => {
+    const catalog = iamStatements().filter((s) => s.owner === 'CatalogReaderRole' && JSON.stringify(s.Action).includes('dynamodb'));
+    expect(catalog).toHaveLength(1);
+    expect(catalog[0]!.Action).toEqual(['dynamodb:GetItem', 'dynamodb:Query']);
+    expect(JSON.stringify(catalog[0]!.Resource)).toContain('MainTable');
+  });
+
+  it('hard-codes no partition, so the stack deploys to aws-cn too', () => {
+    expect(template).not.toMatch(/arn:aws(-cn|-us-gov)?:/);
+    expect(template).toContain('AWS::Partition');
+  });
+
+  it('declares the table with its GSIs and the private, encrypted materials bucket', () => {
+    const [[, table] = []] = ofType('AWS::DynamoDB::Table');
+    expect(table?.Properties.TableName).toBe('ah-tourism-prod-main');
+    expect(table?.Properties.GlobalSecondaryIndexes.map((g: any) => g.IndexName)).toEqual(['GSI1', 'GSI2']);
+    expect(table?.Properties.SSESpecification).toEqual({ SSEEnabled: true });
+    const [[, bucket] = []] = ofType('AWS::S3::Bucket').filter(([name]) => name === 'MaterialsBucket');
+    expect(bucket?.Properties.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
+    expect(bucket?.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm).toBe('AES256');
+    expect(bucket?.Properties.CorsConfiguration.CorsRules[0].AllowedMethods).toEqual(expect.arrayContaining(['POST', 'PUT']));
+  });
+
+  it('exposes an HTTP API with CORS limited to known origins, and no local endpoint', () => {
+    const [[, httpApi] = []] = ofType('AWS::ApiGatewayV2::Api');
+    expect(httpApi?.Properties.ProtocolType).toBe('HTTP');
+    expect(httpApi?.Properties.CorsConfiguration.AllowOrigins).not.toContain('*');
+    expect(template).not.toContain('127.0.0.1');
+  });
+});
