@@ -1,0 +1,158 @@
+import { z } from 'zod';
+import { formatImplementationCode, LEVELS, levelSchema, regionCodeSchema, type Level } from '../../shared/src/catalog/codes';
+import {
+  guideSchema,
+  implementationItemSchema,
+  type ImplementationItem,
+  type Organisation,
+  type Region,
+} from '../../shared/src/catalog/guide';
+import { mergeProblems, parseWith, type SeedProblem } from './seed-problems';
+
+/** Every published seed entry is version 1 of its implementation-list entry, published on one date. */
+export const SEED_VERSION = 1;
+export const SEED_PUBLISHED_AT = '2026-11-01';
+
+/** `"regions": "all-cities"` implements an item in every city of regions.json. */
+export const ALL_CITIES = 'all-cities';
+
+const GUIDE_FIELDS = new Set(Object.keys(guideSchema.shape));
+
+/** Part of a guide: field names are checked here, the content once the guide is complete. */
+const partialGuideSchema = z.record(z.string(), z.unknown()).superRefine((guide, ctx) => {
+  for (const key of Object.keys(guide)) {
+    if (!GUIDE_FIELDS.has(key)) ctx.addIssue({ code: 'custom', path: [key], message: `办事指南没有字段“${key}”` });
+  }
+});
+
+const implementationGroupSchema = z
+  .object({
+    level: levelSchema,
+    regions: z.union([z.literal(ALL_CITIES), z.array(regionCodeSchema).min(1, '实施地区不能为空')], {
+      error: `实施地区应为行政区划代码列表或 "${ALL_CITIES}"`,
+    }),
+    frequent: z.boolean().optional(),
+    guide: partialGuideSchema.optional(),
+  })
+  .strict();
+
+/**
+ * One catalog item (目录清单事项) as stored in data/items/<slug>.json: what is the same everywhere,
+ * a guide shared by all implementations, and per group of implementations the guide fields that
+ * differ (promised limit, scope…). Codes, names and guide content are validated by the shared
+ * schemas once each implementation is composed, so that there is one source of rules.
+ */
+export const catalogItemFileSchema = z
+  .object({
+    basicCode: z.string(),
+    name: z.string(),
+    itemType: z.string(),
+    themes: z.array(z.string()),
+    keywords: z.array(z.string()).optional(),
+    guide: partialGuideSchema,
+    implementations: z.array(implementationGroupSchema).min(1, '至少需要一个实施层级'),
+  })
+  .strict();
+export type CatalogItemFile = z.output<typeof catalogItemFileSchema>;
+type ImplementationGroup = CatalogItemFile['implementations'][number];
+
+export interface CatalogContext {
+  regions: readonly Region[];
+  organisations: readonly Organisation[];
+}
+
+export interface CatalogItemResult {
+  items: ImplementationItem[];
+  problems: SeedProblem[];
+}
+
+/** Validates one item file (already parsed JSON) and composes its implementation-list entries. */
+export function validateCatalogItemFile(json: unknown, file: string, context: CatalogContext): CatalogItemResult {
+  const { data, problems } = parseWith(catalogItemFileSchema, json, { file, entries: [] });
+  if (!data) return { items: [], problems };
+  const result: CatalogItemResult = { items: [], problems: [] };
+  data.implementations.forEach((group, index) => {
+    const { regions, problems: regionProblems } = implementingRegions(group, index, file, context);
+    result.problems.push(...regionProblems);
+    for (const region of regions) addImplementation(result, data, group, region, file, context);
+  });
+  return { items: result.items, problems: mergeProblems(result.problems) };
+}
+
+function implementingRegions(
+  group: ImplementationGroup,
+  index: number,
+  file: string,
+  context: CatalogContext,
+): { regions: Region[]; problems: SeedProblem[] } {
+  if (group.regions === ALL_CITIES) return { regions: context.regions.filter((r) => r.level === 'city'), problems: [] };
+  const regions: Region[] = [];
+  const problems: SeedProblem[] = [];
+  group.regions.forEach((code, i) => {
+    const region = context.regions.find((r) => r.code === code);
+    const path = `implementations[${index}].regions[${i}]`;
+    if (!region) problems.push({ file, entries: [], path, message: `行政区划 ${code} 不在 regions.json 中` });
+    else if (region.level !== group.level) {
+      const message = `${region.name}的层级与实施层级（${LEVELS[group.level].name}）不一致`;
+      problems.push({ file, entries: [region.name], path, message });
+    } else regions.push(region);
+  });
+  return { regions, problems };
+}
+
+function addImplementation(
+  result: CatalogItemResult,
+  file: CatalogItemFile,
+  group: ImplementationGroup,
+  region: Region,
+  fileLabel: string,
+  context: CatalogContext,
+): void {
+  const where = { file: fileLabel, entries: [region.name] };
+  const organisation = context.organisations.find((o) => o.regionCode === region.code && o.level === group.level);
+  if (!organisation) {
+    result.problems.push({ ...where, path: '', message: `organisations.json 中没有${region.name}的实施主体` });
+    return;
+  }
+  const { data, problems } = parseWith(implementationItemSchema, composeImplementation(file, group, region.code, organisation), where);
+  result.problems.push(...problems);
+  if (data) result.items.push(data);
+}
+
+/**
+ * One implementation-list entry before validation. Place, hours and phones come from the
+ * implementing organisation unless the item's guide names its own.
+ */
+export function composeImplementation(
+  file: CatalogItemFile,
+  group: { level: Level; frequent?: boolean; guide?: Record<string, unknown> },
+  regionCode: string,
+  organisation: Organisation,
+): unknown {
+  return {
+    implementationCode: formatImplementationCode({
+      basicCode: file.basicCode,
+      level: group.level,
+      regionCode,
+      creditCode: organisation.creditCode,
+    }),
+    basicCode: file.basicCode,
+    name: file.name,
+    itemType: file.itemType,
+    level: group.level,
+    regionCode,
+    organisation: { creditCode: organisation.creditCode, name: organisation.name },
+    themes: file.themes,
+    keywords: file.keywords,
+    frequent: group.frequent,
+    version: SEED_VERSION,
+    publishedAt: SEED_PUBLISHED_AT,
+    guide: {
+      place: { address: organisation.address, hours: organisation.hours },
+      consultPhones: [organisation.consultPhone],
+      complaintPhones: [organisation.complaintPhone],
+      ...file.guide,
+      ...group.guide,
+    },
+  };
+}
