@@ -11,6 +11,16 @@ import {
   themeCodeSchema,
 } from './codes';
 
+/** "缺少X" when absent, "X格式不正确" when of the wrong type: the messages a list maintainer can act on. */
+const missingOr = (what: string) => ({
+  error: (issue: { input?: unknown }) => (issue.input === undefined ? `缺少${what}` : `${what}格式不正确`),
+});
+
+/** A non-empty list with Chinese messages for absent, wrong-typed and empty. */
+function list<T extends z.ZodType>(item: T, what: string, emptyMessage = `${what}不能为空`) {
+  return z.array(item, missingOr(what)).min(1, emptyMessage);
+}
+
 const text = (what: string) => z.string({ error: `缺少${what}` }).trim().min(1, `${what}不能为空`);
 
 /**
@@ -73,16 +83,16 @@ export const legalBasisSchema = z
 
 export const guideSchema = z
   .object({
-    serviceObjects: z.array(z.enum(['natural_person', 'legal_person', 'other_organisation'])).min(1, '请选择服务对象'),
+    serviceObjects: list(z.enum(['natural_person', 'legal_person', 'other_organisation']), '服务对象', '请选择服务对象'),
     caseType: z.enum(['immediate', 'promised']).meta({ description: '办件类型：即办件 / 承诺件' }),
-    conditions: z.array(text('受理条件')).min(1, '受理条件不能为空'),
-    legalBasis: z.array(legalBasisSchema).min(1, '设定依据不能为空'),
+    conditions: list(text('受理条件'), '受理条件'),
+    legalBasis: list(legalBasisSchema, '设定依据'),
     statutoryLimit: z
       .object({ workingDays: workingDays.nullable(), note: z.string().trim().min(1).optional() })
       .meta({ description: '法定办结时限（工作日）；无法定时限时 workingDays 为 null 并在 note 说明' }),
     promisedLimit: z.object({ workingDays, note: z.string().trim().min(1).optional() }).meta({ description: '承诺办结时限（工作日）' }),
-    process: z.array(z.object({ step: text('环节名称'), description: text('环节说明') })).min(1, '办理流程不能为空'),
-    handlingForms: z.array(z.enum(['online', 'window', 'post'])).min(1, '办理形式不能为空'),
+    process: list(z.object({ step: text('环节名称'), description: text('环节说明') }), '办理流程'),
+    handlingForms: list(z.enum(['online', 'window', 'post']), '办理形式'),
     fees: z.object({
       charged: z.boolean(),
       standard: z.string().trim().min(1).optional(),
@@ -94,12 +104,12 @@ export const guideSchema = z
       depth: z.number().int().min(1).max(4).meta({ description: '网上办理深度：1 网上咨询 2 网上预审 3 网上受理 4 全程网办' }),
     }),
     negativeList: z.object({ listed: z.boolean(), reason: z.string().trim().min(1).optional() }),
-    place: z.object({ address: text('办理地点'), hours: text('办理时间') }),
-    consultPhones: z.array(phoneSchema).min(1, '咨询电话不能为空'),
-    complaintPhones: z.array(phoneSchema).min(1, '监督投诉电话不能为空'),
+    place: z.object({ address: text('办理地点'), hours: text('办理时间') }, missingOr('办理地点和时间')),
+    consultPhones: list(phoneSchema, '咨询电话'),
+    complaintPhones: list(phoneSchema, '监督投诉电话'),
     result: z.object({ name: text('审批结果名称'), type: z.enum(['licence', 'approval', 'filing', 'other']), sample: z.string().trim().min(1).optional() }),
     scope: text('通办范围'),
-    materials: z.array(materialSchema).min(1, '申请材料不能为空'),
+    materials: list(materialSchema, '申请材料'),
   })
   .superRefine((g, ctx) => {
     const { statutoryLimit, promisedLimit } = g;
@@ -159,7 +169,7 @@ export const implementationItemSchema = z
     level: levelSchema,
     regionCode: regionCodeSchema,
     organisation: organisationSchema.pick({ creditCode: true, name: true }),
-    themes: z.array(themeCodeSchema).min(1, '至少属于一个主题分类'),
+    themes: list(themeCodeSchema, '主题分类', '至少属于一个主题分类'),
     keywords: z.array(z.string().trim().min(1)).default([]),
     frequent: z.boolean().default(false).meta({ description: '是否为常用事项（首页展示）' }),
     version: z.number().int().min(1),
