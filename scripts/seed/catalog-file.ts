@@ -49,6 +49,7 @@ export const catalogItemFileSchema = z
     itemType: z.string(),
     themes: z.array(z.string()),
     keywords: z.array(z.string()).optional(),
+    applicationFields: z.array(z.unknown()).optional(),
     guide: partialGuideSchema,
     implementations: z.array(implementationGroupSchema).min(1, '至少需要一个实施层级'),
   })
@@ -145,6 +146,7 @@ export function composeImplementation(
     themes: file.themes,
     keywords: file.keywords,
     frequent: group.frequent,
+    applicationFields: file.applicationFields,
     version: SEED_VERSION,
     publishedAt: SEED_PUBLISHED_AT,
     guide: {

@@ -1,5 +1,6 @@
 import '../zod-locale';
 import * as z from 'zod';
+import { fieldDefinitionSchema } from '../application/fields';
 import { isValidCreditCode } from '../identity/credit-code';
 import {
   basicCodeSchema,
@@ -47,6 +48,7 @@ export const materialSchema = z
     form: z.enum(['electronic', 'paper', 'electronic_or_paper']).meta({ description: '材料形式' }),
     necessity: z.enum(['required', 'conditional', 'optional']).meta({ description: '必要性：必要、容缺/情形必要、非必要' }),
     condition: z.string().trim().min(1).optional().meta({ description: '情形必要时的适用情形' }),
+    requiredWhen: z.enum(['agent']).optional().meta({ description: '情形必要材料的机读条件：agent 为委托他人或经办人办理时必须提交' }),
     source: z.enum(['applicant', 'issued_licence']).meta({ description: '来源渠道：申请人自备，或政府部门核发（由电子证照获取）' }),
     licenceName: z.string().trim().min(1).optional().meta({ description: '来源为政府部门核发时的证照名称' }),
     issuer: z.string().trim().min(1).optional().meta({ description: '来源为政府部门核发时的发证部门' }),
@@ -57,6 +59,9 @@ export const materialSchema = z
     sample: z.string().trim().min(1).optional().meta({ description: '示例样表名称' }),
   })
   .superRefine((m, ctx) => {
+    if (m.requiredWhen && m.necessity !== 'conditional') {
+      ctx.addIssue({ code: 'custom', path: ['requiredWhen'], message: `材料“${m.name}”设置了适用情形，必要性应为情形必要` });
+    }
     if (m.necessity === 'conditional' && !m.condition) {
       ctx.addIssue({ code: 'custom', path: ['condition'], message: `材料“${m.name}”为情形必要，须写明适用情形` });
     }
@@ -136,6 +141,13 @@ export const guideSchema = z
       ctx.addIssue({ code: 'custom', path: ['online', 'available'], message: '是否网办与办理形式不一致' });
     }
     const ids = new Set<string>();
+    if (!g.materials.some((m) => m.requiredWhen === 'agent')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['materials'],
+        message: '申请材料须包含委托他人或经办人办理时提交的授权委托书（necessity 为 conditional，requiredWhen 为 agent）',
+      });
+    }
     g.materials.forEach((m, i) => {
       if (ids.has(m.id)) ctx.addIssue({ code: 'custom', path: ['materials', i, 'id'], message: `材料标识 ${m.id} 重复` });
       ids.add(m.id);
@@ -172,6 +184,7 @@ export const implementationItemSchema = z
     themes: list(themeCodeSchema, '主题分类', '至少属于一个主题分类'),
     keywords: z.array(z.string().trim().min(1)).default([]),
     frequent: z.boolean().default(false).meta({ description: '是否为常用事项（首页展示）' }),
+    applicationFields: z.array(fieldDefinitionSchema).max(20).default([]).meta({ description: '申请表中的事项专属字段' }),
     version: z.number().int().min(1),
     publishedAt: z.iso.date(),
     guide: guideSchema,

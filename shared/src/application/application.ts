@@ -1,0 +1,67 @@
+import '../zod-locale';
+import * as z from 'zod';
+import type { ImplementationItem, Material } from '../catalog/guide';
+import { appliesThroughAgent, applicantSchema } from './applicant';
+import { fieldsSchema } from './fields';
+
+export const MATERIAL_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+export type MaterialContentType = (typeof MATERIAL_TYPES)[number];
+/** Per-file cap: a scanned multi-page PDF fits; anything larger should be split or compressed. */
+export const MAX_MATERIAL_BYTES = 10 * 1024 * 1024;
+
+export const uploadedFileSchema = z.object({
+  key: z.string().min(1).max(300),
+  fileName: z.string().trim().min(1).max(120),
+});
+export type UploadedFile = z.infer<typeof uploadedFileSchema>;
+
+/** What a material slot needs, given who applies. */
+export type MaterialRequirement = 'upload_required' | 'upload_optional' | 'from_licence';
+
+export function materialRequirement(material: Material, throughAgent: boolean): MaterialRequirement | 'not_applicable' {
+  if (material.source === 'issued_licence') return 'from_licence';
+  if (material.necessity === 'required') return 'upload_required';
+  if (material.requiredWhen === 'agent') return throughAgent ? 'upload_required' : 'not_applicable';
+  return 'upload_optional';
+}
+
+/**
+ * The schema of an application for one implementation-list entry: applicant, the item's declared
+ * fields and one or more files per material the guide asks to upload. Built from the guide, so it
+ * cannot require anything the guide does not list. Used by the phone before submitting and by the
+ * function on receipt.
+ */
+export function applicationSchema(item: Pick<ImplementationItem, 'implementationCode' | 'applicationFields' | 'guide'>) {
+  const materials = item.guide.materials;
+  return z
+    .object({
+      implementationCode: z.literal(item.implementationCode, { error: '申请的事项与办事指南不一致' }),
+      applicant: applicantSchema,
+      fields: fieldsSchema(item.applicationFields),
+      materials: z.record(z.string(), z.array(uploadedFileSchema).min(1).max(5, '每项材料最多上传5个文件')),
+    })
+    .superRefine((application, ctx) => {
+      const throughAgent = appliesThroughAgent(application.applicant);
+      for (const material of materials) {
+        const requirement = materialRequirement(material, throughAgent);
+        const files = application.materials[material.id];
+        if (requirement === 'upload_required' && !files?.length) {
+          ctx.addIssue({ code: 'custom', path: ['materials', material.id], message: `请上传“${material.name}”` });
+        }
+        if ((requirement === 'from_licence' || requirement === 'not_applicable') && files?.length) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['materials', material.id],
+            message: requirement === 'from_licence' ? `“${material.name}”由电子证照自动获取，无需上传` : `本次申请无需提交“${material.name}”`,
+          });
+        }
+      }
+      for (const id of Object.keys(application.materials)) {
+        if (!materials.some((m) => m.id === id)) {
+          ctx.addIssue({ code: 'custom', path: ['materials', id], message: '办事指南中没有这项材料' });
+        }
+      }
+    });
+}
+export type Application = z.output<ReturnType<typeof applicationSchema>>;
+export type ApplicationInput = z.input<ReturnType<typeof applicationSchema>>;
