@@ -8,9 +8,20 @@ export const ERRORS = {
   COMMON_INVALID_CURSOR: { status: 400, message: '分页参数无效，请从第一页重新加载' },
   COMMON_NOT_FOUND: { status: 404, message: '您访问的地址不存在' },
   COMMON_METHOD_NOT_ALLOWED: { status: 405, message: '不支持该请求方式' },
+  COMMON_MALFORMED_JSON: { status: 400, message: '请求内容格式不正确，请刷新页面后重试' },
+  COMMON_BODY_REQUIRED: { status: 400, message: '请求缺少内容，请填写后重新提交' },
+  COMMON_PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容过大，请精简后重试' },
   COMMON_INTERNAL: { status: 500, message: '服务暂时不可用，请稍后再试' },
+  AUTH_REQUIRED: { status: 401, message: '请先登录后再办理' },
   CATALOG_ITEM_NOT_FOUND: { status: 404, message: '未找到该事项，可能已调整或下线，请返回事项列表重新查找' },
   CATALOG_REGION_NOT_FOUND: { status: 400, message: '所选地区不在本省范围内，请重新选择地区' },
+  APPLY_IDEMPOTENCY_KEY_REQUIRED: { status: 400, message: '提交缺少防重复标识，请刷新页面后重新提交' },
+  APPLY_IDEMPOTENCY_KEY_REUSED: { status: 409, message: '该提交标识已用于另一份申请，请刷新页面后重新提交' },
+  APPLY_SUBMISSION_IN_PROGRESS: { status: 409, message: '您的申请正在提交，请稍候查看我的办件，不要重复提交' },
+  APPLY_MATERIAL_INVALID: { status: 400, message: '部分材料文件有问题，请按提示重新上传' },
+  APPLY_UPLOAD_NOT_ALLOWED: { status: 400, message: '该材料无需上传' },
+  CASE_NOT_FOUND: { status: 404, message: '未找到该办件，请核对办件编号' },
+  DRAFT_NOT_FOUND: { status: 404, message: '没有找到草稿，可能已过期或已提交' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -2,7 +2,7 @@ import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-d
 import type { ImplementationItem, ItemSummary, Level, Region } from '@ah-tourism/shared';
 import { config } from '../platform/config';
 import { dynamo } from '../platform/dynamodb';
-import { decodeCursor, encodeCursor } from './cursor';
+import { decodeCursor, encodeCursor } from '../platform/cursor';
 import { REGION_PARTITION, guideKey, levelPartitionKey, regionPartitionKey } from './keys';
 
 export interface ItemFilter {

@@ -65,3 +65,13 @@ export function applicationSchema(item: Pick<ImplementationItem, 'implementation
 }
 export type Application = z.output<ReturnType<typeof applicationSchema>>;
 export type ApplicationInput = z.input<ReturnType<typeof applicationSchema>>;
+
+/** The shape every application has, whatever the item: what the API documents and checks first. */
+export const applicationRequestSchema = z
+  .object({
+    implementationCode: z.string().meta({ description: '实施编码' }),
+    applicant: applicantSchema,
+    fields: z.record(z.string(), z.unknown()).meta({ description: '事项专属字段，按办事指南中 applicationFields 的定义' }),
+    materials: z.record(z.string(), z.array(uploadedFileSchema)).meta({ description: '按材料标识列出已上传的文件' }),
+  })
+  .meta({ id: 'ApplicationRequest', description: '在线申请' });

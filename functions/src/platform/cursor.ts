@@ -1,4 +1,4 @@
-import { AppError } from '../platform/errors';
+import { AppError } from './errors';
 
 type Key = Record<string, string>;
 

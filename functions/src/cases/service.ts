@@ -1,0 +1,282 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import {
+  CASE_STATUSES,
+  CASE_TRANSITIONS,
+  MATERIAL_TYPES,
+  MAX_MATERIAL_BYTES,
+  applicationRequestSchema,
+  applicationSchema,
+  formatCaseNumber,
+  materialRequirement,
+  appliesThroughAgent,
+  maskIdentityNumber,
+  maskMobile,
+  type Application,
+  type CaseDetail,
+  type CaseSummary,
+  type DraftSummary,
+  type Draft,
+  type FieldIssue,
+  type ImplementationItem,
+  type UploadRequest,
+  type UploadTicket,
+} from '@ah-tourism/shared';
+import type { Caller } from '../platform/caller';
+import { seal, unseal, type KeyProvider } from '../platform/crypto';
+import { AppError } from '../platform/errors';
+import { parseInput } from '../platform/http';
+import type { CatalogStore } from '../catalog/store';
+import { sniffMaterialType } from './file-type';
+import { uploadPrefix } from './keys';
+import type { MaterialStorage } from './material-storage';
+import type { CaseRecord, CaseStore, EventRecord, MaterialRecord, StoredFile } from './store';
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{16,64}$/;
+const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
+
+export interface CaseServiceDeps {
+  cases: CaseStore;
+  catalog: Pick<CatalogStore, 'getGuide'>;
+  files: MaterialStorage;
+  keys: KeyProvider;
+  draftTtlDays: number;
+  now?: () => Date;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** Stable hash of a request body, so a reused idempotency key with another body is recognised. */
+export function requestHash(body: unknown): string {
+  const canonical = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(canonical)
+      : value && typeof value === 'object'
+        ? Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]))
+        : value;
+  return createHash('sha256').update(JSON.stringify(canonical(body))).digest('base64url');
+}
+
+/** 张三 → 张*, 欧阳娜娜 → 欧***: enough to recognise one's own case, not to identify a stranger. */
+export function maskPersonName(name: string): string {
+  const chars = [...name];
+  return chars.length <= 1 ? '*' : `${chars[0]}${'*'.repeat(chars.length - 1)}`;
+}
+
+const ACTION_LABELS: Record<string, string> = { submit: '提交申请' };
+
+export function caseService(deps: CaseServiceDeps) {
+  const now = deps.now ?? (() => new Date());
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+
+  async function guideFor(implementationCode: string): Promise<ImplementationItem> {
+    const item = await deps.catalog.getGuide(implementationCode);
+    if (!item) throw new AppError('CATALOG_ITEM_NOT_FOUND');
+    return item;
+  }
+
+  /** Checks every uploaded file really exists, is the owner's, non-empty, within the cap and of an allowed type. */
+  async function verifyMaterials(caller: Caller, item: ImplementationItem, application: Application): Promise<MaterialRecord[]> {
+    const issues: FieldIssue[] = [];
+    const seen = new Set<string>();
+    const throughAgent = appliesThroughAgent(application.applicant);
+    const records: MaterialRecord[] = [];
+    for (const material of item.guide.materials) {
+      const requirement = materialRequirement(material, throughAgent);
+      if (requirement === 'from_licence') {
+        records.push({ materialId: material.id, name: material.name, source: 'issued_licence', licenceName: material.licenceName, files: [] });
+        continue;
+      }
+      const files = application.materials[material.id] ?? [];
+      const stored: StoredFile[] = [];
+      await Promise.all(
+        files.map(async (file, index) => {
+          const path = `materials.${material.id}[${index}]`;
+          const problem = (message: string) => issues.push({ path, message: `“${material.name}”${message}` });
+          if (!file.key.startsWith(uploadPrefix(caller.userId)) || seen.has(file.key)) return problem('的文件无效，请重新上传');
+          seen.add(file.key);
+          const found = await deps.files.inspect(file.key);
+          if (!found) return problem('的文件未上传成功，请重新上传');
+          if (found.size === 0) return problem('的文件是空的，请重新上传');
+          if (found.size > MAX_MATERIAL_BYTES) return problem(`的文件超过${MAX_MATERIAL_BYTES / 1024 / 1024}MB，请压缩后重新上传`);
+          const type = sniffMaterialType(found.head);
+          if (!type || !MATERIAL_TYPES.includes(type)) return problem('不是有效的 PDF、JPG 或 PNG 文件，请重新上传');
+          stored.push({ index, key: file.key, fileName: file.fileName, size: found.size, contentType: type });
+        }),
+      );
+      if (stored.length) {
+        records.push({ materialId: material.id, name: material.name, source: 'applicant', files: stored.sort((a, b) => a.index - b.index) });
+      }
+    }
+    if (issues.length) throw new AppError('APPLY_MATERIAL_INVALID', undefined, issues);
+    return records;
+  }
+
+  async function replay(userId: string, key: string, hash: string): Promise<CaseDetail | undefined> {
+    const existing = await deps.cases.getIdempotency(userId, key);
+    if (!existing) return undefined;
+    if (existing.requestHash !== hash) throw new AppError('APPLY_IDEMPOTENCY_KEY_REUSED');
+    return detail(userId, existing.caseNumber);
+  }
+
+  async function detail(userId: string, caseNumber: string): Promise<CaseDetail> {
+    const found = await deps.cases.getCase(caseNumber);
+    // Someone else's case is indistinguishable from no case at all.
+    if (!found || found.record.submitterUserId !== userId) throw new AppError('CASE_NOT_FOUND');
+    const { record, materials, events } = found;
+    return {
+      ...summary(record),
+      applicant: {
+        kind: record.applicantKind,
+        name: record.applicantDisplayName,
+        idNumberMasked: record.idNumberMasked,
+        ...(record.mobileMasked ? { mobileMasked: record.mobileMasked } : {}),
+        ...(record.agentName ? { agentName: record.agentName } : {}),
+      },
+      fields: record.fields,
+      materials: materials.map((m) => ({
+        materialId: m.materialId,
+        name: m.name,
+        source: m.source,
+        ...(m.licenceName ? { licenceName: m.licenceName } : {}),
+        files: m.files.map(({ index, fileName, size, contentType }) => ({ index, fileName, size, contentType })),
+      })),
+      guideVersion: record.guideVersion,
+      history: events
+        .sort((a, b) => (a.at === b.at ? a.seq - b.seq : a.at.localeCompare(b.at)))
+        .map((e) => ({ at: e.at, action: e.action, actionLabel: ACTION_LABELS[e.action] ?? e.action, to: e.to, by: e.by })),
+    };
+  }
+
+  function summary(record: CaseRecord): CaseSummary {
+    return {
+      caseNumber: record.caseNumber,
+      implementationCode: record.implementationCode,
+      itemName: record.itemName,
+      organisationName: record.organisationName,
+      status: record.status,
+      statusLabel: CASE_STATUSES[record.status].label,
+      applicantName: record.applicantDisplayName,
+      submittedAt: record.submittedAt,
+    };
+  }
+
+  return {
+    detail,
+
+    async submit(caller: Caller, idempotencyKey: string | undefined, body: unknown): Promise<{ created: boolean; case: CaseDetail }> {
+      if (!idempotencyKey || !IDEMPOTENCY_KEY.test(idempotencyKey)) throw new AppError('APPLY_IDEMPOTENCY_KEY_REQUIRED');
+      const hash = requestHash(body);
+      const previous = await replay(caller.userId, idempotencyKey, hash);
+      if (previous) return { created: false, case: previous };
+
+      const envelope = parseInput(applicationRequestSchema, body);
+      const item = await guideFor(envelope.implementationCode);
+      const application = parseInput(applicationSchema(item), body);
+      const materials = await verifyMaterials(caller, item, application);
+
+      const submittedAt = now().toISOString();
+      const { applicant } = application;
+      const person = applicant.kind === 'person' ? applicant.person : undefined;
+      const enterprise = applicant.kind === 'enterprise' ? applicant.enterprise : undefined;
+      const baseRecord = {
+        status: CASE_TRANSITIONS.submit.to,
+        version: 1,
+        implementationCode: item.implementationCode,
+        itemName: item.name,
+        organisationName: item.organisation.name,
+        regionCode: item.regionCode,
+        submitterUserId: caller.userId,
+        applicantKind: applicant.kind,
+        applicantDisplayName: person ? maskPersonName(person.name) : (enterprise?.name ?? ''),
+        idNumberMasked: maskIdentityNumber(person ? person.idNumber : (enterprise?.creditCode ?? '')),
+        ...(person ? { mobileMasked: maskMobile(person.mobile) } : {}),
+        ...(applicant.agent ? { agentName: maskPersonName(applicant.agent.name) } : {}),
+        sealedApplicant: await seal(deps.keys, applicant),
+        fields: application.fields,
+        guideVersion: item.version,
+        submittedAt,
+      } satisfies Omit<CaseRecord, 'caseNumber'>;
+      const event: EventRecord = { at: submittedAt, seq: 0, action: 'submit', from: null, to: baseRecord.status, by: 'applicant', actorId: caller.userId };
+
+      for (let attempt = 0; attempt < 5; attempt += 1) {
+        const caseNumber = formatCaseNumber(submittedAt.slice(0, 10), item.regionCode, randomBytes(5));
+        const result = await deps.cases.createCase({
+          record: { ...baseRecord, caseNumber },
+          guide: item,
+          materials,
+          event,
+          idempotency: { userId: caller.userId, key: idempotencyKey, requestHash: hash, ttlSeconds: IDEMPOTENCY_TTL_SECONDS },
+        });
+        if (result === 'created') return { created: true, case: await detail(caller.userId, caseNumber) };
+        if (result === 'case_number_taken') continue;
+        // The same key is being (or has been) used by a concurrent request: wait for its outcome.
+        for (let wait = 0; wait < 20; wait += 1) {
+          const done = await replay(caller.userId, idempotencyKey, hash);
+          if (done) return { created: false, case: done };
+          await sleep(50 + wait * 25);
+        }
+        throw new AppError('APPLY_SUBMISSION_IN_PROGRESS');
+      }
+      throw new Error('Could not draw an unused case number');
+    },
+
+    async list(caller: Caller, limit: number, cursor: string | undefined) {
+      const page = await deps.cases.listCases(caller.userId, limit, cursor);
+      return { cases: page.items.map(summary), nextCursor: page.nextCursor };
+    },
+
+    async downloadLink(caller: Caller, caseNumber: string, materialId: string, index: number) {
+      const found = await deps.cases.getCase(caseNumber);
+      if (!found || found.record.submitterUserId !== caller.userId) throw new AppError('CASE_NOT_FOUND');
+      const file = found.materials.find((m) => m.materialId === materialId)?.files.find((f) => f.index === index);
+      if (!file) throw new AppError('CASE_NOT_FOUND', '未找到该材料文件');
+      return { ...(await deps.files.downloadUrl(file.key, file.fileName)), fileName: file.fileName };
+    },
+
+    async uploadTicket(caller: Caller, request: UploadRequest): Promise<UploadTicket> {
+      const item = await guideFor(request.implementationCode);
+      const material = item.guide.materials.find((m) => m.id === request.materialId);
+      if (!material) throw new AppError('COMMON_VALIDATION_FAILED', undefined, [{ path: 'materialId', message: '办事指南中没有这项材料' }]);
+      if (material.source === 'issued_licence') {
+        throw new AppError('APPLY_UPLOAD_NOT_ALLOWED', `“${material.name}”由电子证照自动获取，无需上传`);
+      }
+      const extension = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' }[request.contentType];
+      const key = `${uploadPrefix(caller.userId)}${randomUUID()}.${extension}`;
+      return deps.files.uploadTicket(key, request.contentType, MAX_MATERIAL_BYTES);
+    },
+
+    async saveDraft(caller: Caller, implementationCode: string, form: Record<string, unknown>): Promise<DraftSummary> {
+      const item = await guideFor(implementationCode);
+      const updatedAt = now();
+      const expiresAt = new Date(updatedAt.getTime() + deps.draftTtlDays * 24 * 60 * 60 * 1000);
+      const draft = {
+        implementationCode,
+        itemName: item.name,
+        sealedForm: await seal(deps.keys, form),
+        updatedAt: updatedAt.toISOString(),
+        expiresAt: expiresAt.toISOString(),
+      };
+      await deps.cases.saveDraft(caller.userId, draft);
+      return { implementationCode, itemName: item.name, updatedAt: draft.updatedAt, expiresAt: draft.expiresAt };
+    },
+
+    async getDraft(caller: Caller, implementationCode: string): Promise<Draft> {
+      const draft = await deps.cases.getDraft(caller.userId, implementationCode);
+      if (!draft) throw new AppError('DRAFT_NOT_FOUND');
+      const form = await unseal<Record<string, unknown>>(deps.keys, draft.sealedForm);
+      return { implementationCode, itemName: draft.itemName, updatedAt: draft.updatedAt, expiresAt: draft.expiresAt, form };
+    },
+
+    async listDrafts(caller: Caller): Promise<DraftSummary[]> {
+      const drafts = await deps.cases.listDrafts(caller.userId);
+      return drafts
+        .map(({ implementationCode, itemName, updatedAt, expiresAt }) => ({ implementationCode, itemName, updatedAt, expiresAt }))
+        .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+    },
+
+    async deleteDraft(caller: Caller, implementationCode: string): Promise<void> {
+      await deps.cases.deleteDraft(caller.userId, implementationCode);
+    },
+  };
+}
+
+export type CaseService = ReturnType<typeof caseService>;

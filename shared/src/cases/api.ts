@@ -1,0 +1,124 @@
+import '../zod-locale';
+import * as z from 'zod';
+import { implementationCodeSchema } from '../catalog/codes';
+import { MATERIAL_TYPES, MAX_MATERIAL_BYTES } from '../application/application';
+import { CASE_STATUSES } from './status';
+
+const statusSchema = z.enum(Object.keys(CASE_STATUSES) as [keyof typeof CASE_STATUSES]).meta({ description: '办件状态' });
+
+export const caseSummarySchema = z
+  .object({
+    caseNumber: z.string().meta({ description: '办件编号' }),
+    implementationCode: implementationCodeSchema,
+    itemName: z.string(),
+    organisationName: z.string(),
+    status: statusSchema,
+    statusLabel: z.string(),
+    applicantName: z.string().meta({ description: '申请人（个人姓名已脱敏）' }),
+    submittedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'CaseSummary', description: '我的办件列表中的一项' });
+export type CaseSummary = z.infer<typeof caseSummarySchema>;
+
+export const caseFileSchema = z.object({
+  index: z.number().int().min(0),
+  fileName: z.string(),
+  size: z.number().int(),
+  contentType: z.enum(MATERIAL_TYPES),
+});
+
+export const caseDetailSchema = caseSummarySchema
+  .extend({
+    applicant: z.object({
+      kind: z.enum(['person', 'enterprise']),
+      name: z.string(),
+      idNumberMasked: z.string().meta({ description: '证件号码（脱敏）' }),
+      mobileMasked: z.string().optional(),
+      agentName: z.string().optional(),
+    }),
+    fields: z.record(z.string(), z.unknown()),
+    materials: z.array(
+      z.object({
+        materialId: z.string(),
+        name: z.string(),
+        source: z.enum(['applicant', 'issued_licence']),
+        files: z.array(caseFileSchema),
+        licenceName: z.string().optional(),
+      }),
+    ),
+    guideVersion: z.number().int(),
+    history: z.array(
+      z.object({ at: z.iso.datetime(), action: z.string(), actionLabel: z.string(), to: statusSchema, by: z.enum(['applicant', 'staff', 'system']) }),
+    ),
+  })
+  .meta({ id: 'CaseDetail', description: '办件详情（申请人视角）' });
+export type CaseDetail = z.infer<typeof caseDetailSchema>;
+
+export const caseListResponseSchema = z
+  .object({ cases: z.array(caseSummarySchema), nextCursor: z.string().nullable() })
+  .meta({ id: 'CasePage' });
+
+export const pageQuerySchema = z
+  .object({
+    limit: z
+      .string()
+      .regex(/^\d{1,2}$/, '每页条数应为1到50之间的整数')
+      .transform(Number)
+      .refine((n) => n >= 1 && n <= 50, '每页条数应为1到50之间的整数')
+      .optional(),
+    cursor: z.string().max(1024).optional(),
+  })
+  .strict();
+
+export const uploadRequestSchema = z
+  .object({
+    implementationCode: implementationCodeSchema,
+    materialId: z.string().regex(/^[a-z0-9-]{1,40}$/, '材料标识不正确'),
+    fileName: z.string().trim().min(1, '缺少文件名').max(120, '文件名不能超过120个字符'),
+    contentType: z.enum(MATERIAL_TYPES, { error: '只能上传 PDF、JPG 或 PNG 文件' }),
+    size: z
+      .number({ error: '缺少文件大小' })
+      .int()
+      .min(1, '文件是空的，请重新选择')
+      .max(MAX_MATERIAL_BYTES, `文件不能超过${MAX_MATERIAL_BYTES / 1024 / 1024}MB，请压缩或拆分后上传`),
+  })
+  .strict()
+  .meta({ id: 'UploadRequest' });
+export type UploadRequest = z.infer<typeof uploadRequestSchema>;
+
+export const uploadTicketSchema = z
+  .object({
+    url: z.string().meta({ description: '表单上传地址（S3 预签名 POST）' }),
+    fields: z.record(z.string(), z.string()).meta({ description: '须原样放在文件之前提交的表单字段' }),
+    key: z.string(),
+    maxBytes: z.number().int(),
+    expiresAt: z.iso.datetime(),
+  })
+  .meta({ id: 'UploadTicket' });
+export type UploadTicket = z.infer<typeof uploadTicketSchema>;
+
+export const downloadLinkSchema = z
+  .object({ url: z.string(), fileName: z.string(), expiresAt: z.iso.datetime() })
+  .meta({ id: 'DownloadLink' });
+
+export const draftSummarySchema = z
+  .object({
+    implementationCode: implementationCodeSchema,
+    itemName: z.string(),
+    updatedAt: z.iso.datetime(),
+    expiresAt: z.iso.datetime(),
+  })
+  .meta({ id: 'DraftSummary' });
+export type DraftSummary = z.infer<typeof draftSummarySchema>;
+
+export const draftSchema = draftSummarySchema
+  .extend({ form: z.record(z.string(), z.unknown()).meta({ description: '未完成的申请表内容' }) })
+  .meta({ id: 'Draft' });
+export type Draft = z.infer<typeof draftSchema>;
+
+export const saveDraftRequestSchema = z
+  .object({ form: z.record(z.string(), z.unknown(), { error: '缺少草稿内容' }) })
+  .strict()
+  .meta({ id: 'SaveDraftRequest' });
+
+export const draftListResponseSchema = z.object({ drafts: z.array(draftSummarySchema) }).meta({ id: 'DraftList' });
