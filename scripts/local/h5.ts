@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { MINIAPP_DIR, TARO_BIN } from './paths';
@@ -35,8 +36,13 @@ export async function buildH5(apiBase: string): Promise<string> {
   return path.join(MINIAPP_DIR, 'dist', 'h5');
 }
 
-/** A production H5 build served statically: what the browser tests drive. */
+/**
+ * A production H5 build served statically: what the browser tests drive. REUSE_H5_BUILD=1 serves the
+ * existing build instead (for iterating on tests; it must have been built for the same API base).
+ */
 export async function startH5Static(port: number, apiBase: string): Promise<Managed & { url: string }> {
   await assertPortFree(port, 'H5 app', 'TEST_H5_PORT');
-  return serveStatic(await buildH5(apiBase), port);
+  const existing = path.join(MINIAPP_DIR, 'dist', 'h5');
+  const reuse = process.env.REUSE_H5_BUILD === '1' && existsSync(path.join(existing, 'index.html'));
+  return serveStatic(reuse ? existing : await buildH5(apiBase), port);
 }

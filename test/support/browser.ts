@@ -1,18 +1,19 @@
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 export const SCREENSHOT_DIR = path.resolve(__dirname, '..', '..', 'test-results', 'screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Debian's Chromium, headless, with the flags this sandbox needs, at phone size (375×812). */
-export async function openPhone(): Promise<{ browser: Browser; context: BrowserContext; page: Page; close(): Promise<void> }> {
+export async function openPhone(): Promise<{ context: BrowserContext; page: Page; close(): Promise<void> }> {
+  // A fresh profile per test (playwright takes it as the persistent context's folder, not as a flag).
   const profile = mkdtempSync(path.join(os.tmpdir(), 'chromium-profile-'));
-  const browser = await chromium.launch({
+  const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
+    headless: true,
     args: [
-      '--headless',
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
@@ -20,24 +21,20 @@ export async function openPhone(): Promise<{ browser: Browser; context: BrowserC
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${profile}`,
     ],
-  });
-  const context = await browser.newContext({
     viewport: { width: 375, height: 812 },
     deviceScaleFactor: 2,
     isMobile: true,
     hasTouch: true,
     locale: 'zh-CN',
   });
-  const page = await context.newPage();
+  const page = context.pages()[0] ?? (await context.newPage());
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   return {
-    browser,
     context,
     page,
     close: async () => {
-      await browser.close();
+      await context.close();
       rmSync(profile, { recursive: true, force: true });
     },
   };
@@ -47,4 +44,13 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path: file, fullPage: false });
   return file;
+}
+
+/** Fails (with the locator in the message) unless the element becomes visible within the timeout. */
+export async function visible(locator: Locator, timeout = 15_000): Promise<void> {
+  try {
+    await locator.waitFor({ state: 'visible', timeout });
+  } catch {
+    throw new Error(`Expected to see ${locator.toString()} within ${timeout} ms`);
+  }
 }

@@ -1,0 +1,89 @@
+import path from 'node:path'
+import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
+import devConfig from './dev'
+import prodConfig from './prod'
+
+/**
+ * The API base is fixed at build time. Taro 4 only injects TARO_APP_* variables that appear in a
+ * .env file, so a variable set in the shell alone (`TARO_APP_API_BASE=... taro build`) would be
+ * ignored: read it here explicitly instead (Taro has loaded any .env files into process.env first).
+ */
+const apiBase = (process.env.TARO_APP_API_BASE || 'http://127.0.0.1:3000').replace(/\/+$/, '')
+
+/** `@ah-tourism/shared` ships TypeScript source, so Taro's babel rule must compile it too. */
+const sharedSource = path.resolve(__dirname, '../../shared/src')
+
+export default defineConfig<'webpack5'>(async (merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'ah-tourism-miniapp',
+    date: '2025-1-1',
+    // NutUI React Taro is drawn for a 375 px wide design; our own styles use the same unit.
+    designWidth: 375,
+    deviceRatio: {
+      640: 2.34 / 2,
+      750: 1,
+      375: 2,
+      828: 1.81 / 2,
+    },
+    sourceRoot: 'src',
+    outputRoot: `dist/${process.env.TARO_ENV}`,
+    plugins: [path.resolve(__dirname, '../plugins/weapp-aria.js')],
+    env: {
+      TARO_APP_API_BASE: JSON.stringify(apiBase),
+    },
+    alias: {
+      '@': path.resolve(__dirname, '../src'),
+    },
+    defineConstants: {},
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: 'webpack5',
+    cache: { enable: false },
+    mini: {
+      compile: { include: [sharedSource] },
+      // Styles are BEM-scoped per component, so the order of extracted CSS chunks does not matter.
+      miniCssExtractPluginOption: { ignoreOrder: true },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+      webpackChain(chain) {
+        chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+      },
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      compile: { include: [sharedSource] },
+      // Hash routes work behind any static file server and keep deep links stable:
+      // http://host/#/pages/guide/index?code=<implementation code>
+      router: { mode: 'hash' },
+      devServer: {
+        host: '127.0.0.1',
+        port: Number(process.env.H5_PORT || 10086),
+      },
+      output: {
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'js/[name].[contenthash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+      webpackChain(chain) {
+        chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+      },
+    },
+  }
+
+  if (process.env.NODE_ENV === 'development') {
+    return merge({}, baseConfig, devConfig)
+  }
+  return merge({}, baseConfig, prodConfig)
+})

@@ -1,0 +1,28 @@
+export default defineAppConfig({
+  pages: ['pages/home/index', 'pages/items/index', 'pages/mine/index'],
+  // The guide is opened from lists and by deep link; keeping it in a subpackage keeps the main
+  // package small. H5 treats it as an ordinary (lazily loaded) route.
+  subPackages: [{ root: 'pages/guide', pages: ['index'] }],
+  preloadRule: {
+    'pages/home/index': { network: 'all', packages: ['pages/guide'] },
+    'pages/items/index': { network: 'all', packages: ['pages/guide'] },
+  },
+  window: {
+    backgroundTextStyle: 'light',
+    backgroundColor: '#f2f4f7',
+    navigationBarBackgroundColor: '#1a5fb4',
+    navigationBarTitleText: '皖旅政务',
+    navigationBarTextStyle: 'white',
+  },
+  tabBar: {
+    color: '#5f6670',
+    selectedColor: '#1a5fb4',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/home/index', text: '首页', iconPath: 'assets/tabbar/home.png', selectedIconPath: 'assets/tabbar/home-active.png' },
+      { pagePath: 'pages/items/index', text: '办事', iconPath: 'assets/tabbar/items.png', selectedIconPath: 'assets/tabbar/items-active.png' },
+      { pagePath: 'pages/mine/index', text: '我的', iconPath: 'assets/tabbar/mine.png', selectedIconPath: 'assets/tabbar/mine-active.png' },
+    ],
+  },
+})

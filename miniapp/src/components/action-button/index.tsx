@@ -1,0 +1,38 @@
+import { View } from '@tarojs/components'
+import type { ReactNode } from 'react'
+import './index.scss'
+
+export interface ActionButtonProps {
+  children: ReactNode
+  onTap: () => void
+  /** Spoken name when the visible text is not enough (icon-only or ambiguous buttons). */
+  label?: string
+  variant?: 'primary' | 'secondary' | 'text'
+  size?: 'md' | 'sm'
+  block?: boolean
+  disabled?: boolean
+  className?: string
+}
+
+/**
+ * A button that looks the same on weapp and H5. Taro's Button carries each platform's native look
+ * (and no role in H5), so this is a View with role, label and a 44px minimum tap area.
+ */
+export function ActionButton({ children, onTap, label, variant = 'primary', size = 'md', block = false, disabled = false, className = '' }: ActionButtonProps) {
+  const classes = ['action-button', `action-button--${variant}`, `action-button--${size}`, block ? 'action-button--block' : '', disabled ? 'action-button--disabled' : '', className]
+    .filter(Boolean)
+    .join(' ')
+  return (
+    <View
+      className={classes}
+      hoverClass='action-button--pressed'
+      role='button'
+      aria-role='button'
+      aria-label={label}
+      aria-disabled={disabled ? 'true' : undefined}
+      onClick={disabled ? undefined : onTap}
+    >
+      {children}
+    </View>
+  )
+}

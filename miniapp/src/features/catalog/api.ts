@@ -1,0 +1,34 @@
+import type { ImplementationItem, ListItemsResponse, ListRegionsResponse } from '@ah-tourism/shared'
+import { getJson } from '@/services/http'
+
+export interface ItemQuery {
+  region: string
+  keyword?: string
+  type?: string | null
+  theme?: string | null
+  frequent?: boolean
+  limit?: number
+  cursor?: string | null
+}
+
+export function listRegions(): Promise<ListRegionsResponse> {
+  return getJson<ListRegionsResponse>('/regions')
+}
+
+export function listItems(query: ItemQuery): Promise<ListItemsResponse> {
+  return getJson<ListItemsResponse>('/catalog/items', {
+    query: {
+      region: query.region,
+      keyword: query.keyword?.trim(),
+      type: query.type,
+      theme: query.theme,
+      frequent: query.frequent ? 'true' : undefined,
+      limit: query.limit,
+      cursor: query.cursor,
+    },
+  })
+}
+
+export function getItem(implementationCode: string): Promise<ImplementationItem> {
+  return getJson<ImplementationItem>(`/catalog/items/${encodeURIComponent(implementationCode)}`)
+}

@@ -1,0 +1,87 @@
+import type { Guide, ImplementationItem, Material } from '@ah-tourism/shared'
+
+/**
+ * Chinese wording for every coded value of a service guide. Each table is typed on the shared
+ * schema's values, so a value added there fails to compile here until it has its wording.
+ */
+
+export const LEVEL_NAMES: Record<ImplementationItem['level'], string> = {
+  national: '国家级',
+  province: '省级',
+  city: '市级',
+  county: '县级',
+}
+
+export const MATERIAL_KIND_NAMES: Record<Material['kind'], string> = {
+  original: '原件',
+  copy: '复印件',
+  original_or_copy: '原件或复印件',
+}
+
+export const MATERIAL_FORM_NAMES: Record<Material['form'], string> = {
+  electronic: '电子材料',
+  paper: '纸质材料',
+  electronic_or_paper: '电子或纸质材料',
+}
+
+export const NECESSITY_NAMES: Record<Material['necessity'], string> = {
+  required: '必要',
+  conditional: '情形必要',
+  optional: '非必要',
+}
+
+export const MATERIAL_SOURCE_NAMES: Record<Material['source'], string> = {
+  applicant: '申请人自备',
+  issued_licence: '免提交，由电子证照自动获取',
+}
+
+export const CASE_TYPE_NAMES: Record<Guide['caseType'], string> = {
+  immediate: '即办件',
+  promised: '承诺件',
+}
+
+export const SERVICE_OBJECT_NAMES: Record<Guide['serviceObjects'][number], string> = {
+  natural_person: '自然人',
+  legal_person: '企业法人',
+  other_organisation: '其他组织',
+}
+
+export const HANDLING_FORM_NAMES: Record<Guide['handlingForms'][number], string> = {
+  online: '网上办理',
+  window: '窗口办理',
+  post: '邮寄办理',
+}
+
+export const RESULT_TYPE_NAMES: Record<Guide['result']['type'], string> = {
+  licence: '证照',
+  approval: '批准文件',
+  filing: '备案',
+  other: '其他',
+}
+
+const ONLINE_DEPTH_NAMES: Record<number, string> = {
+  1: '网上咨询',
+  2: '网上预审',
+  3: '网上受理',
+  4: '全程网办',
+}
+
+export function onlineDepthName(depth: number): string {
+  return ONLINE_DEPTH_NAMES[depth] ?? '暂不支持网办'
+}
+
+export function workingDaysText(days: number): string {
+  return days === 0 ? '即时办结' : `${days}个工作日`
+}
+
+export function visitsText(visits: number): string {
+  return visits === 0 ? '零跑腿' : `最多跑${visits}次`
+}
+
+/** 2026-11-01 → 2026年11月1日 (dates come as ISO calendar dates). */
+export function chineseDate(isoDate: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate)
+  if (!match) return isoDate
+  const [, year, month, day] = match
+  return `${year}年${Number(month)}月${Number(day)}日`
+}

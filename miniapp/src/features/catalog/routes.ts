@@ -1,0 +1,18 @@
+import Taro from '@tarojs/taro'
+
+/** Path of the service guide; the provincial portal deep-links here (see README). */
+export const GUIDE_PAGE = '/pages/guide/index'
+export const ITEMS_TAB = '/pages/items/index'
+export const HOME_TAB = '/pages/home/index'
+
+export function guideUrl(implementationCode: string): string {
+  return `${GUIDE_PAGE}?code=${encodeURIComponent(implementationCode)}`
+}
+
+export function openGuide(implementationCode: string): void {
+  void Taro.navigateTo({ url: guideUrl(implementationCode) })
+}
+
+export function openItemsTab(): void {
+  void Taro.switchTab({ url: ITEMS_TAB })
+}

@@ -1,0 +1,68 @@
+import type { Material } from '@ah-tourism/shared'
+import { Text, View } from '@tarojs/components'
+import { MATERIAL_FORM_NAMES, MATERIAL_KIND_NAMES, MATERIAL_SOURCE_NAMES, NECESSITY_NAMES } from '@/features/catalog/labels'
+import { InfoRow } from './info-row'
+import { GUIDE_STRINGS as S } from './strings'
+
+function MaterialCard({ material, index }: { material: Material; index: number }) {
+  const fromLicence = material.source === 'issued_licence'
+  return (
+    <View className='material' role='listitem'>
+      <View className='material__head'>
+        <Text className='material__index' aria-hidden='true'>{index + 1}</Text>
+        <Text className='material__name'>{material.name}</Text>
+      </View>
+      <View className='material__tags'>
+        <Text className={`material__tag material__tag--${material.necessity}`}>{NECESSITY_NAMES[material.necessity]}</Text>
+        <Text className='material__tag'>{MATERIAL_KIND_NAMES[material.kind]}</Text>
+        <Text className='material__tag'>{MATERIAL_FORM_NAMES[material.form]}</Text>
+        <Text className='material__tag'>{S.copiesValue(material.copies)}</Text>
+      </View>
+      {material.condition ? (
+        <InfoRow label={S.condition}>
+          <Text>{material.condition}</Text>
+        </InfoRow>
+      ) : null}
+      {fromLicence ? (
+        <View className='material__licence'>
+          <Text className='material__licence-title'>{MATERIAL_SOURCE_NAMES.issued_licence}</Text>
+          {material.licenceName ? <Text className='material__licence-text'>{`${S.licenceName}：${material.licenceName}`}</Text> : null}
+          {material.issuer ? <Text className='material__licence-text'>{`${S.issuer}：${material.issuer}`}</Text> : null}
+        </View>
+      ) : (
+        <InfoRow label={S.source}>
+          <Text>{MATERIAL_SOURCE_NAMES[material.source]}</Text>
+        </InfoRow>
+      )}
+      <InfoRow label={S.acceptanceStandard}>
+        <Text>{material.acceptanceStandard}</Text>
+      </InfoRow>
+      {material.notes ? (
+        <InfoRow label={S.notes}>
+          <Text>{material.notes}</Text>
+        </InfoRow>
+      ) : null}
+      {material.blankForm ? (
+        <InfoRow label={S.blankForm}>
+          <Text>{material.blankForm}</Text>
+        </InfoRow>
+      ) : null}
+      {material.sample ? (
+        <InfoRow label={S.sample}>
+          <Text>{material.sample}</Text>
+        </InfoRow>
+      ) : null}
+    </View>
+  )
+}
+
+/** Every material, each with what it must be: kind, form, necessity, source and standard. */
+export function MaterialList({ materials }: { materials: Material[] }) {
+  return (
+    <View className='material-list' role='list'>
+      {materials.map((material, index) => (
+        <MaterialCard key={material.id} material={material} index={index} />
+      ))}
+    </View>
+  )
+}

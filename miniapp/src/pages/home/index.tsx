@@ -1,0 +1,130 @@
+import { Text, View } from '@tarojs/components'
+import { useCallback } from 'react'
+import { ActionButton } from '@/components/action-button'
+import { PhoneLink } from '@/components/phone-link'
+import { SearchBar } from '@/components/search-bar'
+import { Section } from '@/components/section'
+import { StatusView } from '@/components/status-view'
+import { listItems } from '@/features/catalog/api'
+import { ItemList } from '@/features/catalog/item-list'
+import { THEMES } from '@/features/catalog/reference'
+import { openItemsTab } from '@/features/catalog/routes'
+import { RegionSwitcher } from '@/features/region/region-switcher'
+import { useRemote } from '@/hooks/use-remote'
+import { appStore, useAppState } from '@/store/app-store'
+import { HOME_STRINGS as S } from './strings'
+import './index.scss'
+
+const FREQUENT_LIMIT = 6
+
+/** A short, distinct glyph per theme for the category grid (data-driven: unknown themes get their first character). */
+const THEME_GLYPHS: Record<string, string> = {
+  travel_agency: '社',
+  tour_guide: '导',
+  scenic_area: '景',
+  hotel: '店',
+  complaint: '诉',
+}
+
+export default function HomePage() {
+  const region = useAppState((state) => state.region)
+  const loadFrequent = useCallback(() => listItems({ region: region.code, frequent: true, limit: FREQUENT_LIMIT }), [region.code])
+  const { remote, reload } = useRemote(loadFrequent, region.code)
+
+  const search = (keyword: string) => {
+    appStore.startSearch({ keyword })
+    openItemsTab()
+  }
+
+  const browseTheme = (theme: string | null) => {
+    appStore.startSearch({ theme })
+    openItemsTab()
+  }
+
+  const renderFrequent = () => {
+    if (remote.status === 'loading') return <StatusView kind='loading' compact title={S.loading} />
+    if (remote.status === 'error') {
+      return <StatusView kind='error' compact title={remote.error.message} actionText={S.retry} actionLabel={S.retryLabel} onAction={reload} />
+    }
+    if (remote.data.items.length === 0) {
+      return <StatusView kind='empty' compact title={S.empty} description={S.emptyHint} actionText={S.allItems} onAction={() => browseTheme(null)} />
+    }
+    return <ItemList items={remote.data.items} />
+  }
+
+  return (
+    <View className='home'>
+      <View className='home__hero'>
+        <View className='home__hero-top'>
+          <View className='home__title' role='heading' aria-level={1}>{S.appName}</View>
+          <RegionSwitcher tone='light' />
+        </View>
+        <Text className='home__department'>{S.department}</Text>
+        <SearchBar
+          tone='light'
+          value=''
+          placeholder={S.searchPlaceholder}
+          label={S.searchLabel}
+          submitText={S.searchSubmit}
+          clearLabel={S.searchClear}
+          onSearch={search}
+        />
+        <View className='home__pledges'>
+          {S.pledges.map((pledge) => (
+            <Text key={pledge} className='home__pledge'>✓ {pledge}</Text>
+          ))}
+        </View>
+      </View>
+
+      <Section title={S.categoriesTitle}>
+        <View className='home__categories'>
+          {THEMES.map((theme) => (
+            <View
+              key={theme.code}
+              className='home__category'
+              role='button'
+              aria-role='button'
+              aria-label={theme.name}
+              hoverClass='home__category--pressed'
+              onClick={() => browseTheme(theme.code)}
+            >
+              <Text className={`home__category-glyph home__category-glyph--${theme.code}`} aria-hidden='true'>
+                {THEME_GLYPHS[theme.code] ?? theme.name.slice(0, 1)}
+              </Text>
+              <Text className='home__category-name'>{theme.name}</Text>
+            </View>
+          ))}
+          <View
+            className='home__category'
+            role='button'
+            aria-role='button'
+            aria-label={S.allItems}
+            hoverClass='home__category--pressed'
+            onClick={() => browseTheme(null)}
+          >
+            <Text className='home__category-glyph home__category-glyph--all' aria-hidden='true'>全</Text>
+            <Text className='home__category-name'>{S.allItems}</Text>
+          </View>
+        </View>
+      </Section>
+
+      <Section
+        title={S.frequentTitle}
+        note={region.name}
+        flush
+        extra={
+          <ActionButton variant='text' size='sm' label={S.frequentMoreLabel} onTap={() => browseTheme(null)}>
+            {S.frequentMore} ›
+          </ActionButton>
+        }
+      >
+        {renderFrequent()}
+      </Section>
+
+      <View className='home__footer'>
+        <Text className='home__footer-text'>{S.hotline}</Text>
+        <PhoneLink phone={S.hotlineNumber} purpose={S.hotline} />
+      </View>
+    </View>
+  )
+}

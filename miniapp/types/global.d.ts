@@ -1,0 +1,22 @@
+/// <reference types="@tarojs/taro" />
+
+declare module '*.png';
+declare module '*.gif';
+declare module '*.jpg';
+declare module '*.jpeg';
+declare module '*.svg';
+declare module '*.css';
+declare module '*.scss';
+
+declare namespace NodeJS {
+  interface ProcessEnv {
+    /** Node's own variable; decides dev or production output. */
+    NODE_ENV: 'development' | 'production';
+    /** The platform being built. */
+    TARO_ENV: 'weapp' | 'swan' | 'alipay' | 'h5' | 'rn' | 'tt' | 'qq' | 'jd' | 'harmony' | 'jdrn';
+    /** The mini-program appid, when set per environment. */
+    TARO_APP_ID: string;
+    /** Base URL of the API, fixed at build time (see config/index.ts). */
+    TARO_APP_API_BASE: string;
+  }
+}
