@@ -4,10 +4,13 @@ import path from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { assertPortFree, startProcess, waitFor, type Managed } from './process';
 
-/** DynamoDB Local accepts any credentials with -sharedDb, but they must be alphanumeric. */
+/**
+ * Credentials of the local stack: s3rver accepts only its fixed S3RVER key pair, and DynamoDB Local
+ * accepts any alphanumeric one with -sharedDb, so both use S3RVER.
+ */
 export const LOCAL_AWS_ENV = {
-  AWS_ACCESS_KEY_ID: 'local',
-  AWS_SECRET_ACCESS_KEY: 'local',
+  AWS_ACCESS_KEY_ID: 'S3RVER',
+  AWS_SECRET_ACCESS_KEY: 'S3RVER',
   AWS_REGION: 'cn-north-1',
   // Local Node may be 20 while Lambda runs 22; the SDK's reminder about that is noise here.
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',

@@ -27,7 +27,7 @@ export async function startS3Local(port: number, corsOrigins: string[]): Promise
     address: '127.0.0.1',
     silent: true,
     directory,
-    configureBuckets: [{ name: LOCAL_MATERIALS_BUCKET, configs: [corsXml(corsOrigins)] }],
+    configureBuckets: [{ name: LOCAL_MATERIALS_BUCKET, configs: corsOrigins.length ? [corsXml(corsOrigins)] : [] }],
   });
   await server.run();
   return {

@@ -59,18 +59,21 @@ export function httpHandler(route: (event: HttpEvent) => Promise<HttpResponse>) 
 /** JSON bodies above this are refused before parsing (applications and drafts are a few KB). */
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
 
-/** The JSON body, validated: missing, oversized, malformed and invalid bodies each get their own 4xx. */
-export function parseJsonBody<S extends z.ZodType>(event: HttpEvent, schema: S): z.output<S> {
+/** The parsed JSON body: missing, oversized and malformed bodies each get their own 4xx. */
+export function readJsonBody(event: HttpEvent): unknown {
   if (!event.body) throw new AppError('COMMON_BODY_REQUIRED');
   const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
   if (Buffer.byteLength(text, 'utf8') > MAX_JSON_BODY_BYTES) throw new AppError('COMMON_PAYLOAD_TOO_LARGE');
-  let value: unknown;
   try {
-    value = JSON.parse(text);
+    return JSON.parse(text);
   } catch {
     throw new AppError('COMMON_MALFORMED_JSON');
   }
-  return parseInput(schema, value);
+}
+
+/** The JSON body, validated against a schema (every field problem listed in a 400). */
+export function parseJsonBody<S extends z.ZodType>(event: HttpEvent, schema: S): z.output<S> {
+  return parseInput(schema, readJsonBody(event));
 }
 
 /** Case-insensitive header lookup (API Gateway lower-cases them, but callers of tests may not). */

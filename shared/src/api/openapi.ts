@@ -22,7 +22,13 @@ function inlineSchema(schema: z.ZodType): JsonObject {
 }
 
 function parameters(route: RouteSpec): JsonObject[] {
-  const list: JsonObject[] = [];
+  const list: JsonObject[] = Object.entries(route.headers ?? {}).map(([name, h]) => ({
+    name,
+    in: 'header',
+    required: h.required,
+    description: h.description,
+    schema: { type: 'string' },
+  }));
   for (const [location, object] of [['path', route.params], ['query', route.query]] as const) {
     if (!object) continue;
     for (const [name, field] of Object.entries(object.shape as Record<string, z.ZodType>)) {
@@ -56,27 +62,40 @@ function operation(route: RouteSpec): JsonObject {
     summary: route.summary,
     tags: [route.tag],
     ...(params.length ? { parameters: params } : {}),
+    ...(route.auth ? { security: [{ localUser: [] }] } : {}),
     ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaRef(route.body) } } } } : {}),
     responses,
   };
 }
 
-/** The OpenAPI 3.1 document of the HTTP API, generated from the route list and its zod schemas. */
-export function buildOpenApiDocument(): JsonObject {
-  const components = z.toJSONSchema(z.globalRegistry, {
-    target: 'draft-2020-12',
-    io: 'output',
-    unrepresentable: 'any',
-    uri: (id) => `${COMPONENT_PREFIX}${id}`,
-  }) as { schemas: Record<string, JsonObject> };
-  const schemas = Object.fromEntries(
-    Object.entries(components.schemas)
+/**
+ * Named schemas (those with a meta id) reachable from the routes, as OpenAPI components. Converting
+ * one object that holds every route schema makes zod collect exactly those, whatever else happens to
+ * be loaded.
+ */
+function componentSchemas(): Record<string, JsonObject> {
+  const used = ROUTES.flatMap((r) => [r.body, ...Object.values(r.responses).map((resp) => resp.schema)]).filter(
+    (s): s is z.ZodType => s !== undefined,
+  );
+  const holder = z.object(Object.fromEntries(used.map((schema, i) => [`s${i}`, schema])));
+  const json = z.toJSONSchema(holder, { target: 'draft-2020-12', io: 'output', unrepresentable: 'any' }) as {
+    $defs?: Record<string, JsonObject>;
+  };
+  const text = JSON.stringify(json.$defs ?? {}).replaceAll('"#/$defs/', `"${COMPONENT_PREFIX}`);
+  const defs = JSON.parse(text) as Record<string, JsonObject>;
+  return Object.fromEntries(
+    Object.entries(defs)
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([id, schema]) => {
-        const { $schema: _dialect, $id: _id, ...rest } = schema;
+        const { $schema: _dialect, $id: _id, id: _metaId, ...rest } = schema;
         return [id, rest];
       }),
   );
+}
+
+/** The OpenAPI 3.1 document of the HTTP API, generated from the route list and its zod schemas. */
+export function buildOpenApiDocument(): JsonObject {
+  const schemas = componentSchemas();
   const paths: Record<string, JsonObject> = {};
   for (const route of ROUTES) {
     paths[route.path] = { ...(paths[route.path] ?? {}), [route.method]: operation(route) };
@@ -90,6 +109,16 @@ export function buildOpenApiDocument(): JsonObject {
     },
     tags: [...new Set(ROUTES.map((r) => r.tag))].map((name) => ({ name })),
     paths,
-    components: { schemas },
+    components: {
+      schemas,
+      securitySchemes: {
+        localUser: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'X-Local-User',
+          description: '仅本地开发环境：以 local-<标识> 模拟当前用户。微信登录上线后由会话令牌取代；其他环境一律拒绝。',
+        },
+      },
+    },
   };
 }

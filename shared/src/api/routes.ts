@@ -1,7 +1,20 @@
-import type { z } from 'zod';
 import { guidePathSchema, listItemsQuerySchema, listItemsResponseSchema, listRegionsResponseSchema } from '../catalog/api';
 import { implementationItemSchema } from '../catalog/guide';
 import { errorBodySchema } from './errors';
+import { applicationRequestSchema } from '../application/application';
+import {
+  caseDetailSchema,
+  caseListResponseSchema,
+  downloadLinkSchema,
+  draftListResponseSchema,
+  draftSchema,
+  draftSummarySchema,
+  pageQuerySchema,
+  saveDraftRequestSchema,
+  uploadRequestSchema,
+  uploadTicketSchema,
+} from '../cases/api';
+import * as z from 'zod';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -25,11 +38,19 @@ export interface RouteSpec {
   query?: z.ZodObject;
   params?: z.ZodObject;
   body?: z.ZodType;
+  /** Request headers the operation reads, with their description. */
+  headers?: Record<string, { description: string; required: boolean }>;
+  /** Needs a signed-in caller. */
+  auth?: boolean;
   responses: Record<number, ResponseSpec>;
 }
 
 const badRequest: ResponseSpec = { description: '请求参数有误', schema: errorBodySchema };
 const serverError: ResponseSpec = { description: '服务暂时不可用', schema: errorBodySchema };
+const unauthenticated: ResponseSpec = { description: '未登录', schema: errorBodySchema };
+const notFound = (what: string): ResponseSpec => ({ description: `${what}不存在或无权查看`, schema: errorBodySchema });
+const caseNumberParams = z.object({ caseNumber: z.string().meta({ description: '办件编号' }) });
+const draftParams = z.object({ code: z.string().meta({ description: '实施编码' }) });
 
 export const ROUTES: RouteSpec[] = [
   {
@@ -66,6 +87,109 @@ export const ROUTES: RouteSpec[] = [
     summary: '全省及16个设区市的行政区划',
     tag: '事项目录',
     responses: { 200: { description: '行政区划列表', schema: listRegionsResponseSchema }, 500: serverError },
+  },
+  {
+    operationId: 'createUploadTicket',
+    method: 'post',
+    path: '/uploads',
+    summary: '申请上传一份材料文件（返回短时有效的 S3 预签名 POST）',
+    tag: '在线申请',
+    auth: true,
+    body: uploadRequestSchema,
+    responses: { 201: { description: '上传凭证', schema: uploadTicketSchema }, 400: badRequest, 401: unauthenticated, 404: notFound('事项'), 500: serverError },
+  },
+  {
+    operationId: 'submitApplication',
+    method: 'post',
+    path: '/cases',
+    summary: '提交在线申请（同一 Idempotency-Key 只产生一个办件）',
+    tag: '在线申请',
+    auth: true,
+    headers: { 'Idempotency-Key': { description: '客户端为每份申请生成的唯一标识（16-64位字母、数字、-、_），重试时保持不变', required: true } },
+    body: applicationRequestSchema,
+    responses: {
+      201: { description: '已创建办件', schema: caseDetailSchema },
+      200: { description: '重复提交：返回首次创建的办件', schema: caseDetailSchema },
+      400: badRequest,
+      401: unauthenticated,
+      404: notFound('事项'),
+      409: { description: '提交标识已用于另一份申请，或同一申请正在提交', schema: errorBodySchema },
+      413: { description: '请求内容过大', schema: errorBodySchema },
+      500: serverError,
+    },
+  },
+  {
+    operationId: 'listMyCases',
+    method: 'get',
+    path: '/cases',
+    summary: '我的办件（按提交时间倒序，游标分页）',
+    tag: '在线申请',
+    auth: true,
+    query: pageQuerySchema,
+    responses: { 200: { description: '一页办件', schema: caseListResponseSchema }, 400: badRequest, 401: unauthenticated, 500: serverError },
+  },
+  {
+    operationId: 'getMyCase',
+    method: 'get',
+    path: '/cases/{caseNumber}',
+    summary: '办件详情（仅申请人本人可见）',
+    tag: '在线申请',
+    auth: true,
+    params: caseNumberParams,
+    responses: { 200: { description: '办件详情', schema: caseDetailSchema }, 401: unauthenticated, 404: notFound('办件'), 500: serverError },
+  },
+  {
+    operationId: 'getMaterialDownloadLink',
+    method: 'get',
+    path: '/cases/{caseNumber}/materials/{materialId}/files/{index}',
+    summary: '获取办件材料文件的短时下载地址',
+    tag: '在线申请',
+    auth: true,
+    params: caseNumberParams.extend({
+      materialId: z.string().meta({ description: '材料标识' }),
+      index: z.string().meta({ description: '文件序号（从0开始）' }),
+    }),
+    responses: { 200: { description: '下载地址', schema: downloadLinkSchema }, 401: unauthenticated, 404: notFound('材料'), 500: serverError },
+  },
+  {
+    operationId: 'listMyDrafts',
+    method: 'get',
+    path: '/drafts',
+    summary: '我的草稿（未过期）',
+    tag: '在线申请',
+    auth: true,
+    responses: { 200: { description: '草稿列表', schema: draftListResponseSchema }, 401: unauthenticated, 500: serverError },
+  },
+  {
+    operationId: 'getMyDraft',
+    method: 'get',
+    path: '/drafts/{code}',
+    summary: '读取某事项的草稿',
+    tag: '在线申请',
+    auth: true,
+    params: draftParams,
+    responses: { 200: { description: '草稿', schema: draftSchema }, 401: unauthenticated, 404: notFound('草稿'), 500: serverError },
+  },
+  {
+    operationId: 'saveMyDraft',
+    method: 'put',
+    path: '/drafts/{code}',
+    summary: '保存某事项的草稿（覆盖，按配置天数后过期）',
+    tag: '在线申请',
+    auth: true,
+    params: draftParams,
+    body: saveDraftRequestSchema,
+    responses: { 200: { description: '已保存', schema: draftSummarySchema }, 400: badRequest, 401: unauthenticated, 404: notFound('事项'), 413: { description: '草稿过大', schema: errorBodySchema }, 500: serverError },
+  },
+  {
+    operationId: 'deleteMyDraft',
+    method: 'delete',
+    path: '/drafts/{code}',
+    summary: '删除某事项的草稿',
+    tag: '在线申请',
+    auth: true,
+    params: draftParams,
+    responses: { 204: { description: '已删除' }, 401: unauthenticated, 500: serverError },
   },
   {
     operationId: 'getOpenApiDocument',

@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import { creditCodeCheckChar, residentIdCheckChar, type ImplementationItem, type UploadTicket } from '@ah-tourism/shared';
+import { api } from './api';
+
+export const MINIMAL_PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+export const MINIMAL_PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6300010000050001' + '0d0a2db40000000049454e44ae426082',
+  'hex',
+);
+
+export const validResidentId = (first17: string) => `${first17}${residentIdCheckChar(first17)}`;
+export const validCreditCode = (first17: string) => `${first17}${creditCodeCheckChar(first17)}`;
+
+export const newUser = () => `local-${randomUUID()}`;
+export const asUser = (user: string, headers: Record<string, string> = {}) => ({ 'X-Local-User': user, ...headers });
+
+/** Asks for an upload ticket and posts the file to (local) S3 exactly as the phone does. */
+export async function upload(
+  user: string,
+  implementationCode: string,
+  materialId: string,
+  content: Buffer,
+  { contentType = 'application/pdf', fileName = 'material.pdf', declaredSize = Math.max(content.length, 1) } = {},
+): Promise<{ key: string; fileName: string }> {
+  const res = await api<UploadTicket>('/uploads', {
+    method: 'POST',
+    headers: asUser(user, { 'Content-Type': 'application/json' }),
+    body: JSON.stringify({ implementationCode, materialId, fileName, contentType, size: declaredSize }),
+  });
+  if (res.status !== 201) throw new Error(`upload ticket: ${res.status} ${JSON.stringify(res.body)}`);
+  const form = new FormData();
+  for (const [name, value] of Object.entries(res.body.fields)) form.append(name, value);
+  form.append('file', new Blob([content], { type: contentType }), fileName);
+  const posted = await fetch(res.body.url, { method: 'POST', body: form });
+  if (posted.status >= 300) throw new Error(`upload to S3: ${posted.status} ${await posted.text()}`);
+  return { key: res.body.key, fileName };
+}
+
+/** A complete, valid enterprise application (through an agent) for an item, with every required file uploaded. */
+export async function completeApplication(user: string, item: ImplementationItem, fields: Record<string, unknown>) {
+  const materials: Record<string, { key: string; fileName: string }[]> = {};
+  for (const material of item.guide.materials) {
+    const needed = material.source === 'applicant' && (material.necessity === 'required' || material.requiredWhen === 'agent');
+    if (needed) materials[material.id] = [await upload(user, item.implementationCode, material.id, MINIMAL_PDF)];
+  }
+  return {
+    implementationCode: item.implementationCode,
+    applicant: {
+      kind: 'enterprise',
+      enterprise: { name: '黄山云海旅行社有限公司', creditCode: validCreditCode('91341000MA2T3K4L5'), legalRepresentative: '汪明' },
+      agent: { name: '程晓雨', idNumber: validResidentId('34100219900307123'), mobile: '13955912345' },
+    },
+    fields,
+    materials,
+  };
+}
