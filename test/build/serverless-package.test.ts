@@ -107,4 +107,21 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
     expect(httpApi?.Properties.CorsConfiguration.AllowOrigins).not.toContain('*');
     expect(template).not.toContain('127.0.0.1');
   });
+
+  it('encrypts personal data with its own KMS key in AWS, never with the local development key', () => {
+    for (const [name, fn] of ofType('AWS::Lambda::Function')) {
+      const env = fn.Properties.Environment.Variables;
+      expect({ name, localKey: env.LOCAL_DATA_KEY, kms: env.KMS_KEY_ID }).toEqual({ name, localKey: '', kms: { Ref: 'DataKey' } });
+    }
+    expect(resources.DataKey?.Properties.EnableKeyRotation).toBe(true);
+    const kmsUsers = iamStatements().filter((s) => JSON.stringify(s.Action).includes('kms:'));
+    expect(kmsUsers.map((s) => s.owner).sort()).toEqual(['CaseSubmitterRole', 'DraftKeeperRole']);
+    for (const s of kmsUsers) expect(s.Resource).toEqual({ 'Fn::GetAtt': ['DataKey', 'Arn'] });
+  });
+
+  it('lets only the uploader write material files, only under materials/', () => {
+    const writers = iamStatements().filter((s) => ([] as string[]).concat(s.Action).includes('s3:PutObject'));
+    expect(writers.map((s) => s.owner)).toEqual(['MaterialUploaderRole']);
+    expect(JSON.stringify(writers[0]!.Resource)).toContain('/materials/*');
+  });
 });
