@@ -1,5 +1,6 @@
 import '../zod-locale';
 import * as z from 'zod';
+import { pageLimitSchema } from '../catalog/api';
 import { implementationCodeSchema } from '../catalog/codes';
 import { MATERIAL_TYPES, MAX_MATERIAL_BYTES } from '../application/application';
 import { CASE_STATUSES } from './status';
@@ -60,12 +61,7 @@ export const caseListResponseSchema = z
 
 export const pageQuerySchema = z
   .object({
-    limit: z
-      .string()
-      .regex(/^\d{1,2}$/, '每页条数应为1到50之间的整数')
-      .transform(Number)
-      .refine((n) => n >= 1 && n <= 50, '每页条数应为1到50之间的整数')
-      .optional(),
+    limit: pageLimitSchema,
     cursor: z.string().max(1024).optional(),
   })
   .strict();
