@@ -82,7 +82,14 @@ export function caseService(deps: CaseServiceDeps) {
     for (const material of item.guide.materials) {
       const requirement = materialRequirement(material, throughAgent);
       if (requirement === 'from_licence') {
-        records.push({ materialId: material.id, name: material.name, source: 'issued_licence', licenceName: material.licenceName, files: [] });
+        records.push({
+          materialId: material.id,
+          name: material.name,
+          source: 'issued_licence',
+          licenceName: material.licenceName,
+          licence: { name: material.licenceName ?? material.name, issuer: material.issuer ?? '', status: 'awaiting_wallet' },
+          files: [],
+        });
         continue;
       }
       const files = application.materials[material.id] ?? [];
@@ -137,6 +144,7 @@ export function caseService(deps: CaseServiceDeps) {
         name: m.name,
         source: m.source,
         ...(m.licenceName ? { licenceName: m.licenceName } : {}),
+        ...(m.licence ? { licence: m.licence } : {}),
         files: m.files.map(({ index, fileName, size, contentType }) => ({ index, fileName, size, contentType })),
       })),
       guideVersion: record.guideVersion,

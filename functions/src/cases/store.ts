@@ -41,6 +41,11 @@ export interface MaterialRecord {
   name: string;
   source: 'applicant' | 'issued_licence';
   licenceName?: string;
+  /**
+   * For a material an issued licence proves (减证便民): a reference to that licence, to be resolved from
+   * the applicant's licence wallet. Until the wallet exists it stays 'awaiting_wallet'.
+   */
+  licence?: { name: string; issuer: string; status: 'awaiting_wallet' | 'verified'; number?: string };
   files: StoredFile[];
 }
 

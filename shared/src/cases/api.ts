@@ -45,6 +45,15 @@ export const caseDetailSchema = caseSummarySchema
         source: z.enum(['applicant', 'issued_licence']),
         files: z.array(caseFileSchema),
         licenceName: z.string().optional(),
+        licence: z
+          .object({
+            name: z.string(),
+            issuer: z.string(),
+            status: z.enum(['awaiting_wallet', 'verified']).meta({ description: 'awaiting_wallet：待从电子证照库调取；verified：已核验' }),
+            number: z.string().optional(),
+          })
+          .optional()
+          .meta({ description: '来源为政府部门核发的材料所引用的电子证照' }),
       }),
     ),
     guideVersion: z.number().int(),
