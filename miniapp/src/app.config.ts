@@ -1,11 +1,17 @@
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/items/index', 'pages/mine/index'],
   // The guide is opened from lists and by deep link; keeping it in a subpackage keeps the main
-  // package small. H5 treats it as an ordinary (lazily loaded) route.
-  subPackages: [{ root: 'pages/guide', pages: ['index'] }],
+  // package small. The case pages carry the shared zod schemas (validation on the phone), so they
+  // live in their own subpackage too. H5 treats both as ordinary (lazily loaded) routes.
+  subPackages: [
+    { root: 'pages/guide', pages: ['index'] },
+    { root: 'pages/cases', pages: ['apply/index', 'detail/index', 'submitted/index'] },
+  ],
   preloadRule: {
     'pages/home/index': { network: 'all', packages: ['pages/guide'] },
     'pages/items/index': { network: 'all', packages: ['pages/guide'] },
+    'pages/guide/index': { network: 'all', packages: ['pages/cases'] },
+    'pages/mine/index': { network: 'all', packages: ['pages/cases'] },
   },
   window: {
     backgroundTextStyle: 'light',

@@ -76,11 +76,13 @@ beforeAll(async () => {
 }, 600_000);
 
 describe('weapp build output', () => {
-  it('declares the three tab pages and the guide page, with the guide in a subpackage', () => {
+  it('declares the three tab pages, with the guide and the case pages in subpackages', () => {
     expect(app.pages).toEqual(expect.arrayContaining(['pages/home/index', 'pages/items/index', 'pages/mine/index']));
     expect(app.pages[0]).toBe('pages/home/index');
     const guide = subPackages().find((p) => p.root === 'pages/guide');
     expect(guide?.pages).toEqual(['index']);
+    const cases = subPackages().find((p) => p.root === 'pages/cases');
+    expect(cases?.pages).toEqual(expect.arrayContaining(['apply/index', 'detail/index', 'submitted/index']));
   });
 
   it('has .js, .json, .wxml and .wxss for every page of the main package and of each subpackage', () => {
@@ -126,10 +128,15 @@ describe('weapp build output', () => {
     expect(total).toBeLessThanOrEqual(TOTAL_LIMIT);
   });
 
-  it('does not bundle zod (the shared package index) into the mini-program', () => {
-    const scripts = files.filter((f) => f.rel.endsWith('.js'));
-    const withZod = scripts.filter((f) => /ZodError|\$ZodType/.test(readFileSync(path.join(dist, f.rel), 'utf8'))).map((f) => f.rel);
-    expect(withZod).toEqual([]);
+  it('keeps zod (the shared schemas) out of the main package: only the case subpackage validates forms', () => {
+    const withZod = files
+      .filter((f) => f.rel.endsWith('.js'))
+      .filter((f) => /ZodError|\$ZodType/.test(readFileSync(path.join(dist, f.rel), 'utf8')))
+      .map((f) => f.rel);
+    // The application form validates with the shared schemas, so zod must be found there: this also
+    // shows the pattern still recognises zod in the built code.
+    expect(withZod.some((rel) => inRoot(rel, 'pages/cases'))).toBe(true);
+    expect(withZod.filter((rel) => !inRoot(rel, 'pages/cases'))).toEqual([]);
   });
 
   it('templates and runtime agree on attribute keys, including the added aria-label / aria-role', async () => {

@@ -4,7 +4,7 @@
  *   CASE#<no> / GUIDE                 the guide version the case was applied under                  (Query CASE#<no>)
  *   CASE#<no> / MATERIAL#<id>         files of one material
  *   CASE#<no> / EVENT#<at>#<seq>      immutable history
- *   USER#<id> / IDEMPOTENCY#<key>     submission keys, TTL 24 h                                     GetItem
+ *   USER#<id> / IDEMPOTENCY#<key>     submission keys, TTL = drafts                                 GetItem
  *   USER#<id> / DRAFT#<impl. code>    one draft per item, TTL                                       GetItem, Query
  */
 export const caseKey = (caseNumber: string) => ({ pk: `CASE#${caseNumber}`, sk: 'META' });

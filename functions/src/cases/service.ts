@@ -32,7 +32,6 @@ import type { MaterialStorage } from './material-storage';
 import type { CaseRecord, CaseStore, EventRecord, MaterialRecord, StoredFile } from './store';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{16,64}$/;
-const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 
 export interface CaseServiceDeps {
   cases: CaseStore;
@@ -79,10 +78,11 @@ export function caseService(deps: CaseServiceDeps) {
     const seen = new Set<string>();
     const throughAgent = appliesThroughAgent(application.applicant);
     const records: MaterialRecord[] = [];
-    for (const material of item.guide.materials) {
+    for (const [order, material] of item.guide.materials.entries()) {
       const requirement = materialRequirement(material, throughAgent);
       if (requirement === 'from_licence') {
         records.push({
+          order,
           materialId: material.id,
           name: material.name,
           source: 'issued_licence',
@@ -110,7 +110,7 @@ export function caseService(deps: CaseServiceDeps) {
         }),
       );
       if (stored.length) {
-        records.push({ materialId: material.id, name: material.name, source: 'applicant', files: stored.sort((a, b) => a.index - b.index) });
+        records.push({ order, materialId: material.id, name: material.name, source: 'applicant', files: stored.sort((a, b) => a.index - b.index) });
       }
     }
     if (issues.length) throw new AppError('APPLY_MATERIAL_INVALID', undefined, issues);
@@ -139,7 +139,7 @@ export function caseService(deps: CaseServiceDeps) {
         ...(record.agentName ? { agentName: record.agentName } : {}),
       },
       fields: record.fields,
-      materials: materials.map((m) => ({
+      materials: materials.sort((a, b) => (a.order ?? 0) - (b.order ?? 0)).map((m) => ({
         materialId: m.materialId,
         name: m.name,
         source: m.source,
@@ -212,7 +212,8 @@ export function caseService(deps: CaseServiceDeps) {
           guide: item,
           materials,
           event,
-          idempotency: { userId: caller.userId, key: idempotencyKey, requestHash: hash, ttlSeconds: IDEMPOTENCY_TTL_SECONDS },
+          // As long as a draft (which carries the key) can live, so a late retry still finds its case.
+          idempotency: { userId: caller.userId, key: idempotencyKey, requestHash: hash, ttlSeconds: deps.draftTtlDays * 86_400 },
         });
         if (result === 'created') return { created: true, case: await detail(caller.userId, caseNumber) };
         if (result === 'case_number_taken') continue;

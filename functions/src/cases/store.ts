@@ -37,6 +37,8 @@ export interface StoredFile {
 }
 
 export interface MaterialRecord {
+  /** Position in the guide, so the case lists materials as the guide does. */
+  order?: number;
   materialId: string;
   name: string;
   source: 'applicant' | 'issued_licence';

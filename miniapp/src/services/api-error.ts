@@ -7,6 +7,7 @@ export const CLIENT_ERRORS = {
   NETWORK_UNAVAILABLE: '网络连接失败，请检查网络后重试',
   NETWORK_TIMEOUT: '网络请求超时，请稍后重试',
   RESPONSE_INVALID: '服务返回的数据有误，请稍后再试',
+  UPLOAD_REJECTED: '文件上传未成功，请重新上传',
 } as const
 
 export type ClientErrorCode = keyof typeof CLIENT_ERRORS

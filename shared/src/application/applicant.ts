@@ -57,6 +57,6 @@ export type Applicant = z.output<typeof applicantSchema>;
 export type ApplicantInput = z.input<typeof applicantSchema>;
 
 /** True when someone other than the applicant person fills in the form (an agent or 经办人). */
-export function appliesThroughAgent(applicant: { kind: string; agent?: unknown }): boolean {
+export function appliesThroughAgent(applicant: { kind?: string; agent?: unknown }): boolean {
   return applicant.kind === 'enterprise' || applicant.agent !== undefined;
 }

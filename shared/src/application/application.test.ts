@@ -81,3 +81,28 @@ describe('application schema built from a guide', () => {
     expect(required.error?.issues[0]?.message).toBe('请填写旅行社名称');
   });
 });
+
+describe('one complete list of problems', () => {
+  it('reports missing materials in the same round as invalid fields', () => {
+    const result = applicationSchema(agencyLicence).safeParse({
+      implementationCode: agencyLicence.implementationCode,
+      applicant: { kind: 'enterprise' },
+      fields: { premisesTenure: '借用' },
+      materials: {},
+    });
+    const paths = (result.error?.issues ?? []).map((i) => i.path.join('.'));
+    expect(paths).toEqual(expect.arrayContaining(['applicant.enterprise', 'fields.premisesTenure', 'fields.agencyName']));
+    const firstUpload = agencyLicence.guide.materials.find((m) => m.source === 'applicant' && m.necessity === 'required')!;
+    expect(paths).toContain(`materials.${firstUpload.id}`);
+  });
+
+  it('admits only the applicant kinds the guide serves', () => {
+    const result = applicationSchema(agencyLicence).safeParse({
+      implementationCode: agencyLicence.implementationCode,
+      applicant: { kind: 'person', person: { name: '李娜', idNumber: id('34010219900307123'), mobile: '13800000000' } },
+      fields: {},
+      materials: {},
+    });
+    expect(result.error?.issues).toContainEqual(expect.objectContaining({ path: ['applicant', 'kind'], message: '本事项仅受理企业或其他组织的申请' }));
+  });
+});

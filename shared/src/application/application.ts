@@ -40,28 +40,51 @@ export function applicationSchema(item: Pick<ImplementationItem, 'implementation
       fields: fieldsSchema(item.applicationFields),
       materials: z.record(z.string(), z.array(uploadedFileSchema).min(1).max(5, '每项材料最多上传5个文件')),
     })
-    .superRefine((application, ctx) => {
-      const throughAgent = appliesThroughAgent(application.applicant);
-      for (const material of materials) {
-        const requirement = materialRequirement(material, throughAgent);
-        const files = application.materials[material.id];
-        if (requirement === 'upload_required' && !files?.length) {
-          ctx.addIssue({ code: 'custom', path: ['materials', material.id], message: `请上传“${material.name}”` });
-        }
-        if ((requirement === 'from_licence' || requirement === 'not_applicable') && files?.length) {
+    .superRefine(
+      (application, ctx) => {
+        // Runs even when other fields failed (see `when`), so the phone gets every problem at once — the
+        // one-time notice (一次性告知) starts with the form itself. Input may therefore be partly invalid.
+        const applicant = (application.applicant ?? {}) as { kind?: string; agent?: unknown };
+        const uploaded = (application.materials ?? {}) as Record<string, unknown[] | undefined>;
+        const throughAgent = appliesThroughAgent(applicant);
+        const allowed = allowedApplicantKinds(item.guide.serviceObjects);
+        if (applicant.kind && !allowed.includes(applicant.kind as 'person' | 'enterprise')) {
           ctx.addIssue({
             code: 'custom',
-            path: ['materials', material.id],
-            message: requirement === 'from_licence' ? `“${material.name}”由电子证照自动获取，无需上传` : `本次申请无需提交“${material.name}”`,
+            path: ['applicant', 'kind'],
+            message: applicant.kind === 'person' ? '本事项仅受理企业或其他组织的申请' : '本事项仅受理个人申请',
           });
         }
-      }
-      for (const id of Object.keys(application.materials)) {
-        if (!materials.some((m) => m.id === id)) {
-          ctx.addIssue({ code: 'custom', path: ['materials', id], message: '办事指南中没有这项材料' });
+        for (const material of materials) {
+          const requirement = materialRequirement(material, throughAgent);
+          const files = uploaded[material.id];
+          if (requirement === 'upload_required' && !files?.length) {
+            ctx.addIssue({ code: 'custom', path: ['materials', material.id], message: `请上传“${material.name}”` });
+          }
+          if ((requirement === 'from_licence' || requirement === 'not_applicable') && files?.length) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['materials', material.id],
+              message: requirement === 'from_licence' ? `“${material.name}”由电子证照自动获取，无需上传` : `本次申请无需提交“${material.name}”`,
+            });
+          }
         }
-      }
-    });
+        for (const id of Object.keys(uploaded)) {
+          if (!materials.some((m) => m.id === id)) {
+            ctx.addIssue({ code: 'custom', path: ['materials', id], message: '办事指南中没有这项材料' });
+          }
+        }
+      },
+      { when: () => true },
+    );
+}
+
+/** Which applicant kinds a guide's service objects (服务对象) admit. */
+export function allowedApplicantKinds(serviceObjects: readonly string[]): ('person' | 'enterprise')[] {
+  return [
+    ...(serviceObjects.includes('natural_person') ? (['person'] as const) : []),
+    ...(serviceObjects.some((o) => o === 'legal_person' || o === 'other_organisation') ? (['enterprise'] as const) : []),
+  ];
 }
 export type Application = z.output<ReturnType<typeof applicationSchema>>;
 export type ApplicationInput = z.input<ReturnType<typeof applicationSchema>>;

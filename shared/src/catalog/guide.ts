@@ -141,6 +141,11 @@ export const guideSchema = z
       ctx.addIssue({ code: 'custom', path: ['online', 'available'], message: '是否网办与办理形式不一致' });
     }
     const ids = new Set<string>();
+    const names = new Set<string>();
+    g.materials.forEach((m, i) => {
+      if (names.has(m.name)) ctx.addIssue({ code: 'custom', path: ['materials', i, 'name'], message: `材料“${m.name}”重复列出` });
+      names.add(m.name);
+    });
     if (!g.materials.some((m) => m.requiredWhen === 'agent')) {
       ctx.addIssue({
         code: 'custom',

@@ -5,6 +5,7 @@ import { ActionButton } from '@/components/action-button'
 import { StatusView } from '@/components/status-view'
 import { getItem } from '@/features/catalog/api'
 import { guideUrl, HOME_TAB, ITEMS_TAB } from '@/features/catalog/routes'
+import { openApply } from '@/features/cases/routes'
 import { useRemote } from '@/hooks/use-remote'
 import { GuideHeader } from './guide-header'
 import { GuideSections } from './guide-sections'
@@ -62,13 +63,22 @@ export default function GuidePage() {
     )
   }
 
+  const canApply = remote.status === 'ready' && remote.data.guide.online.available
+
   return (
-    <View className='guide'>
+    <View className={`guide${canApply ? ' guide--with-bar' : ''}`}>
       {renderContent()}
       {openedDirectly ? (
         <View className='guide__home'>
           <ActionButton variant='secondary' block onTap={goHome}>
             {S.toHome}
+          </ActionButton>
+        </View>
+      ) : null}
+      {canApply ? (
+        <View className='guide__bar'>
+          <ActionButton block label={S.applyLabel(remote.data.name)} onTap={() => openApply(code)}>
+            {S.apply}
           </ActionButton>
         </View>
       ) : null}

@@ -7,6 +7,8 @@ export const GUIDE_STRINGS = {
   retryLabel: '重新加载办事指南',
   toItems: '去事项列表',
   toHome: '返回首页',
+  apply: '在线申请',
+  applyLabel: (name: string) => `在线申请${name}`,
 
   // header and key facts
   organisation: '实施主体',

@@ -1,0 +1,10 @@
+/** Messages of the upload helpers (the page's own wording is in pages/cases/apply/strings.ts). */
+export const APPLICATION_STRINGS = {
+  wrongType: '只能上传 PDF、JPG 或 PNG 文件',
+  emptyFile: '文件是空的，请重新选择',
+  tooLarge: (mb: number) => `文件不能超过${mb}MB，请压缩或拆分后上传`,
+  pickFromChat: '从聊天文件中选择（PDF、JPG、PNG）',
+  pickFromAlbum: '从手机相册选择图片',
+  takePhoto: '拍照',
+  pickFailed: '没有选到文件，请重试',
+} as const

@@ -1,0 +1,63 @@
+import type { CaseDetail, CaseSummary, Draft, DraftSummary, UploadRequest, UploadTicket } from '@ah-tourism/shared'
+import { getJson, requestJson } from '@/services/http'
+
+/** The applicant's side of cases, uploads and drafts. Every route here needs the caller. */
+
+export interface CasePage {
+  cases: CaseSummary[]
+  nextCursor: string | null
+}
+
+export interface DownloadLink {
+  url: string
+  fileName: string
+  expiresAt: string
+}
+
+/** The body of POST /cases (the shape shared/src/application/application.ts validates). */
+export interface ApplicationBody {
+  implementationCode: string
+  applicant: unknown
+  fields: Record<string, unknown>
+  materials: Record<string, { key: string; fileName: string }[]>
+}
+
+const path = (value: string) => encodeURIComponent(value)
+
+export function listCases(query: { limit?: number; cursor?: string | null }): Promise<CasePage> {
+  return getJson<CasePage>('/cases', { auth: true, query: { limit: query.limit, cursor: query.cursor } })
+}
+
+export function getCase(caseNumber: string): Promise<CaseDetail> {
+  return getJson<CaseDetail>(`/cases/${path(caseNumber)}`, { auth: true })
+}
+
+export function getDownloadLink(caseNumber: string, materialId: string, index: number): Promise<DownloadLink> {
+  return getJson<DownloadLink>(`/cases/${path(caseNumber)}/materials/${path(materialId)}/files/${index}`, { auth: true })
+}
+
+/** One case per idempotency key: a retry with the same key and body returns the same case. */
+export async function submitApplication(body: ApplicationBody, idempotencyKey: string): Promise<CaseDetail> {
+  const { data } = await requestJson<CaseDetail>('POST', '/cases', { auth: true, body, headers: { 'Idempotency-Key': idempotencyKey } })
+  return data
+}
+
+export async function createUploadTicket(request: UploadRequest): Promise<UploadTicket> {
+  return (await requestJson<UploadTicket>('POST', '/uploads', { auth: true, body: request })).data
+}
+
+export async function listDrafts(): Promise<DraftSummary[]> {
+  return (await getJson<{ drafts: DraftSummary[] }>('/drafts', { auth: true })).drafts
+}
+
+export function getDraft(implementationCode: string): Promise<Draft> {
+  return getJson<Draft>(`/drafts/${path(implementationCode)}`, { auth: true })
+}
+
+export async function saveDraft(implementationCode: string, form: Record<string, unknown>): Promise<DraftSummary> {
+  return (await requestJson<DraftSummary>('PUT', `/drafts/${path(implementationCode)}`, { auth: true, body: { form } })).data
+}
+
+export async function deleteDraft(implementationCode: string): Promise<void> {
+  await requestJson<void>('DELETE', `/drafts/${path(implementationCode)}`, { auth: true })
+}

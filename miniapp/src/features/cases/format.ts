@@ -1,0 +1,29 @@
+/** Times are shown in China Standard Time (UTC+8, no daylight saving), whatever the phone's zone. */
+const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000
+
+function chinaParts(iso: string) {
+  const time = Date.parse(iso)
+  if (Number.isNaN(time)) return null
+  const d = new Date(time + CHINA_OFFSET_MS)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hh: pad(d.getUTCHours()), mm: pad(d.getUTCMinutes()) }
+}
+
+/** 2026-11-27T10:04:32Z → 2026年11月27日 18:04 */
+export function chinaDateTime(iso: string): string {
+  const p = chinaParts(iso)
+  return p ? `${p.year}年${p.month}月${p.day}日 ${p.hh}:${p.mm}` : iso
+}
+
+/** 2026-12-27T10:04:32Z → 2026年12月27日 */
+export function chinaDate(iso: string): string {
+  const p = chinaParts(iso)
+  return p ? `${p.year}年${p.month}月${p.day}日` : iso
+}
+
+/** 2048 → 2.0 KB, 1536000 → 1.5 MB */
+export function fileSizeText(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
+}

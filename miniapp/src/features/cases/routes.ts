@@ -1,0 +1,41 @@
+import Taro from '@tarojs/taro'
+
+/** The case pages live in the `pages/cases` subpackage; 我的 is a tab. */
+export const APPLY_PAGE = '/pages/cases/apply/index'
+export const CASE_PAGE = '/pages/cases/detail/index'
+export const SUBMITTED_PAGE = '/pages/cases/submitted/index'
+export const MINE_TAB = '/pages/mine/index'
+
+export function applyUrl(implementationCode: string): string {
+  return `${APPLY_PAGE}?code=${encodeURIComponent(implementationCode)}`
+}
+
+export function caseUrl(caseNumber: string): string {
+  return `${CASE_PAGE}?caseNumber=${encodeURIComponent(caseNumber)}`
+}
+
+export function submittedUrl(caseNumber: string): string {
+  return `${SUBMITTED_PAGE}?caseNumber=${encodeURIComponent(caseNumber)}`
+}
+
+export function openApply(implementationCode: string): void {
+  void Taro.navigateTo({ url: applyUrl(implementationCode) })
+}
+
+export function openCase(caseNumber: string): void {
+  void Taro.navigateTo({ url: caseUrl(caseNumber) })
+}
+
+export function openMineTab(): void {
+  void Taro.switchTab({ url: MINE_TAB })
+}
+
+/** Query values arrive still encoded on weapp and decoded in H5. */
+export function readParam(raw: string | undefined): string {
+  if (!raw) return ''
+  try {
+    return decodeURIComponent(raw).trim()
+  } catch {
+    return raw.trim()
+  }
+}

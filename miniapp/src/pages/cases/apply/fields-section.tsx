@@ -1,0 +1,76 @@
+import type { FieldDefinition } from '@ah-tourism/shared'
+import { ChoiceGroup } from '@/components/form-field/choice-group'
+import { DateInput } from '@/components/form-field/date-input'
+import { describedBy, FormField } from '@/components/form-field'
+import { SelectInput } from '@/components/form-field/select-input'
+import { TextInput } from '@/components/form-field/text-input'
+import { Section } from '@/components/section'
+import type { ApplyForm } from '@/features/application/form'
+import { useRegions } from '@/features/region/use-regions'
+import { APPLY_STRINGS as S } from './strings'
+import { fieldId, type useApply } from './use-apply'
+
+type Apply = ReturnType<typeof useApply>
+
+function DeclaredField({ field, value, apply, regions }: { field: FieldDefinition; value: string; apply: Apply; regions: { value: string; label: string }[] }) {
+  const path = `fields.${field.key}`
+  const id = fieldId(path)
+  const error = apply.errorFor(path)
+  const hint = field.hint ?? (field.type === 'number' ? S.numberRange(field.min, field.max) || undefined : undefined)
+  const described = describedBy(id, Boolean(hint), Boolean(error))
+  const change = (next: string) => apply.setField(field.key, next)
+  // Pickers have no "leave the field" moment: choosing is the end of the edit.
+  const choose = (next: string) => {
+    change(next)
+    apply.touch(path)
+  }
+
+  const control = () => {
+    switch (field.type) {
+      case 'choice':
+        return (
+          <ChoiceGroup label={field.label} options={(field.options ?? []).map((o) => ({ value: o, label: o }))} value={value} invalid={Boolean(error)} onChange={choose} />
+        )
+      case 'date':
+        return <DateInput id={id} value={value} label={field.label} placeholder={S.chooseDate} invalid={Boolean(error)} describedBy={described} onChange={choose} />
+      case 'region':
+        return <SelectInput id={id} value={value} label={field.label} placeholder={S.choose} options={regions} invalid={Boolean(error)} describedBy={described} onChange={choose} />
+      default:
+        return (
+          <TextInput
+            id={id}
+            value={value}
+            label={field.label}
+            mode={field.type === 'number' ? 'decimal' : 'text'}
+            maxLength={field.maxLength ?? (field.type === 'address' ? 120 : field.type === 'number' ? 20 : 60)}
+            placeholder={field.type === 'address' ? S.addressPlaceholder : undefined}
+            invalid={Boolean(error)}
+            describedBy={described}
+            onChange={change}
+            onBlur={() => apply.touch(path)}
+          />
+        )
+    }
+  }
+
+  return (
+    <FormField id={id} label={field.label} required={field.required} hint={hint} error={error}>
+      {control()}
+    </FormField>
+  )
+}
+
+/** The fields this item declares (shared/src/application/fields.ts), in the declared order. */
+export function FieldsSection({ fields, form, apply }: { fields: FieldDefinition[]; form: ApplyForm; apply: Apply }) {
+  const needsRegions = fields.some((field) => field.type === 'region')
+  const { state } = useRegions(needsRegions)
+  const regions = state.status === 'ready' ? state.regions.map((r) => ({ value: r.code, label: r.name })) : []
+  if (!fields.length) return null
+  return (
+    <Section title={S.fieldsSection}>
+      {fields.map((field) => (
+        <DeclaredField key={field.key} field={field} value={form.fields[field.key] ?? ''} apply={apply} regions={regions} />
+      ))}
+    </Section>
+  )
+}

@@ -1,0 +1,105 @@
+import Taro, { useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { ActionButton } from '@/components/action-button'
+import { StatusView } from '@/components/status-view'
+import { applicantKinds } from '@/features/application/form'
+import { ITEMS_TAB } from '@/features/catalog/routes'
+import { chinaDateTime } from '@/features/cases/format'
+import { openMineTab, readParam } from '@/features/cases/routes'
+import { ApplicantSection } from './applicant-section'
+import { FieldsSection } from './fields-section'
+import { MaterialsSection } from './materials-section'
+import { APPLY_STRINGS as S } from './strings'
+import { useApply } from './use-apply'
+import '@/components/form-field/index.scss'
+import './index.scss'
+
+/**
+ * 在线申请: pages/cases/apply/index?code=<实施编码>. The form is built from the item's guide:
+ * applicant, the item's own fields and one upload slot per material; it is kept as a draft while
+ * it is filled in, and submitted once.
+ */
+export default function ApplyPage() {
+  const { params } = useRouter()
+  const code = readParam(params.code)
+  const apply = useApply(code)
+  const { load, form } = apply
+
+  const goItems = () => void Taro.switchTab({ url: ITEMS_TAB })
+
+  const confirmRestart = async () => {
+    const { confirm } = await Taro.showModal({ title: S.restartTitle, content: S.restartConfirm, confirmColor: '#b42318' })
+    if (!confirm) return
+    await apply.restart()
+    void Taro.showToast({ title: S.restartDone, icon: 'none' })
+  }
+
+  if (!code) return <StatusView kind='error' title={S.missingCode} actionText={S.toItems} onAction={goItems} />
+  if (load.status === 'loading' || (load.status === 'ready' && !form)) return <StatusView kind='loading' title={S.loading} />
+  if (load.status === 'error') {
+    const gone = load.error.code === 'CATALOG_ITEM_NOT_FOUND' || load.error.code === 'COMMON_NOT_FOUND'
+    return gone ? (
+      <StatusView kind='empty' title={load.error.message} actionText={S.toItems} onAction={goItems} />
+    ) : (
+      <StatusView kind='error' title={load.error.message} actionText={S.retry} actionLabel={S.retryLabel} onAction={apply.reload} />
+    )
+  }
+  const { item, restoredAt } = load
+  if (!form) return null
+  if (!item.guide.online.available) return <StatusView kind='empty' title={S.notOnline} actionText={S.toItems} onAction={goItems} />
+
+  return (
+    <View className='apply'>
+      <View className='apply__header'>
+        <View className='apply__title' role='heading' aria-level={1}>
+          {item.name}
+        </View>
+        <Text className='apply__organisation'>{`${S.organisation}：${item.organisation.name}`}</Text>
+      </View>
+
+      {restoredAt ? (
+        <View className='apply__restored' role='status'>
+          <Text className='apply__restored-text'>{S.restored(chinaDateTime(restoredAt))}</Text>
+          <ActionButton variant='text' size='sm' onTap={() => void confirmRestart()}>
+            {S.restart}
+          </ActionButton>
+        </View>
+      ) : null}
+
+      <ApplicantSection apply={apply} form={form} kinds={applicantKinds(item)} />
+      <FieldsSection fields={item.applicationFields} form={form} apply={apply} />
+      <MaterialsSection materials={item.guide.materials} form={form} apply={apply} />
+
+      <View className='apply__end'>
+        {apply.unplaced.length ? (
+          <View className='apply__problem' role='alert'>
+            <Text className='apply__problem-title'>{S.otherProblems}</Text>
+            {apply.unplaced.map((message) => (
+              <Text key={message} className='apply__problem-text'>{message}</Text>
+            ))}
+          </View>
+        ) : null}
+        {apply.problem ? (
+          <View className='apply__problem' role='alert'>
+            <Text className='apply__problem-text'>{apply.problem.message}</Text>
+            {apply.problem.toCases ? (
+              <ActionButton variant='secondary' size='sm' onTap={openMineTab}>
+                {S.toMyCases}
+              </ActionButton>
+            ) : null}
+          </View>
+        ) : null}
+        <Text className='apply__privacy'>{S.privacy}</Text>
+      </View>
+
+      <View className='apply__bar'>
+        <View className={`apply__autosave apply__autosave--${apply.autosave.state}`} role='status' aria-live='polite'>
+          {S.autosave[apply.autosave.state]}
+        </View>
+        <ActionButton block disabled={apply.submitting} onTap={() => void apply.submit()}>
+          {apply.submitting ? S.submitting : S.submit}
+        </ActionButton>
+      </View>
+    </View>
+  )
+}

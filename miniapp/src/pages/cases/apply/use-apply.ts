@@ -1,0 +1,289 @@
+import Taro, { useDidHide } from '@tarojs/taro'
+import type { ImplementationItem, Material } from '@ah-tourism/shared'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import {
+  emptyForm,
+  formFromStored,
+  MAX_FILES_PER_MATERIAL,
+  schemaFor,
+  toApplicationBody,
+  validateForm,
+  type ApplicantKind,
+  type ApplyForm,
+  type EnterpriseInput,
+  type IssueMap,
+  type PersonInput,
+} from '@/features/application/form'
+import { readLocalDraft } from '@/features/application/local-draft'
+import { isImage, type PickedFile } from '@/features/application/picked-file'
+import { useDraftAutosave } from '@/features/application/use-draft-autosave'
+import { pickedFileProblem, uploadMaterial } from '@/features/application/uploads'
+import { getItem } from '@/features/catalog/api'
+import { getDraft, submitApplication } from '@/features/cases/api'
+import { submittedUrl } from '@/features/cases/routes'
+import { toApiError, type ApiError } from '@/services/api-error'
+import { randomToken } from '@/services/random'
+import { APPLY_STRINGS as S } from './strings'
+
+type LoadState =
+  | { status: 'loading' }
+  | { status: 'error'; error: ApiError }
+  | { status: 'ready'; item: ImplementationItem; restoredAt: string | null }
+
+export interface SlotActivity {
+  /** Name of the file being uploaded, if any. */
+  busy: string | null
+  /** Index being replaced, or null when adding. */
+  replacing: number | null
+  error: string | null
+}
+
+export interface SubmitProblem {
+  message: string
+  /** Show the way to 我的办件 (the case may already exist). */
+  toCases: boolean
+}
+
+const IDLE_SLOT: SlotActivity = { busy: null, replacing: null, error: null }
+
+/** The element id of a field's block, from its issue path (`applicant.agent.idNumber` → `f-applicant-agent-idNumber`). */
+export function fieldId(path: string): string {
+  return `f-${path.replace(/\[\d+\]$/, '').replace(/[^A-Za-z0-9]+/g, '-')}`
+}
+
+function issuesFromDetails(error: ApiError): IssueMap {
+  const map: IssueMap = {}
+  for (const { path, message } of error.details) map[path || 'application'] ??= message
+  return map
+}
+
+const PLACED = /^(applicant\.(person|agent|enterprise)\.[a-zA-Z]+|applicant|fields\.[a-zA-Z0-9]+|materials\.[a-z0-9-]+(\[\d+\])?)$/
+
+/** Newest first: the phone's copy or the server's, whichever was saved last. */
+function newest(item: ImplementationItem, ...candidates: unknown[]): ApplyForm | null {
+  return candidates
+    .map((candidate) => formFromStored(candidate, item))
+    .filter((form): form is ApplyForm => form !== null)
+    .sort((a, b) => b.savedAt.localeCompare(a.savedAt))[0] ?? null
+}
+
+/**
+ * State and actions of the application form: loading the guide and any draft, editing, uploads,
+ * the errors to show (the shared schema's, after a field is left or a submission tried, and the
+ * API's), autosave and the exactly-once submission.
+ */
+export function useApply(code: string) {
+  const [load, setLoad] = useState<LoadState>({ status: 'loading' })
+  const [attempt, setAttempt] = useState(0)
+  const [form, setForm] = useState<ApplyForm | null>(null)
+  const [touched, setTouched] = useState<Record<string, true>>({})
+  const [attempted, setAttempted] = useState(false)
+  const [serverIssues, setServerIssues] = useState<IssueMap>({})
+  const [slots, setSlots] = useState<Record<string, SlotActivity>>({})
+  const [previews, setPreviews] = useState<Record<string, string>>({})
+  const [submitting, setSubmitting] = useState(false)
+  const [problem, setProblem] = useState<SubmitProblem | null>(null)
+  const autosave = useDraftAutosave(code)
+  const formRef = useRef(form)
+  formRef.current = form
+
+  useEffect(() => {
+    if (!code) return
+    let current = true
+    setLoad({ status: 'loading' })
+    const serverDraft = getDraft(code).then(
+      (draft) => draft.form,
+      // No draft (DRAFT_NOT_FOUND) or the server cannot be reached: the phone's copy, if any, is used.
+      () => null,
+    )
+    Promise.all([getItem(code), serverDraft]).then(
+      ([item, stored]) => {
+        if (!current) return
+        const restored = newest(item, readLocalDraft(code), stored)
+        setForm(restored ?? emptyForm(item))
+        setLoad({ status: 'ready', item, restoredAt: restored?.savedAt || null })
+      },
+      (error: unknown) => current && setLoad({ status: 'error', error: toApiError(error) }),
+    )
+    return () => {
+      current = false
+    }
+  }, [code, attempt])
+
+  useEffect(() => {
+    if (form) autosave.changed(form)
+  }, [form, autosave.changed])
+
+  useDidHide(() => void autosave.flush())
+
+  const item = load.status === 'ready' ? load.item : null
+  const schema = useMemo(() => (item ? schemaFor(item) : null), [item])
+  const issues = useMemo(() => (form && item && schema ? validateForm(form, item, schema) : {}), [form, item, schema])
+
+  const errorFor = useCallback(
+    (path: string): string | undefined => serverIssues[path] ?? (attempted || touched[path] ? issues[path] : undefined),
+    [serverIssues, attempted, touched, issues],
+  )
+
+  /** Messages the API sent for something the form does not show (e.g. a changed guide). */
+  const unplaced = Object.entries(serverIssues).filter(([path]) => !PLACED.test(path)).map(([, message]) => message)
+
+  const clearServer = (prefix: string) =>
+    setServerIssues((previous) => {
+      const keys = Object.keys(previous).filter((path) => path === prefix || path.startsWith(`${prefix}[`) || path.startsWith(`${prefix}.`))
+      if (!keys.length) return previous
+      const next = { ...previous }
+      keys.forEach((key) => delete next[key])
+      return next
+    })
+
+  const update = (path: string, change: (form: ApplyForm) => ApplyForm) => {
+    setForm((previous) => (previous ? change(previous) : previous))
+    clearServer(path)
+  }
+
+  const touch = useCallback((path: string) => setTouched((previous) => (previous[path] ? previous : { ...previous, [path]: true })), [])
+
+  const setPerson = (who: 'person' | 'agent', key: keyof PersonInput, value: string) =>
+    update(`applicant.${who}.${key}`, (f) => ({ ...f, [who]: { ...f[who], [key]: value } }))
+  const setEnterprise = (key: keyof EnterpriseInput, value: string) =>
+    update(`applicant.enterprise.${key}`, (f) => ({ ...f, enterprise: { ...f.enterprise, [key]: value } }))
+  const setKind = (kind: ApplicantKind) => update('applicant', (f) => ({ ...f, applicantKind: kind }))
+  const setOnBehalf = (onBehalf: boolean) => update('applicant.agent', (f) => ({ ...f, onBehalf }))
+  const setField = (key: string, value: string) => update(`fields.${key}`, (f) => ({ ...f, fields: { ...f.fields, [key]: value } }))
+
+  const setSlot = (id: string, activity: Partial<SlotActivity>) =>
+    setSlots((previous) => ({ ...previous, [id]: { ...(previous[id] ?? IDLE_SLOT), ...activity } }))
+
+  const pick = async (material: Material, file: PickedFile, replacing: number | null) => {
+    const id = material.id
+    const fileProblem = pickedFileProblem(file)
+    if (fileProblem) return setSlot(id, { error: fileProblem })
+    if (replacing === null && (formRef.current?.materials[id]?.length ?? 0) >= MAX_FILES_PER_MATERIAL) {
+      return setSlot(id, { error: S.tooMany(MAX_FILES_PER_MATERIAL) })
+    }
+    setSlot(id, { busy: file.name, replacing, error: null })
+    try {
+      const uploaded = await uploadMaterial(code, id, file)
+      update(`materials.${id}`, (f) => {
+        const list = [...(f.materials[id] ?? [])]
+        if (replacing !== null && replacing < list.length) list[replacing] = uploaded
+        else list.push(uploaded)
+        return { ...f, materials: { ...f.materials, [id]: list } }
+      })
+      if (isImage(uploaded.contentType)) setPreviews((previous) => ({ ...previous, [uploaded.key]: file.path }))
+      setSlot(id, { busy: null, replacing: null, error: null })
+    } catch (error) {
+      setSlot(id, { busy: null, replacing: null, error: toApiError(error).message })
+    }
+  }
+
+  const removeFile = (material: Material, index: number) => {
+    update(`materials.${material.id}`, (f) => {
+      const list = (f.materials[material.id] ?? []).filter((_, i) => i !== index)
+      const materials = { ...f.materials }
+      if (list.length) materials[material.id] = list
+      else delete materials[material.id]
+      return { ...f, materials }
+    })
+    setSlot(material.id, { error: null })
+  }
+
+  const restart = async () => {
+    if (!item) return
+    await autosave.discard()
+    setForm(emptyForm(item))
+    setTouched({})
+    setAttempted(false)
+    setServerIssues({})
+    setSlots({})
+    setProblem(null)
+    setLoad({ status: 'ready', item, restoredAt: null })
+  }
+
+  const uploadsBusy = Object.values(slots).some((slot) => slot.busy !== null)
+
+  /** Paths in the order they appear on screen, to scroll to the first problem. */
+  const scrollToFirst = (paths: string[]) => {
+    const first = paths
+      .map((path) => fieldId(path))
+      .find((id) => typeof document === 'undefined' || document.getElementById(id) !== null)
+    if (first) void Taro.pageScrollTo({ selector: `#${first}`, duration: 200, offsetTop: -12 }).catch(() => undefined)
+  }
+
+  const submit = async () => {
+    if (!form || !item || !schema || submitting) return
+    setProblem(null)
+    if (uploadsBusy) {
+      void Taro.showToast({ title: S.waitUploads, icon: 'none' })
+      return
+    }
+    setAttempted(true)
+    const found = validateForm(form, item, schema)
+    const paths = Object.keys(found)
+    if (paths.length) {
+      void Taro.showToast({ title: S.fixProblems(paths.length), icon: 'none' })
+      scrollToFirst(paths)
+      return
+    }
+    setSubmitting(true)
+    await autosave.hold()
+    // One key per application: made at the first attempt and saved with the draft before the request
+    // leaves, so a retry after a lost answer (here or on another device) reuses it.
+    const attemptForm = form.idempotencyKey ? form : { ...form, idempotencyKey: randomToken(16) }
+    if (attemptForm !== form) setForm(attemptForm)
+    await autosave.saveNow(attemptForm)
+    try {
+      const created = await submitApplication(toApplicationBody(attemptForm, item), attemptForm.idempotencyKey as string)
+      autosave.finish()
+      void Taro.redirectTo({ url: submittedUrl(created.caseNumber) })
+      return
+    } catch (caught) {
+      const error = toApiError(caught)
+      if (error.code === 'COMMON_VALIDATION_FAILED' || error.code === 'APPLY_MATERIAL_INVALID') {
+        const fromServer = issuesFromDetails(error)
+        setServerIssues(fromServer)
+        scrollToFirst(Object.keys(fromServer))
+        setProblem({ message: error.code === 'APPLY_MATERIAL_INVALID' ? error.message : S.fixProblems(Object.keys(fromServer).length), toCases: false })
+      } else if (error.code === 'APPLY_IDEMPOTENCY_KEY_REUSED') {
+        // An earlier attempt with this key created a case from different content: look there first.
+        setForm((f) => (f ? { ...f, idempotencyKey: null } : f))
+        setProblem({ message: error.message, toCases: true })
+      } else if (error.code === 'APPLY_SUBMISSION_IN_PROGRESS') {
+        setProblem({ message: error.message, toCases: true })
+      } else if (error.status === null || error.code === 'COMMON_INTERNAL') {
+        // No answer, or a failure after the request arrived: the case may or may not exist.
+        setProblem({ message: S.submitUncertain, toCases: false })
+      } else {
+        setProblem({ message: error.message, toCases: false })
+      }
+    }
+    setSubmitting(false)
+    autosave.release()
+  }
+
+  return {
+    load,
+    reload: () => setAttempt((n) => n + 1),
+    item,
+    form,
+    errorFor,
+    unplaced,
+    touch,
+    setPerson,
+    setEnterprise,
+    setKind,
+    setOnBehalf,
+    setField,
+    slots,
+    previews,
+    pick,
+    removeFile,
+    restart,
+    submit,
+    submitting,
+    uploadsBusy,
+    problem,
+    autosave: { state: autosave.state, savedAt: autosave.savedAt },
+  }
+}

@@ -1,0 +1,78 @@
+import Taro, { useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { useCallback } from 'react'
+import { ActionButton } from '@/components/action-button'
+import { StatusView } from '@/components/status-view'
+import { HOME_TAB } from '@/features/catalog/routes'
+import { getCase } from '@/features/cases/api'
+import { StatusTag } from '@/features/cases/case-card'
+import { chinaDateTime } from '@/features/cases/format'
+import { caseUrl, openMineTab, readParam } from '@/features/cases/routes'
+import { useRemote } from '@/hooks/use-remote'
+import { SUBMITTED_STRINGS as S } from './strings'
+import './index.scss'
+
+/**
+ * After a submission: pages/cases/submitted/index?caseNumber=<办件编号>. The apply page is replaced
+ * by this one (redirectTo), so "back" cannot return to the submitted form.
+ */
+export default function SubmittedPage() {
+  const { params } = useRouter()
+  const caseNumber = readParam(params.caseNumber)
+  const load = useCallback(() => getCase(caseNumber), [caseNumber])
+  const { remote } = useRemote(load, caseNumber)
+
+  if (!caseNumber) return <StatusView kind='error' title={S.missingNumber} actionText={S.toMine} onAction={openMineTab} />
+
+  return (
+    <View className='submitted'>
+      <View className='submitted__card'>
+        <View className='submitted__mark' aria-hidden='true'>
+          <Text>✓</Text>
+        </View>
+        <View className='submitted__title' role='heading' aria-level={1}>
+          {S.title}
+        </View>
+        <Text className='submitted__text'>{S.text}</Text>
+        <View className='submitted__number-box'>
+          <Text className='submitted__label'>{S.caseNumber}</Text>
+          <Text className='submitted__number' userSelect aria-label={`${S.caseNumber} ${caseNumber}`}>
+            {caseNumber}
+          </Text>
+          <Text className='submitted__note'>{S.caseNumberNote}</Text>
+        </View>
+        {remote.status === 'ready' ? (
+          <View className='submitted__facts'>
+            <View className='submitted__fact'>
+              <Text className='submitted__label'>{S.item}</Text>
+              <Text className='submitted__value'>{remote.data.itemName}</Text>
+            </View>
+            <View className='submitted__fact'>
+              <Text className='submitted__label'>{S.organisation}</Text>
+              <Text className='submitted__value'>{remote.data.organisationName}</Text>
+            </View>
+            <View className='submitted__fact'>
+              <Text className='submitted__label'>{S.submittedAt}</Text>
+              <Text className='submitted__value'>{chinaDateTime(remote.data.submittedAt)}</Text>
+            </View>
+            <View className='submitted__fact'>
+              <Text className='submitted__label'>{S.status}</Text>
+              <StatusTag status={remote.data.status} label={remote.data.statusLabel} />
+            </View>
+          </View>
+        ) : null}
+      </View>
+      <View className='submitted__actions'>
+        <ActionButton block onTap={() => void Taro.redirectTo({ url: caseUrl(caseNumber) })}>
+          {S.toDetail}
+        </ActionButton>
+        <ActionButton block variant='secondary' onTap={openMineTab}>
+          {S.toMine}
+        </ActionButton>
+        <ActionButton block variant='text' onTap={() => void Taro.switchTab({ url: HOME_TAB })}>
+          {S.toHome}
+        </ActionButton>
+      </View>
+    </View>
+  )
+}
