@@ -69,7 +69,10 @@ export interface H5Result {
   entryCss: { files: number; bytes: number; gzipBytes: number };
   /** Everything the home route loads until the network is idle, measured in Chromium. */
   firstPaint: H5FirstPaint | null;
+  /** Why there is no firstPaint: no browser here. */
   firstPaintSkipped?: string;
+  /** Why there is no firstPaint: the measurement failed (the page, the API or the stack). */
+  firstPaintError?: string;
   totalJs: { files: number; bytes: number; gzipBytes: number };
 }
 
@@ -245,8 +248,8 @@ async function measureFirstPaint(dir: string, port: number, apiUrl: string, exec
       const failedApi = Object.entries(apiResponses).filter(([status]) => !/^[23]/.test(status));
       if (failedApi.length > 0) throw new Error(`the H5 home page's API calls failed: ${JSON.stringify(apiResponses)}`);
       const js = responses.filter((r) => r.kind === 'js');
-      const jsSizes = js.map((r) => ({ ...sizeOf(dir, r.url.replace(/^\//, '')), transferBytes: r.transferBytes }));
-      const css = responses.filter((r) => r.kind === 'css').map((r) => sizeOf(dir, r.url.replace(/^\//, '')));
+      const jsSizes = js.map((r) => sizeOf(dir, decodeURIComponent(r.url).replace(/^\//, '')));
+      const css = responses.filter((r) => r.kind === 'css').map((r) => sizeOf(dir, decodeURIComponent(r.url).replace(/^\//, '')));
       return {
         url: '/',
         js: {
@@ -254,7 +257,7 @@ async function measureFirstPaint(dir: string, port: number, apiUrl: string, exec
           transferBytes: js.reduce((sum, r) => sum + r.transferBytes, 0),
           decodedBytes: js.reduce((sum, r) => sum + r.decodedBytes, 0),
           gzipBytes: jsSizes.reduce((sum, f) => sum + f.gzipBytes, 0),
-          list: jsSizes.map(({ file, bytes, gzipBytes: gz }) => ({ file, bytes, gzipBytes: gz })).sort((a, b) => b.bytes - a.bytes),
+          list: jsSizes.sort((a, b) => b.bytes - a.bytes),
         },
         css: { files: css.length, decodedBytes: css.reduce((s, f) => s + f.bytes, 0), gzipBytes: css.reduce((s, f) => s + f.gzipBytes, 0) },
         apiResponses,
@@ -272,17 +275,18 @@ async function measureFirstPaint(dir: string, port: number, apiUrl: string, exec
 export interface MiniappOptions {
   /**
    * A running local stack: its API URL and the H5 port its CORS rules allow. When absent, the local
-   * stack is started for the H5 measurement.
+   * stack is started for the H5 measurement; 'unavailable' skips that measurement.
    */
-  running?: { apiUrl: string; h5Port: number };
+  running?: { apiUrl: string; h5Port: number } | 'unavailable';
   progress?: (line: string) => void;
 }
 
 export async function runMiniappBench(options: MiniappOptions = {}): Promise<MiniappResults> {
   const progress = options.progress ?? (() => undefined);
   const ports = await benchPorts();
-  if (options.running) ports.h5 = options.running.h5Port;
-  const apiUrl = options.running?.apiUrl ?? `http://127.0.0.1:${ports.api}`;
+  const running = typeof options.running === 'object' ? options.running : undefined;
+  if (running) ports.h5 = running.h5Port;
+  const apiUrl = running?.apiUrl ?? `http://127.0.0.1:${ports.api}`;
   const atStart = await measureMachine();
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'ah-bench-miniapp-'));
   let stack: RunningStack | undefined;
@@ -308,16 +312,23 @@ export async function runMiniappBench(options: MiniappOptions = {}): Promise<Min
 
     let firstPaint: H5FirstPaint | null = null;
     let firstPaintSkipped: string | undefined;
+    let firstPaintError: string | undefined;
     const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
     if (!existsSync(executablePath)) {
       firstPaintSkipped = `no Chromium at ${executablePath} (set CHROMIUM_PATH)`;
+    } else if (options.running === 'unavailable') {
+      firstPaintError = 'the local stack is not running';
     } else {
-      if (!options.running) {
-        progress('starting the local stack so the home page loads real data…');
-        stack = await startStack({ ports, h5: 'none', progress: (step) => progress(`  ${step}…`) });
+      try {
+        if (!running) {
+          progress('starting the local stack so the home page loads real data…');
+          stack = await startStack({ ports, h5: 'none', progress: (step) => progress(`  ${step}…`) });
+        }
+        progress('loading the H5 home page in headless Chromium…');
+        firstPaint = await measureFirstPaint(h5Dir, ports.h5, apiUrl, executablePath);
+      } catch (error) {
+        firstPaintError = error instanceof Error ? error.message : String(error);
       }
-      progress('loading the H5 home page in headless Chromium…');
-      firstPaint = await measureFirstPaint(h5Dir, ports.h5, apiUrl, executablePath);
     }
 
     return {
@@ -330,6 +341,7 @@ export async function runMiniappBench(options: MiniappOptions = {}): Promise<Min
         entryCss: sum(entryCss),
         firstPaint,
         ...(firstPaintSkipped ? { firstPaintSkipped } : {}),
+        ...(firstPaintError ? { firstPaintError } : {}),
         totalJs: sum(allJs),
       },
     };
@@ -343,19 +355,33 @@ export function miniappMarkdown(results: MiniappResults): string {
   const { weapp, h5 } = results;
   const percent = (bytes: number) => `${round((bytes / weapp.mainPackageLimitBytes) * 100)} %`;
   const rows: (string | number)[][] = [
-    ['weapp main package', kib(weapp.mainPackageBytes), '', `${percent(weapp.mainPackageBytes)} of the 2 MB limit; ${weapp.mainPackageFiles} files`],
-    ...weapp.subpackages.map((s) => [`weapp subpackage \`${s.root}\``, kib(s.bytes), '', `${s.files} files`]),
-    ['weapp total', kib(weapp.totalBytes), '', ''],
-    ['H5 index.html scripts', kib(h5.entryJs.bytes), kib(h5.entryJs.gzipBytes), `${h5.entryJs.files} files: ${h5.entryJs.list.map((f) => `\`${f.file}\``).join(', ')}`],
+    ['weapp main package', kib(weapp.mainPackageBytes), '—', `${percent(weapp.mainPackageBytes)} of the 2 MB limit; ${weapp.mainPackageFiles} files`],
+    ...weapp.subpackages.map((s) => [`weapp subpackage \`${s.root}\``, kib(s.bytes), '—', `${s.files} files`]),
+    ['weapp total', kib(weapp.totalBytes), '—', 'WeChat counts uncompressed bytes'],
+    [
+      'H5 index.html scripts',
+      kib(h5.entryJs.bytes),
+      kib(h5.entryJs.gzipBytes),
+      `${h5.entryJs.files} files: ${h5.entryJs.list.map((f) => `\`${f.file}\``).join(', ')}`,
+    ],
   ];
   if (h5.firstPaint) {
     const fp = h5.firstPaint;
+    const apiCalls = Object.entries(fp.apiResponses)
+      .map(([status, n]) => `${status}×${n}`)
+      .join(' ');
     rows.push(
-      ['H5 first-load JS (home, Chromium)', kib(fp.js.decodedBytes), kib(fp.js.gzipBytes), `${fp.js.files} files; home page API calls: ${Object.entries(fp.apiResponses).map(([status, n]) => `${status}×${n}`).join(' ') || 'none'}`],
+      [
+        'H5 first-load JS (home, Chromium)',
+        kib(fp.js.decodedBytes),
+        kib(fp.js.gzipBytes),
+        `${fp.js.files} files; home page API calls: ${apiCalls || 'none'}`,
+      ],
       ['H5 first-load CSS (home, Chromium)', kib(fp.css.decodedBytes), kib(fp.css.gzipBytes), `${fp.css.files} files`],
     );
   } else {
-    rows.push(['H5 first-load (Chromium)', '—', '—', `skipped: ${h5.firstPaintSkipped ?? 'unknown'}`]);
+    const why = h5.firstPaintError ? `failed: ${h5.firstPaintError.split('\n')[0]}` : `skipped: ${h5.firstPaintSkipped ?? 'unknown'}`;
+    rows.push(['H5 first-load (Chromium)', '—', '—', why]);
   }
   rows.push(['H5 all JS in the build', kib(h5.totalJs.bytes), kib(h5.totalJs.gzipBytes), `${h5.totalJs.files} files`]);
   return table(['What', 'Raw', 'Gzip', 'Notes'], rows, ['l', 'r', 'r', 'l']);
@@ -365,6 +391,10 @@ runIfMain(module, async () => {
   const results = await runMiniappBench({ progress: (line) => console.error(line) });
   console.log(`\nMini-program and H5 size (${machineLine(results.machine)})\n`);
   console.log(miniappMarkdown(results));
+  if (results.h5.firstPaintError) {
+    console.error(`\nThe H5 first-load measurement failed: ${results.h5.firstPaintError}`);
+    process.exitCode = 1;
+  }
   if (results.weapp.mainPackageBytes > results.weapp.mainPackageLimitBytes) {
     console.error('\nThe weapp main package is over the 2 MB limit.');
     process.exitCode = 1;

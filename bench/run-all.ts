@@ -50,15 +50,14 @@ function selectedParts(env: NodeJS.ProcessEnv = process.env): Part[] {
 export function allMarkdown(results: AllResults): string {
   const sections = [`Benchmarks of ${results.date.slice(0, 10)} on ${machineLine(results.machine)}`];
   if (results.git) sections.push(`Commit ${results.git.commit}${results.git.dirty ? ' with uncommitted changes' : ''}`);
-  const load = (m: Machine) => `at start: load average ${m.loadAverage[0]}${m.cpuBusyPercent === undefined ? '' : `, CPUs ${m.cpuBusyPercent} % busy`}`;
-  if (results.bundles) sections.push(`## Function bundles (${load(results.bundles.machine)})\n\n${bundlesMarkdown(results.bundles)}`);
+  const load = (m: Machine) => `At start: load average ${m.loadAverage[0]}${m.cpuBusyPercent === undefined ? '' : `, CPUs ${m.cpuBusyPercent} % busy`}.`;
+  if (results.bundles) sections.push(`## Function bundles\n\n${load(results.bundles.machine)}\n\n${bundlesMarkdown(results.bundles)}`);
   if (results.http) {
     const s = results.http.settings;
-    sections.push(
-      `## HTTP API (local stack; median of ${s.repeats} runs of ${s.durationSeconds} s, ${s.warmupSeconds} s warm-up per scenario; ${load(results.http.machine)})\n\n${httpMarkdown(results.http)}`,
-    );
+    const heading = `HTTP API (local stack; median of ${s.repeats} runs of ${s.durationSeconds} s, ${s.warmupSeconds} s warm-up per scenario)`;
+    sections.push(`## ${heading}\n\n${load(results.http.machine)}\n\n${httpMarkdown(results.http)}`);
   }
-  if (results.miniapp) sections.push(`## Mini-program and H5\n\n${miniappMarkdown(results.miniapp)}`);
+  if (results.miniapp) sections.push(`## Mini-program and H5\n\n${load(results.miniapp.machine)}\n\n${miniappMarkdown(results.miniapp)}`);
   for (const failure of results.failures) sections.push(`**${failure.part} failed:** ${failure.error.split('\n')[0]}`);
   return sections.join('\n\n');
 }
@@ -86,25 +85,30 @@ export async function runAll(progress: (line: string) => void): Promise<AllResul
 
   // One local stack serves the HTTP benchmark and the H5 first-load measurement.
   let stack: RunningStack | undefined;
+  let stackError = '';
   const ports = await benchPorts();
   try {
     if (parts.includes('http') || parts.includes('miniapp')) {
-      await attempt(parts.includes('http') ? 'http' : 'miniapp', async () => {
-        progress('starting the local stack (DynamoDB Local, s3rver, serverless offline)…');
+      progress('\nstarting the local stack (DynamoDB Local, s3rver, serverless offline)…');
+      try {
         stack = await startStack({ ports, h5: 'none', progress: (step) => progress(`  ${step}…`) });
-      });
+      } catch (error) {
+        stackError = error instanceof Error ? error.message : String(error);
+      }
     }
     await attempt('http', async () => {
-      if (!stack) throw new Error('the local stack did not start');
+      if (!stack) throw new Error(`the local stack did not start: ${stackError}`);
       const atStart = await measureMachine();
       const measured = await benchApi(stack.apiUrl, { ...httpOptions, progress });
       results.http = { date: new Date().toISOString(), machine: atStart, ...measured };
       const problems = httpProblems(results.http);
-      if (problems.length > 0) throw new Error(`unexpected responses: ${problems.join('; ')}`);
+      if (problems.length > 0) throw new Error(`problems in the HTTP runs: ${problems.join('; ')}`);
     });
     await attempt('miniapp', async () => {
-      if (!stack) throw new Error('the local stack did not start');
-      results.miniapp = await runMiniappBench({ running: { apiUrl: stack.apiUrl, h5Port: ports.h5 }, progress });
+      // Without a stack the sizes are still measured; only the H5 first load needs the API.
+      results.miniapp = await runMiniappBench({ running: stack ? { apiUrl: stack.apiUrl, h5Port: ports.h5 } : 'unavailable', progress });
+      const { firstPaintError } = results.miniapp.h5;
+      if (firstPaintError) throw new Error(`H5 first load: ${firstPaintError}`);
     });
   } finally {
     await stack?.stop();
