@@ -27,7 +27,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       828: 1.81 / 2,
     },
     sourceRoot: 'src',
-    outputRoot: `dist/${process.env.TARO_ENV}`,
+    // TARO_OUTPUT_DIR lets the test harness build H5 beside a running dev server without clobbering it.
+    outputRoot: process.env.TARO_OUTPUT_DIR || `dist/${process.env.TARO_ENV}`,
     plugins: [path.resolve(__dirname, '../plugins/weapp-aria.js')],
     env: {
       TARO_APP_API_BASE: JSON.stringify(apiBase),

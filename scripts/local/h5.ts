@@ -26,14 +26,23 @@ export async function startH5DevServer(port: number, apiBase: string, log?: (lin
   return { ...managed, url };
 }
 
+/** Where the statically served H5 build goes: apart from dist/h5, which the dev server owns. */
+const STATIC_H5_DIR = path.join('dist', 'h5-static');
+
 /** Builds the H5 app once (production mode) for apiBase and returns its folder. */
 export async function buildH5(apiBase: string): Promise<string> {
   await run(process.execPath, [TARO_BIN, 'build', '--type', 'h5'], {
     cwd: MINIAPP_DIR,
-    env: { ...process.env, NODE_ENV: 'production', TARO_APP_API_BASE: apiBase, BROWSERSLIST_IGNORE_OLD_DATA: '1' },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      TARO_APP_API_BASE: apiBase,
+      TARO_OUTPUT_DIR: STATIC_H5_DIR,
+      BROWSERSLIST_IGNORE_OLD_DATA: '1',
+    },
     maxBuffer: 64 * 1024 * 1024,
   });
-  return path.join(MINIAPP_DIR, 'dist', 'h5');
+  return path.join(MINIAPP_DIR, STATIC_H5_DIR);
 }
 
 /**
@@ -42,7 +51,7 @@ export async function buildH5(apiBase: string): Promise<string> {
  */
 export async function startH5Static(port: number, apiBase: string): Promise<Managed & { url: string }> {
   await assertPortFree(port, 'H5 app', 'TEST_H5_PORT');
-  const existing = path.join(MINIAPP_DIR, 'dist', 'h5');
+  const existing = path.join(MINIAPP_DIR, STATIC_H5_DIR);
   const reuse = process.env.REUSE_H5_BUILD === '1' && existsSync(path.join(existing, 'index.html'));
   return serveStatic(reuse ? existing : await buildH5(apiBase), port);
 }
