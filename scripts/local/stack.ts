@@ -13,11 +13,13 @@ export interface StackPorts {
   api: number;
   lambda: number;
   h5: number;
+  /** The local WeChat API stand-in (jscode2session, stable_token, subscribe/send). */
+  wechat: number;
 }
 
-export const DEFAULT_PORTS: StackPorts = { dynamodb: 8000, s3: 4569, api: 3000, lambda: 3002, h5: 10086 };
+export const DEFAULT_PORTS: StackPorts = { dynamodb: 8000, s3: 4569, api: 3000, lambda: 3002, h5: 10086, wechat: 3010 };
 /** Tests use their own ports so they can run while `npm start` is up. */
-export const TEST_PORTS: StackPorts = { dynamodb: 8100, s3: 4669, api: 3100, lambda: 3102, h5: 10186 };
+export const TEST_PORTS: StackPorts = { dynamodb: 8100, s3: 4669, api: 3100, lambda: 3102, h5: 10186, wechat: 3110 };
 
 export function portsFromEnv(defaults: StackPorts, env: NodeJS.ProcessEnv = process.env): StackPorts {
   const read = (name: string, fallback: number) => {
@@ -33,6 +35,7 @@ export function portsFromEnv(defaults: StackPorts, env: NodeJS.ProcessEnv = proc
     api: read('API_PORT', defaults.api),
     lambda: read('LAMBDA_PORT', defaults.lambda),
     h5: read('H5_PORT', defaults.h5),
+    wechat: read('WECHAT_PORT', defaults.wechat),
   };
 }
 

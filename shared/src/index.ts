@@ -10,3 +10,8 @@ export * from './application/application';
 export * from './cases/case-number';
 export * from './cases/status';
 export * from './cases/api';
+export * from './auth/roles';
+export * from './auth/api';
+export * from './notifications/templates';
+export * from './notifications/events';
+export * from './notifications/api';

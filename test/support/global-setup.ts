@@ -1,6 +1,6 @@
 import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { TEST_PORTS, startStack } from '../../scripts/local/stack';
+import { TEST_PORTS, portsFromEnv, startStack } from '../../scripts/local/stack';
 
 export const OUTPUT_DIR = path.resolve(__dirname, '..', '..', 'test-results');
 
@@ -10,7 +10,8 @@ export default async function globalSetup(): Promise<void> {
   const log = createWriteStream(path.join(OUTPUT_DIR, 'stack.log'));
   const began = Date.now();
   const stack = await startStack({
-    ports: TEST_PORTS,
+    // TEST_PORTS unless overridden (DYNAMODB_PORT, S3_PORT, API_PORT, LAMBDA_PORT, H5_PORT, WECHAT_PORT).
+    ports: portsFromEnv(TEST_PORTS),
     h5: process.env.TEST_H5 === 'none' ? 'none' : 'static',
     log: (source, line) => log.write(`[${source}] ${line}\n`),
     progress: (step) => log.write(`• ${step}\n`),

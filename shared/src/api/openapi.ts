@@ -62,7 +62,7 @@ function operation(route: RouteSpec): JsonObject {
     summary: route.summary,
     tags: [route.tag],
     ...(params.length ? { parameters: params } : {}),
-    ...(route.auth ? { security: [{ localUser: [] }] } : {}),
+    ...(route.auth ? { security: [{ session: [] }] } : {}),
     ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaRef(route.body) } } } } : {}),
     responses,
   };
@@ -112,11 +112,11 @@ export function buildOpenApiDocument(): JsonObject {
     components: {
       schemas,
       securitySchemes: {
-        localUser: {
-          type: 'apiKey',
-          in: 'header',
-          name: 'X-Local-User',
-          description: '仅本地开发环境：以 local-<标识> 模拟当前用户。微信登录上线后由会话令牌取代；其他环境一律拒绝。',
+        session: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: '本服务签发的访问令牌（微信登录 /auth/wechat 或刷新 /auth/refresh 获得，有效期较短）。',
         },
       },
     },

@@ -15,6 +15,21 @@ import {
   uploadTicketSchema,
 } from '../cases/api';
 import * as z from 'zod';
+import {
+  bindStaffRequestSchema,
+  createInvitationRequestSchema,
+  devLoginRequestSchema,
+  devPersonaListSchema,
+  invitationSchema,
+  organisationPathSchema,
+  refreshRequestSchema,
+  sessionSchema,
+  sessionUserSchema,
+  staffListSchema,
+  staffPathSchema,
+  wechatLoginRequestSchema,
+} from '../auth/api';
+import { messageListSchema, messagePathSchema, subscriptionListSchema, subscriptionUpdateSchema } from '../notifications/api';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -47,7 +62,8 @@ export interface RouteSpec {
 
 const badRequest: ResponseSpec = { description: '请求参数有误', schema: errorBodySchema };
 const serverError: ResponseSpec = { description: '服务暂时不可用', schema: errorBodySchema };
-const unauthenticated: ResponseSpec = { description: '未登录', schema: errorBodySchema };
+const unauthenticated: ResponseSpec = { description: '未登录或登录已过期', schema: errorBodySchema };
+const forbidden: ResponseSpec = { description: '无此权限', schema: errorBodySchema };
 const notFound = (what: string): ResponseSpec => ({ description: `${what}不存在或无权查看`, schema: errorBodySchema });
 const caseNumberParams = z.object({ caseNumber: z.string().meta({ description: '办件编号' }) });
 const draftParams = z.object({ code: z.string().meta({ description: '实施编码' }) });
@@ -190,6 +206,147 @@ export const ROUTES: RouteSpec[] = [
     auth: true,
     params: draftParams,
     responses: { 204: { description: '已删除' }, 401: unauthenticated, 500: serverError },
+  },
+  {
+    operationId: 'loginWithWechat',
+    method: 'post',
+    path: '/auth/wechat',
+    summary: '微信登录：以 wx.login 的 code 换取本服务的会话令牌',
+    tag: '登录与身份',
+    body: wechatLoginRequestSchema,
+    responses: { 200: { description: '会话', schema: sessionSchema }, 400: badRequest, 503: { description: '微信接口暂不可用', schema: errorBodySchema }, 500: serverError },
+  },
+  {
+    operationId: 'refreshSession',
+    method: 'post',
+    path: '/auth/refresh',
+    summary: '以刷新令牌换取新的会话（刷新令牌一次有效，重复使用将注销该登录）',
+    tag: '登录与身份',
+    body: refreshRequestSchema,
+    responses: { 200: { description: '新的会话', schema: sessionSchema }, 400: badRequest, 401: unauthenticated, 500: serverError },
+  },
+  {
+    operationId: 'logout',
+    method: 'post',
+    path: '/auth/logout',
+    summary: '退出登录（作废该刷新令牌）',
+    tag: '登录与身份',
+    body: refreshRequestSchema,
+    responses: { 204: { description: '已退出' }, 400: badRequest, 500: serverError },
+  },
+  {
+    operationId: 'getMe',
+    method: 'get',
+    path: '/me',
+    summary: '当前用户与其角色',
+    tag: '登录与身份',
+    auth: true,
+    responses: { 200: { description: '当前用户', schema: sessionUserSchema }, 401: unauthenticated, 500: serverError },
+  },
+  {
+    operationId: 'listDevPersonas',
+    method: 'get',
+    path: '/dev/personas',
+    summary: '（仅本地开发环境）可选的开发身份',
+    tag: '登录与身份',
+    responses: { 200: { description: '开发身份', schema: devPersonaListSchema }, 404: notFound('地址') },
+  },
+  {
+    operationId: 'devLogin',
+    method: 'post',
+    path: '/dev/login',
+    summary: '（仅本地开发环境）以开发身份登录；其他环境返回 404',
+    tag: '登录与身份',
+    body: devLoginRequestSchema,
+    responses: { 200: { description: '会话', schema: sessionSchema }, 400: badRequest, 404: notFound('地址') },
+  },
+  {
+    operationId: 'bindStaff',
+    method: 'post',
+    path: '/staff/bind',
+    summary: '工作人员以邀请码绑定本人微信（邀请码一次有效、限时）',
+    tag: '工作人员',
+    auth: true,
+    body: bindStaffRequestSchema,
+    responses: {
+      200: { description: '已绑定，返回新的会话', schema: sessionSchema },
+      400: badRequest,
+      401: unauthenticated,
+      404: { description: '邀请码不正确', schema: errorBodySchema },
+      409: { description: '邀请码已使用或本人已绑定', schema: errorBodySchema },
+      410: { description: '邀请码已过期', schema: errorBodySchema },
+      500: serverError,
+    },
+  },
+  {
+    operationId: 'listStaff',
+    method: 'get',
+    path: '/organisations/{organisationCode}/staff',
+    summary: '本单位工作人员（单位管理员或省级管理员）',
+    tag: '工作人员',
+    auth: true,
+    params: organisationPathSchema,
+    responses: { 200: { description: '工作人员', schema: staffListSchema }, 401: unauthenticated, 403: forbidden, 404: notFound('单位'), 500: serverError },
+  },
+  {
+    operationId: 'createInvitation',
+    method: 'post',
+    path: '/organisations/{organisationCode}/invitations',
+    summary: '生成工作人员邀请码（一次有效，72 小时内使用）',
+    tag: '工作人员',
+    auth: true,
+    params: organisationPathSchema,
+    body: createInvitationRequestSchema,
+    responses: { 201: { description: '邀请码', schema: invitationSchema }, 400: badRequest, 401: unauthenticated, 403: forbidden, 404: notFound('单位'), 500: serverError },
+  },
+  {
+    operationId: 'revokeStaff',
+    method: 'delete',
+    path: '/organisations/{organisationCode}/staff/{staffId}',
+    summary: '停用工作人员（立即失去工作人员权限）',
+    tag: '工作人员',
+    auth: true,
+    params: staffPathSchema,
+    responses: { 204: { description: '已停用' }, 401: unauthenticated, 403: forbidden, 404: notFound('工作人员'), 500: serverError },
+  },
+  {
+    operationId: 'listMySubscriptions',
+    method: 'get',
+    path: '/me/subscriptions',
+    summary: '可订阅的消息模板及本人的订阅状态',
+    tag: '消息',
+    auth: true,
+    responses: { 200: { description: '订阅状态', schema: subscriptionListSchema }, 401: unauthenticated, 500: serverError },
+  },
+  {
+    operationId: 'recordSubscriptions',
+    method: 'put',
+    path: '/me/subscriptions',
+    summary: '记录 wx.requestSubscribeMessage 的结果（允许一次即可推送一次；长期订阅持续有效）',
+    tag: '消息',
+    auth: true,
+    body: subscriptionUpdateSchema,
+    responses: { 200: { description: '订阅状态', schema: subscriptionListSchema }, 400: badRequest, 401: unauthenticated, 500: serverError },
+  },
+  {
+    operationId: 'listMyMessages',
+    method: 'get',
+    path: '/me/messages',
+    summary: '消息中心（最新在前，游标分页）',
+    tag: '消息',
+    auth: true,
+    query: pageQuerySchema,
+    responses: { 200: { description: '一页消息', schema: messageListSchema }, 400: badRequest, 401: unauthenticated, 500: serverError },
+  },
+  {
+    operationId: 'markMessageRead',
+    method: 'post',
+    path: '/me/messages/{messageId}/read',
+    summary: '标记一条消息为已读',
+    tag: '消息',
+    auth: true,
+    params: messagePathSchema,
+    responses: { 204: { description: '已读' }, 401: unauthenticated, 404: notFound('消息'), 500: serverError },
   },
   {
     operationId: 'getOpenApiDocument',

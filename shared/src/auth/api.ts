@@ -1,0 +1,104 @@
+import * as z from 'zod';
+import { STAFF_PERMISSION_KEYS } from './roles';
+
+const permissionSchema = z.enum(STAFF_PERMISSION_KEYS).meta({ description: '工作人员权限' });
+
+export const staffMembershipSchema = z
+  .object({
+    staffId: z.string(),
+    organisationCode: z.string().meta({ description: '单位统一社会信用代码' }),
+    organisationName: z.string(),
+    regionCode: z.string(),
+    level: z.enum(['province', 'city']),
+    permissions: z.array(permissionSchema),
+  })
+  .meta({ id: 'StaffMembership' });
+
+export const sessionUserSchema = z
+  .object({
+    userId: z.string(),
+    displayName: z.string().meta({ description: '显示名称（工作人员为姓名，群众为“微信用户”或开发身份名称）' }),
+    staff: staffMembershipSchema.optional(),
+    provincialAdmin: z.boolean(),
+  })
+  .meta({ id: 'SessionUser' });
+export type SessionUser = z.infer<typeof sessionUserSchema>;
+
+export const sessionSchema = z
+  .object({
+    accessToken: z.string().meta({ description: '访问令牌，放在 Authorization: Bearer 中' }),
+    accessTokenExpiresAt: z.string().meta({ description: '访问令牌过期时间（ISO 8601）' }),
+    refreshToken: z.string().meta({ description: '刷新令牌，仅用于 /auth/refresh，每次刷新后更换' }),
+    refreshTokenExpiresAt: z.string(),
+    user: sessionUserSchema,
+  })
+  .meta({ id: 'Session' });
+export type Session = z.infer<typeof sessionSchema>;
+
+export const wechatLoginRequestSchema = z
+  .object({ code: z.string().trim().min(1, '缺少微信登录凭证，请重新进入小程序').max(128) })
+  .meta({ id: 'WechatLoginRequest' });
+
+export const refreshRequestSchema = z
+  .object({ refreshToken: z.string().min(1, '缺少刷新令牌，请重新登录').max(512) })
+  .meta({ id: 'RefreshRequest' });
+
+export const devPersonaSchema = z
+  .object({
+    personaId: z.string(),
+    label: z.string(),
+    description: z.string(),
+    group: z.enum(['applicant', 'city', 'province']),
+  })
+  .meta({ id: 'DevPersona' });
+export type DevPersona = z.infer<typeof devPersonaSchema>;
+export const devPersonaListSchema = z.object({ personas: z.array(devPersonaSchema) }).meta({ id: 'DevPersonaList' });
+export const devLoginRequestSchema = z.object({ personaId: z.string().min(1).max(80) }).meta({ id: 'DevLoginRequest' });
+
+/** Organisation admins invite staff; the code is shown once and works once. */
+export const createInvitationRequestSchema = z
+  .object({
+    name: z.string().trim().min(2, '请填写工作人员姓名').max(20, '姓名不超过 20 个字'),
+    permissions: z.array(permissionSchema).min(1, '请至少选择一项权限'),
+  })
+  .meta({ id: 'CreateInvitationRequest' });
+
+export const invitationSchema = z
+  .object({
+    staffId: z.string(),
+    code: z.string().meta({ description: '邀请码（仅显示一次，一次有效）' }),
+    expiresAt: z.string(),
+  })
+  .meta({ id: 'Invitation' });
+
+export const staffStatusSchema = z.enum(['invited', 'active', 'revoked']);
+export type StaffStatus = z.infer<typeof staffStatusSchema>;
+
+export const staffMemberSchema = z
+  .object({
+    staffId: z.string(),
+    name: z.string(),
+    permissions: z.array(permissionSchema),
+    status: staffStatusSchema,
+    invitedAt: z.string(),
+    invitationExpiresAt: z.string().optional(),
+    boundAt: z.string().optional(),
+    revokedAt: z.string().optional(),
+  })
+  .meta({ id: 'StaffMember' });
+export type StaffMember = z.infer<typeof staffMemberSchema>;
+export const staffListSchema = z.object({ items: z.array(staffMemberSchema) }).meta({ id: 'StaffList' });
+
+export const organisationPathSchema = z.object({ organisationCode: z.string().meta({ description: '单位统一社会信用代码' }) });
+export const staffPathSchema = organisationPathSchema.extend({ staffId: z.string() });
+
+export const bindStaffRequestSchema = z
+  .object({
+    code: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .transform((value) => value.replace(/[\s-]/g, ''))
+      .pipe(z.string().regex(/^[0-9A-Z]{8}$/, '邀请码为 8 位字母或数字，请核对后重新输入')),
+  })
+  .meta({ id: 'BindStaffRequest' });
