@@ -11,10 +11,10 @@ export const RESULTS_DIR = path.join(__dirname, 'results');
 
 /**
  * The bench's own ports, so it never collides with `npm start` (8000/4569/3000/3002/10086) or
- * `npm test` (8100/4669/3100/3102/10186). Override with DYNAMODB_PORT, S3_PORT, API_PORT,
- * LAMBDA_PORT, H5_PORT.
+ * `npm test` (8100/4669/3100/3102/10186/3110). Override with DYNAMODB_PORT, S3_PORT, API_PORT,
+ * LAMBDA_PORT, H5_PORT, WECHAT_PORT.
  */
-export const BENCH_PORTS: StackPorts = { dynamodb: 8200, s3: 4769, api: 3200, lambda: 3202, h5: 10286 };
+export const BENCH_PORTS: StackPorts = { dynamodb: 8200, s3: 4769, api: 3200, lambda: 3202, h5: 10286, wechat: 3210 };
 
 /**
  * BENCH_PORTS with the environment's overrides. The H5 port only serves the bench's own copy of the

@@ -21,7 +21,7 @@ import { asUser, completeApplication } from '../test/support/applications';
 import { RESULTS_DIR, machine, machineLine, percentile, round, runIfMain, table, warnIfBusy, writeJson } from './common';
 import path from 'node:path';
 
-const PORTS = { dynamodb: 8400, s3: 4969, api: 3400, lambda: 3402, h5: 10486 };
+const PORTS = { dynamodb: 8400, s3: 4969, api: 3400, lambda: 3402, h5: 10486, wechat: 3410 };
 
 interface Measurement {
   requests: number;
