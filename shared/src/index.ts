@@ -15,3 +15,4 @@ export * from './auth/api';
 export * from './notifications/templates';
 export * from './notifications/events';
 export * from './notifications/api';
+export * from './calendar/working-days';

@@ -1,12 +1,12 @@
 import { isCaseNumber } from '@ah-tourism/shared';
-import { callerOf } from '../platform/caller';
+import { authenticate } from '../platform/caller';
 import { AppError } from '../platform/errors';
 import { httpHandler, json } from '../platform/http';
 import { cases } from './service-instance';
 
 /** GET /cases/{caseNumber}/materials/{materialId}/files/{index}: a 5-minute download link for the applicant. */
 export const handler = httpHandler(async (event) => {
-  const caller = callerOf(event);
+  const caller = await authenticate(event);
   const { caseNumber = '', materialId = '', index = '' } = event.pathParameters ?? {};
   if (!isCaseNumber(caseNumber) || !/^\d{1,2}$/.test(index)) throw new AppError('CASE_NOT_FOUND');
   const link = await cases().downloadLink(caller, caseNumber, materialId, Number(index));

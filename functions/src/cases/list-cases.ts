@@ -1,11 +1,11 @@
 import { pageQuerySchema } from '@ah-tourism/shared';
-import { callerOf } from '../platform/caller';
+import { authenticate } from '../platform/caller';
 import { httpHandler, json, parseInput } from '../platform/http';
 import { cases } from './service-instance';
 
 /** GET /cases: the caller's own cases, newest first. */
 export const handler = httpHandler(async (event) => {
-  const caller = callerOf(event);
+  const caller = await authenticate(event);
   const query = parseInput(pageQuerySchema, event.queryStringParameters);
   const page = await cases().list(caller, query.limit ?? 20, query.cursor);
   return json(200, page, { 'Cache-Control': 'no-store' });

@@ -22,6 +22,8 @@ import {
   type UploadTicket,
 } from '@ah-tourism/shared';
 import type { Caller } from '../platform/caller';
+import { newEventId } from '../notifications/outbox';
+import { PRE_REVIEW_WORKING_DAYS, deadlineTimers } from '../notifications/timers';
 import { seal, unseal, type KeyProvider } from '../platform/crypto';
 import { AppError } from '../platform/errors';
 import { parseInput } from '../platform/http';
@@ -191,6 +193,7 @@ export function caseService(deps: CaseServiceDeps) {
         implementationCode: item.implementationCode,
         itemName: item.name,
         organisationName: item.organisation.name,
+        organisationCode: item.organisation.creditCode,
         regionCode: item.regionCode,
         submitterUserId: caller.userId,
         applicantKind: applicant.kind,
@@ -207,8 +210,19 @@ export function caseService(deps: CaseServiceDeps) {
 
       for (let attempt = 0; attempt < 5; attempt += 1) {
         const caseNumber = formatCaseNumber(submittedAt.slice(0, 10), item.regionCode, randomBytes(5));
+        const notice = {
+          caseNumber,
+          itemName: item.name,
+          organisationCode: item.organisation.creditCode,
+          applicantUserId: caller.userId,
+          applicantDisplayName: baseRecord.applicantDisplayName,
+        };
+        const preReview = deadlineTimers(notice, submittedAt, PRE_REVIEW_WORKING_DAYS, { label: '预审', permission: 'pre_review' });
         const result = await deps.cases.createCase({
-          record: { ...baseRecord, caseNumber },
+          record: { ...baseRecord, caseNumber, preReviewDueAt: preReview.dueAt },
+          // Staff of the organisation hear of the new case, the applicant gets it in 消息.
+          events: [{ ...notice, eventId: newEventId(), type: 'case_submitted', occurredAt: submittedAt }],
+          timers: preReview.timers,
           guide: item,
           materials,
           event,

@@ -1,6 +1,8 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { CaseStatus, ImplementationItem, MaterialContentType } from '@ah-tourism/shared';
+import type { CaseStatus, ImplementationItem, MaterialContentType, NotificationEvent } from '@ah-tourism/shared';
+import { outboxPut } from '../notifications/outbox';
+import { timerPut, type Timer } from '../notifications/timers';
 import { config } from '../platform/config';
 import type { Sealed } from '../platform/crypto';
 import { decodeCursor, encodeCursor } from '../platform/cursor';
@@ -14,6 +16,8 @@ export interface CaseRecord {
   implementationCode: string;
   itemName: string;
   organisationName: string;
+  /** Unified social credit code of the implementing organisation: whose staff handle the case. */
+  organisationCode: string;
   regionCode: string;
   submitterUserId: string;
   applicantKind: 'person' | 'enterprise';
@@ -26,6 +30,8 @@ export interface CaseRecord {
   fields: Record<string, unknown>;
   guideVersion: number;
   submittedAt: string;
+  /** When the pre-review (with its one-time notice) is due: 5 working days. */
+  preReviewDueAt?: string;
 }
 
 export interface StoredFile {
@@ -71,6 +77,10 @@ export interface NewCase {
   guide: ImplementationItem;
   materials: MaterialRecord[];
   event: EventRecord;
+  /** Outbox events written with the case (see notifications/outbox.ts). */
+  events: NotificationEvent[];
+  /** Deadline reminders written with the case. */
+  timers: Timer[];
   idempotency: { userId: string; key: string; requestHash: string; ttlSeconds: number };
 }
 
@@ -102,7 +112,7 @@ export function dynamoCaseStore(): CaseStore {
   const { tableName } = config();
 
   return {
-    async createCase({ record, guide, materials, event, idempotency }) {
+    async createCase({ record, guide, materials, event, events, timers, idempotency }) {
       const pk = casePartition(record.caseNumber);
       const items = [
         {
@@ -142,6 +152,8 @@ export function dynamoCaseStore(): CaseStore {
           },
         },
         { Delete: { TableName: tableName, Key: draftKey(record.submitterUserId, record.implementationCode) } },
+        ...events.map((notification) => outboxPut(tableName, notification)),
+        ...timers.map((timer) => timerPut(tableName, timer)),
       ];
       try {
         await db.send(new TransactWriteCommand({ TransactItems: items }));

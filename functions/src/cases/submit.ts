@@ -1,10 +1,10 @@
-import { callerOf } from '../platform/caller';
+import { authenticate } from '../platform/caller';
 import { header, httpHandler, json, readJsonBody } from '../platform/http';
 import { cases } from './service-instance';
 
 /** POST /cases: one case per idempotency key, however often the phone retries. */
 export const handler = httpHandler(async (event) => {
-  const caller = callerOf(event);
+  const caller = await authenticate(event);
   const result = await cases().submit(caller, header(event, 'idempotency-key'), readJsonBody(event));
   return json(result.created ? 201 : 200, result.case, {
     'Cache-Control': 'no-store',

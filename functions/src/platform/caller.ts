@@ -1,21 +1,17 @@
+import { verifyAccessToken, type Caller } from '../auth/tokens';
 import { AppError } from './errors';
-import { config } from './config';
 import { header, type HttpEvent } from './http';
 
-export interface Caller {
-  userId: string;
-}
+export type { Caller } from '../auth/tokens';
 
 /**
- * LOCAL-ONLY stand-in for "who is calling", until WeChat login lands: in the `local` stage the phone
- * sends `X-Local-User: local-<id>`. Every other stage refuses it, so nothing protected can be reached
- * there until real session tokens exist.
+ * Who is calling: the bearer access token issued at sign-in, verified with the stage's public key.
+ * Every route marked `auth` in the route list calls this first.
  */
-export const LOCAL_USER_HEADER = 'x-local-user';
-const LOCAL_USER = /^local-[a-z0-9-]{4,60}$/;
-
-export function callerOf(event: HttpEvent): Caller {
-  const claimed = header(event, LOCAL_USER_HEADER);
-  if (config().stage !== 'local' || !claimed || !LOCAL_USER.test(claimed)) throw new AppError('AUTH_REQUIRED');
-  return { userId: claimed };
+export async function authenticate(event: HttpEvent): Promise<Caller> {
+  const value = header(event, 'authorization');
+  const match = value?.match(/^Bearer\s+([A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+)$/);
+  if (!value) throw new AppError('AUTH_REQUIRED');
+  if (!match) throw new AppError('AUTH_TOKEN_INVALID');
+  return verifyAccessToken(match[1]!);
 }

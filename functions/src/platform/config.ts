@@ -12,12 +12,34 @@ export interface FunctionConfig {
   /** Base64 master key for personal data, local stage only. */
   localDataKey: string | undefined;
   draftTtlDays: number;
+  /** SSM parameter path holding this stage's secrets, e.g. /ah-tourism/prod/ (AWS stages). */
+  parameterPrefix: string;
+  /** Base64url private JWK for session tokens, local stage only (AWS: SSM). */
+  localSessionKey: string | undefined;
+  wechat: {
+    apiBase: string;
+    appId: string;
+    /** The app secret, local stage only (AWS: SSM SecureString `<prefix>wechat-app-secret`). */
+    localAppSecret: string | undefined;
+    /** subscribe/send's miniprogram_state: developer | trial | formal. */
+    miniprogramState: string;
+    /** JSON object: template key → template id from the WeChat admin console. */
+    templateIds: Record<string, string>;
+  };
 }
 
 function required(name: string): string {
   const value = process.env[name];
   if (!value) throw new Error(`Missing environment variable ${name}`);
   return value;
+}
+
+function parseJsonObject(name: string): Record<string, string> {
+  const raw = process.env[name];
+  if (!raw) return {};
+  const value: unknown = JSON.parse(raw);
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new Error(`${name} must be a JSON object`);
+  return value as Record<string, string>;
 }
 
 let cached: FunctionConfig | undefined;
@@ -32,6 +54,15 @@ export function config(): FunctionConfig {
     kmsKeyId: process.env.KMS_KEY_ID || undefined,
     localDataKey: process.env.LOCAL_DATA_KEY || undefined,
     draftTtlDays: Number(process.env.DRAFT_TTL_DAYS || 30),
+    parameterPrefix: process.env.PARAMETER_PREFIX ?? '',
+    localSessionKey: process.env.LOCAL_SESSION_KEY || undefined,
+    wechat: {
+      apiBase: (process.env.WECHAT_API_BASE || 'https://api.weixin.qq.com').replace(/\/$/, ''),
+      appId: process.env.WECHAT_APP_ID ?? '',
+      localAppSecret: process.env.LOCAL_WECHAT_APP_SECRET || undefined,
+      miniprogramState: process.env.WECHAT_MINIPROGRAM_STATE || 'formal',
+      templateIds: parseJsonObject('WECHAT_TEMPLATE_IDS'),
+    },
   };
   return cached;
 }

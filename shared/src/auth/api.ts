@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { levelSchema } from '../catalog/codes';
 import { STAFF_PERMISSION_KEYS } from './roles';
 
 const permissionSchema = z.enum(STAFF_PERMISSION_KEYS).meta({ description: '工作人员权限' });
@@ -9,7 +10,7 @@ export const staffMembershipSchema = z
     organisationCode: z.string().meta({ description: '单位统一社会信用代码' }),
     organisationName: z.string(),
     regionCode: z.string(),
-    level: z.enum(['province', 'city']),
+    level: levelSchema,
     permissions: z.array(permissionSchema),
   })
   .meta({ id: 'StaffMembership' });

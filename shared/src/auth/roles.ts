@@ -1,3 +1,5 @@
+import type { Level } from '../catalog/codes';
+
 /**
  * Who may do what. Every signed-in user can apply (as a person or for an enterprise); staff are bound
  * to one organisation (the department or a city bureau) with a set of permissions; provincial
@@ -26,7 +28,7 @@ export interface StaffMembership {
   organisationCode: string;
   organisationName: string;
   regionCode: string;
-  level: 'province' | 'city';
+  level: Level;
   permissions: StaffPermission[];
 }
 

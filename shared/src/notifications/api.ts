@@ -3,8 +3,8 @@ import { NOTIFICATION_EVENT_TYPES } from './events';
 import { TEMPLATE_KEYS } from './templates';
 
 export const pushStatusSchema = z
-  .enum(['pending', 'sent', 'no_subscription', 'refused', 'quota_exceeded', 'failed'])
-  .meta({ description: '微信订阅消息的推送结果：已推送、未订阅、用户已拒收、额度用尽、发送失败' });
+  .enum(['in_app', 'pending', 'sent', 'no_subscription', 'refused', 'quota_exceeded', 'failed'])
+  .meta({ description: '微信订阅消息的推送结果：仅站内消息、待推送、已推送、未订阅、用户已拒收、额度用尽、发送失败' });
 export type PushStatus = z.infer<typeof pushStatusSchema>;
 
 export const messageSchema = z

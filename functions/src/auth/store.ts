@@ -1,0 +1,281 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Organisation, StaffMembership, StaffPermission, StaffStatus } from '@ah-tourism/shared';
+import { config } from '../platform/config';
+import { dynamo } from '../platform/dynamodb';
+import { STAFF_PREFIX, inviteKey, openidKey, organisationKey, organisationPartition, profileKey, sessionKey, staffKey } from './keys';
+
+export interface UserRecord {
+  userId: string;
+  displayName: string;
+  openid: string;
+  createdAt: string;
+  provincialAdmin?: boolean;
+  staff?: StaffMembership;
+}
+
+export interface SessionRecord {
+  sessionId: string;
+  userId: string;
+  secretHash: string;
+  /** The token this one replaced: presenting it again means the token was stolen or replayed. */
+  previousHash?: string;
+  dev?: boolean;
+  createdAt: string;
+  expiresAt: number;
+}
+
+export interface StaffRecord {
+  staffId: string;
+  organisationCode: string;
+  name: string;
+  permissions: StaffPermission[];
+  status: StaffStatus;
+  invitedAt: string;
+  invitedBy: string;
+  inviteCodeHash?: string;
+  invitationExpiresAt?: string;
+  userId?: string;
+  boundAt?: string;
+  revokedAt?: string;
+}
+
+export interface InviteRecord {
+  organisationCode: string;
+  staffId: string;
+  expiresAtIso: string;
+  usedAt?: string;
+}
+
+export type BindOutcome = 'bound' | 'invite_used' | 'already_staff' | 'conflict';
+
+const epoch = (iso: string) => Math.floor(new Date(iso).getTime() / 1000);
+const cancelled = (error: unknown) => (error instanceof TransactionCanceledException ? error.CancellationReasons ?? [] : undefined);
+
+export function authStore() {
+  const db = dynamo();
+  const { tableName: TableName } = config();
+  const get = async (Key: Record<string, string>, consistent = false) =>
+    (await db.send(new GetCommand({ TableName, Key, ConsistentRead: consistent }))).Item;
+
+  return {
+    async userByOpenid(openid: string): Promise<UserRecord | undefined> {
+      const link = await get(openidKey(openid), true);
+      return link ? this.user(link.userId as string) : undefined;
+    },
+
+    async user(userId: string): Promise<UserRecord | undefined> {
+      return (await get(profileKey(userId), true))?.user as UserRecord | undefined;
+    },
+
+    /** Creates the account and its openid link together; false when that openid already has one. */
+    async createUser(user: UserRecord): Promise<boolean> {
+      try {
+        await db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              { Put: { TableName, Item: { ...openidKey(user.openid), entity: 'OpenidLink', userId: user.userId }, ConditionExpression: 'attribute_not_exists(pk)' } },
+              { Put: { TableName, Item: { ...profileKey(user.userId), entity: 'User', user }, ConditionExpression: 'attribute_not_exists(pk)' } },
+            ],
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (cancelled(error)?.[0]?.Code === 'ConditionalCheckFailed') return false;
+        throw error;
+      }
+    },
+
+    /** Local developer personas: written as they are defined, every time they sign in. */
+    async putPersona(user: UserRecord, staff: StaffRecord | undefined): Promise<void> {
+      await db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName, Item: { ...openidKey(user.openid), entity: 'OpenidLink', userId: user.userId } } },
+            { Put: { TableName, Item: { ...profileKey(user.userId), entity: 'User', user } } },
+            ...(staff ? [{ Put: { TableName, Item: { ...staffKey(staff.organisationCode, staff.staffId), entity: 'Staff', staff } } }] : []),
+          ],
+        }),
+      );
+    },
+
+    async organisation(organisationCode: string): Promise<Organisation | undefined> {
+      return (await get(organisationKey(organisationCode)))?.organisation as Organisation | undefined;
+    },
+
+    async putSession(session: SessionRecord): Promise<void> {
+      await db.send(new PutCommand({ TableName, Item: { ...sessionKey(session.sessionId), entity: 'Session', ...session }, ConditionExpression: 'attribute_not_exists(pk)' }));
+    },
+
+    async session(sessionId: string): Promise<SessionRecord | undefined> {
+      const item = await get(sessionKey(sessionId), true);
+      return item ? (item as unknown as SessionRecord) : undefined;
+    },
+
+    /** Swaps the current refresh token for the next one, only if nobody else swapped it first. */
+    async rotateSession(sessionId: string, expectedHash: string, nextHash: string, expiresAt: number): Promise<boolean> {
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName,
+            Key: sessionKey(sessionId),
+            UpdateExpression: 'SET secretHash = :next, previousHash = :expected, expiresAt = :exp',
+            ConditionExpression: 'secretHash = :expected',
+            ExpressionAttributeValues: { ':next': nextHash, ':expected': expectedHash, ':exp': expiresAt },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+        throw error;
+      }
+    },
+
+    async deleteSession(sessionId: string): Promise<void> {
+      await db.send(new UpdateCommand({
+        TableName,
+        Key: sessionKey(sessionId),
+        UpdateExpression: 'REMOVE secretHash, previousHash SET revoked = :true',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':true': true },
+      })).catch((error: Error) => {
+        if (error.name !== 'ConditionalCheckFailedException') throw error;
+      });
+    },
+
+    async listStaff(organisationCode: string): Promise<StaffRecord[]> {
+      const out: StaffRecord[] = [];
+      let ExclusiveStartKey: Record<string, unknown> | undefined;
+      do {
+        const page = await db.send(
+          new QueryCommand({
+            TableName,
+            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :staff)',
+            ExpressionAttributeValues: { ':pk': organisationPartition(organisationCode), ':staff': STAFF_PREFIX },
+            ExclusiveStartKey,
+          }),
+        );
+        out.push(...(page.Items ?? []).map((item) => item.staff as StaffRecord));
+        ExclusiveStartKey = page.LastEvaluatedKey;
+      } while (ExclusiveStartKey);
+      return out;
+    },
+
+    async staff(organisationCode: string, staffId: string): Promise<StaffRecord | undefined> {
+      return (await get(staffKey(organisationCode, staffId), true))?.staff as StaffRecord | undefined;
+    },
+
+    /** The invited staff member and their single-use code, written together. */
+    async createInvitation(staff: StaffRecord, codeHash: string): Promise<void> {
+      const invite: InviteRecord = { organisationCode: staff.organisationCode, staffId: staff.staffId, expiresAtIso: staff.invitationExpiresAt! };
+      await db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName, Item: { ...staffKey(staff.organisationCode, staff.staffId), entity: 'Staff', staff }, ConditionExpression: 'attribute_not_exists(pk)' } },
+            {
+              Put: {
+                TableName,
+                // Kept a week past expiry so a late attempt hears "expired", not "unknown".
+                Item: { ...inviteKey(codeHash), entity: 'Invite', invite, expiresAt: epoch(invite.expiresAtIso) + 7 * 86400 },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+          ],
+        }),
+      );
+    },
+
+    async invite(codeHash: string): Promise<InviteRecord | undefined> {
+      return (await get(inviteKey(codeHash), true))?.invite as InviteRecord | undefined;
+    },
+
+    /**
+     * Redeems an invitation in one transaction: the code is marked used (once), the staff member
+     * becomes active with this account, and the account gets the staff binding.
+     */
+    async bind(codeHash: string, staff: StaffRecord, user: UserRecord, membership: StaffMembership, now: string): Promise<BindOutcome> {
+      try {
+        await db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Update: {
+                  TableName,
+                  Key: inviteKey(codeHash),
+                  UpdateExpression: 'SET invite.usedAt = :now, invite.usedBy = :user',
+                  ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(invite.usedAt)',
+                  ExpressionAttributeValues: { ':now': now, ':user': user.userId },
+                },
+              },
+              {
+                Update: {
+                  TableName,
+                  Key: staffKey(staff.organisationCode, staff.staffId),
+                  UpdateExpression: 'SET staff.#status = :active, staff.userId = :user, staff.boundAt = :now REMOVE staff.inviteCodeHash',
+                  ConditionExpression: 'staff.#status = :invited',
+                  ExpressionAttributeNames: { '#status': 'status' },
+                  ExpressionAttributeValues: { ':active': 'active', ':invited': 'invited', ':user': user.userId, ':now': now },
+                },
+              },
+              {
+                Update: {
+                  TableName,
+                  Key: profileKey(user.userId),
+                  UpdateExpression: 'SET #user.staff = :membership',
+                  ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#user.staff)',
+                  ExpressionAttributeNames: { '#user': 'user' },
+                  ExpressionAttributeValues: { ':membership': membership },
+                },
+              },
+            ],
+          }),
+        );
+        return 'bound';
+      } catch (error) {
+        const reasons = cancelled(error);
+        if (!reasons) throw error;
+        if (reasons[0]?.Code === 'ConditionalCheckFailed' || reasons[1]?.Code === 'ConditionalCheckFailed') return 'invite_used';
+        if (reasons[2]?.Code === 'ConditionalCheckFailed') return 'already_staff';
+        return 'conflict';
+      }
+    },
+
+    /** Revokes a staff member: their account loses the binding and an unused code stops working. */
+    async revoke(staff: StaffRecord, now: string): Promise<boolean> {
+      const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
+        {
+          Update: {
+            TableName,
+            Key: staffKey(staff.organisationCode, staff.staffId),
+            UpdateExpression: 'SET staff.#status = :revoked, staff.revokedAt = :now',
+            ConditionExpression: 'staff.#status <> :revoked',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':revoked': 'revoked', ':now': now },
+          },
+        },
+      ];
+      if (staff.userId) {
+        items.push({
+          Update: {
+            TableName,
+            Key: profileKey(staff.userId),
+            UpdateExpression: 'REMOVE #user.staff',
+            ConditionExpression: '#user.staff.staffId = :staffId',
+            ExpressionAttributeNames: { '#user': 'user' },
+            ExpressionAttributeValues: { ':staffId': staff.staffId },
+          },
+        });
+      }
+      if (staff.inviteCodeHash) items.push({ Delete: { TableName, Key: inviteKey(staff.inviteCodeHash) } });
+      try {
+        await db.send(new TransactWriteCommand({ TransactItems: items }));
+        return true;
+      } catch (error) {
+        if (cancelled(error)) return false;
+        throw error;
+      }
+    },
+  };
+}
+
+export type AuthStore = ReturnType<typeof authStore>;

@@ -1,0 +1,141 @@
+import {
+  NOTIFICATION_EVENTS,
+  fitField,
+  formatTemplateTime,
+  TEMPLATES,
+  type NotificationEvent,
+  type NotificationEventType,
+  type StaffPermission,
+  type TemplateKey,
+} from '@ah-tourism/shared';
+
+/** Who receives an event: the applicant, or the staff of the case's organisation with a permission. */
+export type Audience = { kind: 'applicant' } | { kind: 'staff'; permission: StaffPermission };
+
+export interface MessageContent {
+  title: string;
+  body: string;
+  page?: string;
+  /** The subscribe-message template for the push; none means the message centre only. */
+  template?: TemplateKey;
+  /** Template values before fitting to WeChat's limits. */
+  values?: Record<string, string>;
+}
+
+interface Rule {
+  audience: Audience;
+  content(event: NotificationEvent): MessageContent;
+}
+
+const casePage = (event: NotificationEvent) => `pages/cases/detail/index?caseNumber=${event.caseNumber}`;
+const dueText = (event: NotificationEvent) => (event.detail?.dueAt ? formatTemplateTime(event.detail.dueAt) : '');
+const applicant: Audience = { kind: 'applicant' };
+const staffWith = (permission: StaffPermission): Audience => ({ kind: 'staff', permission });
+
+/** A progress change the applicant hears about through the case_progress template. */
+function progress(type: NotificationEventType, hint: string): Rule {
+  const label = NOTIFICATION_EVENTS[type].label;
+  return {
+    audience: applicant,
+    content: (event) => ({
+      title: label,
+      body: `您申请的「${event.itemName}」（${event.caseNumber}）${label}。${event.detail?.note ?? hint}`,
+      page: casePage(event),
+      template: 'case_progress',
+      values: { character_string1: event.caseNumber, thing2: event.itemName, phrase3: label, time4: formatTemplateTime(event.occurredAt), thing5: event.detail?.note ?? hint },
+    }),
+  };
+}
+
+/**
+ * What each event tells whom. Events without a rule for an audience do not reach it; a test checks
+ * every event type has at least one rule and every template value fits WeChat's limits.
+ */
+export const RULES: Record<NotificationEventType, Rule[]> = {
+  case_submitted: [
+    {
+      audience: applicant,
+      content: (event) => ({
+        title: '申请已提交',
+        body: `您申请的「${event.itemName}」已提交，办件编号 ${event.caseNumber}。工作人员将在 5 个工作日内完成网上预审，结果会通知您。`,
+        page: casePage(event),
+      }),
+    },
+    {
+      audience: staffWith('pre_review'),
+      content: (event) => ({
+        title: '新办件待预审',
+        body: `${event.applicantDisplayName} 提交了「${event.itemName}」（${event.caseNumber}），请在时限内完成网上预审。`,
+        template: 'staff_new_case',
+        values: { character_string1: event.caseNumber, thing2: event.itemName, name3: event.applicantDisplayName, time4: formatTemplateTime(event.occurredAt) },
+      }),
+    },
+  ],
+  pre_review_passed: [progress('pre_review_passed', '预审通过，等待受理')],
+  supplement_requested: [
+    {
+      audience: applicant,
+      content: (event) => ({
+        title: '需补正材料',
+        body: `您申请的「${event.itemName}」（${event.caseNumber}）需要补正：${event.detail?.summary ?? '请查看一次性告知书'}。请按告知书一次性补正后重新提交。`,
+        page: casePage(event),
+        template: 'supplement_notice',
+        values: { character_string1: event.caseNumber, thing2: event.itemName, thing3: event.detail?.summary ?? '请查看一次性告知书', time4: formatTemplateTime(event.occurredAt) },
+      }),
+    },
+  ],
+  accepted: [progress('accepted', '已受理，进入审查')],
+  not_accepted: [progress('not_accepted', '请查看不予受理决定书')],
+  decided: [progress('decided', '请查看决定书')],
+  delivered: [progress('delivered', '办件已送达，欢迎评价')],
+  evaluation_invited: [
+    {
+      audience: applicant,
+      content: (event) => ({
+        title: '邀请您评价本次服务',
+        body: `「${event.itemName}」（${event.caseNumber}）已办结，欢迎对本次服务作出评价，您的意见将用于改进服务。`,
+        page: casePage(event),
+        template: 'evaluation_invite',
+        values: { character_string1: event.caseNumber, thing2: event.itemName, thing3: '点击评价本次服务' },
+      }),
+    },
+  ],
+  case_near_due: [deadline('case_near_due', '即将超期', '请尽快办理')],
+  case_overdue: [deadline('case_overdue', '已超期', '已超过办理时限，请立即处理')],
+  bad_review: [
+    {
+      audience: staffWith('org_admin'),
+      content: (event) => ({
+        title: '收到差评，请核实整改',
+        body: `「${event.itemName}」（${event.caseNumber}）收到“${event.detail?.grade ?? '差评'}”：${event.detail?.comment ?? '（未填写评价内容）'}`,
+        template: 'staff_bad_review',
+        values: { character_string1: event.caseNumber, thing2: event.itemName, phrase3: event.detail?.grade ?? '差评', thing4: event.detail?.comment ?? '未填写评价内容' },
+      }),
+    },
+  ],
+};
+
+function deadline(type: NotificationEventType, phrase: string, advice: string): Rule {
+  return {
+    audience: { kind: 'staff', permission: 'pre_review' },
+    content: (event) => ({
+      title: `办件${NOTIFICATION_EVENTS[type].label}`,
+      body: `「${event.itemName}」（${event.caseNumber}）${event.detail?.stageLabel ?? ''}${phrase}，截止 ${dueText(event)}。${advice}。`,
+      template: 'staff_deadline',
+      values: { character_string1: event.caseNumber, thing2: event.itemName, phrase3: phrase, time4: dueText(event) },
+    }),
+  };
+}
+
+/** The staff permission a deadline event goes to can be named by the event (the stage's owner). */
+export function audienceFor(rule: Rule, event: NotificationEvent): Audience {
+  const permission = event.detail?.permission as StaffPermission | undefined;
+  return rule.audience.kind === 'staff' && permission && (event.type === 'case_near_due' || event.type === 'case_overdue')
+    ? { kind: 'staff', permission }
+    : rule.audience;
+}
+
+/** Template data fitted to WeChat's per-kind limits, in the template's own field order. */
+export function templateData(template: TemplateKey, values: Record<string, string>): Record<string, { value: string }> {
+  return Object.fromEntries(TEMPLATES[template].fields.map((field) => [field.key, { value: fitField(field.kind, values[field.key] ?? '') }]));
+}

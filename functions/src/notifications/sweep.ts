@@ -1,0 +1,96 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { cstDay } from '@ah-tourism/shared';
+import { config } from '../platform/config';
+import { dynamo } from '../platform/dynamodb';
+import { logger } from '../platform/logger';
+import { sweepStateKey, timerKey, timerPartition } from './keys';
+import { outboxPut } from './outbox';
+import type { Timer } from './timers';
+
+/** How far back the sweep looks when it has not run for a while (or ever). */
+const MAX_LOOKBACK_DAYS = 14;
+
+export interface SweepResult {
+  fired: number;
+  days: string[];
+}
+
+/**
+ * Fires every timer that is due: near-due, overdue and evaluation reminders become outbox events,
+ * and each timer is deleted in the same transaction, so a timer fires once however often the sweep
+ * runs. Timers are found by Query on GSI2, one partition per CST day (no Scan).
+ */
+export async function sweep(now: Date): Promise<SweepResult> {
+  const db = dynamo();
+  const { tableName: TableName } = config();
+  const state = (await db.send(new GetCommand({ TableName, Key: sweepStateKey, ConsistentRead: true }))).Item;
+  const floor = now.getTime() - MAX_LOOKBACK_DAYS * 86400_000;
+  const since = Math.max(floor, state?.lastRunAt ? Date.parse(state.lastRunAt as string) - 86400_000 : floor);
+  const days: string[] = [];
+  for (let t = since; cstDay(new Date(t)) <= cstDay(now); t += 86400_000) days.push(cstDay(new Date(t)));
+  const cutoff = now.toISOString();
+  let fired = 0;
+
+  for (const day of [...new Set(days)]) {
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await db.send(
+        new QueryCommand({
+          TableName,
+          IndexName: 'GSI2',
+          KeyConditionExpression: 'gsi2pk = :day AND gsi2sk <= :cutoff',
+          ExpressionAttributeValues: { ':day': timerPartition(day), ':cutoff': `${cutoff}\uffff` },
+          ExclusiveStartKey,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        const timer = item.timer as Timer;
+        if (timer.fireAt > cutoff) continue;
+        if (await fire(timer)) fired += 1;
+      }
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+  }
+  await db.send(new PutCommand({ TableName, Item: { ...sweepStateKey, entity: 'SweepState', lastRunAt: cutoff } }));
+  return { fired, days: [...new Set(days)] };
+
+  async function fire(timer: Timer): Promise<boolean> {
+    const eventId = `${timer.kind}-${timer.caseNumber}-${timer.fireAt.replace(/[^0-9]/g, '')}`;
+    try {
+      await db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Delete: {
+                TableName,
+                Key: timerKey(timer.caseNumber, timer.kind),
+                // Only this very timer: a stage that moved on has replaced or removed it.
+                ConditionExpression: '#timer.fireAt = :fireAt',
+                ExpressionAttributeNames: { '#timer': 'timer' },
+                ExpressionAttributeValues: { ':fireAt': timer.fireAt },
+              },
+            },
+            outboxPut(TableName, { ...timer.event, eventId, occurredAt: timer.fireAt }),
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      // Already fired by an overlapping run, or replaced: nothing to do.
+      if (error instanceof TransactionCanceledException) return false;
+      throw error;
+    }
+  }
+}
+
+/**
+ * The scheduled function (EventBridge in AWS; `npm run sweep` locally). In the local stage only, the
+ * event may carry `now` so tests can move the clock.
+ */
+export async function handler(event: { now?: string } = {}): Promise<SweepResult> {
+  const now = config().stage === 'local' && event?.now ? new Date(event.now) : new Date();
+  const result = await sweep(now);
+  logger.info('timer sweep done', { fired: result.fired, days: result.days.length });
+  return result;
+}
