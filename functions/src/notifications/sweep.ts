@@ -19,7 +19,7 @@ export interface SweepResult {
 /**
  * Fires every timer that is due: near-due, overdue and evaluation reminders become outbox events,
  * and each timer is deleted in the same transaction, so a timer fires once however often the sweep
- * runs. Timers are found by Query on GSI2, one partition per CST day (no Scan).
+ * runs. Timers are found by Query on GSI2, one partition per CST day, never a table scan.
  */
 export async function sweep(now: Date): Promise<SweepResult> {
   const db = dynamo();

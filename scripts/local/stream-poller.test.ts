@@ -1,0 +1,421 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  CreateTableCommand,
+  DeleteItemCommand,
+  DeleteTableCommand,
+  DescribeTableCommand,
+  PutItemCommand,
+  UpdateItemCommand,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
+import { localDynamoClient, startDynamoDbLocal } from './dynamodb-local';
+import type { Managed } from './process';
+import {
+  compileFilterPattern,
+  startStreamPoller,
+  streamMappingsFromServerless,
+  toLambdaRecord,
+  type StreamFailure,
+  type StreamMapping,
+  type StreamPoller,
+} from './stream-poller';
+
+// Real DynamoDB Local, and a fake of serverless offline's Lambda Invoke endpoint.
+const DYNAMODB_PORT = Number(process.env.STREAM_POLLER_TEST_DYNAMODB_PORT ?? 8150);
+const FUNCTION = 'svc-local-dispatch';
+
+type Reply = { status?: number; headers?: Record<string, string>; body?: unknown } | 'hang';
+interface Call {
+  functionName: string;
+  keys: string[];
+  records: any[];
+}
+
+let dynamodb: Managed & { endpoint: string };
+let client: DynamoDBClient;
+let lambda: http.Server;
+let lambdaEndpoint: string;
+let calls: Call[] = [];
+let reply: (call: Call, index: number) => Reply;
+const pollers: StreamPoller[] = [];
+
+/** What serverless offline answers when the handler throws. */
+const thrown = (message = 'boom'): Reply => ({
+  headers: { 'X-Amz-Function-Error': 'Unhandled' },
+  body: { errorMessage: message, errorType: 'Error', trace: [`Error: ${message}`, '    at handler'] },
+});
+
+function fakeLambda(): http.Server {
+  return http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const functionName = decodeURIComponent(/\/2015-03-31\/functions\/([^/]+)\/invocations$/.exec(req.url ?? '')?.[1] ?? '');
+      const records = JSON.parse(Buffer.concat(chunks).toString('utf8')).Records;
+      const call = { functionName, records, keys: records.map((r: any) => r.dynamodb.Keys.pk.S) };
+      calls.push(call);
+      const answer = reply(call, calls.length - 1);
+      if (answer === 'hang') return;
+      res.writeHead(answer.status ?? 200, { 'Content-Type': 'application/json', ...answer.headers });
+      res.end(answer.body === undefined ? '' : JSON.stringify(answer.body));
+    });
+  });
+}
+
+const listen = (server: http.Server, port = 0) =>
+  new Promise<number>((resolve) => server.listen(port, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
+const close = (server: http.Server) =>
+  new Promise<void>((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  });
+
+let tables = 0;
+async function createTable(name = `stream-test-${++tables}`): Promise<string> {
+  await client.send(
+    new CreateTableCommand({
+      TableName: name,
+      AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+      BillingMode: 'PAY_PER_REQUEST',
+      StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+    }),
+  );
+  return name;
+}
+
+const put = (table: string, pk: string, extra: Record<string, string> = {}) =>
+  client.send(
+    new PutItemCommand({
+      TableName: table,
+      Item: { pk: { S: pk }, ...Object.fromEntries(Object.entries(extra).map(([k, v]) => [k, { S: v }])) },
+    }),
+  );
+
+function mapping(overrides: Partial<StreamMapping> = {}): StreamMapping {
+  return {
+    functionName: FUNCTION,
+    batchSize: 25,
+    maximumRetryAttempts: 2,
+    bisectBatchOnFunctionError: false,
+    reportBatchItemFailures: false,
+    startingPosition: 'TRIM_HORIZON',
+    ...overrides,
+  };
+}
+
+async function poll(tableName: string, m: StreamMapping, endpoint = lambdaEndpoint) {
+  const failures: StreamFailure[] = [];
+  const logs: string[] = [];
+  const poller = await startStreamPoller({
+    dynamodbEndpoint: dynamodb.endpoint,
+    tableName,
+    lambdaEndpoint: endpoint,
+    mappings: [m],
+    pollIntervalMs: 50,
+    onFailure: (failure) => failures.push(failure),
+    log: (line) => logs.push(line),
+  });
+  pollers.push(poller);
+  return { poller, failures, logs };
+}
+
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
+const delivered = () => calls.flatMap((call) => call.keys);
+
+beforeAll(async () => {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+  lambda = fakeLambda();
+  lambdaEndpoint = `http://127.0.0.1:${await listen(lambda)}`;
+  dynamodb = await startDynamoDbLocal(DYNAMODB_PORT);
+  client = localDynamoClient(dynamodb.endpoint);
+});
+
+afterAll(async () => {
+  client?.destroy();
+  await dynamodb?.stop();
+  if (lambda) await close(lambda);
+});
+
+beforeEach(() => {
+  calls = [];
+  reply = () => ({ body: null });
+});
+
+afterEach(async () => {
+  await Promise.all(pollers.splice(0).map((poller) => poller.stop()));
+});
+
+test('delivers records in order, in the shape Lambda receives them', async () => {
+  const table = await createTable();
+  const { poller } = await poll(table, mapping({ startingPosition: 'LATEST', batchSize: 2 }));
+  await put(table, 'a', { kind: 'x' });
+  await put(table, 'b');
+  await client.send(
+    new UpdateItemCommand({
+      TableName: table,
+      Key: { pk: { S: 'a' } },
+      UpdateExpression: 'SET kind = :k',
+      ExpressionAttributeValues: { ':k': { S: 'y' } },
+    }),
+  );
+  await client.send(new DeleteItemCommand({ TableName: table, Key: { pk: { S: 'b' } } }));
+  await poller.drain();
+
+  expect(new Set(calls.map((call) => call.functionName))).toEqual(new Set([FUNCTION]));
+  expect(Math.max(...calls.map((call) => call.keys.length))).toBeLessThanOrEqual(2);
+  expect(delivered()).toEqual(['a', 'b', 'a', 'b']);
+  const records = calls.flatMap((call) => call.records);
+  expect(records.map((r) => r.eventName)).toEqual(['INSERT', 'INSERT', 'MODIFY', 'REMOVE']);
+  const { Table } = await client.send(new DescribeTableCommand({ TableName: table }));
+  expect(records[2]).toEqual({
+    eventID: expect.any(String),
+    eventName: 'MODIFY',
+    eventVersion: '1.1',
+    eventSource: 'aws:dynamodb',
+    awsRegion: 'cn-north-1',
+    dynamodb: {
+      ApproximateCreationDateTime: expect.any(Number),
+      Keys: { pk: { S: 'a' } },
+      NewImage: { pk: { S: 'a' }, kind: { S: 'y' } },
+      OldImage: { pk: { S: 'a' }, kind: { S: 'x' } },
+      SequenceNumber: expect.any(String),
+      SizeBytes: expect.any(Number),
+      StreamViewType: 'NEW_AND_OLD_IMAGES',
+    },
+    eventSourceARN: Table!.LatestStreamArn,
+  });
+  expect(Math.abs(records[2].dynamodb.ApproximateCreationDateTime - Date.now() / 1000)).toBeLessThan(120);
+  expect(Object.keys(records[3].dynamodb)).not.toContain('NewImage');
+  const sequence = records.map((r) => BigInt(r.dynamodb.SequenceNumber));
+  expect([...sequence].sort((x, y) => (x < y ? -1 : 1))).toEqual(sequence);
+});
+
+test('TRIM_HORIZON reads what was written before the poller started', async () => {
+  const table = await createTable();
+  await put(table, 'early');
+  const { poller } = await poll(table, mapping());
+  await put(table, 'late');
+  await poller.drain();
+  expect(delivered()).toEqual(['early', 'late']);
+});
+
+test('filter patterns skip non-matching records but move past them', async () => {
+  const table = await createTable();
+  const { poller } = await poll(
+    table,
+    mapping({
+      filterPatterns: [
+        { eventName: ['INSERT'], dynamodb: { NewImage: { kind: { S: ['outbox'] } } } },
+        { dynamodb: { NewImage: { urgent: [{ exists: true }] } } },
+      ],
+    }),
+  );
+  await put(table, 'o1', { kind: 'outbox' });
+  await put(table, 'n1', { kind: 'note' });
+  await put(table, 'o1', { kind: 'outbox', note: 'modified' });
+  await put(table, 'u1', { kind: 'note', urgent: 'yes' });
+  await put(table, 'o2', { kind: 'outbox' });
+  await poller.drain();
+  expect(delivered()).toEqual(['o1', 'u1', 'o2']);
+  await expect(poll(table, mapping({ filterPatterns: [{ eventName: [{ prefix: 'IN' }] }] }))).rejects.toThrow(/unsupported filter/);
+});
+
+test('a failing function gets the same batch again until it succeeds', async () => {
+  const table = await createTable();
+  await put(table, 'a');
+  await put(table, 'b');
+  await put(table, 'c');
+  reply = (_call, index) => (index < 2 ? thrown() : { body: null });
+  const { poller, failures, logs } = await poll(table, mapping({ maximumRetryAttempts: 3 }));
+  await poller.drain();
+  expect(calls.map((call) => call.keys)).toEqual([['a', 'b', 'c'], ['a', 'b', 'c'], ['a', 'b', 'c']]);
+  expect(failures).toEqual([]);
+  expect(logs.filter((line) => /Error: boom/.test(line))).toHaveLength(2);
+});
+
+test('after maximumRetryAttempts the batch goes to onFailure and the stream moves on', async () => {
+  const table = await createTable();
+  await put(table, 'a');
+  await put(table, 'b');
+  reply = (call) => (call.keys.includes('c') ? { body: null } : thrown('always'));
+  const { poller, failures } = await poll(table, mapping({ maximumRetryAttempts: 2 }));
+  await until(() => failures.length === 1);
+  await put(table, 'c');
+  await poller.drain();
+  expect(calls.map((call) => call.keys)).toEqual([['a', 'b'], ['a', 'b'], ['a', 'b'], ['c']]);
+  expect(failures).toHaveLength(1);
+  expect(failures[0]).toMatchObject({ functionName: FUNCTION, attempts: 3, reason: expect.stringMatching(/always/) });
+  expect(failures[0]!.records.map((r: any) => r.dynamodb.Keys.pk.S)).toEqual(['a', 'b']);
+});
+
+test('bisectBatchOnFunctionError splits a failing batch to isolate the bad record', async () => {
+  const table = await createTable();
+  for (const pk of ['a', 'poison', 'c', 'd']) await put(table, pk);
+  reply = (call) => (call.keys.includes('poison') ? thrown() : { body: null });
+  const { poller, failures } = await poll(table, mapping({ bisectBatchOnFunctionError: true, maximumRetryAttempts: 2 }));
+  await poller.drain();
+  expect(calls.map((call) => call.keys)).toEqual([['a', 'poison', 'c', 'd'], ['a', 'poison'], ['a'], ['poison'], ['c', 'd']]);
+  expect(failures.map((f) => [f.records.map((r: any) => r.dynamodb.Keys.pk.S), f.attempts])).toEqual([[['poison'], 3]]);
+});
+
+test('reportBatchItemFailures retries from the lowest reported record only', async () => {
+  const table = await createTable();
+  for (const pk of ['a', 'b', 'c', 'd']) await put(table, pk);
+  const seq = (call: Call, pk: string) => call.records.find((r) => r.dynamodb.Keys.pk.S === pk).dynamodb.SequenceNumber;
+  reply = (call, index) => {
+    if (index === 0) return { body: { batchItemFailures: [{ itemIdentifier: seq(call, 'd') }, { itemIdentifier: seq(call, 'c') }] } };
+    if (index === 1) return { body: { batchItemFailures: [{ itemIdentifier: 'not-in-batch' }] } };
+    return { body: { batchItemFailures: [] } };
+  };
+  const { poller, failures } = await poll(table, mapping({ reportBatchItemFailures: true, maximumRetryAttempts: 5 }));
+  await poller.drain();
+  // An identifier that is not in the batch fails the whole (remaining) batch.
+  expect(calls.map((call) => call.keys)).toEqual([['a', 'b', 'c', 'd'], ['c', 'd'], ['c', 'd']]);
+  expect(failures).toEqual([]);
+});
+
+test('waits for a Lambda endpoint that is not up yet without dropping records', async () => {
+  const table = await createTable();
+  const late = fakeLambda();
+  const port = await listen(late);
+  await close(late);
+  const { poller, logs, failures } = await poll(table, mapping({ maximumRetryAttempts: 0 }), `http://127.0.0.1:${port}`);
+  await put(table, 'a');
+  await new Promise((resolve) => setTimeout(resolve, 400));
+  expect(calls).toEqual([]);
+  await listen(late, port);
+  try {
+    await poller.drain();
+  } finally {
+    await close(late);
+  }
+  expect(delivered()).toEqual(['a']);
+  expect(failures).toEqual([]);
+  expect(logs.filter((line) => /unreachable/.test(line))).toHaveLength(1);
+});
+
+test('follows the table to a new stream when it is recreated', async () => {
+  const table = await createTable();
+  const { poller, logs } = await poll(table, mapping());
+  await put(table, 'before');
+  await poller.drain();
+  await client.send(new DeleteTableCommand({ TableName: table }));
+  await createTable(table);
+  await poller.drain();
+  await put(table, 'after');
+  await poller.drain();
+  expect(delivered()).toEqual(['before', 'after']);
+  expect(logs.some((line) => /new stream/.test(line))).toBe(true);
+});
+
+test('survives a DynamoDB Local restart', async () => {
+  const table = await createTable();
+  const { poller, logs } = await poll(table, mapping());
+  await put(table, 'before');
+  await poller.drain();
+  await dynamodb.stop();
+  dynamodb = await startDynamoDbLocal(DYNAMODB_PORT);
+  await createTable(table);
+  await poller.drain();
+  await put(table, 'after');
+  await poller.drain();
+  expect(delivered()).toEqual(['before', 'after']);
+  expect(logs.some((line) => /stream polling failed/.test(line))).toBe(true);
+  expect(logs.some((line) => /new stream/.test(line))).toBe(true);
+});
+
+test('stop() is prompt even with an invocation in flight', async () => {
+  const table = await createTable();
+  reply = () => 'hang';
+  const { poller } = await poll(table, mapping());
+  await put(table, 'a');
+  await until(() => calls.length === 1);
+  const started = Date.now();
+  await poller.stop();
+  expect(Date.now() - started).toBeLessThan(300);
+  await expect(poller.drain(100)).rejects.toThrow(/stopped/);
+});
+
+describe('pure parts', () => {
+  test('TTL deletions become REMOVE by the DynamoDB service', () => {
+    const raw = {
+      eventID: 'e1',
+      eventName: 'UNKNOWN_TO_SDK_VERSION',
+      eventVersion: '1.1',
+      eventSource: 'aws:dynamodb',
+      awsRegion: 'ddblocal',
+      dynamodb: { ApproximateCreationDateTime: '2026-01-01T00:00:00Z', Keys: { pk: { S: 'a' } }, SequenceNumber: '1' },
+    };
+    expect(toLambdaRecord(raw, 'arn:stream', 'cn-north-1')).toEqual({
+      eventID: 'e1',
+      eventName: 'REMOVE',
+      eventVersion: '1.1',
+      eventSource: 'aws:dynamodb',
+      awsRegion: 'cn-north-1',
+      dynamodb: { ApproximateCreationDateTime: 1767225600, Keys: { pk: { S: 'a' } }, SequenceNumber: '1' },
+      userIdentity: { type: 'Service', principalId: 'dynamodb.amazonaws.com' },
+      eventSourceARN: 'arn:stream',
+    });
+  });
+
+  test('filter patterns: exact values, nesting, exists', () => {
+    const matches = compileFilterPattern({ eventName: ['INSERT', 'MODIFY'], dynamodb: { OldImage: [{ exists: false }] } });
+    expect(matches({ eventName: 'INSERT', dynamodb: {} })).toBe(true);
+    expect(matches({ eventName: 'MODIFY', dynamodb: { OldImage: {} } })).toBe(false);
+    expect(matches({ eventName: 'REMOVE', dynamodb: {} })).toBe(false);
+    expect(() => compileFilterPattern({ dynamodb: { NewImage: { n: { N: [{ numeric: ['>', 1] }] } } } })).toThrow(/unsupported filter/);
+    expect(() => compileFilterPattern({ eventName: 'INSERT' })).toThrow(/unsupported filter/);
+  });
+
+  test('mappings from serverless print output', () => {
+    const config = {
+      service: 'ah-tourism',
+      functions: {
+        dispatchNotifications: {
+          handler: 'x.handler',
+          events: [
+            {
+              stream: {
+                type: 'dynamodb',
+                arn: { 'Fn::GetAtt': ['MainTable', 'StreamArn'] },
+                batchSize: 25,
+                startingPosition: 'LATEST',
+                maximumRetryAttempts: 3,
+                bisectBatchOnFunctionError: true,
+                functionResponseType: 'ReportBatchItemFailures',
+                filterPatterns: [{ eventName: ['INSERT'] }],
+              },
+            },
+            { stream: { type: 'kinesis', arn: 'arn:aws:kinesis:cn-north-1:1:stream/x' } },
+          ],
+        },
+        named: { name: 'custom-name', events: [{ stream: 'arn:aws:dynamodb:cn-north-1:1:table/t/stream/2020' }, { httpApi: {} }] },
+        disabled: { events: [{ stream: { type: 'dynamodb', arn: 'a', enabled: false } }] },
+      },
+    };
+    expect(streamMappingsFromServerless(config, 'local')).toEqual([
+      {
+        functionName: 'ah-tourism-local-dispatchNotifications',
+        batchSize: 25,
+        maximumRetryAttempts: 3,
+        bisectBatchOnFunctionError: true,
+        reportBatchItemFailures: true,
+        filterPatterns: [{ eventName: ['INSERT'] }],
+        startingPosition: 'LATEST',
+      },
+      {
+        functionName: 'custom-name',
+        batchSize: 10,
+        maximumRetryAttempts: -1,
+        bisectBatchOnFunctionError: false,
+        reportBatchItemFailures: false,
+        startingPosition: 'TRIM_HORIZON',
+      },
+    ]);
+  });
+});
