@@ -17,7 +17,7 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import type { ImplementationItem } from '@ah-tourism/shared';
 import { localDynamoClient } from '../scripts/local/dynamodb-local';
 import { startStack } from '../scripts/local/stack';
-import { asUser, completeApplication } from '../test/support/applications';
+import { asUser, completeApplication, newUser } from '../test/support/applications';
 import { RESULTS_DIR, machine, machineLine, percentile, round, runIfMain, table, warnIfBusy, writeJson } from './common';
 import path from 'node:path';
 
@@ -70,7 +70,8 @@ async function main(): Promise<void> {
     const list = await (await fetch(`${stack.apiUrl}/catalog/items?region=341000&keyword=${encodeURIComponent('旅行社业务经营许可')}`)).json();
     const code = (list as { items: { implementationCode: string }[] }).items[0]!.implementationCode;
     const item = (await (await fetch(`${stack.apiUrl}/catalog/items/${code}`)).json()) as ImplementationItem;
-    const user = `local-bench-${randomUUID()}`;
+    process.env.WECHAT_URL = stack.wechatUrl;
+    const user = await newUser();
     const body = await completeApplication(user, item, {
       agencyName: '黄山云海旅行社有限公司',
       premisesAddress: '黄山市屯溪区新安北路88号2楼',

@@ -9,11 +9,16 @@ import { serveStatic } from './static-server';
 const run = promisify(execFile);
 
 /** The Taro H5 dev server (rebuilds on change), talking to the API at apiBase. */
-export async function startH5DevServer(port: number, apiBase: string, log?: (line: string) => void): Promise<Managed & { url: string }> {
+/** Build-time settings of the local H5 app: the API, developer sign-in and the WeChat stand-in's page. */
+function localAppEnv(apiBase: string, wechatStandIn: string) {
+  return { TARO_APP_API_BASE: apiBase, TARO_APP_DEV_LOGIN: '1', TARO_APP_WECHAT_STANDIN: wechatStandIn, BROWSERSLIST_IGNORE_OLD_DATA: '1' };
+}
+
+export async function startH5DevServer(port: number, apiBase: string, wechatStandIn: string, log?: (line: string) => void): Promise<Managed & { url: string }> {
   await assertPortFree(port, 'H5 app', 'H5_PORT');
   const { child, managed, output } = startProcess('H5 dev server', process.execPath, [TARO_BIN, 'build', '--type', 'h5', '--watch'], {
     cwd: MINIAPP_DIR,
-    env: { ...process.env, H5_PORT: String(port), TARO_APP_API_BASE: apiBase, BROWSERSLIST_IGNORE_OLD_DATA: '1' },
+    env: { ...process.env, H5_PORT: String(port), ...localAppEnv(apiBase, wechatStandIn) },
     log,
   });
   const url = `http://127.0.0.1:${port}`;
@@ -30,15 +35,14 @@ export async function startH5DevServer(port: number, apiBase: string, log?: (lin
 const STATIC_H5_DIR = path.join('dist', 'h5-static');
 
 /** Builds the H5 app once (production mode) for apiBase and returns its folder. */
-export async function buildH5(apiBase: string): Promise<string> {
+export async function buildH5(apiBase: string, wechatStandIn: string): Promise<string> {
   await run(process.execPath, [TARO_BIN, 'build', '--type', 'h5'], {
     cwd: MINIAPP_DIR,
     env: {
       ...process.env,
       NODE_ENV: 'production',
-      TARO_APP_API_BASE: apiBase,
+      ...localAppEnv(apiBase, wechatStandIn),
       TARO_OUTPUT_DIR: STATIC_H5_DIR,
-      BROWSERSLIST_IGNORE_OLD_DATA: '1',
     },
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -49,9 +53,9 @@ export async function buildH5(apiBase: string): Promise<string> {
  * A production H5 build served statically: what the browser tests drive. REUSE_H5_BUILD=1 serves the
  * existing build instead (for iterating on tests; it must have been built for the same API base).
  */
-export async function startH5Static(port: number, apiBase: string): Promise<Managed & { url: string }> {
+export async function startH5Static(port: number, apiBase: string, wechatStandIn: string): Promise<Managed & { url: string }> {
   await assertPortFree(port, 'H5 app', 'TEST_H5_PORT');
   const existing = path.join(MINIAPP_DIR, STATIC_H5_DIR);
   const reuse = process.env.REUSE_H5_BUILD === '1' && existsSync(path.join(existing, 'index.html'));
-  return serveStatic(reuse ? existing : await buildH5(apiBase), port);
+  return serveStatic(reuse ? existing : await buildH5(apiBase, wechatStandIn), port);
 }

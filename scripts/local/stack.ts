@@ -5,7 +5,9 @@ import { startOffline } from './offline';
 import type { Managed } from './process';
 import { startS3Local } from './s3-local';
 import { catalogRecords, putAll } from './seed';
-import { ensureTables, tableDefinitionsFromServerless } from './tables';
+import { ensureTables, printServerless, tableDefinitions } from './tables';
+import { startStreamPoller, streamMappingsFromServerless, type StreamPoller } from './stream-poller';
+import { localTemplates, startWechatStandIn } from './wechat-standin';
 
 export interface StackPorts {
   dynamodb: number;
@@ -50,6 +52,12 @@ export interface StackOptions {
 export interface RunningStack {
   apiUrl: string;
   h5Url: string | undefined;
+  /** The WeChat stand-in: its control API shows every push the functions sent. */
+  wechatUrl: string;
+  /** serverless offline's Lambda Invoke endpoint (for scheduled functions on demand). */
+  lambdaUrl: string;
+  /** The stream poller; `drain()` waits until the dispatcher has seen every record written so far. */
+  streams: StreamPoller;
   dynamodbEndpoint: string;
   s3Endpoint: string;
   tableName: string;
@@ -77,6 +85,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     S3_PORT: String(ports.s3),
     H5_PORT: String(ports.h5),
     TEST_H5_PORT: String(ports.h5),
+    WECHAT_PORT: String(ports.wechat),
   };
   try {
     progress('checking the seed data');
@@ -90,7 +99,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     started.push(dynamodb, s3);
 
     progress('creating tables from serverless.yml and loading the seed data');
-    const tables = await tableDefinitionsFromServerless('local', serverlessEnv);
+    const definition = await printServerless('local', serverlessEnv);
+    const tables = tableDefinitions(definition);
     const tableName = tables[0]?.create.TableName;
     if (!tableName) throw new Error('serverless.yml declares no DynamoDB table');
     const client = localDynamoClient(dynamodb.endpoint);
@@ -101,21 +111,53 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       client.destroy();
     }
 
+    progress('starting the WeChat stand-in');
+    const environment = definition.provider?.environment ?? {};
+    const wechat = await startWechatStandIn({
+      port: ports.wechat,
+      appId: environment.WECHAT_APP_ID,
+      appSecret: environment.LOCAL_WECHAT_APP_SECRET,
+      templates: localTemplates(),
+      log: options.log && ((line) => options.log!('wechat', line)),
+    });
+    started.push(wechat);
+
     progress('starting serverless offline');
     const api = await startOffline(serverlessEnv, ports, options.log && ((line) => options.log!('api', line)));
     started.push(api);
+
+    progress('connecting the table stream to its functions');
+    const streams = await startStreamPoller({
+      dynamodbEndpoint: dynamodb.endpoint,
+      tableName,
+      lambdaEndpoint: `http://127.0.0.1:${ports.lambda}`,
+      mappings: streamMappingsFromServerless(definition, 'local'),
+      onFailure: (failure) => options.log?.('streams', `gave up on ${failure.records.length} record(s) for ${failure.functionName}: ${failure.reason}`),
+      log: options.log && ((line) => options.log!('streams', line)),
+    });
+    started.push(streams);
 
     let h5Url: string | undefined;
     if (options.h5 !== 'none') {
       progress(options.h5 === 'dev' ? 'starting the H5 dev server' : 'building the H5 app');
       const h5 =
         options.h5 === 'dev'
-          ? await startH5DevServer(ports.h5, api.url, options.log && ((line) => options.log!('h5', line)))
-          : await startH5Static(ports.h5, api.url);
+          ? await startH5DevServer(ports.h5, api.url, wechat.url, options.log && ((line) => options.log!('h5', line)))
+          : await startH5Static(ports.h5, api.url, wechat.url);
       started.push(h5);
       h5Url = h5.url;
     }
-    return { apiUrl: api.url, h5Url, dynamodbEndpoint: dynamodb.endpoint, s3Endpoint: s3.endpoint, tableName, stop };
+    return {
+      apiUrl: api.url,
+      h5Url,
+      wechatUrl: wechat.url,
+      lambdaUrl: `http://127.0.0.1:${ports.lambda}`,
+      dynamodbEndpoint: dynamodb.endpoint,
+      s3Endpoint: s3.endpoint,
+      tableName,
+      streams,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

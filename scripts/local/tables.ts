@@ -22,17 +22,19 @@ export interface TableDefinition {
   ttlAttribute?: string;
 }
 
-/**
- * The DynamoDB tables exactly as serverless.yml declares them for a stage, read from
- * `serverless print` so that local tables and deployed ones come from one definition.
- */
-export async function tableDefinitionsFromServerless(stage: string, env: NodeJS.ProcessEnv): Promise<TableDefinition[]> {
+/** serverless.yml resolved for a stage (`serverless print`): the one definition local runs follow. */
+export async function printServerless(stage: string, env: NodeJS.ProcessEnv): Promise<Record<string, any>> {
   const { stdout } = await run(process.execPath, [SERVERLESS_BIN, 'print', '--stage', stage, '--format', 'json'], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },
     maxBuffer: 16 * 1024 * 1024,
   });
-  const resources = (JSON.parse(stdout).resources?.Resources ?? {}) as Record<string, CfnResource>;
+  return JSON.parse(stdout) as Record<string, any>;
+}
+
+/** The DynamoDB tables exactly as serverless.yml declares them, so local and deployed tables agree. */
+export function tableDefinitions(config: Record<string, any>): TableDefinition[] {
+  const resources = (config.resources?.Resources ?? {}) as Record<string, CfnResource>;
   return Object.values(resources)
     .filter((resource) => resource.Type === 'AWS::DynamoDB::Table')
     .map(({ Properties: p }) => toCreateTable(p));

@@ -35,7 +35,7 @@ beforeAll(async () => {
 
 describe('submitting an application', () => {
   it('creates one case with a case number, the first status and masked identity data', async () => {
-    const user = newUser();
+    const user = await newUser();
     const body = await completeApplication(user, item, FIELDS);
     const res = await submit(user, body);
     expect(res.status).toBe(201);
@@ -61,7 +61,7 @@ describe('submitting an application', () => {
   });
 
   it('lets the applicant download their material through a short-lived link', async () => {
-    const user = newUser();
+    const user = await newUser();
     const res = await submit(user, await completeApplication(user, item, FIELDS));
     const material = (res.body as CaseDetail).materials.find((m) => m.files.length)!;
     const link = await api(`/cases/${res.body.caseNumber}/materials/${material.materialId}/files/0`, { headers: asUser(user) });
@@ -71,7 +71,7 @@ describe('submitting an application', () => {
   });
 
   it('turns 50 concurrent submissions with one idempotency key into exactly one case', async () => {
-    const user = newUser();
+    const user = await newUser();
     const body = await completeApplication(user, item, FIELDS);
     const key = randomUUID();
     const responses = await Promise.all(Array.from({ length: 50 }, () => submit(user, body, key)));
@@ -88,7 +88,7 @@ describe('submitting an application', () => {
   }, 150_000);
 
   it('refuses an idempotency key reused for a different application', async () => {
-    const user = newUser();
+    const user = await newUser();
     const body = await completeApplication(user, item, FIELDS);
     const key = randomUUID();
     expect((await submit(user, body, key)).status).toBe(201);
@@ -99,8 +99,8 @@ describe('submitting an application', () => {
   });
 
   it('names each missing, empty, wrong-type or foreign material, and writes nothing', async () => {
-    const user = newUser();
-    const stranger = newUser();
+    const user = await newUser();
+    const stranger = await newUser();
     const body = await completeApplication(user, item, FIELDS);
     const required = item.guide.materials.filter((m) => m.source === 'applicant' && m.necessity === 'required');
     const [missing, empty, fake, foreign] = required;
@@ -127,7 +127,7 @@ describe('submitting an application', () => {
   });
 
   it('refuses an oversized material', async () => {
-    const user = newUser();
+    const user = await newUser();
     const body = await completeApplication(user, item, FIELDS);
     const target = item.guide.materials.find((m) => m.source === 'applicant' && m.necessity === 'required')!;
     // Local S3 does not enforce the POST policy's size range; the function checks the stored object.
@@ -140,7 +140,7 @@ describe('submitting an application', () => {
   });
 
   it('explains a wrong identity number next to its field', async () => {
-    const user = newUser();
+    const user = await newUser();
     const body = await completeApplication(user, item, FIELDS);
     const good = body.applicant.agent.idNumber;
     const wrongCheck = good.slice(0, 17) + (good.endsWith('0') ? '1' : '0');
@@ -156,7 +156,7 @@ describe('submitting an application', () => {
     ['a huge body', JSON.stringify({ padding: 'x'.repeat(70 * 1024) }), 413, 'COMMON_PAYLOAD_TOO_LARGE'],
     ['a body that is not an application', JSON.stringify([1, 2, 3]), 400, 'COMMON_VALIDATION_FAILED'],
   ])('answers %s with a clean 4xx and writes nothing', async (_why, raw, status, code) => {
-    const user = newUser();
+    const user = await newUser();
     const res = await submit(user, raw);
     expect(res.status).toBe(status);
     expect(res.body.code).toBe(code);
@@ -165,7 +165,7 @@ describe('submitting an application', () => {
   });
 
   it('requires an idempotency key and a caller', async () => {
-    const user = newUser();
+    const user = await newUser();
     const noKey = await api('/cases', { method: 'POST', headers: asUser(user, { 'Content-Type': 'application/json' }), body: '{}' });
     expect(noKey.body.code).toBe('APPLY_IDEMPOTENCY_KEY_REQUIRED');
     const anonymous = await api('/cases', { method: 'POST', headers: { 'Idempotency-Key': randomUUID() }, body: '{}' });
@@ -176,8 +176,8 @@ describe('submitting an application', () => {
 
 describe('privacy of cases', () => {
   it("hides one applicant's case and files from another", async () => {
-    const owner = newUser();
-    const other = newUser();
+    const owner = await newUser();
+    const other = await newUser();
     const res = await submit(owner, await completeApplication(owner, item, FIELDS));
     const { caseNumber } = res.body as CaseDetail;
     const materialId = (res.body as CaseDetail).materials.find((m) => m.files.length)!.materialId;
@@ -192,7 +192,7 @@ describe('privacy of cases', () => {
 
 describe('drafts', () => {
   it('keeps an unfinished application on the server, and removes it when submitted', async () => {
-    const user = newUser();
+    const user = await newUser();
     const code = item.implementationCode;
     const form = { applicant: { kind: 'enterprise', agent: { name: '程晓雨', idNumber: '3410021990' } }, fields: { agencyName: '黄山云海' } };
     const saved = await api(`/drafts/${code}`, { method: 'PUT', headers: asUser(user, { 'Content-Type': 'application/json' }), body: JSON.stringify({ form }) });
@@ -204,7 +204,7 @@ describe('drafts', () => {
     expect(list.body.drafts).toEqual([expect.objectContaining({ implementationCode: code, itemName: '旅行社业务经营许可' })]);
     const again = await api(`/drafts/${code}`, { headers: asUser(user) });
     expect(again.body.form).toEqual(form);
-    expect((await api(`/drafts/${code}`, { headers: asUser(newUser()) })).status).toBe(404);
+    expect((await api(`/drafts/${code}`, { headers: asUser(await newUser()) })).status).toBe(404);
 
     expect((await submit(user, await completeApplication(user, item, FIELDS))).status).toBe(201);
     expect((await api('/drafts', { headers: asUser(user) })).body.drafts).toEqual([]);

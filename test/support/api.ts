@@ -10,6 +10,12 @@ export function apiUrl(): string {
   return url;
 }
 
+export function wechatUrl(): string {
+  const url = process.env.WECHAT_URL;
+  if (!url) throw new Error('WECHAT_URL is not set: system tests run through the jest "system" project');
+  return url;
+}
+
 /** A request to the local API; JSON bodies are parsed. */
 export async function api<T = any>(path: string, init: RequestInit = {}): Promise<ApiResponse<T>> {
   const response = await fetch(`${apiUrl()}${path}`, init);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { creditCodeCheckChar, residentIdCheckChar, type ImplementationItem, type UploadTicket } from '@ah-tourism/shared';
-import { api } from './api';
+import { creditCodeCheckChar, residentIdCheckChar, type ImplementationItem, type Session, type UploadTicket } from '@ah-tourism/shared';
+import { mintLoginCode } from '../../scripts/local/wechat-control';
+import { api, wechatUrl } from './api';
 
 export const MINIMAL_PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 export const MINIMAL_PNG = Buffer.from(
@@ -11,8 +12,29 @@ export const MINIMAL_PNG = Buffer.from(
 export const validResidentId = (first17: string) => `${first17}${residentIdCheckChar(first17)}`;
 export const validCreditCode = (first17: string) => `${first17}${creditCodeCheckChar(first17)}`;
 
-export const newUser = () => `local-${randomUUID()}`;
-export const asUser = (user: string, headers: Record<string, string> = {}) => ({ 'X-Local-User': user, ...headers });
+/**
+ * A new WeChat user signed in exactly as the phone does: the WeChat stand-in issues a login code for a
+ * fresh openid and POST /auth/wechat exchanges it. Returns the access token.
+ */
+export async function newUser(): Promise<string> {
+  return (await signInWithWechat(`test-${randomUUID().replace(/-/g, '')}`)).accessToken;
+}
+
+export async function signInWithWechat(openid: string): Promise<Session> {
+  const code = await mintLoginCode(wechatUrl(), openid);
+  const res = await api<Session>('/auth/wechat', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code }) });
+  if (res.status !== 200) throw new Error(`sign-in: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+/** A developer persona's session (local stage). */
+export async function signInAs(personaId: string): Promise<Session> {
+  const res = await api<Session>('/dev/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ personaId }) });
+  if (res.status !== 200) throw new Error(`dev sign-in as ${personaId}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+export const asUser = (accessToken: string, headers: Record<string, string> = {}) => ({ Authorization: `Bearer ${accessToken}`, ...headers });
 
 /** Asks for an upload ticket and posts the file to (local) S3 exactly as the phone does. */
 export async function upload(

@@ -1,17 +1,22 @@
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { MINIMAL_PDF, MINIMAL_PNG } from './applications';
-
-/** Where the mini-program keeps its installation's identity (see miniapp/src/services/identity.ts). */
-const LOCAL_USER_STORAGE_KEY = 'ah-tourism.local-user';
+import { visible } from './browser';
 
 /**
- * Makes every page of this browser act as `user`: the app reads its identity from storage, which
- * Taro's H5 storage keeps in localStorage as {"data": value}.
+ * From the home page: switches the region to `city`, searches `item` and opens its guide (the one of
+ * that city's bureau, `organisation`).
  */
-export async function actAs(context: BrowserContext, user: string): Promise<void> {
-  const key = JSON.stringify(LOCAL_USER_STORAGE_KEY);
-  const stored = JSON.stringify(JSON.stringify({ data: user }));
-  await context.addInitScript({ content: `if (!localStorage.getItem(${key})) localStorage.setItem(${key}, ${stored});` });
+export async function openGuideFromSearch(page: Page, item: string, city: string, organisation: string): Promise<void> {
+  await page.getByRole('button', { name: /切换地区/ }).filter({ visible: true }).click();
+  await page.getByRole('radio', { name: city }).click();
+  await page.getByPlaceholder('搜索事项名称，如：导游证').fill(item);
+  await page.getByRole('button', { name: '搜索', exact: true }).click();
+  await visible(page.getByText(`“${item}”的搜索结果`));
+  // The home tab (with its own list of frequent items) stays mounted, out of sight.
+  const result = page.getByRole('link', { name: new RegExp(`${item}.*${organisation}`) }).filter({ visible: true }).first();
+  await visible(result);
+  await result.click();
+  await visible(page.getByRole('heading', { name: item, level: 1 }));
 }
 
 /** A real (tiny) PDF or PNG to hand to a file input, with the name the user would see. */

@@ -20,6 +20,8 @@ export default async function globalSetup(): Promise<void> {
   process.env.API_URL = stack.apiUrl;
   process.env.DYNAMODB_ENDPOINT = stack.dynamodbEndpoint;
   process.env.TABLE_NAME = stack.tableName;
+  process.env.WECHAT_URL = stack.wechatUrl;
+  process.env.LAMBDA_URL = stack.lambdaUrl;
   if (stack.h5Url) process.env.H5_URL = stack.h5Url;
   (globalThis as { __LOCAL_STACK__?: typeof stack }).__LOCAL_STACK__ = stack;
 }

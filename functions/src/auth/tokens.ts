@@ -46,12 +46,19 @@ function signingKey(): Promise<KeyObject> {
   return privateKey;
 }
 
+/**
+ * The public key: derived from the local key in the local stage; elsewhere SESSION_PUBLIC_KEY when the
+ * deployment sets it (it is not a secret), else SSM `<prefix>session-public-key`.
+ */
 function verificationKey(): Promise<KeyObject> {
   const { stage, localSessionKey } = config();
+  const configured = process.env.SESSION_PUBLIC_KEY;
   publicKey ??=
     stage === 'local' && localSessionKey
       ? Promise.resolve(createPublicKey(jwkKey(localSessionKey, 'private')))
-      : parameter('session-public-key', undefined).then((text) => jwkKey(text, 'public'));
+      : configured
+        ? Promise.resolve(jwkKey(configured, 'public'))
+        : parameter('session-public-key', undefined).then((text) => jwkKey(text, 'public'));
   return publicKey;
 }
 

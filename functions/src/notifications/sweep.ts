@@ -26,7 +26,9 @@ export async function sweep(now: Date): Promise<SweepResult> {
   const { tableName: TableName } = config();
   const state = (await db.send(new GetCommand({ TableName, Key: sweepStateKey, ConsistentRead: true }))).Item;
   const floor = now.getTime() - MAX_LOOKBACK_DAYS * 86400_000;
-  const since = Math.max(floor, state?.lastRunAt ? Date.parse(state.lastRunAt as string) - 86400_000 : floor);
+  const lastRun = state?.lastRunAt ? Date.parse(state.lastRunAt as string) : floor;
+  // From the day before the last run (timers written late in that day), at least yesterday and today.
+  const since = Math.min(now.getTime() - 86400_000, Math.max(floor, lastRun - 86400_000));
   const days: string[] = [];
   for (let t = since; cstDay(new Date(t)) <= cstDay(now); t += 86400_000) days.push(cstDay(new Date(t)));
   const cutoff = now.toISOString();
