@@ -3,23 +3,24 @@ import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { caseDetailSchema, isCaseNumber, type CaseDetail, type ImplementationItem } from '@ah-tourism/shared';
 import { localDynamoClient } from '../../scripts/local/dynamodb-local';
 import { api } from '../support/api';
-import { MINIMAL_PDF, MINIMAL_PNG, asUser, completeApplication, newUser, upload, validResidentId } from '../support/applications';
+import {
+  MINIMAL_PDF,
+  MINIMAL_PNG,
+  TRAVEL_AGENCY_FIELDS,
+  asUser,
+  completeApplication,
+  newUser,
+  submitApplication,
+  travelAgencyItem,
+  upload,
+  validResidentId,
+} from '../support/applications';
 
-const FIELDS = {
-  agencyName: '黄山云海旅行社有限公司',
-  premisesAddress: '黄山市屯溪区新安北路88号2楼',
-  premisesTenure: '自有产权',
-  registeredCapital: 30,
-};
+const FIELDS = TRAVEL_AGENCY_FIELDS;
 
 let item: ImplementationItem;
 
-const submit = (user: string, body: unknown, key: string = randomUUID()) =>
-  api('/cases', {
-    method: 'POST',
-    headers: asUser(user, { 'Content-Type': 'application/json', 'Idempotency-Key': key }),
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-  });
+const submit = submitApplication;
 
 async function myCases(user: string): Promise<string[]> {
   const res = await api('/cases', { headers: asUser(user) });
@@ -28,9 +29,7 @@ async function myCases(user: string): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  const list = await api(`/catalog/items?region=341000&keyword=${encodeURIComponent('旅行社业务经营许可')}`);
-  const code = list.body.items.find((i: { name: string }) => i.name === '旅行社业务经营许可').implementationCode;
-  item = (await api(`/catalog/items/${code}`)).body;
+  item = await travelAgencyItem();
 });
 
 describe('submitting an application', () => {

@@ -76,3 +76,25 @@ export async function completeApplication(user: string, item: ImplementationItem
     materials,
   };
 }
+
+/** Fields of the 黄山市 旅行社业务经营许可 item that the API tests apply for. */
+export const TRAVEL_AGENCY_FIELDS = {
+  agencyName: '黄山云海旅行社有限公司',
+  premisesAddress: '黄山市屯溪区新安北路88号2楼',
+  premisesTenure: '自有产权',
+  registeredCapital: 30,
+};
+
+/** 黄山市's 旅行社业务经营许可 guide, as the phone reads it. */
+export async function travelAgencyItem(): Promise<ImplementationItem> {
+  const list = await api(`/catalog/items?region=341000&keyword=${encodeURIComponent('旅行社业务经营许可')}`);
+  const code = list.body.items.find((i: { name: string }) => i.name === '旅行社业务经营许可').implementationCode;
+  return (await api(`/catalog/items/${code}`)).body;
+}
+
+export const submitApplication = (user: string, body: unknown, key: string = randomUUID()) =>
+  api('/cases', {
+    method: 'POST',
+    headers: asUser(user, { 'Content-Type': 'application/json', 'Idempotency-Key': key }),
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
