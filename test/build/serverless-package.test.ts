@@ -124,4 +124,46 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
     expect(writers.map((s) => s.owner)).toEqual(['MaterialUploaderRole']);
     expect(JSON.stringify(writers[0]!.Resource)).toContain('/materials/*');
   });
+  it('signs sessions with a key only the sign-in functions read, never with a local development value', () => {
+    for (const [name, fn] of ofType('AWS::Lambda::Function')) {
+      const env = fn.Properties.Environment.Variables;
+      expect({ name, sessionKey: env.LOCAL_SESSION_KEY, secret: env.LOCAL_WECHAT_APP_SECRET, wechat: env.WECHAT_API_BASE, state: env.WECHAT_MINIPROGRAM_STATE }).toEqual({
+        name,
+        sessionKey: '',
+        secret: '',
+        wechat: 'https://api.weixin.qq.com',
+        state: 'formal',
+      });
+    }
+    const readers = (parameter: string) =>
+      iamStatements()
+        .filter((s) => JSON.stringify(s.Resource).includes(`parameter/ah-tourism/prod/${parameter}`))
+        .map((s) => s.owner)
+        .sort();
+    expect(readers('session-private-key')).toEqual(['SignInRole']);
+    expect(readers('wechat-app-secret')).toEqual(['NotifierRole', 'SignInRole']);
+    // Every function behind a protected route can read the public key, and nothing else of SSM.
+    expect(readers('session-public-key')).toEqual(['CaseReaderRole', 'CaseSubmitterRole', 'DraftKeeperRole', 'InboxRole', 'MaterialUploaderRole', 'SignInRole', 'StaffAdminRole']);
+  });
+
+  it('feeds outbox records from the table stream to the dispatcher, with retries, bisect and a dead-letter queue', () => {
+    expect(resources.MainTable?.Properties.StreamSpecification).toEqual({ StreamViewType: 'NEW_IMAGE' });
+    const [[, mapping] = []] = ofType('AWS::Lambda::EventSourceMapping');
+    expect(mapping?.Properties).toMatchObject({
+      EventSourceArn: { 'Fn::GetAtt': ['MainTable', 'StreamArn'] },
+      FunctionName: { 'Fn::GetAtt': ['DispatchNotificationsLambdaFunction', 'Arn'] },
+      MaximumRetryAttempts: 5,
+      BisectBatchOnFunctionError: true,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': ['NotificationDlq', 'Arn'] } } },
+    });
+    expect(JSON.parse(mapping!.Properties.FilterCriteria.Filters[0].Pattern)).toEqual({ eventName: ['INSERT'], dynamodb: { NewImage: { kind: { S: ['outbox'] } } } });
+    const streamReaders = iamStatements().filter((s) => ([] as string[]).concat(s.Action).includes('dynamodb:GetRecords'));
+    expect(streamReaders.map((s) => [s.owner, s.Resource])).toEqual([['NotifierRole', { 'Fn::GetAtt': ['MainTable', 'StreamArn'] }]]);
+  });
+
+  it('runs the reminder sweep on a schedule', () => {
+    const rules = ofType('AWS::Events::Rule').map(([, rule]) => rule.Properties);
+    expect(rules).toEqual([expect.objectContaining({ ScheduleExpression: 'rate(15 minutes)', Targets: [expect.objectContaining({ Arn: { 'Fn::GetAtt': ['SweepTimersLambdaFunction', 'Arn'] } })] })]);
+  });
 });

@@ -1,15 +1,18 @@
 import { isCaseNumber } from '@ah-tourism/shared';
 import { api } from '../support/api';
-import { asUser, newUser, validCreditCode, validResidentId } from '../support/applications';
-import { actAs, leaveField, pdfFile, pngFile, upload } from '../support/apply-phone';
+import { asUser, newUser, signInAs, validCreditCode, validResidentId } from '../support/applications';
+import { leaveField, openGuideFromSearch, pdfFile, pngFile, upload } from '../support/apply-phone';
 import { openPhone, screenshot, visible } from '../support/browser';
+import { chooseOnLoginPage, openApp } from '../support/login-phone';
 
 /**
  * The applicant's story on a phone-sized H5 app (375×812), against the real local stack: a travel
- * business in 黄山市 applies for 旅行社业务经营许可 through its 经办人. A wrong identity number is
- * caught next to its field; every material is a real file uploaded to (local) S3; the unfinished
- * application survives leaving the page and is found again on another device; the submission
- * creates one case, which 我的办件 lists with its number and status.
+ * business in 黄山市 applies for 旅行社业务经营许可 through its 经办人, signed in as the local
+ * stage's enterprise persona (WeChat login cannot happen in a browser). Tapping 在线申请 signed out
+ * leads through the login page to the form. A wrong identity number is caught next to its field;
+ * every material is a real file uploaded to (local) S3; the unfinished application survives leaving
+ * the page and is found again by the same user in another browser; the submission creates one case,
+ * which 我的办件 lists with its number and status.
  */
 
 const ITEM = '旅行社业务经营许可';
@@ -18,36 +21,36 @@ const AGENT_ID = validResidentId('34100219900307123');
 const AGENT_ID_WRONG_CHECK = `${AGENT_ID.slice(0, 17)}${AGENT_ID.endsWith('0') ? '1' : '0'}`;
 const CREDIT_CODE = validCreditCode('91341000MA2T3K4L5');
 const CASE_NUMBER = /^\d{8}\d{6}[0-9A-Z]{8}$/;
+/** The enterprise persona (李四, 企业经办人); the citizen persona is the notifications test's. */
+const PERSONA = 'enterprise';
 
 describe('applying online for 旅行社业务经营许可 (H5, Chromium)', () => {
-  const user = newUser();
   let phone: Awaited<ReturnType<typeof openPhone>>;
   let caseNumber = '';
+  /** The persona's own access token, to check what the server keeps. */
+  let token = '';
 
   beforeAll(async () => {
     phone = await openPhone();
-    await actAs(phone.context, user);
+    token = (await signInAs(PERSONA)).accessToken;
   }, 60_000);
 
   afterAll(async () => {
     await phone?.close();
   });
 
-  it('finds the 黄山市 guide and opens the application form from 在线申请', async () => {
+  it('finds the 黄山市 guide; 在线申请 signed out goes through the login page to the form', async () => {
     const { page } = phone;
     await page.goto(process.env.H5_URL!);
-    await page.getByRole('button', { name: /切换地区/ }).filter({ visible: true }).click();
-    await page.getByRole('radio', { name: '黄山市' }).click();
-    await page.getByPlaceholder('搜索事项名称，如：导游证').fill(ITEM);
-    await page.getByRole('button', { name: '搜索', exact: true }).click();
-    await visible(page.getByText(`“${ITEM}”的搜索结果`));
-    // The home tab (with its own list of frequent items) stays mounted, out of sight.
-    const result = page.getByRole('link', { name: new RegExp(`${ITEM}.*黄山市文化和旅游局`) }).filter({ visible: true }).first();
-    await visible(result);
-    await result.click();
-
-    await visible(page.getByRole('heading', { name: ITEM, level: 1 }));
+    await openGuideFromSearch(page, ITEM, '黄山市', '黄山市文化和旅游局');
     await page.getByRole('button', { name: `在线申请${ITEM}` }).click();
+
+    // Signed out: the developer login lists the personas by group.
+    await visible(page.getByRole('heading', { name: '本地开发登录' }));
+    for (const group of ['群众与企业', '市级工作人员', '省级工作人员']) await visible(page.getByRole('heading', { name: group, level: 3 }));
+    await screenshot(page, 'apply-00-login');
+    await chooseOnLoginPage(page, PERSONA);
+
     await visible(page.getByText('受理单位：黄山市文化和旅游局'));
     await visible(page.getByText('申请人信息'));
     await screenshot(page, 'apply-01-form');
@@ -138,17 +141,20 @@ describe('applying online for 旅行社业务经营许可 (H5, Chromium)', () =>
     await screenshot(page, 'apply-05-draft-restored');
 
     // The server keeps it too, under this applicant only.
-    const drafts = await api('/drafts', { headers: asUser(user) });
+    const drafts = await api('/drafts', { headers: asUser(token) });
     expect(drafts.body.drafts).toEqual([expect.objectContaining({ itemName: ITEM })]);
-    expect((await api('/drafts', { headers: asUser(newUser()) })).body.drafts).toEqual([]);
+    expect((await api('/drafts', { headers: asUser(await newUser()) })).body.drafts).toEqual([]);
   }, 60_000);
 
-  it('resumes the draft on another device from 我的草稿', async () => {
+  it('resumes the draft in another browser signed in as the same persona, from 我的草稿', async () => {
     const other = await openPhone();
     try {
-      await actAs(other.context, user);
       const { page } = other;
-      await page.goto(`${process.env.H5_URL}/#/pages/mine/index`);
+      await openApp(page, 'pages/mine/index');
+      // Signed out, 我的 asks to sign in instead of listing anything.
+      await visible(page.getByText('登录后查看草稿和办件'));
+      await page.getByRole('button', { name: '登录皖旅政务' }).filter({ visible: true }).first().click();
+      await chooseOnLoginPage(page, PERSONA);
       const draft = page.getByRole('link', { name: `继续填写${ITEM}的申请` });
       await visible(draft);
       await screenshot(page, 'apply-06-my-drafts');
@@ -183,9 +189,11 @@ describe('applying online for 旅行社业务经营许可 (H5, Chromium)', () =>
     await screenshot(page, 'apply-08-submitted');
 
     // Exactly one case, and the draft is gone.
-    const cases = await api('/cases', { headers: asUser(user) });
-    expect(cases.body.cases.map((c: { caseNumber: string }) => c.caseNumber)).toEqual([caseNumber]);
-    expect((await api('/drafts', { headers: asUser(user) })).body.drafts).toEqual([]);
+    const cases = await api('/cases', { headers: asUser(token) });
+    const numbers = cases.body.cases.map((c: { caseNumber: string }) => c.caseNumber);
+    expect(numbers.filter((n: string) => n === caseNumber)).toEqual([caseNumber]);
+    expect(cases.body.cases.filter((c: { itemName: string }) => c.itemName === ITEM)).toHaveLength(1);
+    expect((await api('/drafts', { headers: asUser(token) })).body.drafts).toEqual([]);
   }, 60_000);
 
   it('lists the case in 我的办件 with its number and status, and opens its detail', async () => {

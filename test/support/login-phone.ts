@@ -59,9 +59,12 @@ export async function openMineEntry(page: Page, name: string | RegExp): Promise<
   await entry.waitFor({ state: 'hidden' });
 }
 
-/** Accepts (允许) or refuses (拒绝) the local simulation of WeChat's subscribe dialog. */
+/**
+ * Accepts (允许) or refuses (拒绝) the local simulation of WeChat's subscribe dialog (Taro's H5
+ * modal; its outer element has no box of its own, so the content box is what is looked for).
+ */
 export async function answerSimulatedSubscribe(page: Page, answer: '允许' | '拒绝'): Promise<string> {
-  const dialog = page.locator('.taro__modal').filter({ hasText: '本地模拟：是否允许发送以下通知？' });
+  const dialog = page.locator('.taro-modal__content').filter({ hasText: '本地模拟：是否允许发送以下通知？' });
   await visible(dialog);
   const text = (await dialog.textContent()) ?? '';
   await dialog.getByText(answer, { exact: true }).click();

@@ -1,0 +1,246 @@
+import { isCaseNumber } from '@ah-tourism/shared';
+import { validResidentId } from '../support/applications';
+import { leaveField, openGuideFromSearch, pdfFile, upload } from '../support/apply-phone';
+import { openPhone, screenshot, visible } from '../support/browser';
+import { answerSimulatedSubscribe, chooseOnLoginPage, openApp, openMineEntry, signInOnPhone } from '../support/login-phone';
+import type { Locator, Page } from 'playwright-core';
+
+/**
+ * Messages and pushes on phone-sized H5 apps (375×812), one browser per person, against the local
+ * stack with its WeChat stand-in:
+ *  - a 黄山市 pre-reviewer (persona city-pre_review) turns on 工作提醒 in 消息订阅, answering the local
+ *    simulation of WeChat's subscribe dialog;
+ *  - a citizen (persona citizen) files a 旅游投诉 with 黄山市, subscribes to progress notices on the
+ *    submitted page, and finds "申请已提交" for that case in 消息 (not pushed: they subscribed after);
+ *  - the pre-reviewer finds the new case in 消息, and the push log lists the 新办件提醒 sent to them;
+ *  - the 黄山市 org admin (persona city-org_admin) invites a staff member; the code is shown once;
+ *    the citizen redeems it on 工作人员绑定 and 我的 then shows them as 黄山市 staff; the admin sees
+ *    them 已启用 and can 停用 them.
+ */
+
+const ITEM = '旅游投诉受理';
+const CITY_BUREAU = '黄山市文化和旅游局';
+const COMPLAINANT_ID = validResidentId('34100219850612002');
+const INVITEE = '陈晓雯';
+/** 我的's 消息 entry, with or without its unread count (and not 消息订阅). */
+const MESSAGES_ENTRY = /^消息(，\d+条未读)?$/;
+
+type Phone = Awaited<ReturnType<typeof openPhone>>;
+
+/** Taps 刷新 until `target` shows (messages and pushes arrive through the table stream, a moment later). */
+async function refreshUntil(page: Page, refresh: Locator, target: Locator, timeout = 45_000): Promise<void> {
+  const until = Date.now() + timeout;
+  for (;;) {
+    if (await target.isVisible()) return;
+    if (Date.now() > until) throw new Error(`Expected to see ${target.toString()} within ${timeout} ms (refreshing)`);
+    await refresh.click();
+    await page.waitForTimeout(1_000);
+  }
+}
+
+describe('subscriptions, the message centre and staff invitations (H5, Chromium)', () => {
+  let staff: Phone;
+  let citizen: Phone;
+  let admin: Phone | undefined;
+  let caseNumber = '';
+  let inviteCode = '';
+
+  beforeAll(async () => {
+    staff = await openPhone();
+    citizen = await openPhone();
+  }, 60_000);
+
+  afterAll(async () => {
+    await staff?.close();
+    await citizen?.close();
+    await admin?.close();
+  });
+
+  it('a 黄山市 pre-reviewer signs in and turns on 工作提醒 through the (simulated) subscribe dialog', async () => {
+    const { page } = staff;
+    await signInOnPhone(page, 'city-pre_review');
+    const header = page.locator('.mine__card').filter({ visible: true });
+    await visible(header.getByText(CITY_BUREAU));
+    await visible(header.getByText('网上预审'));
+    await visible(header.getByText('工作人员', { exact: true }));
+    // Staff see no 工作人员绑定, and only org admins see 人员管理.
+    expect(await page.getByRole('link', { name: '工作人员绑定' }).filter({ visible: true }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: '人员管理' }).filter({ visible: true }).count()).toBe(0);
+    await screenshot(page, 'notify-01-staff-mine');
+
+    await openMineEntry(page, '消息订阅');
+    const reminders = page.getByRole('button', { name: '开启工作提醒' }).filter({ visible: true });
+    await visible(reminders);
+    await visible(page.getByText('新办件提醒').first());
+    await reminders.click();
+    const dialog = await answerSimulatedSubscribe(page, '允许');
+    expect(dialog).toContain('新办件提醒');
+    expect(dialog).toContain('办件时限提醒');
+    expect(dialog).toContain('差评处理提醒');
+    await visible(page.getByRole('status').filter({ hasText: '已订阅3项通知' }));
+    await visible(page.getByText('已开启').first());
+    expect(await page.getByText('已开启', { exact: true }).filter({ visible: true }).count()).toBe(3);
+    await screenshot(page, 'notify-02-staff-subscribed');
+  }, 120_000);
+
+  it('a citizen files a 黄山市 travel complaint, signing in on the way, and subscribes to progress notices', async () => {
+    const { page } = citizen;
+    await page.goto(process.env.H5_URL!);
+    await openGuideFromSearch(page, ITEM, '黄山市', CITY_BUREAU);
+    await page.getByRole('button', { name: `在线申请${ITEM}` }).click();
+    await chooseOnLoginPage(page, 'citizen');
+
+    await visible(page.getByText(`受理单位：${CITY_BUREAU}`));
+    await page.getByLabel('申请人姓名').fill('张三');
+    await page.getByLabel('申请人身份证号码').fill(COMPLAINANT_ID);
+    await page.getByLabel('申请人手机号码').fill('13855912345');
+    await page.getByLabel('被投诉单位').fill('黄山某某旅行社有限公司');
+    await page.getByLabel('旅游日期').fill('2026-10-02');
+    await page.getByLabel('投诉请求').fill('行程中擅自增加购物点，要求退还相应费用');
+    await leaveField(page);
+    await upload(page.getByRole('group', { name: '旅游投诉书', exact: true }), '上传旅游投诉书', pdfFile('旅游投诉书.pdf'));
+
+    await page.getByRole('button', { name: '提交申请' }).click();
+    await visible(page.getByRole('heading', { name: '提交成功', level: 1 }), 30_000);
+    caseNumber = (await page.locator('.submitted__number').textContent())?.trim() ?? '';
+    expect(isCaseNumber(caseNumber)).toBe(true);
+    expect(caseNumber.slice(8, 14)).toBe('341000');
+
+    await page.getByRole('button', { name: '订阅办理进度通知' }).click();
+    const dialog = await answerSimulatedSubscribe(page, '允许');
+    expect(dialog).toContain('办件进度通知');
+    await visible(page.getByRole('status').filter({ hasText: '已订阅，办理进展将通过微信通知您' }));
+    await screenshot(page, 'notify-03-citizen-submitted');
+  }, 120_000);
+
+  it('the citizen finds "申请已提交" for the case in 消息, with the unread count on 我的', async () => {
+    const { page } = citizen;
+    await openMineEntry(page, MESSAGES_ENTRY);
+    const message = page.getByRole('link', { name: new RegExp(`申请已提交.*${caseNumber}`) }).filter({ visible: true });
+    await refreshUntil(page, page.getByRole('button', { name: '刷新消息' }), message);
+    await visible(message.getByText('申请已提交'));
+    // Submitted before subscribing: this one was not pushed, and says so.
+    await visible(message.getByText('未订阅，仅站内通知'));
+    await screenshot(page, 'notify-04-citizen-messages');
+
+    // Back on 我的 the entry carries the unread count.
+    await openApp(page, 'pages/mine/index');
+    await visible(page.getByRole('link', { name: /^消息，\d+条未读$/ }).filter({ visible: true }));
+
+    // Opening the message marks it read and shows the case.
+    await openMineEntry(page, MESSAGES_ENTRY);
+    const unread = page.getByRole('link', { name: new RegExp(`^未读，申请已提交.*${caseNumber}`) }).filter({ visible: true });
+    await visible(unread);
+    await unread.click();
+    await visible(page.getByRole('heading', { name: ITEM, level: 1 }));
+    await visible(page.getByText(caseNumber).filter({ visible: true }));
+    await page.goBack();
+    await visible(page.getByRole('link', { name: new RegExp(`^申请已提交.*${caseNumber}`) }).filter({ visible: true }));
+  }, 120_000);
+
+  it('the pre-reviewer finds the new case in 消息, and the push log lists the 新办件提醒 sent to them', async () => {
+    const { page } = staff;
+    await openMineEntry(page, MESSAGES_ENTRY);
+    const message = page.getByRole('link', { name: new RegExp(caseNumber) }).filter({ visible: true });
+    await refreshUntil(page, page.getByRole('button', { name: '刷新消息' }), message);
+    await visible(message.getByText('新办件待预审'));
+    // Subscribed beforehand: pushed, so no note under it.
+    expect(await message.getByText(/未订阅|未送达/).count()).toBe(0);
+    await screenshot(page, 'notify-05-staff-messages');
+
+    await openMineEntry(page, '微信推送记录（本地模拟）');
+    await visible(page.getByRole('heading', { name: '微信推送记录（本地模拟）' }));
+    const push = page.getByRole('listitem').filter({ hasText: '新办件提醒' }).filter({ hasText: caseNumber });
+    await refreshUntil(page, page.getByRole('button', { name: '刷新推送记录' }).first(), push);
+    await visible(push.getByText(`character_string1: ${caseNumber}`));
+    await visible(push.getByText('接收人 openid：dev-openid-city-pre_review'));
+    await visible(push.getByText(/跳转页面：pages\/cases\/detail\/index/));
+    await screenshot(page, 'notify-06-push-log');
+  }, 120_000);
+
+  it('an org admin invites a staff member; the code is shown once, in large type, with its expiry', async () => {
+    admin = await openPhone();
+    const { page } = admin;
+    await signInOnPhone(page, 'city-org_admin');
+    await visible(page.locator('.mine__card').filter({ visible: true }).getByText('单位管理员'));
+    await openMineEntry(page, '人员管理');
+    await visible(page.getByRole('heading', { name: '人员管理', level: 1 }));
+    await visible(page.getByText(CITY_BUREAU).first());
+
+    // Nothing chosen: both problems at once, next to their fields.
+    await page.getByRole('button', { name: '生成邀请码' }).click();
+    await visible(page.locator('#f-name').getByRole('alert').filter({ hasText: '请填写工作人员姓名' }));
+    await visible(page.locator('#f-permissions').getByRole('alert').filter({ hasText: '请至少选择一项权限' }));
+
+    await page.getByLabel('被邀请人姓名').fill(INVITEE);
+    await page.getByRole('checkbox', { name: '网上预审' }).click();
+    await page.getByRole('checkbox', { name: '审查' }).click();
+    await expect(page.getByRole('checkbox', { name: '网上预审' }).getAttribute('aria-checked')).resolves.toBe('true');
+    await page.getByRole('button', { name: '生成邀请码' }).click();
+
+    const card = page.getByRole('status').filter({ hasText: `${INVITEE}的邀请码` });
+    await visible(card);
+    inviteCode = ((await card.locator('.invitation__code').textContent()) ?? '').trim();
+    expect(inviteCode).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    await visible(card.getByText(/前有效，一次有效$/));
+    await visible(card.getByText('邀请码只显示这一次，请立即当面或通过单位内部渠道转交本人。'));
+    await visible(card.getByRole('button', { name: '复制邀请码' }));
+    await screenshot(page, 'notify-07-invitation-code');
+
+    await card.getByRole('button', { name: '我已转交，完成' }).click();
+    await card.waitFor({ state: 'detached' });
+    expect(await page.getByText(inviteCode).count()).toBe(0);
+    const row = page.getByRole('listitem').filter({ hasText: INVITEE });
+    await visible(row.getByText('待绑定'));
+    await visible(row.getByText('网上预审、审查'));
+    // Gone for good: opening the page again lists the invitation, never the code.
+    await openMineEntry(page, '人员管理');
+    await visible(page.getByRole('listitem').filter({ hasText: INVITEE }).getByText('待绑定'));
+    expect(await page.getByText(inviteCode).count()).toBe(0);
+  }, 120_000);
+
+  it('the citizen redeems the code (typed in lower case) on 工作人员绑定 and 我的 shows them as staff', async () => {
+    const { page } = citizen;
+    await openMineEntry(page, '工作人员绑定');
+    const input = page.getByLabel('工作人员邀请码');
+    await visible(input);
+
+    // A wrong code is explained next to the field, in Chinese.
+    const wrong = inviteCode.startsWith('Z') ? 'YYYY-YYYY' : 'ZZZZ-ZZZZ';
+    await input.fill(wrong);
+    await page.getByRole('button', { name: '确认绑定' }).click();
+    const error = page.locator('#f-code').getByRole('alert');
+    await visible(error);
+    expect(await error.textContent()).toMatch(/邀请码/);
+    expect(await input.getAttribute('aria-invalid')).toBe('true');
+    await screenshot(page, 'notify-08-bind-wrong-code');
+
+    await input.fill(inviteCode.toLowerCase());
+    await page.getByRole('button', { name: '确认绑定' }).click();
+    await visible(page.getByRole('heading', { name: '绑定成功', level: 1 }));
+    await visible(page.getByText(CITY_BUREAU).first());
+    await visible(page.getByText('审查', { exact: true }));
+    await screenshot(page, 'notify-09-bound');
+
+    await page.getByRole('button', { name: '返回我的' }).click();
+    const header = page.locator('.mine__card').filter({ visible: true });
+    await visible(header.getByText(CITY_BUREAU));
+    await visible(header.getByText('网上预审'));
+    await visible(header.getByText('工作人员', { exact: true }));
+    expect(await page.getByRole('link', { name: '工作人员绑定' }).filter({ visible: true }).count()).toBe(0);
+    await screenshot(page, 'notify-10-citizen-now-staff');
+  }, 120_000);
+
+  it('the org admin sees the new colleague 已启用 and can 停用 them after confirming', async () => {
+    const { page } = admin!;
+    await openMineEntry(page, '人员管理');
+    const row = page.getByRole('listitem').filter({ hasText: INVITEE });
+    await visible(row.getByText('已启用'));
+    await row.getByRole('button', { name: `停用${INVITEE}` }).click();
+    const confirm = page.locator('.taro-modal__content').filter({ hasText: '停用工作人员' });
+    await visible(confirm);
+    await confirm.getByText('停用', { exact: true }).click();
+    await visible(page.getByRole('listitem').filter({ hasText: INVITEE }).getByText('已停用'));
+    await screenshot(page, 'notify-11-revoked');
+  }, 120_000);
+});
