@@ -1,6 +1,7 @@
 /**
- * `npm start`: the whole system on this machine (DynamoDB Local, local S3, serverless offline, the H5
- * app), seeded, until Ctrl-C. Ports: DYNAMODB_PORT, S3_PORT, API_PORT, LAMBDA_PORT, H5_PORT.
+ * `npm start`: the whole system on this machine (DynamoDB Local, local S3, the WeChat stand-in,
+ * serverless offline with the table stream and schedule, the H5 app), seeded, until Ctrl-C.
+ * Ports: DYNAMODB_PORT, S3_PORT, API_PORT, LAMBDA_PORT, H5_PORT, WECHAT_PORT.
  * VERBOSE=1 prints every line the services log.
  */
 import { DEFAULT_PORTS, portsFromEnv, startStack, type RunningStack } from './local/stack';
@@ -43,9 +44,13 @@ async function main(): Promise<void> {
       '',
       `Ready in ${seconds} s.`,
       `  App (H5):   ${stack.h5Url}   (open at phone size, e.g. 375×812 in the browser's device mode)`,
+      `  Sign in:    ${stack.h5Url}/#/pages/login/index   (pick a persona: citizen, enterprise, staff of 黄山市 or the province)`,
+      `  Pushes:     ${stack.h5Url}/#/pages/dev/pushes/index   (what the WeChat stand-in received; raw: ${stack.wechatUrl}/__control/messages)`,
       `  API:        ${stack.apiUrl}   (OpenAPI document: ${stack.apiUrl}/openapi.json)`,
       `  DynamoDB:   ${stack.dynamodbEndpoint}   table ${stack.tableName}`,
       `  S3:         ${stack.s3Endpoint}`,
+      `  WeChat:     ${stack.wechatUrl}   (local stand-in for api.weixin.qq.com)`,
+      '  Reminders:  npm run sweep   (runs the near-due/overdue sweep now; AT=<ISO time> pretends it is then)',
       'Press Ctrl-C to stop.',
     ].join('\n'),
   );

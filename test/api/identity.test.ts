@@ -1,5 +1,8 @@
 import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import type { Session } from '@ah-tourism/shared';
 import { ROUTES } from '@ah-tourism/shared/src/api/routes';
 import { localDynamoClient } from '../../scripts/local/dynamodb-local';
@@ -181,5 +184,23 @@ describe('staff invitations', () => {
     expect((await api(`/organisations/${HUANGSHAN_BUREAU}/staff`, { headers: asUser(bound.accessToken) })).status).toBe(200);
     await api(`/organisations/${HUANGSHAN_BUREAU}/staff/${invited.body.staffId}`, { method: 'DELETE', headers: asUser(cityAdmin) });
     expect((await api(`/organisations/${HUANGSHAN_BUREAU}/staff`, { headers: asUser(bound.accessToken) })).status).toBe(403);
+  });
+});
+
+describe('bootstrapping the first administrator', () => {
+  it('issues a code from the command line that makes its holder a provincial admin', async () => {
+    const root = path.resolve(__dirname, '..', '..');
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/admin/invite.ts', '--stage', 'local', '--organisation', PROVINCE_DEPARTMENT, '--name', '陈主任', '--permissions', 'org_admin', '--provincial-admin'],
+      { cwd: root, env: { ...process.env, DYNAMODB_PORT: new URL(process.env.DYNAMODB_ENDPOINT!).port } },
+    );
+    const code = /Invitation for 陈主任: ([0-9A-Z]{8})/.exec(stdout)?.[1];
+    expect(code).toBeDefined();
+    const person = await signInWithWechat(`id${Date.now()}b`);
+    const bound = await post('/staff/bind', { code }, person.accessToken);
+    expect(bound.status).toBe(200);
+    expect(bound.body.user).toMatchObject({ provincialAdmin: true, staff: { organisationCode: PROVINCE_DEPARTMENT, permissions: ['org_admin'] } });
+    expect((await api(`/organisations/${HUANGSHAN_BUREAU}/staff`, { headers: asUser(bound.body.accessToken) })).status).toBe(200);
   });
 });

@@ -38,6 +38,8 @@ export interface StaffRecord {
   userId?: string;
   boundAt?: string;
   revokedAt?: string;
+  /** Bootstrap invitations (scripts/admin/invite.ts) can make the bound account a provincial admin. */
+  grantsProvincialAdmin?: boolean;
 }
 
 export interface InviteRecord {
@@ -221,10 +223,10 @@ export function authStore() {
                 Update: {
                   TableName,
                   Key: profileKey(user.userId),
-                  UpdateExpression: 'SET #user.staff = :membership',
+                  UpdateExpression: staff.grantsProvincialAdmin ? 'SET #user.staff = :membership, #user.provincialAdmin = :true' : 'SET #user.staff = :membership',
                   ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#user.staff)',
                   ExpressionAttributeNames: { '#user': 'user' },
-                  ExpressionAttributeValues: { ':membership': membership },
+                  ExpressionAttributeValues: { ':membership': membership, ...(staff.grantsProvincialAdmin ? { ':true': true } : {}) },
                 },
               },
             ],

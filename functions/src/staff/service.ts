@@ -53,6 +53,29 @@ export async function requireStaff(
   return user;
 }
 
+/** Writes an invited staff member with a fresh single-use code; the code is returned once, never stored. */
+export async function issueInvitation(
+  store: AuthStore,
+  input: { organisationCode: string; name: string; permissions: StaffPermission[]; invitedBy: string; grantsProvincialAdmin?: boolean },
+) {
+  const code = newInvitationCode();
+  const now = new Date();
+  const staff: StaffRecord = {
+    staffId: `st_${randomBytes(8).toString('hex')}`,
+    organisationCode: input.organisationCode,
+    name: input.name,
+    permissions: [...new Set(input.permissions)],
+    status: 'invited',
+    invitedAt: now.toISOString(),
+    invitedBy: input.invitedBy,
+    inviteCodeHash: sha256(code),
+    invitationExpiresAt: new Date(now.getTime() + INVITATION_TTL_HOURS * 3600_000).toISOString(),
+    ...(input.grantsProvincialAdmin ? { grantsProvincialAdmin: true } : {}),
+  };
+  await store.createInvitation(staff, staff.inviteCodeHash!);
+  return { staffId: staff.staffId, code, expiresAt: staff.invitationExpiresAt! };
+}
+
 export function staffService(store: AuthStore = authStore()) {
   const auth = authService(store);
 
@@ -78,21 +101,7 @@ export function staffService(store: AuthStore = authStore()) {
 
     async invite(caller: Caller, organisationCode: string, input: { name: string; permissions: StaffPermission[] }) {
       await requireAdmin(caller, organisationCode);
-      const code = newInvitationCode();
-      const now = new Date();
-      const staff: StaffRecord = {
-        staffId: `st_${randomBytes(8).toString('hex')}`,
-        organisationCode,
-        name: input.name,
-        permissions: [...new Set(input.permissions)],
-        status: 'invited',
-        invitedAt: now.toISOString(),
-        invitedBy: caller.userId,
-        inviteCodeHash: sha256(code),
-        invitationExpiresAt: new Date(now.getTime() + INVITATION_TTL_HOURS * 3600_000).toISOString(),
-      };
-      await store.createInvitation(staff, staff.inviteCodeHash!);
-      return { staffId: staff.staffId, code, expiresAt: staff.invitationExpiresAt! };
+      return issueInvitation(store, { organisationCode, ...input, invitedBy: caller.userId });
     },
 
     async revoke(caller: Caller, organisationCode: string, staffId: string): Promise<void> {
@@ -124,7 +133,7 @@ export function staffService(store: AuthStore = authStore()) {
       if (outcome === 'invite_used') throw new AppError('STAFF_INVITE_USED');
       if (outcome === 'already_staff') throw new AppError('STAFF_ALREADY_BOUND');
       if (outcome === 'conflict') throw new AppError('COMMON_INTERNAL');
-      return auth.startSession({ ...user, staff: membership }, false);
+      return auth.startSession({ ...user, staff: membership, ...(staff.grantsProvincialAdmin ? { provincialAdmin: true } : {}) }, false);
     },
   };
 }
