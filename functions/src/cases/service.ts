@@ -2,6 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import {
   CASE_STATUSES,
   CASE_TRANSITIONS,
+  transitionLabel,
   MATERIAL_TYPES,
   MAX_MATERIAL_BYTES,
   applicationRequestSchema,
@@ -61,8 +62,6 @@ export function maskPersonName(name: string): string {
   const chars = [...name];
   return chars.length <= 1 ? '*' : `${chars[0]}${'*'.repeat(chars.length - 1)}`;
 }
-
-const ACTION_LABELS: Record<string, string> = { submit: '提交申请' };
 
 export function caseService(deps: CaseServiceDeps) {
   const now = deps.now ?? (() => new Date());
@@ -152,7 +151,7 @@ export function caseService(deps: CaseServiceDeps) {
       guideVersion: record.guideVersion,
       history: events
         .sort((a, b) => (a.at === b.at ? a.seq - b.seq : a.at.localeCompare(b.at)))
-        .map((e) => ({ at: e.at, action: e.action, actionLabel: ACTION_LABELS[e.action] ?? e.action, to: e.to, by: e.by })),
+        .map((e) => ({ at: e.at, action: e.action, actionLabel: transitionLabel(e.action), to: e.to, by: e.by })),
     };
   }
 
