@@ -36,6 +36,10 @@ export const ERRORS = {
   APPLY_UPLOAD_NOT_ALLOWED: { status: 400, message: '该材料无需上传' },
   CASE_NOT_FOUND: { status: 404, message: '未找到该办件，请核对办件编号' },
   DRAFT_NOT_FOUND: { status: 404, message: '没有找到草稿，可能已过期或已提交' },
+  CASE_VERSION_CONFLICT: { status: 409, message: '该办件已被他人处理，请刷新后再办理' },
+  CASE_ACTION_NOT_ALLOWED: { status: 409, message: '办件当前状态下不能执行该操作，请刷新后查看' },
+  CASE_BUSY: { status: 409, message: '办件正在被处理，请稍后重试' },
+  CALENDAR_YEAR_INVALID: { status: 400, message: '日历数据有误，请检查日期后重新提交' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

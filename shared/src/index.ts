@@ -16,3 +16,4 @@ export * from './notifications/templates';
 export * from './notifications/events';
 export * from './notifications/api';
 export * from './calendar/working-days';
+export * from './cases/staff-api';

@@ -115,7 +115,7 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
     }
     expect(resources.DataKey?.Properties.EnableKeyRotation).toBe(true);
     const kmsUsers = iamStatements().filter((s) => JSON.stringify(s.Action).includes('kms:'));
-    expect(kmsUsers.map((s) => s.owner).sort()).toEqual(['CaseSubmitterRole', 'DraftKeeperRole']);
+    expect(kmsUsers.map((s) => s.owner).sort()).toEqual(['CaseSubmitterRole', 'CaseWorkerRole', 'DraftKeeperRole', 'StaffReaderRole']);
     for (const s of kmsUsers) expect(s.Resource).toEqual({ 'Fn::GetAtt': ['DataKey', 'Arn'] });
   });
 
@@ -143,7 +143,18 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
     expect(readers('session-private-key')).toEqual(['SignInRole']);
     expect(readers('wechat-app-secret')).toEqual(['NotifierRole', 'SignInRole']);
     // Every function behind a protected route can read the public key, and nothing else of SSM.
-    expect(readers('session-public-key')).toEqual(['CaseReaderRole', 'CaseSubmitterRole', 'DraftKeeperRole', 'InboxRole', 'MaterialUploaderRole', 'SignInRole', 'StaffAdminRole']);
+    expect(readers('session-public-key')).toEqual([
+      'CalendarAdminRole',
+      'CaseReaderRole',
+      'CaseSubmitterRole',
+      'CaseWorkerRole',
+      'DraftKeeperRole',
+      'InboxRole',
+      'MaterialUploaderRole',
+      'SignInRole',
+      'StaffAdminRole',
+      'StaffReaderRole',
+    ]);
   });
 
   it('feeds outbox records from the table stream to the dispatcher, with retries, bisect and a dead-letter queue', () => {

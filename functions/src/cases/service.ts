@@ -23,14 +23,17 @@ import {
   type UploadTicket,
 } from '@ah-tourism/shared';
 import type { Caller } from '../platform/caller';
+import { applicantActions, resubmitRequestSchema, withdrawRequestSchema, type WorkingCalendar } from '@ah-tourism/shared';
+import type { WorkbenchService } from '../workbench/service';
+import { deadlineViews } from '../workbench/clock';
 import { newEventId } from '../notifications/outbox';
-import { PRE_REVIEW_WORKING_DAYS, deadlineTimers } from '../notifications/timers';
+import { PRE_REVIEW_WORKING_DAYS, dueAfter, reminderTimers } from '../notifications/timers';
 import { seal, unseal, type KeyProvider } from '../platform/crypto';
 import { AppError } from '../platform/errors';
 import { parseInput } from '../platform/http';
 import type { CatalogStore } from '../catalog/store';
 import { sniffMaterialType } from './file-type';
-import { uploadPrefix } from './keys';
+import { casePartition, uploadPrefix } from './keys';
 import type { MaterialStorage } from './material-storage';
 import type { CaseRecord, CaseStore, EventRecord, MaterialRecord, StoredFile } from './store';
 
@@ -42,6 +45,11 @@ export interface CaseServiceDeps {
   files: MaterialStorage;
   keys: KeyProvider;
   draftTtlDays: number;
+  /** The working-day calendar (official data plus administrator overrides). */
+  calendar: () => Promise<WorkingCalendar>;
+  /** Lifecycle transitions (the applicant's: resubmit, withdraw). */
+  lifecycle: () => Pick<WorkbenchService, 'transition'>;
+  tableName: string;
   now?: () => Date;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -73,6 +81,33 @@ export function caseService(deps: CaseServiceDeps) {
     return item;
   }
 
+  /** Checks one material's uploaded files: the caller's own, present, non-empty, within the cap, really PDF/JPG/PNG. */
+  async function checkUploads(
+    caller: Caller,
+    material: { id: string; name: string },
+    files: { key: string; fileName: string }[],
+    seen: Set<string>,
+    issues: FieldIssue[],
+  ): Promise<StoredFile[]> {
+    const stored: StoredFile[] = [];
+    await Promise.all(
+      files.map(async (file, index) => {
+        const path = `materials.${material.id}[${index}]`;
+        const problem = (message: string) => issues.push({ path, message: `“${material.name}”${message}` });
+        if (!file.key.startsWith(uploadPrefix(caller.userId)) || seen.has(file.key)) return problem('的文件无效，请重新上传');
+        seen.add(file.key);
+        const found = await deps.files.inspect(file.key);
+        if (!found) return problem('的文件未上传成功，请重新上传');
+        if (found.size === 0) return problem('的文件是空的，请重新上传');
+        if (found.size > MAX_MATERIAL_BYTES) return problem(`的文件超过${MAX_MATERIAL_BYTES / 1024 / 1024}MB，请压缩后重新上传`);
+        const type = sniffMaterialType(found.head);
+        if (!type || !MATERIAL_TYPES.includes(type)) return problem('不是有效的 PDF、JPG 或 PNG 文件，请重新上传');
+        stored.push({ index, key: file.key, fileName: file.fileName, size: found.size, contentType: type });
+      }),
+    );
+    return stored.sort((a, b) => a.index - b.index);
+  }
+
   /** Checks every uploaded file really exists, is the owner's, non-empty, within the cap and of an allowed type. */
   async function verifyMaterials(caller: Caller, item: ImplementationItem, application: Application): Promise<MaterialRecord[]> {
     const issues: FieldIssue[] = [];
@@ -93,25 +128,9 @@ export function caseService(deps: CaseServiceDeps) {
         });
         continue;
       }
-      const files = application.materials[material.id] ?? [];
-      const stored: StoredFile[] = [];
-      await Promise.all(
-        files.map(async (file, index) => {
-          const path = `materials.${material.id}[${index}]`;
-          const problem = (message: string) => issues.push({ path, message: `“${material.name}”${message}` });
-          if (!file.key.startsWith(uploadPrefix(caller.userId)) || seen.has(file.key)) return problem('的文件无效，请重新上传');
-          seen.add(file.key);
-          const found = await deps.files.inspect(file.key);
-          if (!found) return problem('的文件未上传成功，请重新上传');
-          if (found.size === 0) return problem('的文件是空的，请重新上传');
-          if (found.size > MAX_MATERIAL_BYTES) return problem(`的文件超过${MAX_MATERIAL_BYTES / 1024 / 1024}MB，请压缩后重新上传`);
-          const type = sniffMaterialType(found.head);
-          if (!type || !MATERIAL_TYPES.includes(type)) return problem('不是有效的 PDF、JPG 或 PNG 文件，请重新上传');
-          stored.push({ index, key: file.key, fileName: file.fileName, size: found.size, contentType: type });
-        }),
-      );
+      const stored = await checkUploads(caller, material, application.materials[material.id] ?? [], seen, issues);
       if (stored.length) {
-        records.push({ order, materialId: material.id, name: material.name, source: 'applicant', files: stored.sort((a, b) => a.index - b.index) });
+        records.push({ order, materialId: material.id, name: material.name, source: 'applicant', files: stored });
       }
     }
     if (issues.length) throw new AppError('APPLY_MATERIAL_INVALID', undefined, issues);
@@ -130,6 +149,9 @@ export function caseService(deps: CaseServiceDeps) {
     // Someone else's case is indistinguishable from no case at all.
     if (!found || found.record.submitterUserId !== userId) throw new AppError('CASE_NOT_FOUND');
     const { record, materials, events } = found;
+    const calendar = await deps.calendar();
+    const reopened = Object.entries(record.materialStates ?? {}).filter(([, m]) => m.state === 'needs_supplement').map(([id]) => id);
+    const notice = [...found.documents].reverse().find((d) => d.kind === 'supplement_notice');
     return {
       ...summary(record),
       applicant: {
@@ -152,8 +174,23 @@ export function caseService(deps: CaseServiceDeps) {
       history: events
         .sort((a, b) => (a.at === b.at ? a.seq - b.seq : a.at.localeCompare(b.at)))
         .map((e) => ({ at: e.at, action: e.action, actionLabel: transitionLabel(e.action), to: e.to, by: e.by })),
+      version: record.version,
+      statusHint: CASE_STATUSES[record.status].applicantHint,
+      documents: [...found.documents].sort((a, b) => a.issuedAt.localeCompare(b.issuedAt)),
+      deadlines: deadlineViews(record.clock, now(), calendar),
+      ...(record.status === 'supplement_requested' ? { supplement: { materialIds: reopened, ...(notice ? { noticeNumber: notice.number } : {}) } } : {}),
+      actions: applicantActions(record.status),
     };
   }
+
+  /** The applicant's own case, for an action on it (someone else's is not found). */
+  async function ownCase(caller: Caller, caseNumber: string) {
+    const found = await deps.cases.getCase(caseNumber);
+    if (!found || found.record.submitterUserId !== caller.userId) throw new AppError('CASE_NOT_FOUND');
+    return found;
+  }
+
+  const applicantActor = (caller: Caller) => ({ kind: 'applicant' as const, userId: caller.userId, name: '申请人', role: 'applicant' });
 
   function summary(record: CaseRecord): CaseSummary {
     return {
@@ -170,6 +207,44 @@ export function caseService(deps: CaseServiceDeps) {
 
   return {
     detail,
+
+    /**
+     * Supplement after a one-time notice: new files for exactly the materials it named, all of them, and
+     * nothing else. The case returns to pre-review with a fresh 5-working-day window.
+     */
+    async resubmit(caller: Caller, caseNumber: string, body: unknown): Promise<CaseDetail> {
+      const request = parseInput(resubmitRequestSchema, body);
+      const found = await ownCase(caller, caseNumber);
+      const { record } = found;
+      if (record.status !== 'supplement_requested') throw new AppError('CASE_ACTION_NOT_ALLOWED', '办件当前不需要补正材料');
+      const reopened = Object.entries(record.materialStates ?? {}).filter(([, m]) => m.state === 'needs_supplement').map(([id]) => id);
+      const issues: FieldIssue[] = [];
+      for (const id of Object.keys(request.materials)) if (!reopened.includes(id)) issues.push({ path: `materials.${id}`, message: '该材料无需补正，请只上传告知书列出的材料' });
+      for (const id of reopened) {
+        if (!request.materials[id]) issues.push({ path: `materials.${id}`, message: `请补正“${found.guide.guide.materials.find((m) => m.id === id)?.name ?? id}”` });
+      }
+      if (issues.length) throw new AppError('APPLY_MATERIAL_INVALID', undefined, issues);
+      const seen = new Set<string>();
+      const writes: object[] = [];
+      for (const id of reopened) {
+        const material = found.guide.guide.materials.find((m) => m.id === id)!;
+        const files = await checkUploads(caller, material, request.materials[id]!, seen, issues);
+        const order = found.guide.guide.materials.indexOf(material);
+        const replaced: MaterialRecord = { order, materialId: id, name: material.name, source: 'applicant', files };
+        writes.push({ Put: { TableName: deps.tableName, Item: { pk: casePartition(caseNumber), sk: `MATERIAL#${id}`, entity: 'CaseMaterial', material: replaced } } });
+      }
+      if (issues.length) throw new AppError('APPLY_MATERIAL_INVALID', undefined, issues);
+      const states = Object.fromEntries(reopened.map((id) => [id, { state: 'resubmitted' as const, reason: record.materialStates![id]!.reason }]));
+      await deps.lifecycle().transition(found, 'resubmit', applicantActor(caller), { action: 'resubmit', version: request.version }, { materialWrites: writes, materialStates: states });
+      return detail(caller.userId, caseNumber);
+    },
+
+    async withdraw(caller: Caller, caseNumber: string, body: unknown): Promise<CaseDetail> {
+      const request = parseInput(withdrawRequestSchema, body);
+      const found = await ownCase(caller, caseNumber);
+      await deps.lifecycle().transition(found, 'withdraw', applicantActor(caller), { action: 'withdraw', version: request.version, reason: request.reason });
+      return detail(caller.userId, caseNumber);
+    },
 
     async submit(caller: Caller, idempotencyKey: string | undefined, body: unknown): Promise<{ created: boolean; case: CaseDetail }> {
       if (!idempotencyKey || !IDEMPOTENCY_KEY.test(idempotencyKey)) throw new AppError('APPLY_IDEMPOTENCY_KEY_REQUIRED');
@@ -204,9 +279,10 @@ export function caseService(deps: CaseServiceDeps) {
         fields: application.fields,
         guideVersion: item.version,
         submittedAt,
-      } satisfies Omit<CaseRecord, 'caseNumber'>;
+      } satisfies Omit<CaseRecord, 'caseNumber' | 'clock'>;
       const event: EventRecord = { at: submittedAt, seq: 0, action: 'submit', from: null, to: baseRecord.status, by: 'applicant', actorId: caller.userId };
 
+      const preReviewDueAt = dueAfter(await deps.calendar(), submittedAt, PRE_REVIEW_WORKING_DAYS);
       for (let attempt = 0; attempt < 5; attempt += 1) {
         const caseNumber = formatCaseNumber(submittedAt.slice(0, 10), item.regionCode, randomBytes(5));
         const notice = {
@@ -216,12 +292,11 @@ export function caseService(deps: CaseServiceDeps) {
           applicantUserId: caller.userId,
           applicantDisplayName: baseRecord.applicantDisplayName,
         };
-        const preReview = deadlineTimers(notice, submittedAt, PRE_REVIEW_WORKING_DAYS, { label: '预审', permission: 'pre_review' });
         const result = await deps.cases.createCase({
-          record: { ...baseRecord, caseNumber, preReviewDueAt: preReview.dueAt },
+          record: { ...baseRecord, caseNumber, clock: { preReview: { startedAt: submittedAt, dueAt: preReviewDueAt } } },
           // Staff of the organisation hear of the new case, the applicant gets it in 消息.
           events: [{ ...notice, eventId: newEventId(), type: 'case_submitted', occurredAt: submittedAt }],
-          timers: preReview.timers,
+          timers: reminderTimers(notice, preReviewDueAt, { label: '预审', permission: 'pre_review' }),
           guide: item,
           materials,
           event,

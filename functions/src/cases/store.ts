@@ -1,13 +1,14 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { CaseStatus, ImplementationItem, MaterialContentType, NotificationEvent } from '@ah-tourism/shared';
+import type { CaseDocument, CaseStatus, ImplementationItem, MaterialContentType, NotificationEvent } from '@ah-tourism/shared';
+import type { AuditEntry } from '../workbench/audit';
 import { outboxPut } from '../notifications/outbox';
 import { timerPut, type Timer } from '../notifications/timers';
 import { config } from '../platform/config';
 import type { Sealed } from '../platform/crypto';
 import { decodeCursor, encodeCursor } from '../platform/cursor';
 import { dynamo } from '../platform/dynamodb';
-import { DRAFT_PREFIX, caseKey, casePartition, draftKey, idempotencyKey, userCasesPartition } from './keys';
+import { DRAFT_PREFIX, caseKey, casePartition, draftKey, idempotencyKey, inboxPartition, userCasesPartition } from './keys';
 
 export interface CaseRecord {
   caseNumber: string;
@@ -30,8 +31,17 @@ export interface CaseRecord {
   fields: Record<string, unknown>;
   guideVersion: number;
   submittedAt: string;
-  /** When the pre-review (with its one-time notice) is due: 5 working days. */
-  preReviewDueAt?: string;
+  /** Working-day clocks: the pre-review window and the promised completion time. */
+  clock: CaseClock;
+  /** Per-material pre-review state, once a staff member has reviewed. */
+  materialStates?: Record<string, { state: 'needs_supplement' | 'resubmitted'; reason: string }>;
+  /** The head of the case's hash-chained audit log. */
+  auditHead?: { seq: number; hash: string };
+}
+
+export interface CaseClock {
+  preReview?: { startedAt: string; dueAt?: string; pausedAt?: string };
+  completion?: { startedAt: string; dueAt?: string; pausedAt?: string; remainingWorkingDays?: number };
 }
 
 export interface StoredFile {
@@ -65,6 +75,18 @@ export interface EventRecord {
   to: CaseStatus;
   by: 'applicant' | 'staff' | 'system';
   actorId: string;
+  actorName?: string;
+  opinion?: string;
+}
+
+/** Everything in a case's partition that its readers need. */
+export interface StoredCase {
+  record: CaseRecord;
+  guide: ImplementationItem;
+  materials: MaterialRecord[];
+  events: EventRecord[];
+  documents: CaseDocument[];
+  audit: AuditEntry[];
 }
 
 export interface IdempotencyRecord {
@@ -97,7 +119,7 @@ export interface StoredDraft {
 export interface CaseStore {
   createCase(input: NewCase): Promise<CreateResult>;
   getIdempotency(userId: string, key: string): Promise<IdempotencyRecord | undefined>;
-  getCase(caseNumber: string): Promise<{ record: CaseRecord; materials: MaterialRecord[]; events: EventRecord[] } | undefined>;
+  getCase(caseNumber: string): Promise<StoredCase | undefined>;
   listCases(userId: string, limit: number, cursor: string | undefined): Promise<{ items: CaseRecord[]; nextCursor: string | null }>;
   saveDraft(userId: string, draft: StoredDraft): Promise<void>;
   getDraft(userId: string, implementationCode: string): Promise<StoredDraft | undefined>;
@@ -106,6 +128,20 @@ export interface CaseStore {
 }
 
 const epochSeconds = (iso: string) => Math.floor(new Date(iso).getTime() / 1000);
+
+/**
+ * The index entries of a case: the applicant's list (GSI1) and, while the case is open, its
+ * organisation's inbox sorted by the active deadline (GSI2 `INBOX#<org>` / `<dueAt or ~>#<no>`).
+ */
+export function caseIndexKeys(record: CaseRecord) {
+  const open = !['closed', 'withdrawn'].includes(record.status);
+  const due = record.clock.completion?.dueAt ?? (record.status === 'pre_review' ? record.clock.preReview?.dueAt : undefined);
+  return {
+    gsi1pk: userCasesPartition(record.submitterUserId),
+    gsi1sk: `CASE#${record.submittedAt}#${record.caseNumber}`,
+    ...(open ? { gsi2pk: inboxPartition(record.organisationCode), gsi2sk: `${due ?? '~'}#${record.caseNumber}` } : {}),
+  };
+}
 
 export function dynamoCaseStore(): CaseStore {
   const db = dynamo();
@@ -121,8 +157,7 @@ export function dynamoCaseStore(): CaseStore {
             Item: {
               ...caseKey(record.caseNumber),
               entity: 'Case',
-              gsi1pk: userCasesPartition(record.submitterUserId),
-              gsi1sk: `CASE#${record.submittedAt}#${record.caseNumber}`,
+              ...caseIndexKeys(record),
               record,
             },
             ConditionExpression: 'attribute_not_exists(pk)',
@@ -189,10 +224,14 @@ export function dynamoCaseStore(): CaseStore {
       } while (startKey);
       const meta = rows.find((row) => row.sk === 'META');
       if (!meta) return undefined;
+      const of = <T>(entity: string, field: string) => rows.filter((row) => row.entity === entity).map((row) => row[field] as T);
       return {
         record: meta.record as CaseRecord,
-        materials: rows.filter((row) => row.entity === 'CaseMaterial').map((row) => row.material as MaterialRecord),
-        events: rows.filter((row) => row.entity === 'CaseEvent').map((row) => row.event as EventRecord),
+        guide: rows.find((row) => row.sk === 'GUIDE')?.item as ImplementationItem,
+        materials: of<MaterialRecord>('CaseMaterial', 'material'),
+        events: of<EventRecord>('CaseEvent', 'event'),
+        documents: of<CaseDocument>('CaseDocument', 'document'),
+        audit: of<AuditEntry>('AuditEntry', 'entry'),
       };
     },
 

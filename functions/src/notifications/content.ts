@@ -71,6 +71,36 @@ export const RULES: Record<NotificationEventType, Rule[]> = {
       }),
     },
   ],
+  case_resubmitted: [
+    {
+      audience: staffWith('pre_review'),
+      content: (event) => ({
+        title: '补正材料待预审',
+        body: `${event.applicantDisplayName} 已按一次性告知书补正「${event.itemName}」（${event.caseNumber}）的材料，请重新预审。`,
+        template: 'staff_new_case',
+        values: { character_string1: event.caseNumber, thing2: event.itemName, name3: event.applicantDisplayName, time4: formatTemplateTime(event.occurredAt) },
+      }),
+    },
+  ],
+  case_transferred: [
+    {
+      audience: applicant,
+      content: (event) => ({
+        title: '办件已移交',
+        body: `您申请的「${event.itemName}」（${event.caseNumber}）已移交${event.detail?.organisationName ?? '有权机关'}办理。${event.detail?.reason ? `原因：${event.detail.reason}` : ''}`,
+        page: casePage(event),
+      }),
+    },
+    {
+      audience: staffWith('pre_review'),
+      content: (event) => ({
+        title: '移交办件待预审',
+        body: `「${event.itemName}」（${event.caseNumber}）由${event.detail?.fromOrganisationName ?? '其他单位'}移交本单位，请在时限内完成网上预审。`,
+        template: 'staff_new_case',
+        values: { character_string1: event.caseNumber, thing2: event.itemName, name3: event.applicantDisplayName, time4: formatTemplateTime(event.occurredAt) },
+      }),
+    },
+  ],
   pre_review_passed: [progress('pre_review_passed', '预审通过，等待受理')],
   supplement_requested: [
     {

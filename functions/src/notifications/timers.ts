@@ -1,6 +1,5 @@
-import type { NotificationEvent, StaffPermission } from '@ah-tourism/shared';
+import type { NotificationEvent, StaffPermission, WorkingCalendar } from '@ah-tourism/shared';
 import { cstDay, cstInstant } from '@ah-tourism/shared';
-import { officialCalendar } from '@ah-tourism/shared/src/calendar/official';
 import { timerKey, timerPartition } from './keys';
 
 /** Working days the pre-review (with its one-time notice) may take. */
@@ -35,25 +34,24 @@ export function timerPut(tableName: string, timer: Timer) {
   };
 }
 
+export function timerDelete(tableName: string, caseNumber: string, kind: TimerKind) {
+  return { Delete: { TableName: tableName, Key: timerKey(caseNumber, kind) } };
+}
+
+/** The end (24:00 CST) of the n-th working day after `startedAt`. */
+export function dueAfter(calendar: WorkingCalendar, startedAt: string, workingDays: number): string {
+  return cstInstant(calendar.addWorkingDays(startedAt, Math.max(workingDays, 1)), 24);
+}
+
 /**
- * The near-due and overdue reminders of a stage that must finish within `workingDays`: near-due on
- * the morning of the last working day, overdue when that day ends.
+ * The near-due and overdue reminders of a stage due at `dueAt` (the end of a working day): near-due on
+ * the morning of that last working day, overdue when it ends.
  */
-export function deadlineTimers(
-  base: Omit<EventTemplate, 'type' | 'detail'>,
-  startedAt: string,
-  workingDays: number,
-  stage: { label: string; permission: StaffPermission },
-): { dueAt: string; timers: Timer[] } {
-  const calendar = officialCalendar();
-  const lastDay = calendar.addWorkingDays(startedAt, workingDays);
-  const dueAt = cstInstant(lastDay, 24);
+export function reminderTimers(base: Omit<EventTemplate, 'type' | 'detail'>, dueAt: string, stage: { label: string; permission: StaffPermission }): Timer[] {
+  const lastDay = cstDay(new Date(Date.parse(dueAt) - 1));
   const detail = { dueAt, permission: stage.permission, stageLabel: stage.label };
-  return {
-    dueAt,
-    timers: [
-      { caseNumber: base.caseNumber, kind: 'near_due', fireAt: cstInstant(lastDay, REMINDER_HOUR), event: { ...base, type: 'case_near_due', detail } },
-      { caseNumber: base.caseNumber, kind: 'overdue', fireAt: dueAt, event: { ...base, type: 'case_overdue', detail } },
-    ],
-  };
+  return [
+    { caseNumber: base.caseNumber, kind: 'near_due', fireAt: cstInstant(lastDay, REMINDER_HOUR), event: { ...base, type: 'case_near_due', detail } },
+    { caseNumber: base.caseNumber, kind: 'overdue', fireAt: dueAt, event: { ...base, type: 'case_overdue', detail } },
+  ];
 }

@@ -1,10 +1,31 @@
 import data from 'chinese-days/dist/chinese-days.json';
-import { workingCalendar, type WorkingCalendar } from './working-days';
+import { workingCalendar, type CalendarData, type WorkingCalendar } from './working-days';
+
+/** The State Council holiday arrangements as published in the chinese-days data. */
+export const OFFICIAL_CALENDAR: CalendarData = { holidays: Object.keys(data.holidays), workdays: Object.keys(data.workdays) };
 
 let calendar: WorkingCalendar | undefined;
 
-/** The State Council holiday arrangements as published in the chinese-days data. */
 export function officialCalendar(): WorkingCalendar {
-  calendar ??= workingCalendar({ holidays: Object.keys(data.holidays), workdays: Object.keys(data.workdays) });
+  calendar ??= workingCalendar(OFFICIAL_CALENDAR);
   return calendar;
+}
+
+/**
+ * The official calendar plus an administrator's additions (next year's holidays and 调休 before the
+ * package publishes them): a day named in the overrides wins.
+ */
+export function calendarWithOverrides(overrides: CalendarData): WorkingCalendar {
+  if (!overrides.holidays.length && !overrides.workdays.length) return officialCalendar();
+  const holidays = new Set(OFFICIAL_CALENDAR.holidays);
+  const workdays = new Set(OFFICIAL_CALENDAR.workdays);
+  for (const day of overrides.holidays) {
+    holidays.add(day);
+    workdays.delete(day);
+  }
+  for (const day of overrides.workdays) {
+    workdays.add(day);
+    holidays.delete(day);
+  }
+  return workingCalendar({ holidays: [...holidays], workdays: [...workdays] });
 }

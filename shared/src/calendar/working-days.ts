@@ -33,6 +33,8 @@ export interface WorkingCalendar {
   addWorkingDays(from: string | Date, n: number): string;
   /** The working day before `day`. */
   previousWorkingDay(day: string): string;
+  /** Working days after the CST day of `from` up to and including `day` (0 when `day` is not later). */
+  workingDaysUntil(from: string | Date, day: string): number;
 }
 
 export function workingCalendar(data: CalendarData): WorkingCalendar {
@@ -55,6 +57,11 @@ export function workingCalendar(data: CalendarData): WorkingCalendar {
         if (isWorkingDay(day)) counted += 1;
       }
       return day;
+    },
+    workingDaysUntil(from, day) {
+      let count = 0;
+      for (let current = nextDay(cstDay(from)); current <= day; current = nextDay(current)) if (isWorkingDay(current)) count += 1;
+      return count;
     },
     previousWorkingDay(day) {
       let candidate = previousDay(day);

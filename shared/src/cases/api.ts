@@ -2,8 +2,9 @@ import '../zod-locale';
 import * as z from 'zod';
 import { pageLimitSchema } from '../catalog/api';
 import { implementationCodeSchema } from '../catalog/codes';
-import { MATERIAL_TYPES, MAX_MATERIAL_BYTES } from '../application/application';
-import { CASE_STATUSES } from './status';
+import { MATERIAL_TYPES, MAX_MATERIAL_BYTES, uploadedFileSchema } from '../application/application';
+import { CASE_STATUSES, CASE_TRANSITION_KEYS } from './status';
+import { caseDocumentSchema, deadlineSchema } from './staff-api';
 
 const statusSchema = z.enum(Object.keys(CASE_STATUSES) as [keyof typeof CASE_STATUSES]).meta({ description: '办件状态' });
 
@@ -60,6 +61,15 @@ export const caseDetailSchema = caseSummarySchema
     history: z.array(
       z.object({ at: z.iso.datetime(), action: z.string(), actionLabel: z.string(), to: statusSchema, by: z.enum(['applicant', 'staff', 'system']) }),
     ),
+    version: z.number().int().meta({ description: '办件版本号（补正、撤回时带上）' }),
+    statusHint: z.string(),
+    documents: z.array(caseDocumentSchema).meta({ description: '一次性告知书、受理通知书、决定书等' }),
+    deadlines: z.array(deadlineSchema),
+    supplement: z
+      .object({ materialIds: z.array(z.string()).meta({ description: '需要重新上传的材料（仅这些）' }), noticeNumber: z.string().optional() })
+      .optional()
+      .meta({ description: '待补正时：一次性告知书要求补正的材料' }),
+    actions: z.array(z.enum(CASE_TRANSITION_KEYS)).meta({ description: '申请人当前可以执行的动作' }),
   })
   .meta({ id: 'CaseDetail', description: '办件详情（申请人视角）' });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
@@ -127,3 +137,17 @@ export const saveDraftRequestSchema = z
   .meta({ id: 'SaveDraftRequest' });
 
 export const draftListResponseSchema = z.object({ drafts: z.array(draftSummarySchema) }).meta({ id: 'DraftList' });
+
+/** The applicant's supplement: new files for exactly the materials the one-time notice named. */
+export const resubmitRequestSchema = z
+  .object({
+    version: z.number().int().min(1),
+    materials: z.record(z.string(), z.array(uploadedFileSchema).min(1, '请上传文件').max(5, '每项材料最多上传5个文件')),
+  })
+  .strict()
+  .meta({ id: 'ResubmitRequest' });
+
+export const withdrawRequestSchema = z
+  .object({ version: z.number().int().min(1), reason: z.string().trim().min(1, '请填写撤回原因').max(200, '撤回原因不超过 200 个字') })
+  .strict()
+  .meta({ id: 'WithdrawRequest' });

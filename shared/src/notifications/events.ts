@@ -5,6 +5,8 @@
  */
 export const NOTIFICATION_EVENTS = {
   case_submitted: { label: '申请已提交' },
+  case_resubmitted: { label: '已补正材料' },
+  case_transferred: { label: '已移交' },
   pre_review_passed: { label: '预审通过' },
   supplement_requested: { label: '需补正材料' },
   accepted: { label: '已受理' },

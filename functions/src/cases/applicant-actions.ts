@@ -1,0 +1,17 @@
+import { authenticate } from '../platform/caller';
+import { httpHandler, json, readJsonBody } from '../platform/http';
+import { cases } from './service-instance';
+
+const NO_STORE = { 'Cache-Control': 'no-store' };
+
+/** POST /cases/{caseNumber}/resubmit: the supplement the one-time notice asked for. */
+export const resubmit = httpHandler(async (event) => {
+  const caller = await authenticate(event);
+  return json(200, await cases().resubmit(caller, event.pathParameters?.caseNumber ?? '', readJsonBody(event)), NO_STORE);
+});
+
+/** POST /cases/{caseNumber}/withdraw */
+export const withdraw = httpHandler(async (event) => {
+  const caller = await authenticate(event);
+  return json(200, await cases().withdraw(caller, event.pathParameters?.caseNumber ?? '', readJsonBody(event)), NO_STORE);
+});

@@ -1,0 +1,168 @@
+import '../zod-locale';
+import * as z from 'zod';
+import { pageLimitSchema } from '../catalog/api';
+import { CASE_STATUS_KEYS, CASE_TRANSITION_KEYS } from './status';
+
+const statusSchema = z.enum(CASE_STATUS_KEYS).meta({ description: '办件状态' });
+const actionSchema = z.enum(CASE_TRANSITION_KEYS).meta({ description: '办理动作' });
+const text = (label: string, max = 500) =>
+  z
+    .string()
+    .trim()
+    .min(1, `请填写${label}`)
+    .max(max, `${label}不超过 ${max} 个字`);
+
+/** One defect of a one-time notice: a material of the guide, or one of its acceptance conditions. */
+export const defectSchema = z
+  .object({
+    materialId: z.string().max(40).optional().meta({ description: '不合格的申请材料（办件所依据的指南版本中的材料）' }),
+    conditionIndex: z.number().int().min(0).max(50).optional().meta({ description: '不满足的受理条件（指南中受理条件的序号）' }),
+    reason: text('补正原因', 200),
+  })
+  .refine((d) => (d.materialId === undefined) !== (d.conditionIndex === undefined), { message: '每一项补正须且只能指向一份材料或一项受理条件' })
+  .meta({ id: 'Defect' });
+export type Defect = z.infer<typeof defectSchema>;
+
+export const deliverySchema = z
+  .discriminatedUnion('method', [
+    z.object({ method: z.literal('electronic') }),
+    z.object({ method: z.literal('post'), trackingNumber: z.string().trim().regex(/^[0-9A-Za-z]{8,30}$/, '请填写正确的快递单号') }),
+    z.object({ method: z.literal('pickup'), hall: text('领取地点', 100) }),
+  ])
+  .meta({ id: 'Delivery' });
+export type Delivery = z.infer<typeof deliverySchema>;
+
+/** A staff action on a case, with the version the staff member saw (optimistic locking). */
+export const staffActionRequestSchema = z
+  .object({
+    action: actionSchema,
+    version: z.number().int().min(1).meta({ description: '办理人看到的办件版本号，已被他人更新时返回 409' }),
+    opinion: z.string().trim().max(1000, '意见不超过 1000 个字').optional(),
+    reason: z.string().trim().max(1000, '理由不超过 1000 个字').optional(),
+    legalRemedy: z.string().trim().max(500, '救济途径不超过 500 个字').optional(),
+    defects: z.array(defectSchema).max(50).optional(),
+    delivery: deliverySchema.optional(),
+    targetOrganisationCode: z.string().max(18).optional(),
+    procedure: z.enum(['site_inspection', 'expert_review', 'hearing']).optional().meta({ description: '特别程序：现场核查、专家评审、听证' }),
+  })
+  .meta({ id: 'StaffActionRequest' });
+export type StaffActionRequest = z.infer<typeof staffActionRequestSchema>;
+
+export const SPECIAL_PROCEDURES = { site_inspection: '现场核查', expert_review: '专家评审', hearing: '听证' } as const;
+
+export const caseDocumentSchema = z
+  .object({
+    documentId: z.string(),
+    kind: z.enum(['supplement_notice', 'acceptance_notice', 'non_acceptance_decision', 'approval_decision', 'refusal_decision']),
+    title: z.string(),
+    number: z.string().meta({ description: '文号，如 皖文旅预补〔2026〕12号' }),
+    issuedAt: z.string(),
+    issuer: z.string(),
+    paragraphs: z.array(z.string()),
+    defects: z.array(z.object({ subject: z.string(), reason: z.string() })).optional(),
+  })
+  .meta({ id: 'CaseDocument' });
+export type CaseDocument = z.infer<typeof caseDocumentSchema>;
+
+export const deadlineSchema = z
+  .object({
+    kind: z.enum(['pre_review', 'completion']),
+    label: z.string(),
+    dueAt: z.string().optional(),
+    remainingWorkingDays: z.number().int().optional(),
+    paused: z.boolean(),
+    overdue: z.boolean(),
+  })
+  .meta({ id: 'Deadline' });
+export type Deadline = z.infer<typeof deadlineSchema>;
+
+export const staffCaseSummarySchema = z
+  .object({
+    caseNumber: z.string(),
+    itemName: z.string(),
+    implementationCode: z.string(),
+    organisationName: z.string(),
+    status: statusSchema,
+    statusLabel: z.string(),
+    applicantName: z.string(),
+    submittedAt: z.string(),
+    deadline: deadlineSchema.optional(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'StaffCaseSummary' });
+export type StaffCaseSummary = z.infer<typeof staffCaseSummarySchema>;
+
+export const staffInboxQuerySchema = z
+  .object({
+    limit: pageLimitSchema,
+    cursor: z.string().max(1024).optional(),
+    status: statusSchema.optional(),
+    item: z.string().max(40).optional().meta({ description: '实施编码' }),
+    organisation: z.string().max(18).optional().meta({ description: '省级工作人员查看某单位（只读监督）' }),
+  })
+  .strict();
+
+export const staffInboxSchema = z
+  .object({ items: z.array(staffCaseSummarySchema), nextCursor: z.string().nullable(), readOnly: z.boolean() })
+  .meta({ id: 'StaffInbox' });
+export type StaffInbox = z.infer<typeof staffInboxSchema>;
+
+export const materialReviewSchema = z.object({
+  materialId: z.string(),
+  name: z.string(),
+  state: z.enum(['submitted', 'needs_supplement', 'resubmitted']),
+  reason: z.string().optional(),
+  files: z.array(z.object({ index: z.number().int(), fileName: z.string(), size: z.number().int(), contentType: z.string() })),
+  source: z.enum(['applicant', 'issued_licence']),
+});
+
+export const staffCaseDetailSchema = staffCaseSummarySchema
+  .extend({
+    applicant: z.object({
+      kind: z.enum(['person', 'enterprise']),
+      name: z.string(),
+      idNumber: z.string().meta({ description: '证件号码（工作人员审查所需，查看留痕）' }),
+      mobile: z.string().optional(),
+      agentName: z.string().optional(),
+    }),
+    fields: z.record(z.string(), z.unknown()),
+    conditions: z.array(z.string()).meta({ description: '办件所依据指南版本的受理条件' }),
+    materials: z.array(materialReviewSchema),
+    guideVersion: z.number().int(),
+    documents: z.array(caseDocumentSchema),
+    history: z.array(
+      z.object({ at: z.string(), action: z.string(), actionLabel: z.string(), from: statusSchema.nullable(), to: statusSchema, by: z.enum(['applicant', 'staff', 'system']), actorName: z.string().optional(), opinion: z.string().optional() }),
+    ),
+    deadlines: z.array(deadlineSchema),
+    actions: z.array(actionSchema).meta({ description: '当前用户在此状态下可以执行的动作' }),
+    readOnly: z.boolean(),
+  })
+  .meta({ id: 'StaffCaseDetail' });
+export type StaffCaseDetail = z.infer<typeof staffCaseDetailSchema>;
+
+export const auditVerificationSchema = z
+  .object({ caseNumber: z.string(), entries: z.number().int(), intact: z.boolean(), firstBrokenSeq: z.number().int().optional(), problem: z.string().optional() })
+  .meta({ id: 'AuditVerification' });
+export type AuditVerification = z.infer<typeof auditVerificationSchema>;
+
+const dayListSchema = z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')).max(60);
+
+export const calendarOverrideRequestSchema = z
+  .object({
+    holidays: dayListSchema.meta({ description: '放假的日期（含调休放假）' }),
+    workdays: dayListSchema.meta({ description: '调休上班的周末日期' }),
+  })
+  .strict()
+  .meta({ id: 'CalendarOverrideRequest' });
+
+export const calendarYearSchema = z
+  .object({
+    year: z.number().int(),
+    source: z.enum(['official', 'override', 'weekdays_only']).meta({ description: '官方数据 / 管理员补充 / 无数据，按周一至周五计算' }),
+    note: z.string(),
+    holidays: z.array(z.string()),
+    workdays: z.array(z.string()),
+    updatedAt: z.string().optional(),
+  })
+  .meta({ id: 'CalendarYear' });
+export type CalendarYear = z.infer<typeof calendarYearSchema>;
