@@ -10,6 +10,10 @@ import prodConfig from './prod'
  * ignored: read it here explicitly instead (Taro has loaded any .env files into process.env first).
  */
 const apiBase = (process.env.TARO_APP_API_BASE || 'http://127.0.0.1:3000').replace(/\/+$/, '')
+/** Local builds only: '1' turns on the developer login and the local push log; anything else is off. */
+const devLogin = process.env.TARO_APP_DEV_LOGIN === '1' ? '1' : ''
+/** Base URL of the local WeChat API stand-in (the push log reads it); '' when not given. */
+const wechatStandIn = (process.env.TARO_APP_WECHAT_STANDIN || '').replace(/\/+$/, '')
 
 /** `@ah-tourism/shared` ships TypeScript source, so Taro's babel rule must compile it too. */
 const sharedSource = path.resolve(__dirname, '../../shared/src')
@@ -32,6 +36,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     plugins: [path.resolve(__dirname, '../plugins/weapp-aria.js')],
     env: {
       TARO_APP_API_BASE: JSON.stringify(apiBase),
+      // Always defined (possibly ''), so the code never reads an undefined process.env at run time.
+      TARO_APP_DEV_LOGIN: JSON.stringify(devLogin),
+      TARO_APP_WECHAT_STANDIN: JSON.stringify(wechatStandIn),
     },
     alias: {
       '@': path.resolve(__dirname, '../src'),

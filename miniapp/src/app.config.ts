@@ -1,17 +1,22 @@
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/items/index', 'pages/mine/index'],
+  // The login page is in the main package: any page may send the user there.
+  pages: ['pages/home/index', 'pages/items/index', 'pages/mine/index', 'pages/login/index'],
   // The guide is opened from lists and by deep link; keeping it in a subpackage keeps the main
   // package small. The case pages carry the shared zod schemas (validation on the phone), so they
-  // live in their own subpackage too. H5 treats both as ordinary (lazily loaded) routes.
+  // live in their own subpackage too; so do the account pages opened from 我的 (messages, staff
+  // binding and administration, subscriptions) and the local-only push log. H5 treats all of them
+  // as ordinary (lazily loaded) routes.
   subPackages: [
     { root: 'pages/guide', pages: ['index'] },
     { root: 'pages/cases', pages: ['apply/index', 'detail/index', 'submitted/index'] },
+    { root: 'pages/account', pages: ['messages/index', 'bind/index', 'staff/index', 'subscriptions/index'] },
+    { root: 'pages/dev', pages: ['pushes/index'] },
   ],
   preloadRule: {
     'pages/home/index': { network: 'all', packages: ['pages/guide'] },
     'pages/items/index': { network: 'all', packages: ['pages/guide'] },
     'pages/guide/index': { network: 'all', packages: ['pages/cases'] },
-    'pages/mine/index': { network: 'all', packages: ['pages/cases'] },
+    'pages/mine/index': { network: 'all', packages: ['pages/cases', 'pages/account'] },
   },
   window: {
     backgroundTextStyle: 'light',

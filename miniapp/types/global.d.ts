@@ -18,5 +18,9 @@ declare namespace NodeJS {
     TARO_APP_ID: string;
     /** Base URL of the API, fixed at build time (see config/index.ts). */
     TARO_APP_API_BASE: string;
+    /** '1' in local builds: developer login, simulated subscribe dialog, local push log; '' otherwise. */
+    TARO_APP_DEV_LOGIN: string;
+    /** Base URL of the local WeChat API stand-in, or ''. */
+    TARO_APP_WECHAT_STANDIN: string;
   }
 }

@@ -1,4 +1,4 @@
-import { isCaseNumber } from '@ah-tourism/shared';
+import { isCaseNumber, type Session } from '@ah-tourism/shared';
 import { validResidentId } from '../support/applications';
 import { leaveField, openGuideFromSearch, pdfFile, upload } from '../support/apply-phone';
 import { openPhone, screenshot, visible } from '../support/browser';
@@ -11,8 +11,10 @@ import type { Locator, Page } from 'playwright-core';
  *  - a 黄山市 pre-reviewer (persona city-pre_review) turns on 工作提醒 in 消息订阅, answering the local
  *    simulation of WeChat's subscribe dialog;
  *  - a citizen (persona citizen) files a 旅游投诉 with 黄山市, subscribes to progress notices on the
- *    submitted page, and finds "申请已提交" for that case in 消息 (not pushed: they subscribed after);
+ *    submitted page, and finds "申请已提交" for that case in 消息, marked unread until opened;
  *  - the pre-reviewer finds the new case in 消息, and the push log lists the 新办件提醒 sent to them;
+ *  - an access token the API refuses is renewed once (refresh tokens rotate); a refused refresh
+ *    token sends the citizen to the login page and back to where they were;
  *  - the 黄山市 org admin (persona city-org_admin) invites a staff member; the code is shown once;
  *    the citizen redeems it on 工作人员绑定 and 我的 then shows them as 黄山市 staff; the admin sees
  *    them 已启用 and can 停用 them.
@@ -27,6 +29,22 @@ const MESSAGES_ENTRY = /^消息(，\d+条未读)?$/;
 
 type Phone = Awaited<ReturnType<typeof openPhone>>;
 
+/** The app keeps its session in Taro storage, which H5 stores in localStorage as {"data": value}. */
+const SESSION_KEY = 'ah-tourism.session';
+type BrowserGlobal = { localStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void } };
+
+async function storedSession(page: Page): Promise<Session> {
+  const raw = await page.evaluate((key) => (globalThis as unknown as BrowserGlobal).localStorage.getItem(key), SESSION_KEY);
+  if (!raw) throw new Error('No session stored on this phone');
+  return (JSON.parse(raw) as { data: Session }).data;
+}
+
+/** Changes the stored session as time or a server-side logout would (the next page load reads it). */
+async function editStoredSession(page: Page, change: Partial<Session>): Promise<void> {
+  const next = { ...(await storedSession(page)), ...change };
+  await page.evaluate(([key, value]) => (globalThis as unknown as BrowserGlobal).localStorage.setItem(key, value), [SESSION_KEY, JSON.stringify({ data: next })] as const);
+}
+
 /** Taps 刷新 until `target` shows (messages and pushes arrive through the table stream, a moment later). */
 async function refreshUntil(page: Page, refresh: Locator, target: Locator, timeout = 45_000): Promise<void> {
   const until = Date.now() + timeout;
@@ -36,6 +54,12 @@ async function refreshUntil(page: Page, refresh: Locator, target: Locator, timeo
     await refresh.click();
     await page.waitForTimeout(1_000);
   }
+}
+
+/** The count at the top of 消息中心 ("3条未读", or 0 for "全部已读"). */
+async function unreadOnMessagesPage(page: Page): Promise<number> {
+  const text = (await page.locator('.messages__unread').filter({ visible: true }).textContent()) ?? '';
+  return Number(/(\d+)条未读/.exec(text)?.[1] ?? 0);
 }
 
 describe('subscriptions, the message centre and staff invitations (H5, Chromium)', () => {
@@ -91,12 +115,12 @@ describe('subscriptions, the message centre and staff invitations (H5, Chromium)
     await chooseOnLoginPage(page, 'citizen');
 
     await visible(page.getByText(`受理单位：${CITY_BUREAU}`));
-    await page.getByLabel('申请人姓名').fill('张三');
-    await page.getByLabel('申请人身份证号码').fill(COMPLAINANT_ID);
-    await page.getByLabel('申请人手机号码').fill('13855912345');
-    await page.getByLabel('被投诉单位').fill('黄山某某旅行社有限公司');
-    await page.getByLabel('旅游日期').fill('2026-10-02');
-    await page.getByLabel('投诉请求').fill('行程中擅自增加购物点，要求退还相应费用');
+    await page.getByLabel('申请人姓名', { exact: true }).fill('张三');
+    await page.getByLabel('申请人身份证号码', { exact: true }).fill(COMPLAINANT_ID);
+    await page.getByLabel('申请人手机号码', { exact: true }).fill('13855912345');
+    await page.getByLabel('被投诉单位', { exact: true }).fill('黄山某某旅行社有限公司');
+    await page.getByLabel('旅游日期', { exact: true }).fill('2026-10-02');
+    await page.getByLabel('投诉请求', { exact: true }).fill('行程中擅自增加购物点，要求退还相应费用');
     await leaveField(page);
     await upload(page.getByRole('group', { name: '旅游投诉书', exact: true }), '上传旅游投诉书', pdfFile('旅游投诉书.pdf'));
 
@@ -115,12 +139,18 @@ describe('subscriptions, the message centre and staff invitations (H5, Chromium)
 
   it('the citizen finds "申请已提交" for the case in 消息, with the unread count on 我的', async () => {
     const { page } = citizen;
+    // Each 允许 of a one-time template is one push to come.
+    await openMineEntry(page, '消息订阅');
+    const once = page.getByText('剩余 1 次', { exact: true }).filter({ visible: true });
+    await visible(once.first());
+    expect(await once.count()).toBe(3);
+
     await openMineEntry(page, MESSAGES_ENTRY);
     const message = page.getByRole('link', { name: new RegExp(`申请已提交.*${caseNumber}`) }).filter({ visible: true });
     await refreshUntil(page, page.getByRole('button', { name: '刷新消息' }), message);
     await visible(message.getByText('申请已提交'));
-    // Submitted before subscribing: this one was not pushed, and says so.
-    await visible(message.getByText('未订阅，仅站内通知'));
+    // A message-centre notice only (there is no subscribe template for it): no push note under it.
+    expect(await message.getByText(/未订阅|未送达/).count()).toBe(0);
     await screenshot(page, 'notify-04-citizen-messages');
 
     // Back on 我的 the entry carries the unread count.
@@ -141,9 +171,14 @@ describe('subscriptions, the message centre and staff invitations (H5, Chromium)
   it('the pre-reviewer finds the new case in 消息, and the push log lists the 新办件提醒 sent to them', async () => {
     const { page } = staff;
     await openMineEntry(page, MESSAGES_ENTRY);
-    const message = page.getByRole('link', { name: new RegExp(caseNumber) }).filter({ visible: true });
+    // No page to open for staff (the applicant's case page is not theirs): a button that marks it read.
+    const message = page.getByRole('button', { name: new RegExp(`新办件待预审.*${caseNumber}`) }).filter({ visible: true });
     await refreshUntil(page, page.getByRole('button', { name: '刷新消息' }), message);
     await visible(message.getByText('新办件待预审'));
+    const unreadBefore = await unreadOnMessagesPage(page);
+    expect(unreadBefore).toBeGreaterThan(0);
+    await message.click();
+    await page.locator('.messages__unread').filter({ visible: true }).filter({ hasText: unreadBefore === 1 ? '全部已读' : `${unreadBefore - 1}条未读` }).waitFor();
     // Subscribed beforehand: pushed, so no note under it.
     expect(await message.getByText(/未订阅|未送达/).count()).toBe(0);
     await screenshot(page, 'notify-05-staff-messages');
@@ -154,8 +189,31 @@ describe('subscriptions, the message centre and staff invitations (H5, Chromium)
     await refreshUntil(page, page.getByRole('button', { name: '刷新推送记录' }).first(), push);
     await visible(push.getByText(`character_string1: ${caseNumber}`));
     await visible(push.getByText('接收人 openid：dev-openid-city-pre_review'));
-    await visible(push.getByText(/跳转页面：pages\/cases\/detail\/index/));
+    await visible(push.getByText('thing2: 旅游投诉受理'));
     await screenshot(page, 'notify-06-push-log');
+  }, 120_000);
+
+  it('renews a refused access token once and carries on; a refused refresh token leads to login and back', async () => {
+    const { page } = citizen;
+    const message = page.getByRole('link', { name: new RegExp(`申请已提交.*${caseNumber}`) }).filter({ visible: true });
+    await openApp(page, 'pages/mine/index');
+    const before = await storedSession(page);
+
+    // The API refuses the access token (AUTH_TOKEN_INVALID): one refresh, then the request again.
+    await editStoredSession(page, { accessToken: 'not-a-valid-token' });
+    await openApp(page, 'pages/account/messages/index');
+    await visible(message);
+    const renewed = await storedSession(page);
+    expect(renewed.accessToken).not.toBe('not-a-valid-token');
+    expect(renewed.refreshToken).not.toBe(before.refreshToken);
+
+    // The refresh token is refused too: the login page, then back to 消息 as the same person.
+    await editStoredSession(page, { accessToken: 'not-a-valid-token', refreshToken: 'not-a-valid-refresh-token' });
+    await openApp(page, 'pages/account/messages/index');
+    await chooseOnLoginPage(page, 'citizen');
+    await visible(page.getByRole('heading', { name: '消息中心', level: 1 }));
+    await visible(message);
+    expect((await storedSession(page)).user.userId).toBe(before.user.userId);
   }, 120_000);
 
   it('an org admin invites a staff member; the code is shown once, in large type, with its expiry', async () => {
@@ -165,7 +223,7 @@ describe('subscriptions, the message centre and staff invitations (H5, Chromium)
     await visible(page.locator('.mine__card').filter({ visible: true }).getByText('单位管理员'));
     await openMineEntry(page, '人员管理');
     await visible(page.getByRole('heading', { name: '人员管理', level: 1 }));
-    await visible(page.getByText(CITY_BUREAU).first());
+    await visible(page.getByText(CITY_BUREAU).filter({ visible: true }).first());
 
     // Nothing chosen: both problems at once, next to their fields.
     await page.getByRole('button', { name: '生成邀请码' }).click();
@@ -218,8 +276,8 @@ describe('subscriptions, the message centre and staff invitations (H5, Chromium)
     await input.fill(inviteCode.toLowerCase());
     await page.getByRole('button', { name: '确认绑定' }).click();
     await visible(page.getByRole('heading', { name: '绑定成功', level: 1 }));
-    await visible(page.getByText(CITY_BUREAU).first());
-    await visible(page.getByText('审查', { exact: true }));
+    await visible(page.getByText(CITY_BUREAU).filter({ visible: true }).first());
+    await visible(page.getByText('审查', { exact: true }).filter({ visible: true }));
     await screenshot(page, 'notify-09-bound');
 
     await page.getByRole('button', { name: '返回我的' }).click();

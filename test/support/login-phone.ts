@@ -5,7 +5,7 @@ import { visible } from './browser';
 
 /**
  * Signing in on the H5 app as the local stage's developer personas (WeChat login cannot happen in a
- * browser). The persona ids come from the brief (citizen, enterprise, city-<permission>,
+ * browser). Tests name personas by id (citizen, enterprise, city-<permission>,
  * province-<permission>, province-admin); what a row says is read from GET /dev/personas, the same
  * list the login page shows, so a persona the API does not offer fails with the list it does offer.
  */
@@ -30,7 +30,8 @@ export async function chooseOnLoginPage(page: Page, personaId: string): Promise<
   const row = await personaRow(page, personaId);
   await visible(row);
   await row.click();
-  await heading.waitFor({ state: 'hidden', timeout: 15_000 });
+  // Generous: the first sign-in also starts the function (serverless offline loads it on first use).
+  await heading.waitFor({ state: 'hidden', timeout: 45_000 });
 }
 
 /**

@@ -192,9 +192,10 @@ export function workbenchService(deps: WorkbenchDeps) {
     const { record } = stored;
     const at = now();
     const iso = at.toISOString();
+    // The version first: whoever acted on an older view hears that someone else got there first.
+    if (request.version !== record.version) throw conflict(record);
     const to = nextStatus(action, record.status);
     if (!to) throw new AppError('CASE_ACTION_NOT_ALLOWED', `办件当前为“${CASE_STATUSES[record.status].label}”，不能“${definition.label}”`);
-    if (request.version !== record.version) throw conflict(record);
     checkRequirements(definition, request);
 
     const calendar = await deps.calendar();

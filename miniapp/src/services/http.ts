@@ -1,64 +1,57 @@
-import Taro from '@tarojs/taro'
-import { clientError, errorFromFailure, errorFromResponse } from './api-error'
-import { API_BASE, REQUEST_TIMEOUT_MS } from './config'
-import { localUserId, LOCAL_USER_HEADER } from './identity'
+import { ERRORS } from '@ah-tourism/shared/src/errors'
+import { ApiError, isApiError } from './api-error'
+import { currentSession, isFresh, recoverSession, renewSession } from './session'
+import { sendJson, type HttpMethod, type JsonResponse, type SendOptions } from './transport'
 
-export type QueryValue = string | number | boolean | null | undefined
-export type Query = Record<string, QueryValue>
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
+export { toQueryString, type HttpMethod, type JsonResponse, type Query, type QueryValue } from './transport'
 
-export interface RequestOptions {
-  query?: Query
-  /** Sent as JSON. */
-  body?: unknown
-  headers?: Record<string, string>
+export interface RequestOptions extends SendOptions {
   /**
-   * The route needs to know who is calling (cases, uploads, drafts). The catalog is public and stays
-   * a simple CORS request without it, so browsers need no preflight and caches can share it.
+   * The route needs to know who is calling (cases, uploads, drafts, messages…): the access token
+   * goes along as `Authorization: Bearer …`. The catalog is public and stays a simple CORS request
+   * without it, so browsers need no preflight and caches can share it.
    */
   auth?: boolean
 }
 
-export interface JsonResponse<T> {
-  status: number
-  data: T
+/** 401s that a new access token cures; anything else (e.g. AUTH_REQUIRED) is final. */
+const RENEWABLE = new Set(['AUTH_TOKEN_EXPIRED', 'AUTH_TOKEN_INVALID'])
+
+function withBearer(options: SendOptions, accessToken: string): SendOptions {
+  return { ...options, headers: { ...options.headers, Authorization: `Bearer ${accessToken}` } }
 }
 
-/** Builds `?a=1&b=2`, leaving out empty values so optional filters are simply absent. */
-export function toQueryString(query: Query = {}): string {
-  const pairs = Object.entries(query)
-    .filter(([, value]) => value !== undefined && value !== null && value !== '')
-    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`)
-  return pairs.length ? `?${pairs.join('&')}` : ''
+/** Renews the access token; if the API refuses the refresh token, the session is recovered or lost. */
+async function renewed(staleAccessToken: string) {
+  try {
+    return await renewSession(staleAccessToken)
+  } catch (caught) {
+    if (isApiError(caught) && caught.status !== null && caught.status >= 400 && caught.status < 500) {
+      return recoverSession(new ApiError('AUTH_REFRESH_INVALID', ERRORS.AUTH_REFRESH_INVALID.message, 401))
+    }
+    throw caught
+  }
 }
 
 /**
- * The one HTTP client. Every call resolves with the status and parsed JSON body (undefined for 204)
- * or rejects with an ApiError: error bodies ({code, message, details}) and network failures are
- * normalised here, once. Routes that need a caller get the caller's identity here too.
+ * The one HTTP client of the screens. It resolves with the status and parsed JSON body (undefined
+ * for 204) or rejects with an ApiError. For `auth: true` it sends the access token, renews it first
+ * when it has run out, and on a 401 AUTH_TOKEN_EXPIRED / AUTH_TOKEN_INVALID renews it (one refresh
+ * shared by concurrent requests) and retries the request once.
  */
 export async function requestJson<T>(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<JsonResponse<T>> {
-  const header: Record<string, string> = { Accept: 'application/json', ...options.headers }
-  if (options.body !== undefined) header['Content-Type'] = 'application/json'
-  if (options.auth) header[LOCAL_USER_HEADER] = localUserId()
-  let response: { statusCode: number; data: unknown }
+  const { auth, ...sendOptions } = options
+  if (!auth) return sendJson<T>(method, path, sendOptions)
+  let session = currentSession()
+  if (!session) throw new ApiError('AUTH_REQUIRED', ERRORS.AUTH_REQUIRED.message, 401)
+  if (!isFresh(session)) session = await renewed(session.accessToken)
   try {
-    response = await Taro.request({
-      url: `${API_BASE}${path}${toQueryString(options.query)}`,
-      method,
-      header,
-      data: options.body,
-      dataType: 'json',
-      timeout: REQUEST_TIMEOUT_MS,
-    })
-  } catch (failure) {
-    throw errorFromFailure(failure)
+    return await sendJson<T>(method, path, withBearer(sendOptions, session.accessToken))
+  } catch (caught) {
+    if (!isApiError(caught) || caught.status !== 401 || !RENEWABLE.has(caught.code)) throw caught
   }
-  const { statusCode, data } = response
-  if (statusCode < 200 || statusCode >= 300) throw errorFromResponse(statusCode, data)
-  if (statusCode === 204) return { status: statusCode, data: undefined as T }
-  if (data === null || typeof data !== 'object') throw clientError('RESPONSE_INVALID')
-  return { status: statusCode, data: data as T }
+  session = await renewed(session.accessToken)
+  return sendJson<T>(method, path, withBearer(sendOptions, session.accessToken))
 }
 
 export async function getJson<T>(path: string, options: Omit<RequestOptions, 'body'> = {}): Promise<T> {

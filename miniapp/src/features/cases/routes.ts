@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { ensureSignedIn } from '@/services/session'
 
 /** The case pages live in the `pages/cases` subpackage; 我的 is a tab. */
 export const APPLY_PAGE = '/pages/cases/apply/index'
@@ -18,8 +19,12 @@ export function submittedUrl(caseNumber: string): string {
   return `${SUBMITTED_PAGE}?caseNumber=${encodeURIComponent(caseNumber)}`
 }
 
+/** Applying needs a user: signed out, the login page comes first and continues to the form. */
 export function openApply(implementationCode: string): void {
-  void Taro.navigateTo({ url: applyUrl(implementationCode) })
+  const url = applyUrl(implementationCode)
+  void ensureSignedIn(url).then((signedIn) => {
+    if (signedIn) void Taro.navigateTo({ url })
+  })
 }
 
 export function openCase(caseNumber: string): void {

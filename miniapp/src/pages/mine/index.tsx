@@ -1,43 +1,128 @@
-import { useDidShow } from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import type { CaseSummary, DraftSummary } from '@ah-tourism/shared'
 import { Text, View } from '@tarojs/components'
-import { useRef } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { ActionButton } from '@/components/action-button'
 import { PhoneLink } from '@/components/phone-link'
 import { Section } from '@/components/section'
 import { StatusView } from '@/components/status-view'
+import { refreshMe, unreadCount } from '@/features/account/api'
+import { BIND_PAGE, DEV_PUSHES_PAGE, MESSAGES_PAGE, openPage, STAFF_PAGE, SUBSCRIPTIONS_PAGE } from '@/features/account/routes'
 import { openItemsTab } from '@/features/catalog/routes'
 import { listCases, listDrafts } from '@/features/cases/api'
 import { CaseCard, DraftCard } from '@/features/cases/case-card'
+import { MINE_TAB } from '@/features/cases/routes'
 import { useCursorPages } from '@/hooks/use-cursor-pages'
 import { useInfiniteScroll } from '@/hooks/use-infinite-scroll'
+import { useSessionUser } from '@/hooks/use-session'
+import { toApiError } from '@/services/api-error'
+import { DEV_LOGIN, IS_WEAPP } from '@/services/config'
+import { openLogin } from '@/services/login-route'
+import { signInQuietly, signOut } from '@/services/session'
+import { askToSubscribe, prepareSubscriptions, STAFF_TEMPLATE_KEYS, SUBSCRIBE_AVAILABLE } from '@/services/subscribe'
+import { AccountHeader } from './account-header'
+import { AccountMenu, type MenuEntry } from './account-menu'
 import { MINE_STRINGS as S } from './strings'
 import './index.scss'
 
 const PAGE_SIZE = 10
 const LIST_END_ID = 'mine-cases-end'
 
-const loadCases = (cursor: string | null) => listCases({ limit: PAGE_SIZE, cursor }).then(({ cases, nextCursor }) => ({ items: cases, nextCursor }))
-const loadDrafts = () => listDrafts().then((drafts) => ({ items: drafts, nextCursor: null }))
+const NOTHING = { items: [], nextCursor: null }
 
-/** 我的: unfinished applications (drafts) and the applicant's cases, newest first, with infinite scroll. */
+/**
+ * 我的: who is signed in (with 退出登录, and 切换身份 in local builds), the account's pages (消息 with
+ * the unread count, 消息订阅, 工作人员绑定, 人员管理), and — once signed in — unfinished applications
+ * (drafts) and the applicant's cases, newest first, with infinite scroll.
+ */
 export default function MinePage() {
-  const cases = useCursorPages<CaseSummary>(loadCases, 'cases')
-  const drafts = useCursorPages<DraftSummary>(loadDrafts, 'drafts')
+  const user = useSessionUser()
+  const userId = user?.userId ?? ''
+  const loadCases = useCallback(
+    (cursor: string | null) =>
+      userId ? listCases({ limit: PAGE_SIZE, cursor }).then(({ cases, nextCursor }) => ({ items: cases, nextCursor })) : Promise.resolve(NOTHING),
+    [userId],
+  )
+  const loadDrafts = useCallback(
+    () => (userId ? listDrafts().then((drafts) => ({ items: drafts, nextCursor: null })) : Promise.resolve(NOTHING)),
+    [userId],
+  )
+  // A new user (sign-in, switch, sign-out) starts both lists over.
+  const cases = useCursorPages<CaseSummary>(loadCases, `cases:${userId}`)
+  const drafts = useCursorPages<DraftSummary>(loadDrafts, `drafts:${userId}`)
+  const [unread, setUnread] = useState<number | null>(null)
+  const [reminders, setReminders] = useState<'idle' | 'asking'>('idle')
   const shown = useRef(false)
 
-  // Back from applying or from a case: refresh without blanking what is on screen.
+  // WeChat signs in without a tap; a browser waits for the user to choose 登录.
+  useEffect(() => {
+    void signInQuietly()
+  }, [])
+
+  const refreshAccount = useCallback(() => {
+    if (!userId) return
+    // Roles can change while the session lasts (bound, revoked): the header follows.
+    void refreshMe().catch(() => undefined)
+    unreadCount().then(setUnread, () => setUnread(null))
+  }, [userId])
+
+  useEffect(() => {
+    setUnread(null)
+    refreshAccount()
+  }, [refreshAccount])
+
+  useEffect(() => {
+    if (user?.staff) prepareSubscriptions()
+  }, [user?.staff])
+
+  // Back from applying, a case or a message: refresh without blanking what is on screen.
   useDidShow(() => {
     if (!shown.current) {
       shown.current = true
       return
     }
+    if (!userId) return
     cases.reload(true)
     drafts.reload(true)
+    refreshAccount()
   })
 
   const { pages } = cases
-  useInfiniteScroll(LIST_END_ID, cases.loadMore, pages.status === 'ready' && pages.hasMore)
+  useInfiniteScroll(LIST_END_ID, cases.loadMore, !!userId && pages.status === 'ready' && pages.hasMore)
+
+  const confirmSignOut = async () => {
+    const { confirm } = await Taro.showModal({ title: S.signOutTitle, content: S.signOutConfirm, confirmColor: '#b42318' })
+    if (!confirm) return
+    await signOut()
+    void Taro.showToast({ title: S.signedOutToast, icon: 'none' })
+  }
+
+  const askReminders = () => {
+    if (reminders === 'asking') return
+    setReminders('asking')
+    askToSubscribe(STAFF_TEMPLATE_KEYS).then(
+      (outcome) => {
+        setReminders('idle')
+        if (outcome.status !== 'answered') return
+        void Taro.showToast({ title: outcome.accepted.length ? S.remindersOn : S.remindersOff, icon: 'none' })
+      },
+      (error: unknown) => {
+        setReminders('idle')
+        void Taro.showToast({ title: toApiError(error).message, icon: 'none' })
+      },
+    )
+  }
+
+  const entries: MenuEntry[] = []
+  if (user) {
+    entries.push({ key: 'messages', name: S.messages, badge: unread ? S.unread(unread) : undefined, onTap: () => openPage(MESSAGES_PAGE) })
+    entries.push({ key: 'subscriptions', name: S.subscriptions, onTap: () => openPage(SUBSCRIPTIONS_PAGE) })
+    if (!user.staff) entries.push({ key: 'bind', name: S.bind, onTap: () => openPage(BIND_PAGE) })
+    if (user.provincialAdmin || user.staff?.permissions.includes('org_admin')) {
+      entries.push({ key: 'staff', name: S.staff, onTap: () => openPage(STAFF_PAGE) })
+    }
+  }
+  if (DEV_LOGIN) entries.push({ key: 'dev-pushes', name: S.devPushes, onTap: () => openPage(DEV_PUSHES_PAGE) })
 
   const renderDrafts = () => {
     const { pages: d } = drafts
@@ -99,25 +184,47 @@ export default function MinePage() {
 
   return (
     <View className='mine'>
-      <View className='mine__card'>
-        <View className='mine__avatar' aria-hidden='true'>
-          <Text>皖</Text>
-        </View>
-        <View className='mine__intro'>
-          <View className='mine__title' role='heading' aria-level={1}>
-            {S.title}
-          </View>
-          <Text className='mine__text'>{S.text}</Text>
-        </View>
-      </View>
+      <AccountHeader
+        user={user}
+        onSignIn={() => openLogin(MINE_TAB)}
+        onSignOut={() => void confirmSignOut()}
+        onSwitch={DEV_LOGIN && !IS_WEAPP ? () => openLogin(MINE_TAB) : undefined}
+      />
 
-      <Section title={S.drafts} note={draftCount ? S.draftsNote(draftCount) : undefined} flush>
-        {renderDrafts()}
-      </Section>
+      <AccountMenu entries={entries} label={S.entries} />
 
-      <Section title={S.cases} flush>
-        {renderCases()}
-      </Section>
+      {user?.staff && SUBSCRIBE_AVAILABLE ? (
+        <Section title={S.reminders}>
+          <Text className='mine__reminders-text'>{S.remindersText}</Text>
+          <ActionButton block variant='secondary' disabled={reminders === 'asking'} onTap={askReminders}>
+            {S.remindersAsk}
+          </ActionButton>
+        </Section>
+      ) : null}
+
+      {user ? (
+        <>
+          <Section title={S.drafts} note={draftCount ? S.draftsNote(draftCount) : undefined} flush>
+            {renderDrafts()}
+          </Section>
+
+          <Section title={S.cases} flush>
+            {renderCases()}
+          </Section>
+        </>
+      ) : (
+        <Section title={S.cases}>
+          <StatusView
+            kind='empty'
+            compact
+            title={S.signInPrompt}
+            description={S.signInPromptHint}
+            actionText={S.signIn}
+            actionLabel={S.signInLabel}
+            onAction={() => openLogin(MINE_TAB)}
+          />
+        </Section>
+      )}
 
       <View className='mine__list' role='list'>
         {S.upcoming.map((entry, index) => (

@@ -1,6 +1,38 @@
 export const MINE_STRINGS = {
-  title: '我的办事',
-  text: '查看办件进度，继续填写未完成的申请。',
+  // who is signed in
+  signedOut: '未登录',
+  signedOutText: '登录后可在线申请、查看办件进度、接收办理通知。',
+  signIn: '登录',
+  signInLabel: '登录皖旅政务',
+  applicantText: '查看办件进度，继续填写未完成的申请。',
+  staffTag: '工作人员',
+  provincialAdmin: '省级管理员',
+  permissionsLabel: (labels: string) => `权限：${labels}`,
+  signOut: '退出登录',
+  signOutTitle: '退出登录',
+  signOutConfirm: '退出后需要重新登录才能办事和查看办件，确定退出吗？',
+  signedOutToast: '已退出登录',
+  switchPersona: '切换身份',
+
+  // entries
+  entries: '我的服务',
+  messages: '消息',
+  unread: (n: number) => `${n > 99 ? '99+' : n}条未读`,
+  subscriptions: '消息订阅',
+  bind: '工作人员绑定',
+  staff: '人员管理',
+  devPushes: '微信推送记录（本地模拟）',
+
+  // staff reminders
+  reminders: '工作提醒',
+  remindersText: '新办件、办件临近时限和差评，通过微信及时提醒您。',
+  remindersAsk: '开启工作提醒',
+  remindersOn: '已开启工作提醒',
+  remindersOff: '未开启工作提醒，可在“消息订阅”中重新开启',
+
+  // lists
+  signInPrompt: '登录后查看草稿和办件',
+  signInPromptHint: '您在网上申请的事项和未完成的草稿都会显示在这里',
   drafts: '我的草稿',
   draftsNote: (n: number) => `${n}份`,
   draftsLoading: '正在加载草稿…',
@@ -17,7 +49,7 @@ export const MINE_STRINGS = {
   loadMore: '加载更多',
   noMore: '没有更多了',
   retryMoreLabel: '重新加载下一页',
-  upcoming: ['办事评价', '消息提醒'],
+  upcoming: ['办事评价'],
   upcomingTag: '即将开放',
   hotline: '旅游服务热线',
   hotlineNumber: '12301',

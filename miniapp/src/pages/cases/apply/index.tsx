@@ -2,10 +2,11 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { ActionButton } from '@/components/action-button'
 import { StatusView } from '@/components/status-view'
+import { SignInRequired, useSignedIn } from '@/features/account/sign-in'
 import { applicantKinds } from '@/features/application/form'
 import { ITEMS_TAB } from '@/features/catalog/routes'
 import { chinaDateTime } from '@/features/cases/format'
-import { openMineTab, readParam } from '@/features/cases/routes'
+import { applyUrl, openMineTab, readParam } from '@/features/cases/routes'
 import { ApplicantSection } from './applicant-section'
 import { FieldsSection } from './fields-section'
 import { MaterialsSection } from './materials-section'
@@ -17,12 +18,14 @@ import './index.scss'
 /**
  * 在线申请: pages/cases/apply/index?code=<实施编码>. The form is built from the item's guide:
  * applicant, the item's own fields and one upload slot per material; it is kept as a draft while
- * it is filled in, and submitted once.
+ * it is filled in, and submitted once. It needs a signed-in user (on WeChat, signed in silently).
  */
 export default function ApplyPage() {
   const { params } = useRouter()
   const code = readParam(params.code)
-  const apply = useApply(code)
+  // Drafts, uploads and the case belong to a user: signed out, the login page comes first.
+  const user = useSignedIn(applyUrl(code))
+  const apply = useApply(code, user?.userId ?? '')
   const { load, form } = apply
 
   const goItems = () => void Taro.switchTab({ url: ITEMS_TAB })
@@ -35,6 +38,7 @@ export default function ApplyPage() {
   }
 
   if (!code) return <StatusView kind='error' title={S.missingCode} actionText={S.toItems} onAction={goItems} />
+  if (!user) return <SignInRequired returnUrl={applyUrl(code)} description={S.signInHint} />
   if (load.status === 'loading' || (load.status === 'ready' && !form)) return <StatusView kind='loading' title={S.loading} />
   if (load.status === 'error') {
     const gone = load.error.code === 'CATALOG_ITEM_NOT_FOUND' || load.error.code === 'COMMON_NOT_FOUND'

@@ -7,6 +7,7 @@ export const APPLY_STRINGS = {
   toItems: '去事项列表',
   notOnline: '本事项暂不支持网上申请，请按办事指南到现场办理',
   organisation: '受理单位',
+  signInHint: '在线申请需要先登录，登录后将回到这里继续填写',
 
   restored: (time: string) => `已恢复您于${time}保存的草稿`,
   restart: '清空重填',

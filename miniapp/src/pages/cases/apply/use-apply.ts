@@ -20,9 +20,10 @@ import { useDraftAutosave } from '@/features/application/use-draft-autosave'
 import { pickedFileProblem, uploadMaterial } from '@/features/application/uploads'
 import { getItem } from '@/features/catalog/api'
 import { getDraft, submitApplication } from '@/features/cases/api'
-import { submittedUrl } from '@/features/cases/routes'
+import { applyUrl, submittedUrl } from '@/features/cases/routes'
 import { toApiError, type ApiError } from '@/services/api-error'
 import { randomToken } from '@/services/random'
+import { ensureSignedIn } from '@/services/session'
 import { APPLY_STRINGS as S } from './strings'
 
 type LoadState =
@@ -70,10 +71,14 @@ function newest(item: ImplementationItem, ...candidates: unknown[]): ApplyForm |
 /**
  * State and actions of the application form: loading the guide and any draft, editing, uploads,
  * the errors to show (the shared schema's, after a field is left or a submission tried, and the
- * API's), autosave and the exactly-once submission.
+ * API's), autosave and the exactly-once submission. Nothing loads until `userId` is known (drafts
+ * belong to a user); a different user later starts over with their own draft.
  */
-export function useApply(code: string) {
+export function useApply(code: string, userId: string) {
   const [load, setLoad] = useState<LoadState>({ status: 'loading' })
+  // The user the form was loaded for: signing out and back in as the same user keeps what is on screen.
+  const [owner, setOwner] = useState(userId)
+  if (userId && userId !== owner) setOwner(userId)
   const [attempt, setAttempt] = useState(0)
   const [form, setForm] = useState<ApplyForm | null>(null)
   const [touched, setTouched] = useState<Record<string, true>>({})
@@ -88,7 +93,7 @@ export function useApply(code: string) {
   formRef.current = form
 
   useEffect(() => {
-    if (!code) return
+    if (!code || !owner) return
     let current = true
     setLoad({ status: 'loading' })
     const serverDraft = getDraft(code).then(
@@ -108,7 +113,7 @@ export function useApply(code: string) {
     return () => {
       current = false
     }
-  }, [code, attempt])
+  }, [code, attempt, owner])
 
   useEffect(() => {
     if (form) autosave.changed(form)
@@ -155,8 +160,12 @@ export function useApply(code: string) {
   const setSlot = (id: string, activity: Partial<SlotActivity>) =>
     setSlots((previous) => ({ ...previous, [id]: { ...(previous[id] ?? IDLE_SLOT), ...activity } }))
 
+  /** Uploading, saving and submitting need the user; signed out, they are sent to sign in first. */
+  const signedIn = () => ensureSignedIn(applyUrl(code))
+
   const pick = async (material: Material, file: PickedFile, replacing: number | null) => {
     const id = material.id
+    if (!(await signedIn())) return
     const fileProblem = pickedFileProblem(file)
     if (fileProblem) return setSlot(id, { error: fileProblem })
     if (replacing === null && (formRef.current?.materials[id]?.length ?? 0) >= MAX_FILES_PER_MATERIAL) {
@@ -213,6 +222,7 @@ export function useApply(code: string) {
 
   const submit = async () => {
     if (!form || !item || !schema || submitting) return
+    if (!(await signedIn())) return
     setProblem(null)
     if (uploadsBusy) {
       void Taro.showToast({ title: S.waitUploads, icon: 'none' })

@@ -49,10 +49,13 @@ function fieldText(value: unknown, field: FieldDefinition | undefined, regions: 
   return text
 }
 
-/** 办件详情: pages/cases/detail/index?caseNumber=<办件编号>, the applicant's own case only. */
+/**
+ * 办件详情: pages/cases/detail/index?caseNumber=<办件编号> (`no` is accepted too, as message links
+ * may carry it), the applicant's own case only.
+ */
 export default function CaseDetailPage() {
   const { params } = useRouter()
-  const caseNumber = readParam(params.caseNumber)
+  const caseNumber = readParam(params.caseNumber ?? params.no)
   const load = useCallback(() => loadCase(caseNumber), [caseNumber])
   const { remote, reload } = useRemote(load, caseNumber)
   const [downloading, setDownloading] = useState<string | null>(null)

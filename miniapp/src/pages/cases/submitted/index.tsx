@@ -1,6 +1,6 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { useCallback } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { ActionButton } from '@/components/action-button'
 import { StatusView } from '@/components/status-view'
 import { HOME_TAB } from '@/features/catalog/routes'
@@ -9,6 +9,8 @@ import { StatusTag } from '@/features/cases/case-card'
 import { chinaDateTime } from '@/features/cases/format'
 import { caseUrl, openMineTab, readParam } from '@/features/cases/routes'
 import { useRemote } from '@/hooks/use-remote'
+import { toApiError } from '@/services/api-error'
+import { APPLICANT_TEMPLATE_KEYS, askToSubscribe, prepareSubscriptions, SUBSCRIBE_AVAILABLE } from '@/services/subscribe'
 import { SUBMITTED_STRINGS as S } from './strings'
 import './index.scss'
 
@@ -21,6 +23,23 @@ export default function SubmittedPage() {
   const caseNumber = readParam(params.caseNumber)
   const load = useCallback(() => getCase(caseNumber), [caseNumber])
   const { remote } = useRemote(load, caseNumber)
+  const [subscribe, setSubscribe] = useState<{ state: 'idle' | 'asking' | 'accepted' | 'declined'; error?: string }>({ state: 'idle' })
+
+  // The templates are fetched now, so the tap below can open WeChat's dialog at once.
+  useEffect(() => prepareSubscriptions(), [])
+
+  // Straight from the tap: WeChat shows its subscribe dialog only in response to one.
+  const askForProgress = () => {
+    if (subscribe.state === 'asking') return
+    setSubscribe({ state: 'asking' })
+    askToSubscribe(APPLICANT_TEMPLATE_KEYS).then(
+      (outcome) => {
+        if (outcome.status !== 'answered') setSubscribe({ state: 'idle' })
+        else setSubscribe({ state: outcome.accepted.length ? 'accepted' : 'declined' })
+      },
+      (error: unknown) => setSubscribe({ state: 'idle', error: toApiError(error).message }),
+    )
+  }
 
   if (!caseNumber) return <StatusView kind='error' title={S.missingNumber} actionText={S.toMine} onAction={openMineTab} />
 
@@ -62,8 +81,30 @@ export default function SubmittedPage() {
           </View>
         ) : null}
       </View>
+      {SUBSCRIBE_AVAILABLE ? (
+        <View className='submitted__subscribe'>
+          <View className='submitted__subscribe-title' role='heading' aria-level={2}>
+            {S.subscribeTitle}
+          </View>
+          <Text className='submitted__text'>{S.subscribeText}</Text>
+          {subscribe.state === 'accepted' || subscribe.state === 'declined' ? (
+            <View className={`submitted__subscribe-result submitted__subscribe-result--${subscribe.state}`} role='status'>
+              {subscribe.state === 'accepted' ? S.subscribed : S.notSubscribed}
+            </View>
+          ) : (
+            <ActionButton block disabled={subscribe.state === 'asking'} onTap={askForProgress}>
+              {subscribe.state === 'asking' ? S.subscribing : S.subscribe}
+            </ActionButton>
+          )}
+          {subscribe.error ? (
+            <View className='submitted__subscribe-error' role='alert'>
+              {subscribe.error}
+            </View>
+          ) : null}
+        </View>
+      ) : null}
       <View className='submitted__actions'>
-        <ActionButton block onTap={() => void Taro.redirectTo({ url: caseUrl(caseNumber) })}>
+        <ActionButton block variant={SUBSCRIBE_AVAILABLE ? 'secondary' : 'primary'} onTap={() => void Taro.redirectTo({ url: caseUrl(caseNumber) })}>
           {S.toDetail}
         </ActionButton>
         <ActionButton block variant='secondary' onTap={openMineTab}>

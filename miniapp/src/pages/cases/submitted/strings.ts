@@ -11,4 +11,10 @@ export const SUBMITTED_STRINGS = {
   toMine: '查看我的办件',
   toHome: '返回首页',
   missingNumber: '链接中缺少办件编号',
+  subscribeTitle: '接收办理进度通知',
+  subscribeText: '受理、需补正材料、办结送达时，通过微信服务通知第一时间告诉您。',
+  subscribe: '订阅办理进度通知',
+  subscribing: '正在请求…',
+  subscribed: '已订阅，办理进展将通过微信通知您',
+  notSubscribed: '未订阅。办理进展仍会出现在“我的-消息”中，也可在“消息订阅”中重新订阅。',
 } as const

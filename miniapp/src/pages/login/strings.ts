@@ -1,0 +1,26 @@
+export const LOGIN_STRINGS = {
+  title: '登录皖旅政务',
+  text: '登录后可在线申请、查看办件进度、接收办理通知。',
+  signedInAs: (name: string) => `当前身份：${name}`,
+
+  // WeChat
+  wechat: '微信一键登录',
+  wechatBusy: '正在登录…',
+  privacy: '我们仅使用微信提供的匿名标识确认您的身份，不获取您的头像、昵称和手机号码。您在办事时填写的信息仅用于办理该事项。',
+
+  // local developer login
+  devTitle: '本地开发登录',
+  devText: '本地开发环境无法使用微信登录，请选择一个预置身份。此入口仅在本地环境提供。',
+  groups: { applicant: '群众与企业', city: '市级工作人员', province: '省级工作人员' },
+  personaLabel: (label: string, description: string) => `${label}，${description}`,
+  personaBusy: '正在登录…',
+  loading: '正在加载预置身份…',
+  empty: '本地环境没有预置身份',
+  retry: '重试',
+  retryLabel: '重新加载预置身份',
+
+  // H5 outside local builds
+  wechatOnly: '请在微信小程序中登录',
+  wechatOnlyHint: '网页版暂不支持登录。请在微信中搜索“皖旅政务”小程序，登录后即可在线办事、查看办件进度。',
+  toHome: '返回首页',
+} as const
