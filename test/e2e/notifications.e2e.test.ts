@@ -197,17 +197,25 @@ describe('subscriptions, the message centre and staff invitations (H5, Chromium)
     const { page } = citizen;
     const message = page.getByRole('link', { name: new RegExp(`申请已提交.*${caseNumber}`) }).filter({ visible: true });
     await openApp(page, 'pages/mine/index');
+    // Let 我的 finish its own requests first, so nothing in flight writes the old session back.
+    await page.waitForLoadState('networkidle');
     const before = await storedSession(page);
 
     // The API refuses the access token (AUTH_TOKEN_INVALID): one refresh, then the request again.
     await editStoredSession(page, { accessToken: 'not-a-valid-token' });
     await openApp(page, 'pages/account/messages/index');
     await visible(message);
-    const renewed = await storedSession(page);
+    // The list may already be on screen from before; wait for the renewal itself to be stored.
+    let renewed = await storedSession(page);
+    for (const deadline = Date.now() + 20_000; renewed.accessToken === 'not-a-valid-token' && Date.now() < deadline; ) {
+      await page.waitForTimeout(250);
+      renewed = await storedSession(page);
+    }
     expect(renewed.accessToken).not.toBe('not-a-valid-token');
     expect(renewed.refreshToken).not.toBe(before.refreshToken);
 
     // The refresh token is refused too: the login page, then back to 消息 as the same person.
+    await page.waitForLoadState('networkidle');
     await editStoredSession(page, { accessToken: 'not-a-valid-token', refreshToken: 'not-a-valid-refresh-token' });
     await openApp(page, 'pages/account/messages/index');
     await chooseOnLoginPage(page, 'citizen');
