@@ -1,4 +1,5 @@
 import { loadCatalogSeed } from '../seed/catalog-data';
+import { loadLicenceWallets, walletRecords } from '../seed/licences';
 import { LOCAL_AWS_ENV, localDynamoClient, startDynamoDbLocal } from './dynamodb-local';
 import { startH5DevServer, startH5Static } from './h5';
 import { startOffline } from './offline';
@@ -106,7 +107,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     const client = localDynamoClient(dynamodb.endpoint);
     try {
       await ensureTables(client, tables);
-      await putAll(client, tableName, catalogRecords(seed));
+      await putAll(client, tableName, [...catalogRecords(seed), ...walletRecords(loadLicenceWallets())]);
     } finally {
       client.destroy();
     }

@@ -39,6 +39,7 @@ export const ERRORS = {
   CASE_VERSION_CONFLICT: { status: 409, message: '该办件已被他人处理，请刷新后再办理' },
   CASE_ACTION_NOT_ALLOWED: { status: 409, message: '办件当前状态下不能执行该操作，请刷新后查看' },
   CASE_BUSY: { status: 409, message: '办件正在被处理，请稍后重试' },
+  VISIT_SLOT_FULL: { status: 409, message: '该时段已约满，请选择其他时段' },
   CALENDAR_YEAR_INVALID: { status: 400, message: '日历数据有误，请检查日期后重新提交' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

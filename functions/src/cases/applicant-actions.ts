@@ -15,3 +15,15 @@ export const withdraw = httpHandler(async (event) => {
   const caller = await authenticate(event);
   return json(200, await cases().withdraw(caller, event.pathParameters?.caseNumber ?? '', readJsonBody(event)), NO_STORE);
 });
+
+/** GET /cases/{caseNumber}/visit-slots: the hall's slots for the one on-site visit (negative-list items). */
+export const visitSlots = httpHandler(async (event) => {
+  const caller = await authenticate(event);
+  return json(200, await cases().visitSlots(caller, event.pathParameters?.caseNumber ?? ''), NO_STORE);
+});
+
+/** PUT /cases/{caseNumber}/visit: book (or move) the visit. */
+export const bookVisit = httpHandler(async (event) => {
+  const caller = await authenticate(event);
+  return json(200, await cases().bookVisit(caller, event.pathParameters?.caseNumber ?? '', readJsonBody(event)), NO_STORE);
+});

@@ -1,4 +1,5 @@
 import { dynamoCatalogStore } from '../catalog/store';
+import { walletOf } from '../licences/wallet';
 import { workingCalendarNow } from '../platform/calendar';
 import { config } from '../platform/config';
 import { dataKeys } from '../platform/keys';
@@ -19,6 +20,7 @@ export function cases(): CaseService {
     keys: dataKeys(),
     draftTtlDays: config().draftTtlDays,
     calendar: workingCalendarNow,
+    wallets: walletOf,
     lifecycle: () => (lifecycle ??= workbenchService(defaultWorkbenchDeps())),
     tableName: config().tableName,
   });

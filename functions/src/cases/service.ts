@@ -23,8 +23,11 @@ import {
   type UploadTicket,
 } from '@ah-tourism/shared';
 import type { Caller } from '../platform/caller';
-import { applicantActions, resubmitRequestSchema, withdrawRequestSchema, type WorkingCalendar } from '@ah-tourism/shared';
+import { applicantActions, bookVisitRequestSchema, resubmitRequestSchema, withdrawRequestSchema, type WorkingCalendar } from '@ah-tourism/shared';
 import type { WorkbenchService } from '../workbench/service';
+import { evaluateRules, type SmartApproval } from '../workbench/smart-approval';
+import { validLicence, type LicenceWallet } from '../licences/wallet';
+import { logger } from '../platform/logger';
 import { deadlineViews } from '../workbench/clock';
 import { newEventId } from '../notifications/outbox';
 import { PRE_REVIEW_WORKING_DAYS, dueAfter, reminderTimers } from '../notifications/timers';
@@ -34,6 +37,7 @@ import { parseInput } from '../platform/http';
 import type { CatalogStore } from '../catalog/store';
 import { sniffMaterialType } from './file-type';
 import { casePartition, uploadPrefix } from './keys';
+import { canBook, visitRequired, visitService } from './visits';
 import type { MaterialStorage } from './material-storage';
 import type { CaseRecord, CaseStore, EventRecord, MaterialRecord, StoredFile } from './store';
 
@@ -41,7 +45,9 @@ const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{16,64}$/;
 
 export interface CaseServiceDeps {
   cases: CaseStore;
-  catalog: Pick<CatalogStore, 'getGuide'>;
+  catalog: Pick<CatalogStore, 'getGuide' | 'listRegions'>;
+  /** The licence wallet (电子证照) of an enterprise, by credit code. */
+  wallets: (creditCode: string) => Promise<LicenceWallet | undefined>;
   files: MaterialStorage;
   keys: KeyProvider;
   draftTtlDays: number;
@@ -71,9 +77,16 @@ export function maskPersonName(name: string): string {
   return chars.length <= 1 ? '*' : `${chars[0]}${'*'.repeat(chars.length - 1)}`;
 }
 
+/** A material an issued licence proves: verified when the applicant's wallet holds it and it is valid. */
+function resolvedLicence(name: string, issuer: string, wallet: LicenceWallet | undefined, today: string): NonNullable<MaterialRecord['licence']> {
+  const held = validLicence(wallet, name, today);
+  return held ? { name, issuer: held.issuer, status: 'verified', number: held.number } : { name, issuer, status: 'awaiting_wallet' };
+}
+
 export function caseService(deps: CaseServiceDeps) {
   const now = deps.now ?? (() => new Date());
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const visits = visitService({ calendar: deps.calendar, now });
 
   async function guideFor(implementationCode: string): Promise<ImplementationItem> {
     const item = await deps.catalog.getGuide(implementationCode);
@@ -109,7 +122,8 @@ export function caseService(deps: CaseServiceDeps) {
   }
 
   /** Checks every uploaded file really exists, is the owner's, non-empty, within the cap and of an allowed type. */
-  async function verifyMaterials(caller: Caller, item: ImplementationItem, application: Application): Promise<MaterialRecord[]> {
+  async function verifyMaterials(caller: Caller, item: ImplementationItem, application: Application, wallet: LicenceWallet | undefined): Promise<MaterialRecord[]> {
+    const today = now().toISOString().slice(0, 10);
     const issues: FieldIssue[] = [];
     const seen = new Set<string>();
     const throughAgent = appliesThroughAgent(application.applicant);
@@ -123,7 +137,7 @@ export function caseService(deps: CaseServiceDeps) {
           name: material.name,
           source: 'issued_licence',
           licenceName: material.licenceName,
-          licence: { name: material.licenceName ?? material.name, issuer: material.issuer ?? '', status: 'awaiting_wallet' },
+          licence: resolvedLicence(material.licenceName ?? material.name, material.issuer ?? '', wallet, today),
           files: [],
         });
         continue;
@@ -180,7 +194,28 @@ export function caseService(deps: CaseServiceDeps) {
       deadlines: deadlineViews(record.clock, now(), calendar),
       ...(record.status === 'supplement_requested' ? { supplement: { materialIds: reopened, ...(notice ? { noticeNumber: notice.number } : {}) } } : {}),
       actions: applicantActions(record.status),
+      ...(visitRequired(found)
+        ? { visit: { required: true, ...(found.guide.guide.negativeList.reason ? { reason: found.guide.guide.negativeList.reason } : {}), canBook: canBook(found), ...(found.visit ? { booking: found.visit } : {}) } }
+        : {}),
     };
+  }
+
+  /**
+   * Smart approval: every rule passed, so the system accepts and approves at once (recorded with the
+   * rules it checked) and delivers the decision electronically. Should it fail here, the case simply
+   * stays in pre-review for a person.
+   */
+  async function approveAtOnce(caseNumber: string, smartApproval: SmartApproval): Promise<void> {
+    const system = { kind: 'system' as const, userId: 'system', name: '智慧审批', role: 'system' };
+    const opinion = `智慧审批：${smartApproval.rules.map((r) => `${r.label}（${r.detail}）`).join('；')}`;
+    try {
+      const created = (await deps.cases.getCase(caseNumber))!;
+      await deps.lifecycle().transition(created, 'auto_approve', system, { action: 'auto_approve', version: created.record.version, opinion });
+      const approved = (await deps.cases.getCase(caseNumber))!;
+      await deps.lifecycle().transition(approved, 'deliver', system, { action: 'deliver', version: approved.record.version, delivery: { method: 'electronic' } });
+    } catch (error) {
+      logger.warn('smart approval could not finish; left to staff', { caseNumber, error: (error as Error).message });
+    }
   }
 
   /** The applicant's own case, for an action on it (someone else's is not found). */
@@ -239,6 +274,18 @@ export function caseService(deps: CaseServiceDeps) {
       return detail(caller.userId, caseNumber);
     },
 
+    /** Slots the hall offers for the one on-site visit of a negative-list item. */
+    async visitSlots(caller: Caller, caseNumber: string) {
+      const found = await ownCase(caller, caseNumber);
+      return visits.slots(found, found.visit);
+    },
+
+    async bookVisit(caller: Caller, caseNumber: string, body: unknown) {
+      const { slotId } = parseInput(bookVisitRequestSchema, body);
+      const found = await ownCase(caller, caseNumber);
+      return visits.book(caller, found, found.visit, slotId);
+    },
+
     async withdraw(caller: Caller, caseNumber: string, body: unknown): Promise<CaseDetail> {
       const request = parseInput(withdrawRequestSchema, body);
       const found = await ownCase(caller, caseNumber);
@@ -255,7 +302,10 @@ export function caseService(deps: CaseServiceDeps) {
       const envelope = parseInput(applicationRequestSchema, body);
       const item = await guideFor(envelope.implementationCode);
       const application = parseInput(applicationSchema(item), body);
-      const materials = await verifyMaterials(caller, item, application);
+      const wallet = application.applicant.kind === 'enterprise' ? await deps.wallets(application.applicant.enterprise.creditCode) : undefined;
+      const materials = await verifyMaterials(caller, item, application, wallet);
+      const regionName = (await deps.catalog.listRegions()).find((r) => r.code === item.regionCode)?.name ?? '';
+      const smartApproval = evaluateRules({ item, fields: application.fields, wallet, materials, regionName, now: now() });
 
       const submittedAt = now().toISOString();
       const { applicant } = application;
@@ -279,6 +329,7 @@ export function caseService(deps: CaseServiceDeps) {
         fields: application.fields,
         guideVersion: item.version,
         submittedAt,
+        ...(smartApproval ? { smartApproval } : {}),
       } satisfies Omit<CaseRecord, 'caseNumber' | 'clock'>;
       const event: EventRecord = { at: submittedAt, seq: 0, action: 'submit', from: null, to: baseRecord.status, by: 'applicant', actorId: caller.userId };
 
@@ -303,7 +354,10 @@ export function caseService(deps: CaseServiceDeps) {
           // As long as a draft (which carries the key) can live, so a late retry still finds its case.
           idempotency: { userId: caller.userId, key: idempotencyKey, requestHash: hash, ttlSeconds: deps.draftTtlDays * 86_400 },
         });
-        if (result === 'created') return { created: true, case: await detail(caller.userId, caseNumber) };
+        if (result === 'created') {
+          if (smartApproval?.outcome === 'approved') await approveAtOnce(caseNumber, smartApproval);
+          return { created: true, case: await detail(caller.userId, caseNumber) };
+        }
         if (result === 'case_number_taken') continue;
         // The same key is being (or has been) used by a concurrent request: wait for its outcome.
         for (let wait = 0; wait < 20; wait += 1) {

@@ -1,7 +1,8 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { CaseDocument, CaseStatus, ImplementationItem, MaterialContentType, NotificationEvent } from '@ah-tourism/shared';
+import type { CaseDocument, VisitBooking, CaseStatus, ImplementationItem, MaterialContentType, NotificationEvent } from '@ah-tourism/shared';
 import type { AuditEntry } from '../workbench/audit';
+import type { SmartApproval } from '../workbench/smart-approval';
 import { outboxPut } from '../notifications/outbox';
 import { timerPut, type Timer } from '../notifications/timers';
 import { config } from '../platform/config';
@@ -37,6 +38,8 @@ export interface CaseRecord {
   materialStates?: Record<string, { state: 'needs_supplement' | 'resubmitted'; reason: string }>;
   /** The head of the case's hash-chained audit log. */
   auditHead?: { seq: number; hash: string };
+  /** What the item's smart-approval rules found at submission. */
+  smartApproval?: SmartApproval;
 }
 
 export interface CaseClock {
@@ -87,6 +90,8 @@ export interface StoredCase {
   events: EventRecord[];
   documents: CaseDocument[];
   audit: AuditEntry[];
+  /** The booked on-site visit of a negative-list item. */
+  visit?: VisitBooking;
 }
 
 export interface IdempotencyRecord {
@@ -232,6 +237,7 @@ export function dynamoCaseStore(): CaseStore {
         events: of<EventRecord>('CaseEvent', 'event'),
         documents: of<CaseDocument>('CaseDocument', 'document'),
         audit: of<AuditEntry>('AuditEntry', 'entry'),
+        visit: rows.find((row) => row.sk === 'VISIT')?.booking as VisitBooking | undefined,
       };
     },
 

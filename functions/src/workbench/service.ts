@@ -59,6 +59,7 @@ const EVENT_OF: Partial<Record<CaseTransition, NotificationEventType>> = {
   accept: 'accepted',
   not_accept: 'not_accepted',
   approve: 'decided',
+  auto_approve: 'decided',
   refuse: 'decided',
   deliver: 'delivered',
   resubmit: 'case_resubmitted',
@@ -66,7 +67,7 @@ const EVENT_OF: Partial<Record<CaseTransition, NotificationEventType>> = {
 };
 
 interface Actor {
-  kind: 'applicant' | 'staff';
+  kind: 'applicant' | 'staff' | 'system';
   userId: string;
   name: string;
   role: string;
@@ -221,7 +222,7 @@ export function workbenchService(deps: WorkbenchDeps) {
       next = { ...next, organisationCode: organisation.creditCode, organisationName: organisation.name };
       eventDetail = { organisationName: organisation.name, fromOrganisationName: record.organisationName, reason: request.reason ?? '' };
     }
-    if (action === 'approve' || action === 'refuse') eventDetail = { note: action === 'approve' ? '已准予许可，请查看决定书' : '不予许可，请查看决定书' };
+    if (action === 'approve' || action === 'refuse' || action === 'auto_approve') eventDetail = { note: action === 'approve' ? '已准予许可，请查看决定书' : '不予许可，请查看决定书' };
     if (action === 'deliver') eventDetail = { note: `${deliveryText(request.delivery!)}，欢迎评价` };
 
     let document: CaseDocument | undefined;
@@ -345,6 +346,8 @@ export function workbenchService(deps: WorkbenchDeps) {
       deadlines: deadlineViews(record.clock, now(), calendar),
       actions: readOnly ? [] : staffActions(record.status, user.staff.permissions),
       readOnly,
+      ...(record.smartApproval ? { smartApproval: record.smartApproval } : {}),
+      ...(stored.visit ? { visit: { startsAt: stored.visit.startsAt, endsAt: stored.visit.endsAt, place: stored.visit.place } } : {}),
     };
   }
 

@@ -15,6 +15,9 @@ import {
   uploadTicketSchema,
   resubmitRequestSchema,
   withdrawRequestSchema,
+  bookVisitRequestSchema,
+  visitBookingSchema,
+  visitSlotsSchema,
 } from '../cases/api';
 import {
   auditVerificationSchema,
@@ -380,6 +383,27 @@ export const ROUTES: RouteSpec[] = [
     params: caseNumberParams,
     body: withdrawRequestSchema,
     responses: { 200: { description: '办件详情', schema: caseDetailSchema }, 400: badRequest, 401: unauthenticated, 404: notFound('办件'), 409: { description: '办件已变化或当前不能撤回', schema: errorBodySchema }, 500: serverError },
+  },
+  {
+    operationId: 'listVisitSlots',
+    method: 'get',
+    path: '/cases/{caseNumber}/visit-slots',
+    summary: '负面清单事项：大厅提供的现场办理预约时段（最多跑一次）',
+    tag: '在线申请',
+    auth: true,
+    params: caseNumberParams,
+    responses: { 200: { description: '可预约时段', schema: visitSlotsSchema }, 401: unauthenticated, 404: notFound('办件'), 409: { description: '无需或暂不能预约', schema: errorBodySchema }, 500: serverError },
+  },
+  {
+    operationId: 'bookVisit',
+    method: 'put',
+    path: '/cases/{caseNumber}/visit',
+    summary: '预约（或改约）现场办理时段',
+    tag: '在线申请',
+    auth: true,
+    params: caseNumberParams,
+    body: bookVisitRequestSchema,
+    responses: { 200: { description: '预约', schema: visitBookingSchema }, 400: badRequest, 401: unauthenticated, 404: notFound('办件'), 409: { description: '时段已约满或预约已变化', schema: errorBodySchema }, 500: serverError },
   },
   {
     operationId: 'listStaffInbox',

@@ -8,6 +8,22 @@ import { caseDocumentSchema, deadlineSchema } from './staff-api';
 
 const statusSchema = z.enum(Object.keys(CASE_STATUSES) as [keyof typeof CASE_STATUSES]).meta({ description: '办件状态' });
 
+export const visitBookingSchema = z
+  .object({ slotId: z.string(), startsAt: z.string(), endsAt: z.string(), place: z.string(), bookedAt: z.string() })
+  .meta({ id: 'VisitBooking' });
+export type VisitBooking = z.infer<typeof visitBookingSchema>;
+
+export const visitSlotsSchema = z
+  .object({
+    place: z.string(),
+    slots: z.array(z.object({ slotId: z.string(), startsAt: z.string(), endsAt: z.string(), remaining: z.number().int() })),
+    booking: visitBookingSchema.optional(),
+  })
+  .meta({ id: 'VisitSlots' });
+export type VisitSlots = z.infer<typeof visitSlotsSchema>;
+
+export const bookVisitRequestSchema = z.object({ slotId: z.string().regex(/^\d{12}$/, '请选择预约时段') }).strict().meta({ id: 'BookVisitRequest' });
+
 export const caseSummarySchema = z
   .object({
     caseNumber: z.string().meta({ description: '办件编号' }),
@@ -70,6 +86,15 @@ export const caseDetailSchema = caseSummarySchema
       .optional()
       .meta({ description: '待补正时：一次性告知书要求补正的材料' }),
     actions: z.array(z.enum(CASE_TRANSITION_KEYS)).meta({ description: '申请人当前可以执行的动作' }),
+    visit: z
+      .object({
+        required: z.boolean(),
+        reason: z.string().optional().meta({ description: '列入负面清单、必须到现场的原因' }),
+        canBook: z.boolean(),
+        booking: visitBookingSchema.optional(),
+      })
+      .optional()
+      .meta({ description: '负面清单事项的一次现场办理（网上预约）' }),
   })
   .meta({ id: 'CaseDetail', description: '办件详情（申请人视角）' });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;

@@ -107,6 +107,14 @@ export const staffInboxSchema = z
   .meta({ id: 'StaffInbox' });
 export type StaffInbox = z.infer<typeof staffInboxSchema>;
 
+export const smartApprovalSchema = z
+  .object({
+    checkedAt: z.string(),
+    outcome: z.enum(['approved', 'manual']).meta({ description: 'approved：系统即时准予；manual：转人工办理' }),
+    rules: z.array(z.object({ kind: z.string(), label: z.string(), passed: z.boolean(), detail: z.string() })),
+  })
+  .meta({ id: 'SmartApproval', description: '智慧审批检查结果' });
+
 export const materialReviewSchema = z.object({
   materialId: z.string(),
   name: z.string(),
@@ -136,6 +144,11 @@ export const staffCaseDetailSchema = staffCaseSummarySchema
     deadlines: z.array(deadlineSchema),
     actions: z.array(actionSchema).meta({ description: '当前用户在此状态下可以执行的动作' }),
     readOnly: z.boolean(),
+    smartApproval: smartApprovalSchema.optional(),
+    visit: z
+      .object({ startsAt: z.string(), endsAt: z.string(), place: z.string() })
+      .optional()
+      .meta({ description: '申请人预约的现场办理时段（负面清单事项）' }),
   })
   .meta({ id: 'StaffCaseDetail' });
 export type StaffCaseDetail = z.infer<typeof staffCaseDetailSchema>;

@@ -9,6 +9,7 @@ import type { StaffPermission } from '../auth/roles';
  *                        │                     └─ complete_review → reviewed ─┬─ approve → approved ─┐
  *                        │                                                    └─ refuse → refused ──┴─ deliver → delivered ─ close → closed
  *                        ├─ not_accept → not_accepted ─ deliver → delivered
+ *                        ├─ auto_approve → approved (smart approval: every rule of the item passed)
  *                        └─ transfer → pre_review (another organisation)
  *   withdraw: pre_review | supplement_requested | accepted | special_procedure | reviewed → withdrawn
  */
@@ -88,6 +89,15 @@ export const CASE_TRANSITIONS = {
     clock: 'stop',
     document: 'non_acceptance_decision',
   },
+  auto_approve: {
+    label: '智慧审批准予',
+    from: ['pre_review'],
+    to: 'approved',
+    actor: 'system',
+    requires: [],
+    clock: 'stop',
+    document: 'approval_decision',
+  },
   transfer: {
     label: '移交有权机关',
     from: ['pre_review'],
@@ -163,8 +173,11 @@ export function statusLabel(status: CaseStatus): string {
   return CASE_STATUSES[status].label;
 }
 
+/** Steps recorded in a case's history that do not change its status. */
+export const HISTORY_STEPS = { book_visit: '预约现场办理' } as const;
+
 export function transitionLabel(action: string): string {
-  return (CASE_TRANSITIONS as Record<string, TransitionDefinition>)[action]?.label ?? action;
+  return (CASE_TRANSITIONS as Record<string, TransitionDefinition>)[action]?.label ?? (HISTORY_STEPS as Record<string, string>)[action] ?? action;
 }
 
 /** Where a transition leads from a status, or undefined when it is not allowed from there. */

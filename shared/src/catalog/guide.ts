@@ -78,6 +78,20 @@ export type Material = z.infer<typeof materialSchema>;
 
 const workingDays = z.number().int().min(0).max(365);
 
+/**
+ * A declarative rule of smart approval (智慧审批), checked by the system at submission:
+ *   licence_valid       the applying enterprise holds a valid licence of that kind (licence registry)
+ *   field_in_region     an address field lies in the region of the implementing organisation
+ *   materials_verified  every material is either a verified upload or resolved from an issued licence
+ */
+export const approvalRuleSchema = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('licence_valid'), licence: z.enum(['travel_agency']), label: text('规则说明') }),
+    z.object({ kind: z.literal('field_in_region'), field: z.string().min(1), label: text('规则说明') }),
+    z.object({ kind: z.literal('materials_verified'), label: text('规则说明') }),
+  ])
+  .meta({ id: 'ApprovalRule' });
+
 export const legalBasisSchema = z
   .object({
     law: text('法律法规名称'),
@@ -115,6 +129,11 @@ export const guideSchema = z
     result: z.object({ name: text('审批结果名称'), type: z.enum(['licence', 'approval', 'filing', 'other']), sample: z.string().trim().min(1).optional() }),
     scope: text('通办范围'),
     materials: list(materialSchema, '申请材料'),
+    approvalRules: z
+      .array(approvalRuleSchema)
+      .min(1)
+      .optional()
+      .meta({ description: '智慧审批规则：全部通过时由系统即时受理并准予，任一不通过转人工办理' }),
   })
   .superRefine((g, ctx) => {
     const { statutoryLimit, promisedLimit } = g;
@@ -160,6 +179,8 @@ export const guideSchema = z
   })
   .meta({ id: 'Guide', description: '办事指南' });
 export type Guide = z.infer<typeof guideSchema>;
+
+export type ApprovalRule = z.infer<typeof approvalRuleSchema>;
 
 export const organisationSchema = z
   .object({

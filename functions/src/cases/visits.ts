@@ -1,0 +1,140 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { cstDay, cstInstant, type VisitBooking, type VisitSlots, type WorkingCalendar } from '@ah-tourism/shared';
+import type { Caller } from '../platform/caller';
+import { config } from '../platform/config';
+import { dynamo } from '../platform/dynamodb';
+import { AppError } from '../platform/errors';
+import { casePartition } from './keys';
+import type { StoredCase } from './store';
+
+/**
+ * The one on-site visit of a negative-list item, booked online: the hall offers half-hour slots on the
+ * next working days (09:00–11:30, 14:00–16:30), each for a few applicants. A slot's counter and the
+ * case's booking change together, so a full slot can never be overbooked and a rebooking frees the old one.
+ */
+export const SLOT_CAPACITY = 3;
+const BOOKING_DAYS = 5;
+const SLOT_STARTS = [9, 9.5, 10, 10.5, 11, 14, 14.5, 15, 15.5, 16];
+const BOOKABLE: readonly string[] = ['pre_review', 'accepted', 'special_procedure', 'reviewed'];
+
+const slotsPartition = (organisationCode: string) => `VISITS#${organisationCode}`;
+const slotKey = (organisationCode: string, slotId: string) => ({ pk: slotsPartition(organisationCode), sk: `SLOT#${slotId}` });
+export const visitKey = (caseNumber: string) => ({ pk: casePartition(caseNumber), sk: 'VISIT' });
+
+const slotIdOf = (startsAt: string) => {
+  const cst = new Date(Date.parse(startsAt) + 8 * 3600_000).toISOString();
+  return cst.slice(0, 16).replace(/[-T:]/g, '');
+};
+
+export function visitRequired(stored: StoredCase): boolean {
+  return stored.guide.guide.negativeList.listed && stored.guide.guide.visitsRequired === 1;
+}
+
+export function canBook(stored: StoredCase): boolean {
+  return visitRequired(stored) && BOOKABLE.includes(stored.record.status);
+}
+
+function offeredSlots(calendar: WorkingCalendar, now: Date) {
+  const slots: { slotId: string; startsAt: string; endsAt: string }[] = [];
+  let day = cstDay(now);
+  for (let i = 0; i < BOOKING_DAYS; i += 1) {
+    day = calendar.addWorkingDays(cstInstant(day, 12), 1);
+    for (const hour of SLOT_STARTS) {
+      const startsAt = cstInstant(day, hour);
+      slots.push({ slotId: slotIdOf(startsAt), startsAt, endsAt: cstInstant(day, hour + 0.5) });
+    }
+  }
+  return slots;
+}
+
+export function visitService(deps: { calendar: () => Promise<WorkingCalendar>; now: () => Date }) {
+  const db = dynamo();
+  const { tableName: TableName } = config();
+
+  async function booked(organisationCode: string, first: string, last: string): Promise<Map<string, number>> {
+    const { Items } = await db.send(
+      new QueryCommand({
+        TableName,
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :first AND :last',
+        ExpressionAttributeValues: { ':pk': slotsPartition(organisationCode), ':first': `SLOT#${first}`, ':last': `SLOT#${last}` },
+      }),
+    );
+    return new Map((Items ?? []).map((item) => [String(item.sk).slice(5), Number(item.booked ?? 0)]));
+  }
+
+  function requireBookable(stored: StoredCase) {
+    if (!visitRequired(stored)) throw new AppError('CASE_ACTION_NOT_ALLOWED', '该事项可全程网上办理，无需到现场');
+    if (!canBook(stored)) throw new AppError('CASE_ACTION_NOT_ALLOWED', '办件当前状态下不能预约现场办理');
+  }
+
+  return {
+    async slots(stored: StoredCase, booking: VisitBooking | undefined): Promise<VisitSlots> {
+      requireBookable(stored);
+      const offered = offeredSlots(await deps.calendar(), deps.now());
+      const counts = await booked(stored.record.organisationCode, offered[0]!.slotId, offered[offered.length - 1]!.slotId);
+      return {
+        place: stored.guide.guide.place.address,
+        slots: offered.map((slot) => ({ ...slot, remaining: Math.max(0, SLOT_CAPACITY - (counts.get(slot.slotId) ?? 0)) })),
+        ...(booking ? { booking } : {}),
+      };
+    },
+
+    async book(caller: Caller, stored: StoredCase, current: VisitBooking | undefined, slotId: string): Promise<VisitBooking> {
+      requireBookable(stored);
+      const slot = offeredSlots(await deps.calendar(), deps.now()).find((s) => s.slotId === slotId);
+      if (!slot) throw new AppError('COMMON_VALIDATION_FAILED', '该时段不可预约，请重新选择', [{ path: 'slotId', message: '请从可预约的时段中选择' }]);
+      if (current?.slotId === slotId) return current;
+      const { organisationCode, caseNumber } = stored.record;
+      const booking: VisitBooking = { slotId, startsAt: slot.startsAt, endsAt: slot.endsAt, place: stored.guide.guide.place.address, bookedAt: deps.now().toISOString() };
+      const items = [
+        {
+          Update: {
+            TableName,
+            Key: slotKey(organisationCode, slotId),
+            UpdateExpression: 'ADD booked :one SET entity = :entity',
+            ConditionExpression: 'attribute_not_exists(booked) OR booked < :capacity',
+            ExpressionAttributeValues: { ':one': 1, ':capacity': SLOT_CAPACITY, ':entity': 'VisitSlot' },
+          },
+        },
+        {
+          Put: {
+            TableName,
+            Item: { ...visitKey(caseNumber), entity: 'CaseVisit', booking, bookedBy: caller.userId },
+            // Only over the booking this request saw: two rebookings at once cannot both free one slot.
+            ConditionExpression: current ? 'booking.slotId = :previous' : 'attribute_not_exists(pk)',
+            ...(current ? { ExpressionAttributeValues: { ':previous': current.slotId } } : {}),
+          },
+        },
+        {
+          Put: {
+            TableName,
+            Item: {
+              pk: casePartition(caseNumber),
+              sk: `EVENT#${booking.bookedAt}#9999`,
+              entity: 'CaseEvent',
+              event: { at: booking.bookedAt, seq: 9999, action: 'book_visit', from: stored.record.status, to: stored.record.status, by: 'applicant', actorId: caller.userId, opinion: `预约 ${slot.startsAt}` },
+            },
+          },
+        },
+        ...(current
+          ? [{ Update: { TableName, Key: slotKey(organisationCode, current.slotId), UpdateExpression: 'ADD booked :minus', ExpressionAttributeValues: { ':minus': -1 } } }]
+          : []),
+      ];
+      // Applicants racing for the same slot collide on its counter: retry those, never overbook.
+      for (let attempt = 0; ; attempt += 1) {
+        try {
+          await db.send(new TransactWriteCommand({ TransactItems: items }));
+          return booking;
+        } catch (error) {
+          if (!(error instanceof TransactionCanceledException)) throw error;
+          const reasons = error.CancellationReasons ?? [];
+          if (reasons[0]?.Code === 'ConditionalCheckFailed') throw new AppError('VISIT_SLOT_FULL');
+          if (reasons[1]?.Code === 'ConditionalCheckFailed') throw new AppError('CASE_VERSION_CONFLICT', '预约已变化，请刷新后重新选择');
+          if (attempt >= 5) throw new AppError('CASE_BUSY');
+          await new Promise((resolve) => setTimeout(resolve, 30 + Math.random() * 70 * (attempt + 1)));
+        }
+      }
+    },
+  };
+}

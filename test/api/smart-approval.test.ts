@@ -1,0 +1,117 @@
+import type { ImplementationItem } from '@ah-tourism/shared';
+import { api } from '../support/api';
+import { asUser, completeApplication, newUser, signInAs, submitApplication } from '../support/applications';
+import { applicantCase, staffCase } from '../support/lifecycle';
+
+const json = { 'Content-Type': 'application/json' };
+
+async function cityItem(name: string): Promise<ImplementationItem> {
+  const list = await api(`/catalog/items?region=341000&keyword=${encodeURIComponent(name)}`);
+  const code = list.body.items.find((i: { name: string }) => i.name === name).implementationCode;
+  return (await api(`/catalog/items/${code}`)).body;
+}
+
+describe('smart approval (旅行社服务网点设立备案)', () => {
+  let item: ImplementationItem;
+  beforeAll(async () => {
+    item = await cityItem('旅行社服务网点设立备案');
+  });
+
+  async function apply(fields: Record<string, unknown>, creditCode?: string) {
+    const applicant = await newUser();
+    const body = await completeApplication(applicant, item, fields);
+    if (creditCode) (body.applicant as { enterprise: { creditCode: string } }).enterprise.creditCode = creditCode;
+    const res = await submitApplication(applicant, body);
+    expect(res.status).toBe(201);
+    return { applicant, caseNumber: res.body.caseNumber as string, body: res.body };
+  }
+
+  it('accepts, approves and delivers at once when every rule passes, recorded with the rules it checked', async () => {
+    const { applicant, caseNumber, body } = await apply({ agencyName: '黄山云海旅行社有限公司', outletName: '黄山云海旅行社屯溪老街服务网点', outletAddress: '黄山市屯溪区老街128号' });
+    expect(body.status).toBe('delivered');
+    const mine = await applicantCase(applicant, caseNumber);
+    expect(mine.history.map((h) => [h.action, h.by])).toEqual([
+      ['submit', 'applicant'],
+      ['auto_approve', 'system'],
+      ['deliver', 'system'],
+    ]);
+    expect(mine.documents.map((d) => d.kind)).toEqual(['approval_decision']);
+    expect(mine.documents[0]!.paragraphs.join('')).toContain('智慧审批');
+    const licence = mine.materials.find((m) => m.materialId === 'parent-agency-licence')!.licence!;
+    expect(licence).toMatchObject({ status: 'verified', number: 'L-AH-00987' });
+
+    const staff = (await signInAs('city-pre_review')).accessToken;
+    const seen = (await staffCase(staff, caseNumber)).body;
+    expect(seen.smartApproval?.outcome).toBe('approved');
+    expect(seen.smartApproval?.rules.every((r) => r.passed)).toBe(true);
+  });
+
+  it('falls back to a person, showing the failed rule, when the outlet is in another city', async () => {
+    const { caseNumber, body } = await apply({ agencyName: '黄山云海旅行社有限公司', outletName: '云海旅行社合肥网点', outletAddress: '合肥市蜀山区长江西路100号' });
+    expect(body.status).toBe('pre_review');
+    const staff = (await signInAs('city-pre_review')).accessToken;
+    const seen = (await staffCase(staff, caseNumber)).body;
+    expect(seen.smartApproval?.outcome).toBe('manual');
+    const failed = seen.smartApproval!.rules.filter((r) => !r.passed);
+    expect(failed.map((r) => r.kind)).toEqual(['field_in_region']);
+    expect(failed[0]!.detail).toContain('不在黄山市');
+    expect(seen.actions).toContain('accept');
+  });
+
+  it('falls back to a person when the parent agency’s licence is revoked', async () => {
+    const { caseNumber, body } = await apply({ agencyName: '黄山旧时光旅行社有限公司', outletName: '旧时光网点', outletAddress: '黄山市黄山区甘棠镇1号' }, '91341000MA2P5W6X1K');
+    expect(body.status).toBe('pre_review');
+    const staff = (await signInAs('city-pre_review')).accessToken;
+    const failed = (await staffCase(staff, caseNumber)).body.smartApproval!.rules.filter((r) => !r.passed).map((r) => r.kind);
+    expect(failed).toEqual(['licence_valid', 'materials_verified']);
+  });
+});
+
+describe('the one visit of a negative-list item (A级旅游景区质量等级评定)', () => {
+  it('is booked online from the hall’s slots; a full slot refuses; rebooking frees the old slot', async () => {
+    const item = await cityItem('A级旅游景区质量等级评定');
+    const grade = item.applicationFields!.find((f) => f.key === 'targetGrade')!.options![0];
+    const applicants = await Promise.all(Array.from({ length: 4 }, () => newUser()));
+    const cases = await Promise.all(
+      applicants.map(async (applicant) => {
+        const res = await submitApplication(applicant, await completeApplication(applicant, item, { scenicName: '黄山翡翠谷景区', targetGrade: grade, scenicAddress: '黄山市黄山区汤口镇翡翠谷' }));
+        expect(res.status).toBe(201);
+        return res.body.caseNumber as string;
+      }),
+    );
+    const first = await applicantCase(applicants[0]!, cases[0]!);
+    expect(first.visit).toMatchObject({ required: true, canBook: true });
+    expect(first.visit!.reason).toBeTruthy();
+
+    const offered = await api(`/cases/${cases[0]}/visit-slots`, { headers: asUser(applicants[0]!) });
+    expect(offered.status).toBe(200);
+    expect(offered.body.slots).toHaveLength(50);
+    const slot = offered.body.slots.find((s: { remaining: number }) => s.remaining === 3) as { slotId: string };
+    const book = (i: number, slotId: string) => api(`/cases/${cases[i]}/visit`, { method: 'PUT', headers: asUser(applicants[i]!, json), body: JSON.stringify({ slotId }) });
+
+    const outcomes = await Promise.all([0, 1, 2, 3].map((i) => book(i, slot.slotId)));
+    expect(outcomes.map((o) => o.status).sort()).toEqual([200, 200, 200, 409]);
+    const refused = outcomes.find((o) => o.status === 409)!;
+    expect(refused.body.code).toBe('VISIT_SLOT_FULL');
+
+    const winner = outcomes.findIndex((o) => o.status === 200);
+    const other = offered.body.slots.find((s: { slotId: string; remaining: number }) => s.slotId !== slot.slotId && s.remaining === 3) as { slotId: string };
+    expect((await book(winner, other.slotId)).status).toBe(200);
+    const loser = outcomes.findIndex((o) => o.status === 409);
+    expect((await book(loser, slot.slotId)).status).toBe(200);
+    const after = await api(`/cases/${cases[0]}/visit-slots`, { headers: asUser(applicants[0]!) });
+    expect(after.body.slots.find((s: { slotId: string }) => s.slotId === slot.slotId).remaining).toBe(0);
+    expect(after.body.slots.find((s: { slotId: string }) => s.slotId === other.slotId).remaining).toBe(2);
+
+    const staff = (await signInAs('city-pre_review')).accessToken;
+    expect((await staffCase(staff, cases[winner]!)).body.visit?.startsAt).toBeDefined();
+  });
+
+  it('is not offered for items that can be done entirely online', async () => {
+    const applicant = await newUser();
+    const item = await cityItem('旅行社业务经营许可');
+    const res = await submitApplication(applicant, await completeApplication(applicant, item, { agencyName: '黄山云海旅行社有限公司', premisesAddress: '黄山市屯溪区新安北路88号2楼', premisesTenure: '自有产权', registeredCapital: 30 }));
+    expect((await applicantCase(applicant, res.body.caseNumber)).visit).toBeUndefined();
+    expect((await api(`/cases/${res.body.caseNumber}/visit-slots`, { headers: asUser(applicant) })).status).toBe(409);
+  });
+});
