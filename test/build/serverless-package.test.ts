@@ -164,6 +164,7 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
       EventSourceArn: { 'Fn::GetAtt': ['MainTable', 'StreamArn'] },
       FunctionName: { 'Fn::GetAtt': ['DispatchNotificationsLambdaFunction', 'Arn'] },
       MaximumRetryAttempts: 5,
+      ParallelizationFactor: 5,
       BisectBatchOnFunctionError: true,
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': ['NotificationDlq', 'Arn'] } } },

@@ -6,8 +6,8 @@ import { defaultDispatcherDeps, dispatcher } from './dispatcher';
 import { OUTBOX_KIND } from './keys';
 
 let instance: ReturnType<typeof dispatcher> | undefined;
-/** Events of one batch delivered at once (each to all its recipients). */
-const CONCURRENCY = 10;
+/** Events of one batch delivered at once (each to all its recipients): the whole batch of 25. */
+const CONCURRENCY = 25;
 
 /**
  * The stream side of the outbox: every new outbox record is one event to deliver. Records are

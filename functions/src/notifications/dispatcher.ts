@@ -42,7 +42,7 @@ export function dispatcher(deps: DispatcherDeps) {
     return staff.filter((s) => s.status === 'active' && s.userId && s.permissions.includes(audience.permission)).map((s) => s.userId!);
   }
 
-  async function push(userId: string, openid: string | undefined, messageId: string, content: MessageContent & { template: TemplateKey }): Promise<boolean> {
+  async function push(userId: string, openid: string | undefined, messageId: string, content: MessageContent & { template: TemplateKey }, leased: boolean): Promise<boolean> {
     const { store } = deps;
     const definition = TEMPLATES[content.template];
     const templateId = deps.templateIds[content.template];
@@ -50,12 +50,16 @@ export function dispatcher(deps: DispatcherDeps) {
       await store.finishPush(userId, messageId, 'no_subscription');
       return false;
     }
-    if (!(await store.leasePush(userId, messageId))) return false;
+    if (!leased && !(await store.leasePush(userId, messageId))) {
+      // Finished meanwhile: nothing to do. Still pending: another attempt holds it (or crashed holding it);
+      // fail this record so the stream comes back after the lease has run out, instead of dropping the push.
+      if ((await store.message(userId, messageId))?.pushStatus !== 'pending') return false;
+      throw new WechatUnavailableError('push held by another attempt');
+    }
     try {
-      const subscription = await store.subscription(userId, content.template);
       const allowed =
         definition.kind === 'long'
-          ? subscription?.active === true
+          ? (await store.subscription(userId, content.template))?.active === true
           : (await store.consumeGrant(userId, content.template, messageId)) || (await alreadyConsumed(userId, messageId));
       if (!allowed) {
         await store.finishPush(userId, messageId, 'no_subscription');
@@ -120,7 +124,7 @@ export function dispatcher(deps: DispatcherDeps) {
             const stored = await deps.store.ensureMessage(userId, message);
             report.recipients += 1;
             if (stored.pushStatus !== 'pending' || !content.template) return;
-            if (await push(userId, users.get(userId)?.openid, messageId, { ...content, template: content.template })) report.pushed += 1;
+            if (await push(userId, users.get(userId)?.openid, messageId, { ...content, template: content.template }, stored.leased)) report.pushed += 1;
           }),
         );
       }

@@ -43,8 +43,10 @@ export function notificationStore() {
      * Puts the message in the centre (and counts it unread) unless this event already put it there;
      * either way returns what is stored now.
      */
-    async ensureMessage(userId: string, message: Message): Promise<StoredMessage> {
+    async ensureMessage(userId: string, message: Message): Promise<StoredMessage & { leased: boolean }> {
       const key = messageKey(userId, message.messageId);
+      // A new message with a push to make is created already holding the push lease (one write less).
+      const leased = message.push === 'pending';
       try {
         await db.send(
           new TransactWriteCommand({
@@ -58,6 +60,7 @@ export function notificationStore() {
                     message,
                     userId,
                     pushStatus: message.push,
+                    ...(leased ? { leaseUntil: Date.now() + LEASE_MS } : {}),
                     expiresAt: Math.floor(Date.now() / 1000) + MESSAGE_TTL_SECONDS,
                   },
                   ConditionExpression: 'attribute_not_exists(pk)',
@@ -67,11 +70,11 @@ export function notificationStore() {
             ],
           }),
         );
-        return { message, userId, pushStatus: message.push };
+        return { message, userId, pushStatus: message.push, leased };
       } catch (error) {
         if (!conditionFailed(error)) throw error;
         const { Item } = await db.send(new GetCommand({ TableName, Key: key, ConsistentRead: true }));
-        return Item as unknown as StoredMessage;
+        return { ...(Item as unknown as StoredMessage), leased: false };
       }
     },
 
