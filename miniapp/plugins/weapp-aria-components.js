@@ -4,7 +4,7 @@
  * alphabetically, so both sides must know exactly the same list or every attribute shifts.
  * Plain ES5: this file is bundled into the mini-program without going through Babel.
  */
-var COMPONENTS = ['View', 'Text', 'Image', 'Button', 'Input', 'ScrollView', 'Navigator']
+var COMPONENTS = ['View', 'Text', 'Image', 'Button', 'Input', 'Textarea', 'ScrollView', 'Navigator']
 
 function ariaComponents() {
   var patch = {}

@@ -4,12 +4,14 @@ export default defineAppConfig({
   // The guide is opened from lists and by deep link; keeping it in a subpackage keeps the main
   // package small. The case pages carry the shared zod schemas (validation on the phone), so they
   // live in their own subpackage too; so do the account pages opened from 我的 (messages, staff
-  // binding and administration, subscriptions) and the local-only push log. H5 treats all of them
-  // as ordinary (lazily loaded) routes.
+  // binding and administration, subscriptions), the staff workbench (inbox, case, documents, the
+  // working-day calendar) and the local-only push log. H5 treats all of them as ordinary (lazily
+  // loaded) routes.
   subPackages: [
     { root: 'pages/guide', pages: ['index'] },
-    { root: 'pages/cases', pages: ['apply/index', 'detail/index', 'submitted/index'] },
+    { root: 'pages/cases', pages: ['apply/index', 'detail/index', 'submitted/index', 'document/index'] },
     { root: 'pages/account', pages: ['messages/index', 'bind/index', 'staff/index', 'subscriptions/index'] },
+    { root: 'pages/staff', pages: ['inbox/index', 'case/index', 'document/index', 'calendar/index'] },
     { root: 'pages/dev', pages: ['pushes/index'] },
   ],
   preloadRule: {

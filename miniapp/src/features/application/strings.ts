@@ -7,4 +7,16 @@ export const APPLICATION_STRINGS = {
   pickFromAlbum: '从手机相册选择图片',
   takePhoto: '拍照',
   pickFailed: '没有选到文件，请重试',
+
+  // an upload slot
+  upload: '上传文件',
+  uploadMore: '继续上传',
+  uploading: (name: string) => `正在上传“${name}”…`,
+  replace: '替换',
+  replaceLabel: (name: string) => `替换文件${name}`,
+  remove: '删除',
+  removeLabel: (name: string) => `删除文件${name}`,
+  tooMany: (n: number) => `每项材料最多上传${n}个文件`,
+  pdf: 'PDF',
+  image: '图片',
 } as const

@@ -36,6 +36,15 @@ export function getDownloadLink(caseNumber: string, materialId: string, index: n
   return getJson<DownloadLink>(`/cases/${path(caseNumber)}/materials/${path(materialId)}/files/${index}`, { auth: true })
 }
 
+/** The new files for exactly the materials the one-time notice named, at the version the applicant saw. */
+export async function resubmitCase(caseNumber: string, body: { version: number; materials: Record<string, { key: string; fileName: string }[]> }): Promise<CaseDetail> {
+  return (await requestJson<CaseDetail>('POST', `/cases/${path(caseNumber)}/resubmit`, { auth: true, body })).data
+}
+
+export async function withdrawCase(caseNumber: string, body: { version: number; reason: string }): Promise<CaseDetail> {
+  return (await requestJson<CaseDetail>('POST', `/cases/${path(caseNumber)}/withdraw`, { auth: true, body })).data
+}
+
 /** One case per idempotency key: a retry with the same key and body returns the same case. */
 export async function submitApplication(body: ApplicationBody, idempotencyKey: string): Promise<CaseDetail> {
   const { data } = await requestJson<CaseDetail>('POST', '/cases', { auth: true, body, headers: { 'Idempotency-Key': idempotencyKey } })

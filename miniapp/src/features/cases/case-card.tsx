@@ -1,5 +1,6 @@
 import type { CaseSummary, DraftSummary } from '@ah-tourism/shared'
 import { Text, View } from '@tarojs/components'
+import type { ReactNode } from 'react'
 import { chinaDate, chinaDateTime } from './format'
 import { openApply, openCase } from './routes'
 import { CASE_LIST_STRINGS as S } from './strings'
@@ -10,28 +11,48 @@ export function StatusTag({ status, label }: { status: string; label: string }) 
   return <Text className={`status-tag status-tag--${status}`}>{label}</Text>
 }
 
-/** One of the applicant's cases; a tap opens its detail. */
-export function CaseCard({ summary }: { summary: CaseSummary }) {
+export interface CaseCardFrameProps {
+  itemName: string
+  status: string
+  statusLabel: string
+  caseNumber: string
+  /** The spoken name of the whole card (it is one link). */
+  label: string
+  onOpen: () => void
+  children?: ReactNode
+}
+
+/** A case as a tappable card: item, status and number, then whatever the list adds. */
+export function CaseCardFrame({ itemName, status, statusLabel, caseNumber, label, onOpen, children }: CaseCardFrameProps) {
   return (
-    <View
-      className='case-card'
-      role='link'
-      aria-role='link'
-      aria-label={S.caseLabel(summary.itemName, summary.statusLabel, summary.caseNumber)}
-      hoverClass='case-card--pressed'
-      onClick={() => openCase(summary.caseNumber)}
-    >
+    <View className='case-card' role='link' aria-role='link' aria-label={label} hoverClass='case-card--pressed' onClick={onOpen}>
       <View className='case-card__top'>
-        <Text className='case-card__name'>{summary.itemName}</Text>
-        <StatusTag status={summary.status} label={summary.statusLabel} />
+        <Text className='case-card__name'>{itemName}</Text>
+        <StatusTag status={status} label={statusLabel} />
       </View>
       <Text className='case-card__line'>
         {`${S.caseNumber}：`}
-        <Text className='case-card__number'>{summary.caseNumber}</Text>
+        <Text className='case-card__number'>{caseNumber}</Text>
       </Text>
+      {children}
+    </View>
+  )
+}
+
+/** One of the applicant's cases; a tap opens its detail. */
+export function CaseCard({ summary }: { summary: CaseSummary }) {
+  return (
+    <CaseCardFrame
+      itemName={summary.itemName}
+      status={summary.status}
+      statusLabel={summary.statusLabel}
+      caseNumber={summary.caseNumber}
+      label={S.caseLabel(summary.itemName, summary.statusLabel, summary.caseNumber)}
+      onOpen={() => openCase(summary.caseNumber)}
+    >
       <Text className='case-card__line'>{summary.organisationName}</Text>
       <Text className='case-card__line case-card__line--muted'>{`${S.submittedAt}：${chinaDateTime(summary.submittedAt)}`}</Text>
-    </View>
+    </CaseCardFrame>
   )
 }
 

@@ -5,6 +5,7 @@ import { ensureSignedIn } from '@/services/session'
 export const APPLY_PAGE = '/pages/cases/apply/index'
 export const CASE_PAGE = '/pages/cases/detail/index'
 export const SUBMITTED_PAGE = '/pages/cases/submitted/index'
+export const DOCUMENT_PAGE = '/pages/cases/document/index'
 export const MINE_TAB = '/pages/mine/index'
 
 export function applyUrl(implementationCode: string): string {
@@ -13,6 +14,11 @@ export function applyUrl(implementationCode: string): string {
 
 export function caseUrl(caseNumber: string): string {
   return `${CASE_PAGE}?caseNumber=${encodeURIComponent(caseNumber)}`
+}
+
+/** One of the applicant's documents (一次性告知书, 受理通知书, 决定书…). */
+export function documentUrl(caseNumber: string, documentId: string): string {
+  return `${DOCUMENT_PAGE}?caseNumber=${encodeURIComponent(caseNumber)}&documentId=${encodeURIComponent(documentId)}`
 }
 
 export function submittedUrl(caseNumber: string): string {
@@ -29,6 +35,12 @@ export function openApply(implementationCode: string): void {
 
 export function openCase(caseNumber: string): void {
   void Taro.navigateTo({ url: caseUrl(caseNumber) })
+}
+
+/** Back to the page that opened this one; a page opened by link (the only one in the stack) goes to `url` instead. */
+export function backOr(url: string): void {
+  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
+  else void Taro.redirectTo({ url })
 }
 
 export function openMineTab(): void {

@@ -3,6 +3,7 @@ import type { CaseSummary, DraftSummary } from '@ah-tourism/shared'
 import { Text, View } from '@tarojs/components'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { ActionButton } from '@/components/action-button'
+import { ListFooter } from '@/components/list-footer'
 import { PhoneLink } from '@/components/phone-link'
 import { Section } from '@/components/section'
 import { StatusView } from '@/components/status-view'
@@ -12,6 +13,7 @@ import { openItemsTab } from '@/features/catalog/routes'
 import { listCases, listDrafts } from '@/features/cases/api'
 import { CaseCard, DraftCard } from '@/features/cases/case-card'
 import { MINE_TAB } from '@/features/cases/routes'
+import { CALENDAR_PAGE, INBOX_PAGE } from '@/features/staff/routes'
 import { useCursorPages } from '@/hooks/use-cursor-pages'
 import { useInfiniteScroll } from '@/hooks/use-infinite-scroll'
 import { useSessionUser } from '@/hooks/use-session'
@@ -22,6 +24,7 @@ import { signInQuietly, signOut } from '@/services/session'
 import { askToSubscribe, prepareSubscriptions, STAFF_TEMPLATE_KEYS, SUBSCRIBE_AVAILABLE } from '@/services/subscribe'
 import { AccountHeader } from './account-header'
 import { AccountMenu, type MenuEntry } from './account-menu'
+import { WorkbenchEntry } from './workbench-entry'
 import { MINE_STRINGS as S } from './strings'
 import './index.scss'
 
@@ -31,8 +34,8 @@ const LIST_END_ID = 'mine-cases-end'
 const NOTHING = { items: [], nextCursor: null }
 
 /**
- * 我的: who is signed in (with 退出登录, and 切换身份 in local builds), the account's pages (消息 with
- * the unread count, 消息订阅, 工作人员绑定, 人员管理), and — once signed in — unfinished applications
+ * 我的: who is signed in (with 退出登录, and 切换身份 in local builds), 工作台 for staff, the account's
+ * pages (消息 with the unread count, 消息订阅, 工作人员绑定, 人员管理, 工作日历), and — once signed in — unfinished applications
  * (drafts) and the applicant's cases, newest first, with infinite scroll.
  */
 export default function MinePage() {
@@ -121,6 +124,7 @@ export default function MinePage() {
     if (user.provincialAdmin || user.staff?.permissions.includes('org_admin')) {
       entries.push({ key: 'staff', name: S.staff, onTap: () => openPage(STAFF_PAGE) })
     }
+    if (user.provincialAdmin) entries.push({ key: 'calendar', name: S.calendar, onTap: () => openPage(CALENDAR_PAGE) })
   }
   if (DEV_LOGIN) entries.push({ key: 'dev-pushes', name: S.devPushes, onTap: () => openPage(DEV_PUSHES_PAGE) })
 
@@ -159,23 +163,7 @@ export default function MinePage() {
             </View>
           ))}
         </View>
-        <View className='mine__footer' id={LIST_END_ID} aria-live='polite'>
-          {pages.status === 'loading-more' ? <Text className='mine__footer-text'>{S.loadingMore}</Text> : null}
-          {pages.status === 'more-error' ? (
-            <View className='mine__footer-error' role='alert'>
-              <Text className='mine__footer-text'>{pages.error?.message}</Text>
-              <ActionButton variant='secondary' size='sm' label={S.retryMoreLabel} onTap={cases.loadMore}>
-                {S.retry}
-              </ActionButton>
-            </View>
-          ) : null}
-          {pages.status === 'ready' && pages.hasMore ? (
-            <ActionButton variant='text' onTap={cases.loadMore}>
-              {S.loadMore}
-            </ActionButton>
-          ) : null}
-          {pages.status === 'ready' && !pages.hasMore ? <Text className='mine__footer-text'>{S.noMore}</Text> : null}
-        </View>
+        <ListFooter className='mine__footer' id={LIST_END_ID} pages={pages} onMore={cases.loadMore} strings={S} />
       </>
     )
   }
@@ -190,6 +178,8 @@ export default function MinePage() {
         onSignOut={() => void confirmSignOut()}
         onSwitch={DEV_LOGIN && !IS_WEAPP ? () => openLogin(MINE_TAB) : undefined}
       />
+
+      {user?.staff ? <WorkbenchEntry organisation={user.staff.organisationName} onOpen={() => openPage(INBOX_PAGE)} /> : null}
 
       <AccountMenu entries={entries} label={S.entries} />
 

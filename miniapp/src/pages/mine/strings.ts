@@ -14,6 +14,10 @@ export const MINE_STRINGS = {
   signedOutToast: '已退出登录',
   switchPersona: '切换身份',
 
+  // the workbench (staff)
+  workbench: '工作台',
+  workbenchText: (organisation: string) => `办理${organisation}的办件`,
+
   // entries
   entries: '我的服务',
   messages: '消息',
@@ -21,6 +25,7 @@ export const MINE_STRINGS = {
   subscriptions: '消息订阅',
   bind: '工作人员绑定',
   staff: '人员管理',
+  calendar: '工作日历',
   devPushes: '微信推送记录（本地模拟）',
 
   // staff reminders

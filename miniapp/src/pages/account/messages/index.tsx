@@ -3,6 +3,7 @@ import type { Message } from '@ah-tourism/shared'
 import { Text, View } from '@tarojs/components'
 import { useCallback, useState } from 'react'
 import { ActionButton } from '@/components/action-button'
+import { ListFooter } from '@/components/list-footer'
 import { StatusView } from '@/components/status-view'
 import { listMessages, markMessageRead } from '@/features/account/api'
 import { PUSH_NOTES } from '@/features/account/labels'
@@ -137,23 +138,7 @@ export default function MessagesPage() {
           </View>
         ))}
       </View>
-      <View className='messages__footer' id={LIST_END_ID} aria-live='polite'>
-        {pages.status === 'loading-more' ? <Text className='messages__footer-text'>{S.loadingMore}</Text> : null}
-        {pages.status === 'more-error' ? (
-          <View className='messages__footer-error' role='alert'>
-            <Text className='messages__footer-text'>{pages.error?.message}</Text>
-            <ActionButton variant='secondary' size='sm' label={S.retryMoreLabel} onTap={messages.loadMore}>
-              {S.retry}
-            </ActionButton>
-          </View>
-        ) : null}
-        {pages.status === 'ready' && pages.hasMore ? (
-          <ActionButton variant='text' onTap={messages.loadMore}>
-            {S.loadMore}
-          </ActionButton>
-        ) : null}
-        {pages.status === 'ready' && !pages.hasMore ? <Text className='messages__footer-text'>{S.noMore}</Text> : null}
-      </View>
+      <ListFooter id={LIST_END_ID} pages={pages} onMore={messages.loadMore} strings={S} />
     </View>
   )
 }

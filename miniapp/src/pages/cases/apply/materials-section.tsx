@@ -1,103 +1,35 @@
 import type { Material } from '@ah-tourism/shared'
-import { Image, Text, View } from '@tarojs/components'
-import { ActionButton } from '@/components/action-button'
+import { Text, View } from '@tarojs/components'
 import { Section } from '@/components/section'
-import { FilePicker } from '@/features/application/file-picker'
-import { MAX_FILES_PER_MATERIAL, slotRequirement, type ApplyForm, type FormFile, type SlotRequirement } from '@/features/application/form'
-import { isImage } from '@/features/application/picked-file'
-import { fileSizeText } from '@/features/cases/format'
+import { slotRequirement, type ApplyForm, type SlotRequirement } from '@/features/application/form'
+import { UploadSlot } from '@/features/application/upload-slot'
 import { APPLY_STRINGS as S } from './strings'
-import { fieldId, type SlotActivity, type useApply } from './use-apply'
+import { fieldId, type useApply } from './use-apply'
 
 type Apply = ReturnType<typeof useApply>
 
-const IDLE: SlotActivity = { busy: null, replacing: null, error: null }
-
-function FileRow({ file, index, material, apply, busy }: { file: FormFile; index: number; material: Material; apply: Apply; busy: boolean }) {
-  const preview = apply.previews[file.key]
-  const error = apply.errorFor(`materials.${material.id}[${index}]`)
-  return (
-    <View className={`upload-file${error ? ' upload-file--invalid' : ''}`} role='listitem'>
-      <View className='upload-file__row'>
-        {preview && isImage(file.contentType) ? (
-          <Image className='upload-file__thumb' src={preview} mode='aspectFill' aria-hidden='true' />
-        ) : (
-          <View className={`upload-file__glyph upload-file__glyph--${isImage(file.contentType) ? 'image' : 'pdf'}`} aria-hidden='true'>
-            <Text>{isImage(file.contentType) ? S.image : S.pdf}</Text>
-          </View>
-        )}
-        <View className='upload-file__info'>
-          <Text className='upload-file__name'>{file.fileName}</Text>
-          {file.size ? <Text className='upload-file__size'>{fileSizeText(file.size)}</Text> : null}
-        </View>
-      </View>
-      <View className='upload-file__actions'>
-        <FilePicker label={S.replaceLabel(file.fileName)} text={S.replace} disabled={busy} onPick={(picked) => void apply.pick(material, picked, index)} />
-        <ActionButton variant='text' size='sm' label={S.removeLabel(file.fileName)} disabled={busy} onTap={() => apply.removeFile(material, index)}>
-          {S.remove}
-        </ActionButton>
-      </View>
-      {error ? (
-        <View className='form-field__error' role='alert'>
-          {error}
-        </View>
-      ) : null}
-    </View>
-  )
-}
-
-function UploadSlot({ material, requirement, form, apply }: { material: Material; requirement: SlotRequirement; form: ApplyForm; apply: Apply }) {
-  const files = form.materials[material.id] ?? []
-  const activity = apply.slots[material.id] ?? IDLE
-  const busy = activity.busy !== null
-  const error = activity.error ?? apply.errorFor(`materials.${material.id}`)
+function MaterialSlot({ material, requirement, form, apply }: { material: Material; requirement: SlotRequirement; form: ApplyForm; apply: Apply }) {
+  const path = `materials.${material.id}`
+  const activity = apply.slots[material.id]
   const mustUpload = requirement === 'upload_required'
   return (
-    <View className={`upload-slot${error ? ' upload-slot--invalid' : ''}`} id={fieldId(`materials.${material.id}`)} role='group' aria-label={material.name}>
-      <View className='upload-slot__head'>
-        <Text className='upload-slot__name'>
-          {mustUpload ? <Text className='form-field__required'>*</Text> : null}
-          {material.name}
-        </Text>
-        <Text className={`upload-slot__tag upload-slot__tag--${mustUpload ? 'required' : 'optional'}`}>
-          {mustUpload && material.necessity !== 'required' ? S.requiredNow : S.necessity[material.necessity]}
-        </Text>
-      </View>
+    <UploadSlot
+      id={fieldId(path)}
+      name={material.name}
+      required={mustUpload}
+      tag={{ text: mustUpload && material.necessity !== 'required' ? S.requiredNow : S.necessity[material.necessity], tone: mustUpload ? 'required' : 'optional' }}
+      files={form.materials[material.id] ?? []}
+      previews={apply.previews}
+      activity={activity}
+      error={activity?.error ?? apply.errorFor(path)}
+      fileError={(index) => apply.errorFor(`${path}[${index}]`)}
+      uploadLabel={S.uploadLabel(material.name, material.condition)}
+      onPick={(picked, replacing) => void apply.pick(material, picked, replacing)}
+      onRemove={(index) => apply.removeFile(material, index)}
+    >
       {material.condition ? <Text className='upload-slot__text'>{`${S.condition}：${material.condition}`}</Text> : null}
       <Text className='upload-slot__text upload-slot__text--muted'>{`${S.standard}：${material.acceptanceStandard}`}</Text>
-
-      {files.length ? (
-        <View className='upload-slot__files' role='list'>
-          {files.map((file, index) => (
-            <FileRow key={file.key} file={file} index={index} material={material} apply={apply} busy={busy} />
-          ))}
-        </View>
-      ) : null}
-
-      {busy ? (
-        <View className='upload-slot__busy' role='status' aria-live='polite'>
-          <View className='upload-slot__spinner' aria-hidden='true' />
-          <Text>{S.uploading(activity.busy ?? '')}</Text>
-        </View>
-      ) : null}
-
-      {files.length < MAX_FILES_PER_MATERIAL ? (
-        <View className='upload-slot__add'>
-          <FilePicker
-            label={S.uploadLabel(material.name, material.condition)}
-            text={files.length ? S.uploadMore : S.upload}
-            disabled={busy}
-            onPick={(picked) => void apply.pick(material, picked, null)}
-          />
-        </View>
-      ) : null}
-
-      {error ? (
-        <View className='form-field__error' role='alert'>
-          {error}
-        </View>
-      ) : null}
-    </View>
+    </UploadSlot>
   )
 }
 
@@ -134,7 +66,7 @@ export function MaterialsSection({ materials, form, apply }: { materials: Materi
           requirement === 'from_licence' ? (
             <LicenceSlot key={material.id} material={material} />
           ) : (
-            <UploadSlot key={material.id} material={material} requirement={requirement} form={form} apply={apply} />
+            <MaterialSlot key={material.id} material={material} requirement={requirement} form={form} apply={apply} />
           ),
         )}
       </View>

@@ -61,18 +61,8 @@ export const APPLY_STRINGS = {
   standard: '受理标准',
   fromLicence: '免提交，由电子证照自动获取',
   licence: (name: string, issuer?: string) => `证照名称：${name}${issuer ? `（${issuer}核发）` : ''}`,
-  upload: '上传文件',
-  uploadMore: '继续上传',
   uploadLabel: (name: string, condition?: string) => `上传${name}${condition ? `（${condition}）` : ''}`,
-  uploading: (name: string) => `正在上传“${name}”…`,
-  replace: '替换',
-  replaceLabel: (name: string) => `替换文件${name}`,
-  remove: '删除',
-  removeLabel: (name: string) => `删除文件${name}`,
   fileTypes: '支持PDF、JPG、PNG，单个文件不超过10MB，每项最多5个文件',
-  tooMany: (n: number) => `每项材料最多上传${n}个文件`,
-  pdf: 'PDF',
-  image: '图片',
 
   // submit
   submit: '提交申请',

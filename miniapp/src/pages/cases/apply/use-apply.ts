@@ -4,7 +4,6 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import {
   emptyForm,
   formFromStored,
-  MAX_FILES_PER_MATERIAL,
   schemaFor,
   toApplicationBody,
   validateForm,
@@ -15,14 +14,15 @@ import {
   type PersonInput,
 } from '@/features/application/form'
 import { readLocalDraft } from '@/features/application/local-draft'
-import { isImage, type PickedFile } from '@/features/application/picked-file'
+import type { PickedFile } from '@/features/application/picked-file'
 import { useDraftAutosave } from '@/features/application/use-draft-autosave'
-import { pickedFileProblem, uploadMaterial } from '@/features/application/uploads'
+import { useUploads } from '@/features/application/use-uploads'
 import { getItem } from '@/features/catalog/api'
 import { getDraft, submitApplication } from '@/features/cases/api'
 import { applyUrl, submittedUrl } from '@/features/cases/routes'
 import { toApiError, type ApiError } from '@/services/api-error'
 import { randomToken } from '@/services/random'
+import { scrollToId } from '@/services/scroll'
 import { ensureSignedIn } from '@/services/session'
 import { APPLY_STRINGS as S } from './strings'
 
@@ -31,21 +31,11 @@ type LoadState =
   | { status: 'error'; error: ApiError }
   | { status: 'ready'; item: ImplementationItem; restoredAt: string | null }
 
-export interface SlotActivity {
-  /** Name of the file being uploaded, if any. */
-  busy: string | null
-  /** Index being replaced, or null when adding. */
-  replacing: number | null
-  error: string | null
-}
-
 export interface SubmitProblem {
   message: string
   /** Show the way to 我的办件 (the case may already exist). */
   toCases: boolean
 }
-
-const IDLE_SLOT: SlotActivity = { busy: null, replacing: null, error: null }
 
 /** The element id of a field's block, from its issue path (`applicant.agent.idNumber` → `f-applicant-agent-idNumber`). */
 export function fieldId(path: string): string {
@@ -84,8 +74,7 @@ export function useApply(code: string, userId: string) {
   const [touched, setTouched] = useState<Record<string, true>>({})
   const [attempted, setAttempted] = useState(false)
   const [serverIssues, setServerIssues] = useState<IssueMap>({})
-  const [slots, setSlots] = useState<Record<string, SlotActivity>>({})
-  const [previews, setPreviews] = useState<Record<string, string>>({})
+  const uploads = useUploads(code)
   const [submitting, setSubmitting] = useState(false)
   const [problem, setProblem] = useState<SubmitProblem | null>(null)
   const autosave = useDraftAutosave(code)
@@ -157,34 +146,20 @@ export function useApply(code: string, userId: string) {
   const setOnBehalf = (onBehalf: boolean) => update('applicant.agent', (f) => ({ ...f, onBehalf }))
   const setField = (key: string, value: string) => update(`fields.${key}`, (f) => ({ ...f, fields: { ...f.fields, [key]: value } }))
 
-  const setSlot = (id: string, activity: Partial<SlotActivity>) =>
-    setSlots((previous) => ({ ...previous, [id]: { ...(previous[id] ?? IDLE_SLOT), ...activity } }))
-
   /** Uploading, saving and submitting need the user; signed out, they are sent to sign in first. */
   const signedIn = () => ensureSignedIn(applyUrl(code))
 
   const pick = async (material: Material, file: PickedFile, replacing: number | null) => {
     const id = material.id
     if (!(await signedIn())) return
-    const fileProblem = pickedFileProblem(file)
-    if (fileProblem) return setSlot(id, { error: fileProblem })
-    if (replacing === null && (formRef.current?.materials[id]?.length ?? 0) >= MAX_FILES_PER_MATERIAL) {
-      return setSlot(id, { error: S.tooMany(MAX_FILES_PER_MATERIAL) })
-    }
-    setSlot(id, { busy: file.name, replacing, error: null })
-    try {
-      const uploaded = await uploadMaterial(code, id, file)
-      update(`materials.${id}`, (f) => {
-        const list = [...(f.materials[id] ?? [])]
-        if (replacing !== null && replacing < list.length) list[replacing] = uploaded
-        else list.push(uploaded)
-        return { ...f, materials: { ...f.materials, [id]: list } }
-      })
-      if (isImage(uploaded.contentType)) setPreviews((previous) => ({ ...previous, [uploaded.key]: file.path }))
-      setSlot(id, { busy: null, replacing: null, error: null })
-    } catch (error) {
-      setSlot(id, { busy: null, replacing: null, error: toApiError(error).message })
-    }
+    const uploaded = await uploads.upload(id, file, replacing, formRef.current?.materials[id]?.length ?? 0)
+    if (!uploaded) return
+    update(`materials.${id}`, (f) => {
+      const list = [...(f.materials[id] ?? [])]
+      if (replacing !== null && replacing < list.length) list[replacing] = uploaded
+      else list.push(uploaded)
+      return { ...f, materials: { ...f.materials, [id]: list } }
+    })
   }
 
   const removeFile = (material: Material, index: number) => {
@@ -195,7 +170,7 @@ export function useApply(code: string, userId: string) {
       else delete materials[material.id]
       return { ...f, materials }
     })
-    setSlot(material.id, { error: null })
+    uploads.clearError(material.id)
   }
 
   const restart = async () => {
@@ -205,19 +180,19 @@ export function useApply(code: string, userId: string) {
     setTouched({})
     setAttempted(false)
     setServerIssues({})
-    setSlots({})
+    uploads.reset()
     setProblem(null)
     setLoad({ status: 'ready', item, restoredAt: null })
   }
 
-  const uploadsBusy = Object.values(slots).some((slot) => slot.busy !== null)
+  const uploadsBusy = uploads.busy
 
   /** Paths in the order they appear on screen, to scroll to the first problem. */
   const scrollToFirst = (paths: string[]) => {
     const first = paths
       .map((path) => fieldId(path))
       .find((id) => typeof document === 'undefined' || document.getElementById(id) !== null)
-    if (first) void Taro.pageScrollTo({ selector: `#${first}`, duration: 200, offsetTop: -12 }).catch(() => undefined)
+    if (first) scrollToId(first)
   }
 
   const submit = async () => {
@@ -285,8 +260,8 @@ export function useApply(code: string, userId: string) {
     setKind,
     setOnBehalf,
     setField,
-    slots,
-    previews,
+    slots: uploads.slots,
+    previews: uploads.previews,
     pick,
     removeFile,
     restart,

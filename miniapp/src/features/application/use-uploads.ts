@@ -1,0 +1,66 @@
+import { useCallback, useState } from 'react'
+import { toApiError } from '@/services/api-error'
+import { MAX_FILES_PER_MATERIAL, type FormFile } from './form'
+import { isImage, type PickedFile } from './picked-file'
+import { APPLICATION_STRINGS as S } from './strings'
+import { pickedFileProblem, uploadMaterial } from './uploads'
+
+export interface SlotActivity {
+  /** Name of the file being uploaded, if any. */
+  busy: string | null
+  /** Index being replaced, or null when adding. */
+  replacing: number | null
+  error: string | null
+}
+
+export const IDLE_SLOT: SlotActivity = { busy: null, replacing: null, error: null }
+
+/**
+ * Uploads of material files for one item, per material slot: what is being uploaded, the slot's
+ * error and local previews of pictures. Used by the application form and by the supplement
+ * (resubmit) on the case page; the caller keeps the uploaded files.
+ */
+export function useUploads(implementationCode: string) {
+  const [slots, setSlots] = useState<Record<string, SlotActivity>>({})
+  const [previews, setPreviews] = useState<Record<string, string>>({})
+
+  const setSlot = useCallback(
+    (id: string, activity: Partial<SlotActivity>) => setSlots((previous) => ({ ...previous, [id]: { ...(previous[id] ?? IDLE_SLOT), ...activity } })),
+    [],
+  )
+
+  /**
+   * Checks a picked file (type, size, how many the slot has) and uploads it. Resolves with the stored
+   * file, or null when it was refused or failed (the slot then says why).
+   */
+  const upload = async (materialId: string, file: PickedFile, replacing: number | null, filesNow: number): Promise<FormFile | null> => {
+    const problem = pickedFileProblem(file)
+    if (problem) {
+      setSlot(materialId, { error: problem })
+      return null
+    }
+    if (replacing === null && filesNow >= MAX_FILES_PER_MATERIAL) {
+      setSlot(materialId, { error: S.tooMany(MAX_FILES_PER_MATERIAL) })
+      return null
+    }
+    setSlot(materialId, { busy: file.name, replacing, error: null })
+    try {
+      const uploaded = await uploadMaterial(implementationCode, materialId, file)
+      if (isImage(uploaded.contentType)) setPreviews((previous) => ({ ...previous, [uploaded.key]: file.path }))
+      setSlot(materialId, IDLE_SLOT)
+      return uploaded
+    } catch (error) {
+      setSlot(materialId, { busy: null, replacing: null, error: toApiError(error).message })
+      return null
+    }
+  }
+
+  return {
+    slots,
+    previews,
+    upload,
+    clearError: (materialId: string) => setSlot(materialId, { error: null }),
+    reset: () => setSlots({}),
+    busy: Object.values(slots).some((slot) => slot.busy !== null),
+  }
+}

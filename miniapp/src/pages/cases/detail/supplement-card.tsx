@@ -1,0 +1,164 @@
+import Taro from '@tarojs/taro'
+import type { CaseDetail, ImplementationItem } from '@ah-tourism/shared'
+import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import { ActionButton } from '@/components/action-button'
+import type { FormFile } from '@/features/application/form'
+import { UploadSlot } from '@/features/application/upload-slot'
+import { useUploads } from '@/features/application/use-uploads'
+import { resubmitCase } from '@/features/cases/api'
+import { documentUrl } from '@/features/cases/routes'
+import { isStale } from '@/features/cases/use-case-page'
+import { toApiError, type ApiError } from '@/services/api-error'
+import { scrollToId } from '@/services/scroll'
+import { DETAIL_STRINGS as S } from './strings'
+
+export interface SupplementCardProps {
+  detail: CaseDetail
+  item: ImplementationItem | null
+  onResubmitted: (detail: CaseDetail) => void
+  /** The case changed meanwhile (409): show the message and reload. */
+  onStale: (error: ApiError) => void
+}
+
+const slotId = (materialId: string) => `f-supplement-${materialId.replace(/[^A-Za-z0-9]+/g, '-')}`
+
+/**
+ * 需补正材料: exactly the materials the one-time notice named, with its reasons and an upload slot
+ * each, and 重新提交 (POST /cases/{no}/resubmit at the version shown). Errors land on their material.
+ */
+export function SupplementCard({ detail, item, onResubmitted, onStale }: SupplementCardProps) {
+  const supplement = detail.supplement!
+  const uploads = useUploads(detail.implementationCode)
+  const [files, setFiles] = useState<Record<string, FormFile[]>>({})
+  const [issues, setIssues] = useState<Record<string, string>>({})
+  const [problem, setProblem] = useState<string | null>(null)
+  const [submitting, setSubmitting] = useState(false)
+
+  // The newest one-time notice carries the reasons (by material name) and any unmet conditions.
+  const notice = [...detail.documents].reverse().find((d) => d.kind === 'supplement_notice')
+  const nameOf = (id: string) => detail.materials.find((m) => m.materialId === id)?.name ?? item?.guide.materials.find((m) => m.id === id)?.name ?? id
+  const reasonOf = (name: string) => notice?.defects?.find((d) => d.subject === name)?.reason
+  const materialNames = new Set(supplement.materialIds.map(nameOf))
+  const conditions = (notice?.defects ?? []).filter((d) => !materialNames.has(d.subject))
+
+  const clearIssues = (materialId: string) =>
+    setIssues((previous) => Object.fromEntries(Object.entries(previous).filter(([path]) => path !== `materials.${materialId}` && !path.startsWith(`materials.${materialId}[`))))
+
+  const pick = async (materialId: string, picked: Parameters<typeof uploads.upload>[1], replacing: number | null) => {
+    const uploaded = await uploads.upload(materialId, picked, replacing, files[materialId]?.length ?? 0)
+    if (!uploaded) return
+    clearIssues(materialId)
+    setFiles((previous) => {
+      const list = [...(previous[materialId] ?? [])]
+      if (replacing !== null && replacing < list.length) list[replacing] = uploaded
+      else list.push(uploaded)
+      return { ...previous, [materialId]: list }
+    })
+  }
+
+  const remove = (materialId: string, index: number) => {
+    setFiles((previous) => ({ ...previous, [materialId]: (previous[materialId] ?? []).filter((_, i) => i !== index) }))
+    clearIssues(materialId)
+    uploads.clearError(materialId)
+  }
+
+  const scrollTo = (materialId: string) => scrollToId(slotId(materialId))
+
+  const submit = async () => {
+    if (submitting) return
+    setProblem(null)
+    if (uploads.busy) {
+      void Taro.showToast({ title: S.waitUploads, icon: 'none' })
+      return
+    }
+    const missing = supplement.materialIds.filter((id) => !files[id]?.length)
+    if (missing.length) {
+      setIssues(Object.fromEntries(missing.map((id) => [`materials.${id}`, S.supplementMissing(nameOf(id))])))
+      setProblem(S.supplementFix(missing.length))
+      scrollTo(missing[0]!)
+      return
+    }
+    setSubmitting(true)
+    try {
+      const materials = Object.fromEntries(supplement.materialIds.map((id) => [id, (files[id] ?? []).map(({ key, fileName }) => ({ key, fileName }))]))
+      onResubmitted(await resubmitCase(detail.caseNumber, { version: detail.version, materials }))
+    } catch (caught) {
+      const error = toApiError(caught)
+      if (isStale(error)) {
+        onStale(error)
+      } else if (error.details.length) {
+        const placed = Object.fromEntries(error.details.filter((d) => d.path.startsWith('materials.')).map((d) => [d.path, d.message]))
+        const unplaced = error.details.filter((d) => !d.path.startsWith('materials.')).map((d) => d.message)
+        setIssues(placed)
+        setProblem([error.message, ...unplaced].join('；'))
+        const first = supplement.materialIds.find((id) => Object.keys(placed).some((path) => path.startsWith(`materials.${id}`)))
+        if (first) scrollTo(first)
+      } else {
+        setProblem(error.message)
+      }
+    }
+    setSubmitting(false)
+  }
+
+  const title = S.supplementTitle(supplement.noticeNumber ?? notice?.number)
+  return (
+    <View className='supplement' role='region' aria-label={title}>
+      <View className='supplement__title' role='heading' aria-level={2}>
+        {title}
+      </View>
+      <Text className='supplement__text'>{S.supplementText}</Text>
+      {notice ? (
+        <View className='supplement__notice'>
+          <ActionButton variant='text' size='sm' label={`${S.supplementOpenNotice}${notice.number}`} onTap={() => void Taro.navigateTo({ url: documentUrl(detail.caseNumber, notice.documentId) })}>
+            {`${S.supplementOpenNotice} ›`}
+          </ActionButton>
+        </View>
+      ) : null}
+      {conditions.length ? (
+        <View className='supplement__conditions'>
+          <Text className='supplement__text'>{S.supplementConditions}</Text>
+          {conditions.map((condition) => (
+            <Text key={condition.subject} className='supplement__condition'>{`${condition.subject}（${condition.reason}）`}</Text>
+          ))}
+        </View>
+      ) : null}
+      <View className='upload-slots'>
+        {supplement.materialIds.map((id) => {
+          const name = nameOf(id)
+          const reason = reasonOf(name)
+          const standard = item?.guide.materials.find((m) => m.id === id)?.acceptanceStandard
+          const activity = uploads.slots[id]
+          return (
+            <UploadSlot
+              key={id}
+              id={slotId(id)}
+              name={name}
+              required
+              tag={{ text: S.supplementTag, tone: 'required' }}
+              files={files[id] ?? []}
+              previews={uploads.previews}
+              activity={activity}
+              error={activity?.error ?? issues[`materials.${id}`]}
+              fileError={(index) => issues[`materials.${id}[${index}]`]}
+              uploadLabel={S.supplementUploadLabel(name)}
+              onPick={(picked, replacing) => void pick(id, picked, replacing)}
+              onRemove={(index) => remove(id, index)}
+            >
+              {reason ? <Text className='upload-slot__text supplement__reason'>{S.supplementReason(reason)}</Text> : null}
+              {standard ? <Text className='upload-slot__text upload-slot__text--muted'>{S.supplementStandard(standard)}</Text> : null}
+            </UploadSlot>
+          )
+        })}
+      </View>
+      {problem ? (
+        <View className='supplement__problem' role='alert'>
+          {problem}
+        </View>
+      ) : null}
+      <ActionButton block disabled={submitting} onTap={() => void submit()}>
+        {submitting ? S.resubmitting : S.resubmit}
+      </ActionButton>
+    </View>
+  )
+}

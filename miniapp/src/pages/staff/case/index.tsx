@@ -1,0 +1,88 @@
+import { useRouter } from '@tarojs/taro'
+import type { StaffCaseDetail } from '@ah-tourism/shared'
+import { Text, View } from '@tarojs/components'
+import { useCallback } from 'react'
+import { Section } from '@/components/section'
+import { StatusView } from '@/components/status-view'
+import { SignInRequired, useSignedIn } from '@/features/account/sign-in'
+import { CaseDeadlines } from '@/features/cases/case-deadlines'
+import { DocumentList } from '@/features/cases/case-documents'
+import { CaseFields } from '@/features/cases/case-fields'
+import { CaseMaterials } from '@/features/cases/case-materials'
+import { ApplicantSection, CaseHeader, CaseHistory, CaseNotice } from '@/features/cases/case-view'
+import { backOr, readParam } from '@/features/cases/routes'
+import { useCasePage, withGuide } from '@/features/cases/use-case-page'
+import { getStaffCase, getStaffDownloadLink } from '@/features/staff/api'
+import { INBOX_PAGE, staffCaseUrl, staffDocumentUrl } from '@/features/staff/routes'
+import { SupervisionBanner } from '@/features/staff/supervision-banner'
+import { ActionPanel } from './action-panel'
+import { CASE_STRINGS as S } from './strings'
+import '@/components/form-field/index.scss'
+import './index.scss'
+
+const backToInbox = () => backOr(INBOX_PAGE)
+
+/**
+ * 办件办理: pages/staff/case/index?caseNumber=<办件编号> — a case of the staff member's organisation
+ * (provincial staff: any organisation's, read-only): status and deadlines, the applicant in full,
+ * the application, materials with their pre-review state, the guide's conditions, documents and the
+ * history with who did what; at the bottom only the actions this person may take now.
+ */
+export default function StaffCasePage() {
+  const { params } = useRouter()
+  const caseNumber = readParam(params.caseNumber ?? params.no)
+  const user = useSignedIn(staffCaseUrl(caseNumber))
+  const userId = user?.userId ?? ''
+  const load = useCallback(() => getStaffCase(caseNumber).then(withGuide), [caseNumber])
+  const { remote, reload, notice, clearNotice, changed, stale } = useCasePage(load, `${userId}:${caseNumber}`)
+
+  if (!caseNumber) return <StatusView kind='error' title={S.missingNumber} actionText={S.toInbox} onAction={backToInbox} />
+  if (!user) return <SignInRequired returnUrl={staffCaseUrl(caseNumber)} />
+  if (remote.status === 'loading') return <StatusView kind='loading' title={S.loading} />
+  if (remote.status === 'error') {
+    const { error } = remote
+    const final = error.code === 'CASE_NOT_FOUND' || error.code === 'COMMON_NOT_FOUND' || error.code === 'AUTH_FORBIDDEN'
+    return final ? (
+      <StatusView kind='empty' title={error.message} actionText={S.toInbox} onAction={backToInbox} />
+    ) : (
+      <StatusView kind='error' title={error.message} actionText={S.retry} actionLabel={S.retryLabel} onAction={reload} />
+    )
+  }
+
+  const { detail, item } = remote.data
+
+  const done = (next: StaffCaseDetail, label: string) => changed({ detail: next, item }, S.done(label))
+
+  return (
+    <View className='case-page staff-case'>
+      {detail.readOnly ? <SupervisionBanner text={S.readOnly} /> : null}
+      {notice ? <CaseNotice tone={notice.tone} message={notice.message} onClose={clearNotice} /> : null}
+      <CaseHeader summary={detail} />
+      <CaseDeadlines deadlines={detail.deadlines} status={detail.status} />
+
+      <ApplicantSection applicant={detail.applicant} note={S.logged} full />
+
+      <CaseFields fields={detail.fields} item={item} />
+      <CaseMaterials materials={detail.materials} link={(materialId, index) => getStaffDownloadLink(detail.caseNumber, materialId, index)} />
+
+      <Section title={S.conditions} note={S.conditionsNote}>
+        {detail.conditions.length ? (
+          <View className='staff-case__conditions' role='list'>
+            {detail.conditions.map((condition, index) => (
+              <View key={condition} className='staff-case__condition' role='listitem'>
+                {`${index + 1}. ${condition}`}
+              </View>
+            ))}
+          </View>
+        ) : (
+          <Text className='case-note'>{S.noConditions}</Text>
+        )}
+      </Section>
+
+      <DocumentList documents={detail.documents} documentUrl={(documentId) => staffDocumentUrl(detail.caseNumber, documentId)} />
+      <CaseHistory history={detail.history} />
+
+      {detail.readOnly ? null : <ActionPanel key={detail.version} detail={detail} onDone={done} onStale={stale} />}
+    </View>
+  )
+}

@@ -1,0 +1,29 @@
+import Taro from '@tarojs/taro'
+import type { StaffCaseSummary } from '@ah-tourism/shared'
+import { Text, View } from '@tarojs/components'
+import { CaseCardFrame } from '@/features/cases/case-card'
+import { DeadlineBadge, listDeadline } from '@/features/cases/case-deadlines'
+import { chinaDateTime } from '@/features/cases/format'
+import { staffCaseUrl } from '@/features/staff/routes'
+import { INBOX_STRINGS as S } from './strings'
+
+/** One case of the inbox: item, number, applicant (masked), status and what is left of its deadline. */
+export function InboxRow({ summary }: { summary: StaffCaseSummary }) {
+  const deadline = listDeadline(summary.deadline, summary.status)?.text ?? ''
+  return (
+    <CaseCardFrame
+      itemName={summary.itemName}
+      status={summary.status}
+      statusLabel={summary.statusLabel}
+      caseNumber={summary.caseNumber}
+      label={S.caseLabel(summary.itemName, summary.statusLabel, summary.caseNumber, summary.applicantName, deadline)}
+      onOpen={() => void Taro.navigateTo({ url: staffCaseUrl(summary.caseNumber) })}
+    >
+      <Text className='case-card__line'>{`${S.applicant}：${summary.applicantName}`}</Text>
+      <View className='inbox-row__bottom'>
+        <DeadlineBadge deadline={summary.deadline} status={summary.status} />
+        <Text className='case-card__line case-card__line--muted'>{`${S.submittedAt}${chinaDateTime(summary.submittedAt)}`}</Text>
+      </View>
+    </CaseCardFrame>
+  )
+}

@@ -1,0 +1,44 @@
+export const INBOX_STRINGS = {
+  title: '工作台',
+  loading: '正在加载办件…',
+  notStaff: '工作台仅向工作人员开放',
+  notStaffHint: '绑定工作人员身份后，即可在这里办理本单位的办件',
+  toMine: '返回我的',
+  refresh: '刷新',
+  refreshLabel: '刷新办件列表',
+  retry: '重试',
+  retryLabel: '重新加载办件列表',
+  empty: '暂无办件',
+  emptyFiltered: (status: string) => `没有“${status}”的办件`,
+  emptyHint: '新的申请提交后会出现在这里，按剩余办理时限排列',
+  showAll: '查看全部',
+
+  // list
+  caseLabel: (item: string, status: string, no: string, applicant: string, deadline: string) =>
+    [item, status, `办件编号${no}`, `申请人${applicant}`, deadline].filter(Boolean).join('，'),
+  applicant: '申请人',
+  submittedAt: '提交于',
+  loadingMore: '正在加载更多…',
+  loadMore: '加载更多',
+  noMore: '没有更多了',
+  retryMoreLabel: '重新加载下一页',
+
+  // filters
+  statusFilter: '状态',
+  all: '全部',
+
+  // open by number
+  openPlaceholder: '输入办件编号直接打开',
+  openLabel: '办件编号',
+  open: '打开',
+  openClear: '清除办件编号',
+  openInvalid: '办件编号为 22 位数字和大写字母，请核对',
+
+  // supervision (provincial staff)
+  supervise: '监督各单位',
+  superviseField: '单位所在地区',
+  superviseText: '选择地区，只读查看该地实施机关的办件',
+  superviseLabel: '要查看的单位所在地区',
+  ownOrganisation: '回到本单位',
+  readOnly: (name: string) => `只读监督：正在查看${name}的办件，仅可查看，不能办理`,
+} as const
