@@ -28,6 +28,7 @@ interface Rule {
 }
 
 const casePage = (event: NotificationEvent) => `pages/cases/detail/index?caseNumber=${event.caseNumber}`;
+const staffCasePage = (event: NotificationEvent) => `pages/staff/case/index?caseNumber=${event.caseNumber}`;
 const dueText = (event: NotificationEvent) => (event.detail?.dueAt ? formatTemplateTime(event.detail.dueAt) : '');
 const applicant: Audience = { kind: 'applicant' };
 const staffWith = (permission: StaffPermission): Audience => ({ kind: 'staff', permission });
@@ -66,6 +67,7 @@ export const RULES: Record<NotificationEventType, Rule[]> = {
       content: (event) => ({
         title: '新办件待预审',
         body: `${event.applicantDisplayName} 提交了「${event.itemName}」（${event.caseNumber}），请在时限内完成网上预审。`,
+        page: staffCasePage(event),
         template: 'staff_new_case',
         values: { character_string1: event.caseNumber, thing2: event.itemName, name3: event.applicantDisplayName, time4: formatTemplateTime(event.occurredAt) },
       }),
@@ -77,6 +79,7 @@ export const RULES: Record<NotificationEventType, Rule[]> = {
       content: (event) => ({
         title: '补正材料待预审',
         body: `${event.applicantDisplayName} 已按一次性告知书补正「${event.itemName}」（${event.caseNumber}）的材料，请重新预审。`,
+        page: staffCasePage(event),
         template: 'staff_new_case',
         values: { character_string1: event.caseNumber, thing2: event.itemName, name3: event.applicantDisplayName, time4: formatTemplateTime(event.occurredAt) },
       }),
@@ -96,6 +99,7 @@ export const RULES: Record<NotificationEventType, Rule[]> = {
       content: (event) => ({
         title: '移交办件待预审',
         body: `「${event.itemName}」（${event.caseNumber}）由${event.detail?.fromOrganisationName ?? '其他单位'}移交本单位，请在时限内完成网上预审。`,
+        page: staffCasePage(event),
         template: 'staff_new_case',
         values: { character_string1: event.caseNumber, thing2: event.itemName, name3: event.applicantDisplayName, time4: formatTemplateTime(event.occurredAt) },
       }),
@@ -138,6 +142,7 @@ export const RULES: Record<NotificationEventType, Rule[]> = {
       content: (event) => ({
         title: '收到差评，请核实整改',
         body: `「${event.itemName}」（${event.caseNumber}）收到“${event.detail?.grade ?? '差评'}”：${event.detail?.comment ?? '（未填写评价内容）'}`,
+        page: staffCasePage(event),
         template: 'staff_bad_review',
         values: { character_string1: event.caseNumber, thing2: event.itemName, phrase3: event.detail?.grade ?? '差评', thing4: event.detail?.comment ?? '未填写评价内容' },
       }),
@@ -151,6 +156,7 @@ function deadline(type: NotificationEventType, phrase: string, advice: string): 
     content: (event) => ({
       title: `办件${NOTIFICATION_EVENTS[type].label}`,
       body: `「${event.itemName}」（${event.caseNumber}）${event.detail?.stageLabel ?? ''}${phrase}，截止 ${dueText(event)}。${advice}。`,
+      page: staffCasePage(event),
       template: 'staff_deadline',
       values: { character_string1: event.caseNumber, thing2: event.itemName, phrase3: phrase, time4: dueText(event) },
     }),

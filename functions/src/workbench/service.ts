@@ -115,7 +115,10 @@ export function workbenchService(deps: WorkbenchDeps) {
 
   function summary(record: CaseRecord, calendar: WorkingCalendar): StaffCaseSummary {
     const active = activeDeadline(record.status, record.clock);
-    const deadline = deadlineViews(record.clock, now(), calendar).find((d) => d.dueAt === active?.dueAt && !d.paused);
+    const views = deadlineViews(record.clock, now(), calendar);
+    // The running clock; or, while the applicant supplements or a special procedure runs, the paused one.
+    const pausedKind = record.status === 'supplement_requested' ? 'pre_review' : record.status === 'special_procedure' ? 'completion' : undefined;
+    const deadline = views.find((d) => d.dueAt === active?.dueAt && !d.paused) ?? views.find((d) => d.kind === pausedKind && d.paused);
     return {
       caseNumber: record.caseNumber,
       itemName: record.itemName,
