@@ -46,7 +46,8 @@ describe('submitting an application', () => {
     expect(detail.applicant.idNumberMasked).toMatch(/^9134\*{10}\w{4}$/);
     expect(detail.history).toEqual([expect.objectContaining({ action: 'submit', actionLabel: '提交申请', to: 'pre_review', by: 'applicant' })]);
     const licence = detail.materials.find((m) => m.source === 'issued_licence');
-    expect(licence).toMatchObject({ files: [], licence: { name: expect.any(String), issuer: expect.any(String), status: 'awaiting_wallet' } });
+    // Resolved from the enterprise's licence wallet (电子证照), not uploaded.
+    expect(licence).toMatchObject({ files: [], licence: { name: expect.any(String), issuer: expect.any(String), status: 'verified', number: expect.any(String) } });
     expect(await myCases(user)).toEqual([detail.caseNumber]);
 
     // The agent's identity number is stored encrypted, never in plain text.

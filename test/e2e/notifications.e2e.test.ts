@@ -171,17 +171,20 @@ describe('subscriptions, the message centre and staff invitations (H5, Chromium)
   it('the pre-reviewer finds the new case in 消息, and the push log lists the 新办件提醒 sent to them', async () => {
     const { page } = staff;
     await openMineEntry(page, MESSAGES_ENTRY);
-    // No page to open for staff (the applicant's case page is not theirs): a button that marks it read.
-    const message = page.getByRole('button', { name: new RegExp(`新办件待预审.*${caseNumber}`) }).filter({ visible: true });
+    // Staff messages open the case in 工作台.
+    const message = page.getByRole('link', { name: new RegExp(`新办件待预审.*${caseNumber}`) }).filter({ visible: true });
     await refreshUntil(page, page.getByRole('button', { name: '刷新消息' }), message);
     await visible(message.getByText('新办件待预审'));
-    const unreadBefore = await unreadOnMessagesPage(page);
-    expect(unreadBefore).toBeGreaterThan(0);
-    await message.click();
-    await page.locator('.messages__unread').filter({ visible: true }).filter({ hasText: unreadBefore === 1 ? '全部已读' : `${unreadBefore - 1}条未读` }).waitFor();
     // Subscribed beforehand: pushed, so no note under it.
     expect(await message.getByText(/未订阅|未送达/).count()).toBe(0);
+    const unreadBefore = await unreadOnMessagesPage(page);
+    expect(unreadBefore).toBeGreaterThan(0);
     await screenshot(page, 'notify-05-staff-messages');
+    await message.click();
+    await page.waitForURL(new RegExp(`pages/staff/case/index\\?caseNumber=${caseNumber}`), { timeout: 30_000 });
+    await visible(page.getByText(caseNumber).filter({ visible: true }).first(), 45_000);
+    await openMineEntry(page, MESSAGES_ENTRY);
+    await page.locator('.messages__unread').filter({ visible: true }).filter({ hasText: unreadBefore === 1 ? '全部已读' : `${unreadBefore - 1}条未读` }).waitFor();
 
     await openMineEntry(page, '微信推送记录（本地模拟）');
     await visible(page.getByRole('heading', { name: '微信推送记录（本地模拟）' }));

@@ -1,4 +1,4 @@
-import type { CaseDetail, CaseSummary, Draft, DraftSummary, UploadRequest, UploadTicket } from '@ah-tourism/shared'
+import type { CaseDetail, CaseSummary, Draft, DraftSummary, UploadRequest, UploadTicket, VisitBooking, VisitSlots } from '@ah-tourism/shared'
 import { getJson, requestJson } from '@/services/http'
 
 /** The applicant's side of cases, uploads and drafts. Every route here needs the caller. */
@@ -43,6 +43,16 @@ export async function resubmitCase(caseNumber: string, body: { version: number; 
 
 export async function withdrawCase(caseNumber: string, body: { version: number; reason: string }): Promise<CaseDetail> {
   return (await requestJson<CaseDetail>('POST', `/cases/${path(caseNumber)}/withdraw`, { auth: true, body })).data
+}
+
+/** The on-site visit of a negative-list item: the place, the open slots (with places left) and any booking. */
+export function getVisitSlots(caseNumber: string): Promise<VisitSlots> {
+  return getJson<VisitSlots>(`/cases/${path(caseNumber)}/visit-slots`, { auth: true })
+}
+
+/** Books (or moves) the one visit; 409 VISIT_SLOT_FULL when the slot filled up meanwhile. */
+export async function bookVisit(caseNumber: string, slotId: string): Promise<VisitBooking> {
+  return (await requestJson<VisitBooking>('PUT', `/cases/${path(caseNumber)}/visit`, { auth: true, body: { slotId } })).data
 }
 
 /** One case per idempotency key: a retry with the same key and body returns the same case. */

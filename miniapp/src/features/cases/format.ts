@@ -21,6 +21,23 @@ export function chinaDate(iso: string): string {
   return p ? `${p.year}年${p.month}月${p.day}日` : iso
 }
 
+/** 2026-12-01T01:30:00Z → 2026年12月01日 (zero-padded, for day headings and time ranges) */
+export function chinaDay(iso: string): string {
+  const p = chinaParts(iso)
+  return p ? `${p.year}年${String(p.month).padStart(2, '0')}月${String(p.day).padStart(2, '0')}日` : iso
+}
+
+/** 2026-12-01T01:30:00Z → 09:30 */
+export function chinaClock(iso: string): string {
+  const p = chinaParts(iso)
+  return p ? `${p.hh}:${p.mm}` : iso
+}
+
+/** A slot on one day: 2026年12月01日 09:30–10:00 */
+export function chinaTimeRange(startsAt: string, endsAt: string): string {
+  return `${chinaDay(startsAt)} ${chinaClock(startsAt)}–${chinaClock(endsAt)}`
+}
+
 /** 2048 → 2.0 KB, 1536000 → 1.5 MB */
 export function fileSizeText(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`

@@ -11,6 +11,7 @@ import { MESSAGES_PAGE } from '@/features/account/routes'
 import { SignInRequired, useSignedIn } from '@/features/account/sign-in'
 import { chinaDateTime } from '@/features/cases/format'
 import { caseUrl } from '@/features/cases/routes'
+import { staffCaseUrl } from '@/features/staff/routes'
 import { useCursorPages } from '@/hooks/use-cursor-pages'
 import { useInfiniteScroll } from '@/hooks/use-infinite-scroll'
 import { MESSAGES_STRINGS as S } from './strings'
@@ -20,9 +21,12 @@ const PAGE_SIZE = 20
 const LIST_END_ID = 'messages-end'
 const TAB_PAGES = ['/pages/home/index', '/pages/items/index', '/pages/mine/index']
 
-/** The page a message opens, as an app URL. A case link always opens the applicant's case detail. */
-function targetOf(message: Message): string | null {
-  if (!message.page) return null
+/**
+ * The page a message opens, as an app URL. A case link always opens the applicant's case detail;
+ * staff messages carry no page, so for staff a message about a case opens the staff case page.
+ */
+function targetOf(message: Message, staff: boolean): string | null {
+  if (!message.page) return staff && message.caseNumber ? staffCaseUrl(message.caseNumber) : null
   const page = message.page.startsWith('/') ? message.page : `/${message.page}`
   if (page.startsWith('/pages/cases/detail/index') && message.caseNumber) return caseUrl(message.caseNumber)
   return page
@@ -39,10 +43,10 @@ async function open(url: string): Promise<void> {
 }
 
 /** A message with a page to open is a link; one without is a button that marks it read. */
-function MessageRow({ message, read, onOpen }: { message: Message; read: boolean; onOpen: (message: Message) => void }) {
+function MessageRow({ message, read, staff, onOpen }: { message: Message; read: boolean; staff: boolean; onOpen: (message: Message) => void }) {
   const time = chinaDateTime(message.createdAt)
   const note = PUSH_NOTES[message.push] ?? null
-  const role = targetOf(message) ? 'link' : 'button'
+  const role = targetOf(message, staff) ? 'link' : 'button'
   return (
     <View
       className={`message${read ? '' : ' message--unread'}`}
@@ -67,6 +71,7 @@ function MessageRow({ message, read, onOpen }: { message: Message; read: boolean
 export default function MessagesPage() {
   const user = useSignedIn(MESSAGES_PAGE)
   const userId = user?.userId ?? ''
+  const staff = !!user?.staff
   const [unread, setUnread] = useState(0)
   const [readHere, setReadHere] = useState<Record<string, true>>({})
   const load = useCallback(
@@ -105,7 +110,7 @@ export default function MessagesPage() {
       // Best effort: the message shows as read here; the server catches up on the next try.
       void markMessageRead(message.messageId).catch(() => undefined)
     }
-    const target = targetOf(message)
+    const target = targetOf(message, staff)
     if (target) void open(target)
   }
 
@@ -134,7 +139,7 @@ export default function MessagesPage() {
       <View className='messages__list' role='list'>
         {pages.items.map((message) => (
           <View key={message.messageId} className='messages__row' role='listitem'>
-            <MessageRow message={message} read={!!message.readAt || !!readHere[message.messageId]} onOpen={openMessage} />
+            <MessageRow message={message} read={!!message.readAt || !!readHere[message.messageId]} staff={staff} onOpen={openMessage} />
           </View>
         ))}
       </View>

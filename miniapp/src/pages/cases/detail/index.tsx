@@ -10,9 +10,11 @@ import { CaseFields } from '@/features/cases/case-fields'
 import { CaseMaterials } from '@/features/cases/case-materials'
 import { ApplicantSection, CaseHeader, CaseHistory, CaseNotice } from '@/features/cases/case-view'
 import { documentUrl, openMineTab, readParam } from '@/features/cases/routes'
+import { chinaTimeRange } from '@/features/cases/format'
 import { useCasePage, withGuide } from '@/features/cases/use-case-page'
 import { SupplementCard } from './supplement-card'
 import { DETAIL_STRINGS as S } from './strings'
+import { VisitCard } from './visit-card'
 import { WithdrawPanel } from './withdraw-panel'
 import '@/components/form-field/index.scss'
 import './index.scss'
@@ -22,6 +24,7 @@ import './index.scss'
  * may carry it), the applicant's own case only: status and what it means, the running deadlines, the
  * documents issued, the application, and the history. While a supplement is asked for, the one-time
  * notice's materials can be uploaded again and resubmitted; until a decision, the case can be withdrawn.
+ * A negative-list item shows its one on-site visit, booked (or moved) here.
  */
 export default function CaseDetailPage() {
   const { params } = useRouter()
@@ -56,6 +59,16 @@ export default function CaseDetailPage() {
 
       {detail.supplement && detail.actions.includes('resubmit') ? (
         <SupplementCard key={`supplement-${detail.version}`} detail={detail} item={item} onResubmitted={(next) => answered(next, S.resubmitted)} onStale={stale} />
+      ) : null}
+
+      {detail.visit ? (
+        <VisitCard
+          key={`visit-${detail.version}-${detail.visit.booking?.slotId ?? ''}`}
+          caseNumber={detail.caseNumber}
+          visit={detail.visit}
+          onBooked={(booking) => answered({ ...detail, visit: { ...detail.visit!, booking } }, S.visitBooked(chinaTimeRange(booking.startsAt, booking.endsAt)))}
+          onStale={stale}
+        />
       ) : null}
 
       <CaseDeadlines deadlines={detail.deadlines} status={detail.status} />

@@ -9,7 +9,8 @@ import { CaseDeadlines } from '@/features/cases/case-deadlines'
 import { DocumentList } from '@/features/cases/case-documents'
 import { CaseFields } from '@/features/cases/case-fields'
 import { CaseMaterials } from '@/features/cases/case-materials'
-import { ApplicantSection, CaseHeader, CaseHistory, CaseNotice } from '@/features/cases/case-view'
+import { ApplicantSection, CaseHeader, CaseHistory, CaseNotice, DetailRow } from '@/features/cases/case-view'
+import { chinaDateTime, chinaTimeRange } from '@/features/cases/format'
 import { backOr, readParam } from '@/features/cases/routes'
 import { useCasePage, withGuide } from '@/features/cases/use-case-page'
 import { getStaffCase, getStaffDownloadLink } from '@/features/staff/api'
@@ -22,11 +23,36 @@ import './index.scss'
 
 const backToInbox = () => backOr(INBOX_PAGE)
 
+/** 智慧审批: the verdict, then each rule checked with ✓/✗, its label and what was found. */
+function SmartApprovalSection({ result }: { result: NonNullable<StaffCaseDetail['smartApproval']> }) {
+  const approved = result.outcome === 'approved'
+  return (
+    <Section title={S.smartApproval} note={S.smartApprovalNote(chinaDateTime(result.checkedAt))}>
+      <View className={`staff-case__verdict staff-case__verdict--${approved ? 'approved' : 'manual'}`} role='status'>
+        {approved ? S.smartApproved : S.smartManual}
+      </View>
+      <View className='staff-case__rules' role='list'>
+        {result.rules.map((rule, index) => (
+          <View key={`${rule.kind}-${index}`} className='staff-case__rule' role='listitem' aria-label={S.ruleLabel(rule.label, rule.passed, rule.detail)}>
+            <Text className={`staff-case__rule-mark staff-case__rule-mark--${rule.passed ? 'passed' : 'failed'}`} aria-hidden='true'>
+              {rule.passed ? '✓' : '✗'}
+            </Text>
+            <View className='staff-case__rule-body'>
+              <Text className='staff-case__rule-label'>{rule.label}</Text>
+              <Text className='staff-case__rule-detail'>{rule.detail}</Text>
+            </View>
+          </View>
+        ))}
+      </View>
+    </Section>
+  )
+}
+
 /**
  * 办件办理: pages/staff/case/index?caseNumber=<办件编号> — a case of the staff member's organisation
  * (provincial staff: any organisation's, read-only): status and deadlines, the applicant in full,
  * the application, materials with their pre-review state, the guide's conditions, documents and the
- * history with who did what; at the bottom only the actions this person may take now.
+ * history with who did what, the smart-approval check and any visit the applicant booked; at the bottom only the actions this person may take now.
  */
 export default function StaffCasePage() {
   const { params } = useRouter()
@@ -59,6 +85,17 @@ export default function StaffCasePage() {
       {notice ? <CaseNotice tone={notice.tone} message={notice.message} onClose={clearNotice} /> : null}
       <CaseHeader summary={detail} />
       <CaseDeadlines deadlines={detail.deadlines} status={detail.status} />
+      {detail.smartApproval ? <SmartApprovalSection result={detail.smartApproval} /> : null}
+      {detail.visit ? (
+        <Section title={S.visit}>
+          <DetailRow label={S.visitTime}>
+            <Text>{chinaTimeRange(detail.visit.startsAt, detail.visit.endsAt)}</Text>
+          </DetailRow>
+          <DetailRow label={S.visitPlace}>
+            <Text>{detail.visit.place}</Text>
+          </DetailRow>
+        </Section>
+      ) : null}
 
       <ApplicantSection applicant={detail.applicant} note={S.logged} full />
 

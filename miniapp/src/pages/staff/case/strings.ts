@@ -15,6 +15,18 @@ export const CASE_STRINGS = {
   conditionsNote: '依据本办件适用的办事指南',
   noConditions: '办事指南未列受理条件',
 
+  // smart approval (rules checked on submission) and the applicant's booked visit
+  smartApproval: '智慧审批',
+  smartApprovalNote: (at: string) => `检查于 ${at}`,
+  smartApproved: '规则全部通过，系统已即时准予',
+  smartManual: '以下规则未通过，转人工办理',
+  rulePassed: '通过',
+  ruleFailed: '未通过',
+  ruleLabel: (label: string, passed: boolean, detail: string) => `${label}，${passed ? '通过' : '未通过'}：${detail}`,
+  visit: '现场办理预约',
+  visitTime: '预约时段',
+  visitPlace: '办理地点',
+
   // actions
   actions: '办理',
   noActions: '当前状态下您没有可办理的事项',
