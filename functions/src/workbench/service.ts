@@ -41,8 +41,8 @@ import { composeDocument, deliveryText, documentNumber, type DocumentKind } from
 
 /** Public-service items (item type 20) are to be completed within one working day. */
 const PUBLIC_SERVICE_TYPE = '20';
-/** The evaluation reminder goes out a day after delivery, unless the applicant has evaluated by then. */
-const EVALUATION_DELAY_MS = 24 * 3600_000;
+/** The evaluation invitation goes out 3 days after delivery (the 好差评 loop), unless the case was evaluated by then. */
+const EVALUATION_DELAY_MS = 3 * 24 * 3600_000;
 
 const REQUIREMENT_MESSAGES: Partial<Record<Requirement, { field: keyof StaffActionRequest; message: string }>> = {
   opinion: { field: 'opinion', message: '请填写办理意见' },
