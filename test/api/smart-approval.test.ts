@@ -1,15 +1,9 @@
 import type { ImplementationItem } from '@ah-tourism/shared';
 import { api } from '../support/api';
-import { asUser, completeApplication, newUser, signInAs, submitApplication } from '../support/applications';
+import { asUser, cityItem, completeApplication, newUser, signInAs, submitApplication } from '../support/applications';
 import { applicantCase, staffCase } from '../support/lifecycle';
 
 const json = { 'Content-Type': 'application/json' };
-
-async function cityItem(name: string): Promise<ImplementationItem> {
-  const list = await api(`/catalog/items?region=341000&keyword=${encodeURIComponent(name)}`);
-  const code = list.body.items.find((i: { name: string }) => i.name === name).implementationCode;
-  return (await api(`/catalog/items/${code}`)).body;
-}
 
 describe('smart approval (旅行社服务网点设立备案)', () => {
   let item: ImplementationItem;

@@ -1,15 +1,8 @@
 import type { ImplementationItem } from '@ah-tourism/shared';
-import { api } from '../support/api';
-import { completeApplication, signInAs, submitApplication } from '../support/applications';
+import { cityItem, completeApplication, signInAs, submitApplication } from '../support/applications';
 import { openPhone, screenshot, visible } from '../support/browser';
 import { switchPersona } from '../support/lifecycle-phone';
 import { openApp } from '../support/login-phone';
-
-async function cityItem(name: string): Promise<ImplementationItem> {
-  const list = await api(`/catalog/items?region=341000&keyword=${encodeURIComponent(name)}`);
-  const code = list.body.items.find((i: { name: string }) => i.name === name).implementationCode;
-  return (await api(`/catalog/items/${code}`)).body;
-}
 
 /** A case submitted through the API for a persona (the form itself is covered by the apply story). */
 async function submitAs(personaId: string, item: ImplementationItem, fields: Record<string, unknown>): Promise<string> {

@@ -85,12 +85,15 @@ export const TRAVEL_AGENCY_FIELDS = {
   registeredCapital: 30,
 };
 
-/** 黄山市's 旅行社业务经营许可 guide, as the phone reads it. */
-export async function travelAgencyItem(): Promise<ImplementationItem> {
-  const list = await api(`/catalog/items?region=341000&keyword=${encodeURIComponent('旅行社业务经营许可')}`);
-  const code = list.body.items.find((i: { name: string }) => i.name === '旅行社业务经营许可').implementationCode;
+/** A 黄山市 item's guide by its exact name, as the phone reads it. */
+export async function cityItem(name: string): Promise<ImplementationItem> {
+  const list = await api(`/catalog/items?region=341000&keyword=${encodeURIComponent(name)}`);
+  const code = list.body.items.find((i: { name: string }) => i.name === name).implementationCode;
   return (await api(`/catalog/items/${code}`)).body;
 }
+
+/** 黄山市's 旅行社业务经营许可 guide. */
+export const travelAgencyItem = () => cityItem('旅行社业务经营许可');
 
 export const submitApplication = (user: string, body: unknown, key: string = randomUUID()) =>
   api('/cases', {

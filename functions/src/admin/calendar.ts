@@ -7,9 +7,8 @@ import { authenticate, type Caller } from '../platform/caller';
 import { config } from '../platform/config';
 import { dynamo } from '../platform/dynamodb';
 import { AppError } from '../platform/errors';
-import { httpHandler, json, parseJsonBody } from '../platform/http';
+import { httpHandler, json, parseJsonBody, NO_STORE } from '../platform/http';
 
-const NO_STORE = { 'Cache-Control': 'no-store' };
 const yearOf = (value: string | undefined) => {
   const year = Number(value);
   if (!Number.isInteger(year) || year < 2020 || year > 2100) throw new AppError('CALENDAR_YEAR_INVALID', '请填写 2020–2100 之间的年份');

@@ -1,9 +1,8 @@
 import { devLoginRequestSchema, refreshRequestSchema, wechatLoginRequestSchema } from '@ah-tourism/shared';
 import { authenticate } from '../platform/caller';
-import { httpHandler, json, parseJsonBody } from '../platform/http';
+import { httpHandler, json, parseJsonBody, NO_STORE } from '../platform/http';
 import { authService, type AuthService } from './service';
 
-const NO_STORE = { 'Cache-Control': 'no-store' };
 let instance: AuthService | undefined;
 const auth = () => (instance ??= authService());
 

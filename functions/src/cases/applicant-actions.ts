@@ -1,8 +1,7 @@
 import { authenticate } from '../platform/caller';
-import { httpHandler, json, readJsonBody } from '../platform/http';
+import { httpHandler, json, readJsonBody, NO_STORE } from '../platform/http';
 import { cases } from './service-instance';
 
-const NO_STORE = { 'Cache-Control': 'no-store' };
 
 /** POST /cases/{caseNumber}/resubmit: the supplement the one-time notice asked for. */
 export const resubmit = httpHandler(async (event) => {

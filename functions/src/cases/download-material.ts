@@ -1,7 +1,7 @@
 import { isCaseNumber } from '@ah-tourism/shared';
 import { authenticate } from '../platform/caller';
 import { AppError } from '../platform/errors';
-import { httpHandler, json } from '../platform/http';
+import { httpHandler, json, NO_STORE } from '../platform/http';
 import { cases } from './service-instance';
 
 /** GET /cases/{caseNumber}/materials/{materialId}/files/{index}: a 5-minute download link for the applicant. */
@@ -10,5 +10,5 @@ export const handler = httpHandler(async (event) => {
   const { caseNumber = '', materialId = '', index = '' } = event.pathParameters ?? {};
   if (!isCaseNumber(caseNumber) || !/^\d{1,2}$/.test(index)) throw new AppError('CASE_NOT_FOUND');
   const link = await cases().downloadLink(caller, caseNumber, materialId, Number(index));
-  return json(200, link, { 'Cache-Control': 'no-store' });
+  return json(200, link, NO_STORE);
 });

@@ -1,7 +1,7 @@
 import { parseImplementationCode, saveDraftRequestSchema } from '@ah-tourism/shared';
 import { authenticate } from '../platform/caller';
 import { AppError } from '../platform/errors';
-import { httpHandler, json, parseJsonBody, type HttpEvent } from '../platform/http';
+import { httpHandler, json, parseJsonBody, type HttpEvent, NO_STORE } from '../platform/http';
 import { cases } from './service-instance';
 
 function codeOf(event: HttpEvent): string {
@@ -10,7 +10,6 @@ function codeOf(event: HttpEvent): string {
   return code;
 }
 
-const NO_STORE = { 'Cache-Control': 'no-store' };
 
 /** GET /drafts: the caller's unexpired drafts, most recently saved first. */
 export const list = httpHandler(async (event) => json(200, { drafts: await cases().listDrafts(await authenticate(event)) }, NO_STORE));

@@ -1,7 +1,7 @@
 import { isCaseNumber } from '@ah-tourism/shared';
 import { authenticate } from '../platform/caller';
 import { AppError } from '../platform/errors';
-import { httpHandler, json } from '../platform/http';
+import { httpHandler, json, NO_STORE } from '../platform/http';
 import { cases } from './service-instance';
 
 /** GET /cases/{caseNumber}: only the applicant who submitted it (anyone else gets the same 404). */
@@ -9,5 +9,5 @@ export const handler = httpHandler(async (event) => {
   const caller = await authenticate(event);
   const caseNumber = event.pathParameters?.caseNumber ?? '';
   if (!isCaseNumber(caseNumber)) throw new AppError('CASE_NOT_FOUND');
-  return json(200, await cases().detail(caller.userId, caseNumber), { 'Cache-Control': 'no-store' });
+  return json(200, await cases().detail(caller.userId, caseNumber), NO_STORE);
 });

@@ -1,6 +1,6 @@
 import { pageQuerySchema } from '@ah-tourism/shared';
 import { authenticate } from '../platform/caller';
-import { httpHandler, json, parseInput } from '../platform/http';
+import { httpHandler, json, parseInput, NO_STORE } from '../platform/http';
 import { cases } from './service-instance';
 
 /** GET /cases: the caller's own cases, newest first. */
@@ -8,5 +8,5 @@ export const handler = httpHandler(async (event) => {
   const caller = await authenticate(event);
   const query = parseInput(pageQuerySchema, event.queryStringParameters);
   const page = await cases().list(caller, query.limit ?? 20, query.cursor);
-  return json(200, page, { 'Cache-Control': 'no-store' });
+  return json(200, page, NO_STORE);
 });

@@ -1,5 +1,5 @@
 import { authenticate } from '../platform/caller';
-import { header, httpHandler, json, readJsonBody } from '../platform/http';
+import { header, httpHandler, json, readJsonBody, NO_STORE } from '../platform/http';
 import { cases } from './service-instance';
 
 /** POST /cases: one case per idempotency key, however often the phone retries. */
@@ -7,7 +7,7 @@ export const handler = httpHandler(async (event) => {
   const caller = await authenticate(event);
   const result = await cases().submit(caller, header(event, 'idempotency-key'), readJsonBody(event));
   return json(result.created ? 201 : 200, result.case, {
-    'Cache-Control': 'no-store',
+    ...NO_STORE,
     ...(result.created ? {} : { 'Idempotent-Replayed': 'true' }),
   });
 });

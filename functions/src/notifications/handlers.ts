@@ -1,9 +1,8 @@
 import { pageQuerySchema, subscriptionUpdateSchema } from '@ah-tourism/shared';
 import { authenticate } from '../platform/caller';
-import { httpHandler, json, parseInput, parseJsonBody } from '../platform/http';
+import { httpHandler, json, parseInput, parseJsonBody, NO_STORE } from '../platform/http';
 import { inboxService } from './service';
 
-const NO_STORE = { 'Cache-Control': 'no-store' };
 let instance: ReturnType<typeof inboxService> | undefined;
 const inbox = () => (instance ??= inboxService());
 

@@ -8,6 +8,8 @@ export type HttpResponse = APIGatewayProxyStructuredResultV2;
 export type HttpEvent = APIGatewayProxyEventV2;
 
 const JSON_HEADERS = { 'Content-Type': 'application/json; charset=utf-8' };
+/** Personal answers (cases, sessions, messages) are never cached by browsers or proxies. */
+export const NO_STORE = { 'Cache-Control': 'no-store' };
 
 export function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): HttpResponse {
   return { statusCode, headers: { ...JSON_HEADERS, ...headers }, body: JSON.stringify(body) };
@@ -15,7 +17,7 @@ export function json(statusCode: number, body: unknown, headers: Record<string, 
 
 export function errorResponse(error: AppError): HttpResponse {
   const body: ErrorBody = { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) };
-  return json(error.status, body, { 'Cache-Control': 'no-store' });
+  return json(error.status, body, NO_STORE);
 }
 
 /** zod issues as field-level problems, with paths like `materials[2].name`. */

@@ -1,9 +1,8 @@
 import { bindStaffRequestSchema, createInvitationRequestSchema } from '@ah-tourism/shared';
 import { authenticate } from '../platform/caller';
-import { httpHandler, json, parseJsonBody, type HttpEvent } from '../platform/http';
+import { httpHandler, json, parseJsonBody, type HttpEvent, NO_STORE } from '../platform/http';
 import { staffService } from './service';
 
-const NO_STORE = { 'Cache-Control': 'no-store' };
 let instance: ReturnType<typeof staffService> | undefined;
 const staff = () => (instance ??= staffService());
 const organisationOf = (event: HttpEvent) => event.pathParameters?.organisationCode ?? '';

@@ -1,9 +1,8 @@
 import { staffActionRequestSchema, staffInboxQuerySchema } from '@ah-tourism/shared';
 import { authenticate } from '../platform/caller';
-import { httpHandler, json, parseInput, parseJsonBody, type HttpEvent } from '../platform/http';
+import { httpHandler, json, parseInput, parseJsonBody, type HttpEvent, NO_STORE } from '../platform/http';
 import { defaultWorkbenchDeps, workbenchService, type WorkbenchService } from './service';
 
-const NO_STORE = { 'Cache-Control': 'no-store' };
 let instance: WorkbenchService | undefined;
 const workbench = () => (instance ??= workbenchService(defaultWorkbenchDeps()));
 const caseNumberOf = (event: HttpEvent) => event.pathParameters?.caseNumber ?? '';

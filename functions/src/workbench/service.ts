@@ -21,6 +21,7 @@ import {
   type WorkingCalendar,
 } from '@ah-tourism/shared';
 import { authStore, type AuthStore, type UserRecord } from '../auth/store';
+import { currentUser } from '../staff/service';
 import { caseIndexKeys, dynamoCaseStore, type CaseRecord, type CaseStore, type EventRecord, type StoredCase } from '../cases/store';
 import { caseKey, casePartition, inboxPartition } from '../cases/keys';
 import { s3MaterialStorage, type MaterialStorage } from '../cases/material-storage';
@@ -96,8 +97,8 @@ export function workbenchService(deps: WorkbenchDeps) {
 
   /** The caller as staff, read from the table (a revoked binding stops working at once). */
   async function staffOf(caller: Caller): Promise<UserRecord & { staff: NonNullable<UserRecord['staff']> }> {
-    const user = await deps.people.user(caller.userId);
-    if (!user?.staff) throw new AppError('AUTH_FORBIDDEN');
+    const user = await currentUser(deps.people, caller);
+    if (!user.staff) throw new AppError('AUTH_FORBIDDEN');
     return user as UserRecord & { staff: NonNullable<UserRecord['staff']> };
   }
 
