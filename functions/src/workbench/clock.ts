@@ -52,8 +52,13 @@ export function deadlineViews(clock: CaseClock, now: Date, calendar: WorkingCale
   const view = (kind: Deadline['kind'], label: string, part: CaseClock['preReview'] & { remainingWorkingDays?: number }): Deadline => {
     if (!part.dueAt) return { kind, label, paused: true, overdue: false, ...(part.remainingWorkingDays !== undefined ? { remainingWorkingDays: part.remainingWorkingDays } : {}) };
     const overdue = !part.pausedAt && now.toISOString() > part.dueAt;
+    const today = cstDay(now);
     const lastDay = cstDay(new Date(Date.parse(part.dueAt) - 1));
-    return { kind, label, dueAt: part.dueAt, paused: !!part.pausedAt, overdue, remainingWorkingDays: overdue ? 0 : calendar.isWorkingDay(cstDay(now)) && cstDay(now) <= lastDay ? calendar.workingDaysUntil(now, lastDay) + 1 : calendar.workingDaysUntil(now, lastDay) };
+    // Today counts while it is a working day inside the window; the day the clock started never does
+    // (submitted on Friday with 5 working days: 5 left that day, 1 on the last day).
+    const todayCounts = calendar.isWorkingDay(today) && today <= lastDay && today !== cstDay(part.startedAt);
+    const remaining = overdue ? 0 : calendar.workingDaysUntil(now, lastDay) + (todayCounts ? 1 : 0);
+    return { kind, label, dueAt: part.dueAt, paused: !!part.pausedAt, overdue, remainingWorkingDays: remaining };
   };
   return [
     ...(clock.preReview ? [view('pre_review', '预审告知时限', clock.preReview)] : []),
