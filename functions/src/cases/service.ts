@@ -35,6 +35,7 @@ import { seal, unseal, type KeyProvider } from '../platform/crypto';
 import { AppError } from '../platform/errors';
 import { parseInput } from '../platform/http';
 import type { CatalogStore } from '../catalog/store';
+import type { Region } from '@ah-tourism/shared';
 import { sniffMaterialType } from './file-type';
 import { casePartition, uploadPrefix } from './keys';
 import { canBook, visitRequired, visitService } from './visits';
@@ -87,6 +88,15 @@ export function caseService(deps: CaseServiceDeps) {
   const now = deps.now ?? (() => new Date());
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const visits = visitService({ calendar: deps.calendar, now });
+  /** The province's regions hardly ever change: read once per container, and only for items with rules. */
+  let regions: Promise<Region[]> | undefined;
+  const regionNameOf = async (code: string) => {
+    regions ??= deps.catalog.listRegions().catch((error: unknown) => {
+      regions = undefined;
+      throw error;
+    });
+    return (await regions).find((r) => r.code === code)?.name ?? '';
+  };
 
   async function guideFor(implementationCode: string): Promise<ImplementationItem> {
     const item = await deps.catalog.getGuide(implementationCode);
@@ -304,7 +314,7 @@ export function caseService(deps: CaseServiceDeps) {
       const application = parseInput(applicationSchema(item), body);
       const wallet = application.applicant.kind === 'enterprise' ? await deps.wallets(application.applicant.enterprise.creditCode) : undefined;
       const materials = await verifyMaterials(caller, item, application, wallet);
-      const regionName = (await deps.catalog.listRegions()).find((r) => r.code === item.regionCode)?.name ?? '';
+      const regionName = item.guide.approvalRules ? await regionNameOf(item.regionCode) : '';
       const smartApproval = evaluateRules({ item, fields: application.fields, wallet, materials, regionName, now: now() });
 
       const submittedAt = now().toISOString();
