@@ -41,6 +41,16 @@ export const ERRORS = {
   CASE_BUSY: { status: 409, message: '办件正在被处理，请稍后重试' },
   VISIT_SLOT_FULL: { status: 409, message: '该时段已约满，请选择其他时段' },
   CALENDAR_YEAR_INVALID: { status: 400, message: '日历数据有误，请检查日期后重新提交' },
+  COMMON_RATE_LIMITED: { status: 429, message: '操作过于频繁，请1分钟后再试' },
+  FEEDBACK_VERSION_CONFLICT: { status: 409, message: '已被他人处理，请刷新后再办理' },
+  EVALUATION_NOT_OPEN: { status: 409, message: '办结后才能评价，请在办件办结后再来' },
+  EVALUATION_ALREADY_GIVEN: { status: 409, message: '您已评价过这件事，每件事只能评价一次' },
+  RECTIFICATION_NOT_FOUND: { status: 404, message: '未找到该差评整改任务' },
+  RECTIFICATION_ACTION_NOT_ALLOWED: { status: 409, message: '整改任务当前状态下不能执行该操作，请刷新后查看' },
+  PUBLIC_QUERY_NO_MATCH: { status: 404, message: '未查询到匹配的办件，请核对办件编号和申请人姓名（或手机号码后4位）' },
+  CONSULTATION_NOT_FOUND: { status: 404, message: '未找到该咨询，请刷新后重试' },
+  COMPLAINT_NOT_FOUND: { status: 404, message: '未找到该投诉，请核对投诉编号' },
+  COMPLAINT_ACTION_NOT_ALLOWED: { status: 409, message: '投诉当前状态下不能执行该操作，请刷新后查看' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -17,3 +17,5 @@ export * from './notifications/events';
 export * from './notifications/api';
 export * from './calendar/working-days';
 export * from './cases/staff-api';
+export * from './feedback/model';
+export * from './feedback/api';

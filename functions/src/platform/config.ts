@@ -16,6 +16,18 @@ export interface FunctionConfig {
   parameterPrefix: string;
   /** Base64url private JWK for session tokens, local stage only (AWS: SSM). */
   localSessionKey: string | undefined;
+  feedback: {
+    /** Working days an organisation has to call back and answer a bad review (好差评: configurable, 5). */
+    rectificationWorkingDays: number;
+    /** Working days to answer a consultation. */
+    consultationWorkingDays: number;
+    /** Evaluation is also open from acceptance, not only once the case is finished. */
+    evaluateFromAcceptance: boolean;
+    /** Public progress queries per source address per minute. */
+    publicQueryPerMinute: number;
+    /** Every public query answers no sooner than this, so a miss and a mismatch take the same time. */
+    publicQueryFloorMs: number;
+  };
   wechat: {
     apiBase: string;
     appId: string;
@@ -56,6 +68,13 @@ export function config(): FunctionConfig {
     draftTtlDays: Number(process.env.DRAFT_TTL_DAYS || 30),
     parameterPrefix: process.env.PARAMETER_PREFIX ?? '',
     localSessionKey: process.env.LOCAL_SESSION_KEY || undefined,
+    feedback: {
+      rectificationWorkingDays: Number(process.env.RECTIFICATION_WORKING_DAYS || 5),
+      consultationWorkingDays: Number(process.env.CONSULTATION_WORKING_DAYS || 3),
+      evaluateFromAcceptance: process.env.EVALUATE_FROM_ACCEPTANCE === 'true',
+      publicQueryPerMinute: Number(process.env.PUBLIC_QUERY_PER_MINUTE || 30),
+      publicQueryFloorMs: Number(process.env.PUBLIC_QUERY_FLOOR_MS || 400),
+    },
     wechat: {
       apiBase: (process.env.WECHAT_API_BASE || 'https://api.weixin.qq.com').replace(/\/$/, ''),
       appId: process.env.WECHAT_APP_ID ?? '',

@@ -5,6 +5,7 @@ import { implementationCodeSchema } from '../catalog/codes';
 import { MATERIAL_TYPES, MAX_MATERIAL_BYTES, uploadedFileSchema } from '../application/application';
 import { CASE_STATUSES, CASE_TRANSITION_KEYS } from './status';
 import { caseDocumentSchema, deadlineSchema } from './staff-api';
+import { evaluationStateSchema } from '../feedback/api';
 
 const statusSchema = z.enum(Object.keys(CASE_STATUSES) as [keyof typeof CASE_STATUSES]).meta({ description: '办件状态' });
 
@@ -95,6 +96,7 @@ export const caseDetailSchema = caseSummarySchema
       })
       .optional()
       .meta({ description: '负面清单事项的一次现场办理（网上预约）' }),
+    evaluation: evaluationStateSchema.optional().meta({ description: '好差评：办结后可评价一次；差评的整改答复' }),
   })
   .meta({ id: 'CaseDetail', description: '办件详情（申请人视角）' });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
