@@ -41,6 +41,8 @@ import { casePartition, uploadPrefix } from './keys';
 import { canBook, visitRequired, visitService } from './visits';
 import type { MaterialStorage } from './material-storage';
 import type { CaseRecord, CaseStore, EventRecord, MaterialRecord, StoredFile } from './store';
+import { caseEvaluable, evaluationState } from '../feedback/records';
+import { config } from '../platform/config';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{16,64}$/;
 
@@ -207,6 +209,12 @@ export function caseService(deps: CaseServiceDeps) {
       ...(visitRequired(found)
         ? { visit: { required: true, ...(found.guide.guide.negativeList.reason ? { reason: found.guide.guide.negativeList.reason } : {}), canBook: canBook(found), ...(found.visit ? { booking: found.visit } : {}) } }
         : {}),
+      evaluation: evaluationState(
+        { evaluable: caseEvaluable(record.status, config().feedback.evaluateFromAcceptance), ownerUserId: record.submitterUserId },
+        userId,
+        found.evaluation,
+        found.rectification,
+      ),
     };
   }
 

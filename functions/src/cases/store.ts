@@ -6,6 +6,8 @@ import type { SmartApproval } from '../workbench/smart-approval';
 import { outboxPut } from '../notifications/outbox';
 import { timerPut, type Timer } from '../notifications/timers';
 import { config } from '../platform/config';
+import { EVALUATION_SK, RECTIFICATION_SK } from '../feedback/keys';
+import type { RectificationTask, StoredEvaluation } from '../feedback/records';
 import type { Sealed } from '../platform/crypto';
 import { decodeCursor, encodeCursor } from '../platform/cursor';
 import { dynamo } from '../platform/dynamodb';
@@ -92,6 +94,9 @@ export interface StoredCase {
   audit: AuditEntry[];
   /** The booked on-site visit of a negative-list item. */
   visit?: VisitBooking;
+  /** 一事一评: the case's evaluation and, for a bad review, its rectification task. */
+  evaluation?: StoredEvaluation;
+  rectification?: RectificationTask;
 }
 
 export interface IdempotencyRecord {
@@ -238,6 +243,8 @@ export function dynamoCaseStore(): CaseStore {
         documents: of<CaseDocument>('CaseDocument', 'document'),
         audit: of<AuditEntry>('AuditEntry', 'entry'),
         visit: rows.find((row) => row.sk === 'VISIT')?.booking as VisitBooking | undefined,
+        evaluation: rows.find((row) => row.sk === EVALUATION_SK)?.stored as StoredEvaluation | undefined,
+        rectification: rows.find((row) => row.sk === RECTIFICATION_SK)?.task as RectificationTask | undefined,
       };
     },
 

@@ -29,7 +29,13 @@ interface Rule {
 
 const casePage = (event: NotificationEvent) => `pages/cases/detail/index?caseNumber=${event.caseNumber}`;
 const staffCasePage = (event: NotificationEvent) => `pages/staff/case/index?caseNumber=${event.caseNumber}`;
+/** A bad review's rectification task; its subject is the case (or complaint) number the event carries. */
+const rectificationPage = (event: NotificationEvent) => `pages/staff/rectification/index?subjectId=${event.caseNumber}`;
 const dueText = (event: NotificationEvent) => (event.detail?.dueAt ? formatTemplateTime(event.detail.dueAt) : '');
+/** Complaint numbers start with TS; their deadline reminders open the staff complaint page, not a case. */
+const isComplaint = (event: NotificationEvent) => event.caseNumber.startsWith('TS');
+const staffComplaintPage = (event: NotificationEvent) => `pages/staff/complaint/index?complaintNumber=${event.caseNumber}`;
+const complaintPage = (event: NotificationEvent) => `pages/feedback/complaint-detail/index?complaintNumber=${event.caseNumber}`;
 const applicant: Audience = { kind: 'applicant' };
 const staffWith = (permission: StaffPermission): Audience => ({ kind: 'staff', permission });
 
@@ -136,15 +142,75 @@ export const RULES: Record<NotificationEventType, Rule[]> = {
   ],
   case_near_due: [deadline('case_near_due', '即将超期', '请尽快办理')],
   case_overdue: [deadline('case_overdue', '已超期', '已超过办理时限，请立即处理')],
+  consultation_received: [
+    {
+      audience: staffWith('hall_window'),
+      content: (event) => ({
+        title: '新咨询待答复',
+        body: `${event.applicantDisplayName} 咨询「${event.itemName}」（${event.caseNumber}），请在 ${dueText(event)} 前答复。`,
+        page: 'pages/staff/consultations/index',
+        template: 'staff_new_case',
+        values: { character_string1: event.caseNumber, thing2: event.itemName, name3: event.applicantDisplayName, time4: formatTemplateTime(event.occurredAt) },
+      }),
+    },
+  ],
+  consultation_answered: [
+    {
+      audience: applicant,
+      content: (event) => ({
+        title: '咨询已答复',
+        body: `您关于「${event.itemName}」的咨询（${event.caseNumber}）已答复，请在“我的咨询”中查看。`,
+        page: 'pages/feedback/consultations/index',
+        template: 'case_progress',
+        values: { character_string1: event.caseNumber, thing2: event.itemName, phrase3: '已答复', time4: formatTemplateTime(event.occurredAt), thing5: '请在我的咨询中查看答复' },
+      }),
+    },
+  ],
+  complaint_received: [
+    {
+      audience: staffWith('hotline_12301'),
+      content: (event) => ({
+        title: event.detail?.fromOrganisationName ? '转办投诉待受理' : '新投诉待受理',
+        body: `${event.applicantDisplayName} 的投诉「${event.itemName}」（${event.caseNumber}）${event.detail?.fromOrganisationName ? `由${event.detail.fromOrganisationName}转办本单位，` : ''}请在 ${dueText(event)} 前决定是否受理。`,
+        page: staffComplaintPage(event),
+        template: 'staff_new_case',
+        values: { character_string1: event.caseNumber, thing2: event.itemName, name3: event.applicantDisplayName, time4: formatTemplateTime(event.occurredAt) },
+      }),
+    },
+  ],
+  complaint_updated: [
+    {
+      audience: applicant,
+      content: (event) => ({
+        title: `投诉${event.detail?.phrase ?? '有新进展'}`,
+        body: `您的投诉「${event.itemName}」（${event.caseNumber}）${event.detail?.phrase ?? '有新进展'}。${event.detail?.note ?? '请查看处理进展'}`,
+        page: complaintPage(event),
+        template: 'case_progress',
+        values: { character_string1: event.caseNumber, thing2: event.itemName, phrase3: event.detail?.phrase ?? '有新进展', time4: formatTemplateTime(event.occurredAt), thing5: event.detail?.note ?? '请查看处理进展' },
+      }),
+    },
+  ],
   bad_review: [
     {
       audience: staffWith('org_admin'),
       content: (event) => ({
         title: '收到差评，请核实整改',
         body: `「${event.itemName}」（${event.caseNumber}）收到“${event.detail?.grade ?? '差评'}”：${event.detail?.comment ?? '（未填写评价内容）'}`,
-        page: staffCasePage(event),
+        page: rectificationPage(event),
         template: 'staff_bad_review',
         values: { character_string1: event.caseNumber, thing2: event.itemName, phrase3: event.detail?.grade ?? '差评', thing4: event.detail?.comment ?? '未填写评价内容' },
+      }),
+    },
+  ],
+  rectification_overdue: [
+    {
+      audience: staffWith('org_admin'),
+      content: (event) => ({
+        title: '差评整改已超期',
+        body: `「${event.itemName}」（${event.caseNumber}）的${event.detail?.grade ?? '差评'}未在 ${dueText(event)} 前完成回访和答复，请立即处理。`,
+        page: rectificationPage(event),
+        template: 'staff_deadline',
+        values: { character_string1: event.caseNumber, thing2: event.itemName, phrase3: '整改超期', time4: dueText(event) },
       }),
     },
   ],
@@ -154,9 +220,9 @@ function deadline(type: NotificationEventType, phrase: string, advice: string): 
   return {
     audience: { kind: 'staff', permission: 'pre_review' },
     content: (event) => ({
-      title: `办件${NOTIFICATION_EVENTS[type].label}`,
+      title: `${isComplaint(event) ? '投诉' : '办件'}${NOTIFICATION_EVENTS[type].label}`,
       body: `「${event.itemName}」（${event.caseNumber}）${event.detail?.stageLabel ?? ''}${phrase}，截止 ${dueText(event)}。${advice}。`,
-      page: staffCasePage(event),
+      page: isComplaint(event) ? staffComplaintPage(event) : staffCasePage(event),
       template: 'staff_deadline',
       values: { character_string1: event.caseNumber, thing2: event.itemName, phrase3: phrase, time4: dueText(event) },
     }),

@@ -7,7 +7,8 @@ export const PRE_REVIEW_WORKING_DAYS = 5;
 /** Reminders go out at 08:30 China Standard Time. */
 const REMINDER_HOUR = 8.5;
 
-export type TimerKind = 'near_due' | 'overdue' | 'evaluation';
+/** Case reminders, the evaluation invitation, and the overdue alert of a bad review's rectification. */
+export type TimerKind = 'near_due' | 'overdue' | 'evaluation' | 'rectification';
 
 /** What a fired timer becomes: the event, minus the id and time it gets when it fires. */
 export type EventTemplate = Omit<NotificationEvent, 'eventId' | 'occurredAt'>;

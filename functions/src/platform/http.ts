@@ -17,7 +17,7 @@ export function json(statusCode: number, body: unknown, headers: Record<string, 
 
 export function errorResponse(error: AppError): HttpResponse {
   const body: ErrorBody = { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) };
-  return json(error.status, body, NO_STORE);
+  return json(error.status, body, { ...NO_STORE, ...error.headers });
 }
 
 /** zod issues as field-level problems, with paths like `materials[2].name`. */

@@ -1,0 +1,96 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  CASE_STATUSES,
+  cstDay,
+  publicProgressRequestSchema,
+  transitionLabel,
+  type Applicant,
+  type PublicProgress,
+  type PublicProgressRequest,
+} from '@ah-tourism/shared';
+import { dynamoCaseStore, type CaseStore, type StoredCase } from '../cases/store';
+import { config } from '../platform/config';
+import { unseal, type KeyProvider } from '../platform/crypto';
+import { AppError } from '../platform/errors';
+import { httpHandler, json, parseJsonBody, NO_STORE, type HttpEvent, type HttpResponse } from '../platform/http';
+import { dataKeys } from '../platform/keys';
+import { logger } from '../platform/logger';
+import { clientKey, takeFromWindow } from '../platform/rate-limit';
+
+/** Names compare without spaces, full-width forms or letter case (企业名称 may contain Latin letters). */
+export function normaliseName(name: string): string {
+  return name
+    .normalize('NFKC')
+    .replace(/[\s·•.]/g, '')
+    .toLowerCase();
+}
+
+const digest = (value: string) => createHash('sha256').update(value).digest();
+/** Constant-time comparison of two strings of any length. */
+const same = (a: string, b: string) => timingSafeEqual(digest(a), digest(b));
+
+/** Whether the applicant's name (person or enterprise) or the last four digits of a registered mobile match. */
+export function matchesApplicant(applicant: Applicant, request: Pick<PublicProgressRequest, 'name' | 'mobileLast4'>): boolean {
+  if (request.name) {
+    const names = [applicant.kind === 'person' ? applicant.person.name : applicant.enterprise.name];
+    return names.map((name) => same(normaliseName(name), normaliseName(request.name!))).some(Boolean);
+  }
+  const mobiles = [applicant.kind === 'person' ? applicant.person.mobile : undefined, applicant.agent?.mobile].filter((m): m is string => !!m);
+  return mobiles.map((mobile) => same(mobile.slice(-4), request.mobileLast4 ?? '')).some(Boolean);
+}
+
+/** Only what may be public: item, organisation, masked applicant, status, dated steps; no names of officers, no opinions. */
+export function publicView(stored: StoredCase): PublicProgress {
+  const { record } = stored;
+  const status = CASE_STATUSES[record.status];
+  return {
+    caseNumber: record.caseNumber,
+    itemName: record.itemName,
+    organisationName: record.organisationName,
+    applicantName: record.applicantDisplayName,
+    statusLabel: status.label,
+    statusHint: status.applicantHint,
+    submittedAt: record.submittedAt,
+    ...(record.clock.completion?.dueAt ? { promisedBy: cstDay(new Date(Date.parse(record.clock.completion.dueAt) - 1)) } : {}),
+    finished: status.final || record.status === 'delivered',
+    steps: [...stored.events].sort((a, b) => (a.at === b.at ? a.seq - b.seq : a.at.localeCompare(b.at))).map((e) => ({ at: e.at, label: transitionLabel(e.action) })),
+  };
+}
+
+export function publicProgressService(deps: { cases: CaseStore; keys: KeyProvider }) {
+  return {
+    /** The same error whether the number is unknown or the name does not match: numbers cannot be probed. */
+    async query(request: PublicProgressRequest): Promise<PublicProgress> {
+      const stored = await deps.cases.getCase(request.caseNumber);
+      const applicant = stored ? await unseal<Applicant>(deps.keys, stored.record.sealedApplicant) : undefined;
+      if (!stored || !applicant || !matchesApplicant(applicant, request)) throw new AppError('PUBLIC_QUERY_NO_MATCH');
+      return publicView(stored);
+    },
+  };
+}
+
+let instance: ReturnType<typeof publicProgressService> | undefined;
+const service = () => (instance ??= publicProgressService({ cases: dynamoCaseStore(), keys: dataKeys() }));
+
+async function answer(event: HttpEvent): Promise<HttpResponse> {
+  await takeFromWindow('public-progress', clientKey(event.requestContext?.http?.sourceIp ?? 'unknown'), config().feedback.publicQueryPerMinute);
+  const request = parseJsonBody(event, publicProgressRequestSchema);
+  const result = await service().query(request);
+  logger.info('public progress query answered', { status: result.statusLabel });
+  return json(200, result, NO_STORE);
+}
+
+/**
+ * POST /public/progress. Every answer (found, not found, mismatch, invalid) leaves no sooner than a fixed
+ * floor after the request arrived, so the time taken tells nothing about whether a case exists.
+ */
+export const handler = httpHandler(async (event) => {
+  const started = Date.now();
+  try {
+    return await answer(event);
+  } finally {
+    const wait = config().feedback.publicQueryFloorMs - (Date.now() - started);
+    if (wait > 0) await sleep(wait);
+  }
+});

@@ -1,0 +1,112 @@
+import { request } from 'node:http';
+import { finishedCase } from '../support/evaluations';
+import { apiUrl } from '../support/api';
+import { cityItem, completeApplication, newUser, submitApplication } from '../support/applications';
+
+interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+  body: any;
+}
+
+/**
+ * POST /public/progress from a given loopback address (127.0.0.0/8 all reach the local API), so each
+ * test is its own client for the per-client limit, as separate people would be.
+ */
+function query(from: string, body: unknown): Promise<Answer> {
+  const url = new URL('/public/progress', apiUrl());
+  const payload = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', localAddress: from, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text, body: text ? JSON.parse(text) : undefined }));
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+/** A fresh loopback address per test. */
+let next = 20;
+const newClient = () => `127.0.${Math.floor(Math.random() * 200) + 20}.${(next += 1)}`;
+
+describe('the public progress query (no sign-in)', () => {
+  let caseNumber: string;
+  beforeAll(async () => {
+    ({ caseNumber } = await finishedCase());
+  });
+
+  it('answers the right number and name with masked, public progress only', async () => {
+    const res = await query(newClient(), { caseNumber, name: '黄山云海旅行社有限公司' });
+    expect(res.status).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.body).toMatchObject({
+      caseNumber,
+      itemName: '旅行社服务网点设立备案',
+      organisationName: '黄山市文化和旅游局',
+      statusLabel: '已送达',
+      finished: true,
+    });
+    expect(res.body.steps.map((s: { label: string }) => s.label)).toEqual(['提交申请', '智慧审批准予', '送达']);
+    // Nothing personal: no agent, no identity or mobile number, no officers or opinions.
+    expect(res.text).not.toMatch(/程晓雨|13955912345|3410021990|汪明/);
+    expect(Object.keys(res.body).sort()).toEqual(['applicantName', 'caseNumber', 'finished', 'itemName', 'organisationName', 'statusHint', 'statusLabel', 'steps', 'submittedAt'].sort());
+  });
+
+  it('also answers to the last four digits of the registered mobile, and to a number typed in lower case', async () => {
+    const res = await query(newClient(), { caseNumber: caseNumber.toLowerCase(), mobileLast4: '2345' });
+    expect(res.status).toBe(200);
+    expect(res.body.caseNumber).toBe(caseNumber);
+  });
+
+  it('shows the promised date of an accepted case, with the person’s name masked', async () => {
+    const applicant = await newUser();
+    const item = await cityItem('旅行社服务网点设立备案');
+    const body = await completeApplication(applicant, item, { agencyName: '黄山云海旅行社有限公司', outletName: '云海旅行社合肥网点', outletAddress: '合肥市蜀山区长江西路100号' });
+    const submitted = await submitApplication(applicant, body);
+    const res = await query(newClient(), { caseNumber: submitted.body.caseNumber, name: '黄山云海旅行社有限公司' });
+    expect(res.body).toMatchObject({ statusLabel: '待预审', finished: false });
+    expect(res.body.promisedBy).toBeUndefined();
+  });
+
+  it('gives a wrong name and an unknown number the very same answer', async () => {
+    const client = newClient();
+    const wrongName = await query(client, { caseNumber, name: '张三' });
+    const wrongMobile = await query(client, { caseNumber, mobileLast4: '0000' });
+    const unknown = await query(client, { caseNumber: `${caseNumber.slice(0, 14)}ZZZZZZZZ`, name: '黄山云海旅行社有限公司' });
+    for (const res of [wrongName, wrongMobile, unknown]) {
+      expect(res.status).toBe(404);
+      expect(res.body).toEqual({ code: 'PUBLIC_QUERY_NO_MATCH', message: '未查询到匹配的办件，请核对办件编号和申请人姓名（或手机号码后4位）' });
+    }
+    expect(new Set([wrongName.text, wrongMobile.text, unknown.text]).size).toBe(1);
+    expect(wrongName.headers['content-length']).toBe(unknown.headers['content-length']);
+  });
+
+  it('explains what is missing or malformed', async () => {
+    const neither = await query(newClient(), { caseNumber });
+    expect(neither.status).toBe(400);
+    expect(neither.body.details).toEqual([{ path: 'name', message: '请填写申请人姓名或手机号码后4位（二选一）' }]);
+    const bad = await query(newClient(), { caseNumber: '123', mobileLast4: '12a4' });
+    expect(bad.body.details.map((d: { path: string }) => d.path).sort()).toEqual(['caseNumber', 'mobileLast4']);
+  });
+
+  it('answers the 31st request in a minute from one client with 429, while other clients go on', async () => {
+    const client = newClient();
+    const statuses: number[] = [];
+    for (let i = 0; i < 30; i += 1) statuses.push((await query(client, { caseNumber, name: `试探${i}` })).status);
+    expect(statuses).toEqual(Array(30).fill(404));
+    const limited = await query(client, { caseNumber, name: '黄山云海旅行社有限公司' });
+    expect(limited.status).toBe(429);
+    expect(limited.body).toEqual({ code: 'COMMON_RATE_LIMITED', message: '操作过于频繁，请1分钟后再试' });
+    const retryAfter = Number(limited.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect((await query(newClient(), { caseNumber, name: '黄山云海旅行社有限公司' })).status).toBe(200);
+  });
+});
