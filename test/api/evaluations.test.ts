@@ -156,6 +156,8 @@ describe('a bad review is worked off', () => {
     detail = (await rectification(officer, caseNumber)).body;
     expect(detail.history.map((h) => h.label)).toEqual(['收到不满意（微信小程序）', '电话回访（已联系上）', `限期整改（${IN_TWO_WEEKS}前完成）`]);
 
+    const told = await eventually('the answer in the applicant’s 消息', () => inbox(applicant), (box) => box.items.some((m) => m.title === '您的评价已有答复'));
+    expect(told.items.find((m) => m.title === '您的评价已有答复')!.body).toContain('限期整改');
     let seen = (await applicantCase(applicant, caseNumber)).evaluation!.given!.rectification!;
     expect(seen).toMatchObject({ status: 'rectifying', outcome: 'by_date', outcomeLabel: '限期整改', response: '网点备案不再要求到窗口核验，两周内完成系统调整', rectifyBy: IN_TWO_WEEKS });
 

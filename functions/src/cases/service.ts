@@ -43,6 +43,7 @@ import type { MaterialStorage } from './material-storage';
 import type { CaseRecord, CaseStore, EventRecord, MaterialRecord, StoredFile } from './store';
 import { caseEvaluable, evaluationState } from '../feedback/records';
 import { config } from '../platform/config';
+import { maskPersonName } from '../platform/masking';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{16,64}$/;
 
@@ -74,11 +75,7 @@ export function requestHash(body: unknown): string {
   return createHash('sha256').update(JSON.stringify(canonical(body))).digest('base64url');
 }
 
-/** 张三 → 张*, 欧阳娜娜 → 欧***: enough to recognise one's own case, not to identify a stranger. */
-export function maskPersonName(name: string): string {
-  const chars = [...name];
-  return chars.length <= 1 ? '*' : `${chars[0]}${'*'.repeat(chars.length - 1)}`;
-}
+export { maskPersonName };
 
 /** A material an issued licence proves: verified when the applicant's wallet holds it and it is valid. */
 function resolvedLicence(name: string, issuer: string, wallet: LicenceWallet | undefined, today: string): NonNullable<MaterialRecord['licence']> {

@@ -283,6 +283,7 @@ export function feedbackService(deps: FeedbackDeps) {
           dueAt: dueAfter(calendar, at, config().feedback.rectificationWorkingDays),
           version: 1,
           personName: subject.personName,
+          ...(subject.ownerUserId && channel === 'miniapp' ? { ownerUserId: subject.ownerUserId } : {}),
           callBacks: [],
           history: [{ at, label: `收到${evaluation.levelLabel}（${evaluation.channelLabel}）`, by: recordedBy ? recordedBy.displayName : '评价人' }],
         };
@@ -410,6 +411,24 @@ export function feedbackService(deps: FeedbackDeps) {
       if (voided) {
         extra.push({ Update: { TableName, Key: { pk: task.partition, sk: EVALUATION_SK }, UpdateExpression: 'SET #stored.voided = :yes', ExpressionAttributeNames: { '#stored': 'stored' }, ExpressionAttributeValues: { ':yes': true } } });
       }
+      // The evaluator hears the answer (an online evaluator with an account; not the organisation's appeal).
+      const owner = task.ownerUserId;
+      if (owner && action.action === 'respond' && action.outcome !== 'appeal') {
+        const page = task.subjectKind === 'case' ? `pages/cases/detail/index?caseNumber=${subjectId}` : `pages/feedback/complaint-detail/index?complaintNumber=${subjectId}`;
+        extra.push(
+          outboxPut(TableName, {
+            eventId: newEventId(),
+            type: 'review_answered',
+            occurredAt: at,
+            caseNumber: subjectId,
+            itemName: task.itemName,
+            organisationCode: task.organisationCode,
+            applicantUserId: owner,
+            applicantDisplayName: task.personName,
+            detail: { outcome: RECTIFICATION_OUTCOMES[action.outcome], response: action.response, organisationName: task.organisationName, page },
+          }),
+        );
+      }
       const appealIndex = next.status === 'appealed' ? { gsi1pk: APPEALS_PARTITION, gsi1sk: `${at}#${subjectId}` } : {};
       try {
         await db.send(
@@ -438,7 +457,7 @@ export function feedbackService(deps: FeedbackDeps) {
 
     /**
      * Pain points and praise points of an organisation (own; provincial staff any) over a period, optionally
-     * one item. Reads the organisation's evaluations and tasks of the period (two Queries, no Scan).
+     * one item. Reads the organisation's evaluations and tasks of the period (two Queries over the period's keys).
      */
     async stats(caller: Caller, query: { organisation?: string; item?: string; from?: string; to?: string }): Promise<FeedbackStats> {
       const user = await viewerOf(caller);

@@ -42,6 +42,8 @@ export interface RectificationTask {
   dueAt: string;
   version: number;
   personName: string;
+  /** The account that evaluated online, to hear the answer (none for reviews recorded on behalf). */
+  ownerUserId?: string;
   callBacks: { at: string; method: CallBackMethod; reached: boolean; note: string; by: string }[];
   response?: { outcome: RectificationOutcome; response: string; rectifyBy?: string; at: string; by: string; completedAt?: string; completionNote?: string };
   appeal?: { reason: string; at: string; decision?: 'upheld' | 'dismissed'; note?: string; decidedAt?: string };

@@ -171,7 +171,7 @@ export const RULES: Record<NotificationEventType, Rule[]> = {
       audience: staffWith('hotline_12301'),
       content: (event) => ({
         title: event.detail?.fromOrganisationName ? '转办投诉待受理' : '新投诉待受理',
-        body: `${event.applicantDisplayName} 的投诉「${event.itemName}」（${event.caseNumber}）${event.detail?.fromOrganisationName ? `由${event.detail.fromOrganisationName}转办本单位，` : ''}请在 ${dueText(event)} 前决定是否受理。`,
+        body: `${event.applicantDisplayName} 对「${event.itemName}」的投诉（${event.caseNumber}）${event.detail?.fromOrganisationName ? `由${event.detail.fromOrganisationName}转办本单位，` : ''}请在 ${dueText(event)} 前决定是否受理。`,
         page: staffComplaintPage(event),
         template: 'staff_new_case',
         values: { character_string1: event.caseNumber, thing2: event.itemName, name3: event.applicantDisplayName, time4: formatTemplateTime(event.occurredAt) },
@@ -183,7 +183,7 @@ export const RULES: Record<NotificationEventType, Rule[]> = {
       audience: applicant,
       content: (event) => ({
         title: `投诉${event.detail?.phrase ?? '有新进展'}`,
-        body: `您的投诉「${event.itemName}」（${event.caseNumber}）${event.detail?.phrase ?? '有新进展'}。${event.detail?.note ?? '请查看处理进展'}`,
+        body: `您对「${event.itemName}」的投诉（${event.caseNumber}）${event.detail?.phrase ?? '有新进展'}。${event.detail?.note ?? '请查看处理进展'}`,
         page: complaintPage(event),
         template: 'case_progress',
         values: { character_string1: event.caseNumber, thing2: event.itemName, phrase3: event.detail?.phrase ?? '有新进展', time4: formatTemplateTime(event.occurredAt), thing5: event.detail?.note ?? '请查看处理进展' },
@@ -199,6 +199,24 @@ export const RULES: Record<NotificationEventType, Rule[]> = {
         page: rectificationPage(event),
         template: 'staff_bad_review',
         values: { character_string1: event.caseNumber, thing2: event.itemName, phrase3: event.detail?.grade ?? '差评', thing4: event.detail?.comment ?? '未填写评价内容' },
+      }),
+    },
+  ],
+  review_answered: [
+    {
+      audience: applicant,
+      content: (event) => ({
+        title: '您的评价已有答复',
+        body: `您对「${event.itemName}」（${event.caseNumber}）的评价，${event.detail?.organisationName ?? '办理单位'}已答复（${event.detail?.outcome ?? ''}）：${event.detail?.response ?? ''}`,
+        page: event.detail?.page ?? casePage(event),
+        template: 'case_progress',
+        values: {
+          character_string1: event.caseNumber,
+          thing2: event.itemName,
+          phrase3: '评价已答复',
+          time4: formatTemplateTime(event.occurredAt),
+          thing5: `${event.detail?.outcome ?? ''}：${event.detail?.response ?? ''}`,
+        },
       }),
     },
   ],

@@ -259,6 +259,7 @@ export const complaintRequestSchema = z
     account: textSchema('投诉事由（经过）', 2000),
     amount: z.number().min(0).max(10_000_000).optional().meta({ description: '涉及金额（元）' }),
     request: textSchema('投诉请求', 500),
+    complainantName: personNameSchema.optional().meta({ description: '投诉人姓名（本人在线投诉时填写；代为登记时见 onBehalf）' }),
     contactMobile: mobileSchema.optional(),
     onBehalf: onBehalfSchema.optional(),
   })

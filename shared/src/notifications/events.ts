@@ -17,6 +17,12 @@ export const NOTIFICATION_EVENTS = {
   case_near_due: { label: '即将超期' },
   case_overdue: { label: '已超期' },
   bad_review: { label: '收到差评' },
+  consultation_received: { label: '收到咨询' },
+  consultation_answered: { label: '咨询已答复' },
+  complaint_received: { label: '收到投诉' },
+  complaint_updated: { label: '投诉处理进展' },
+  rectification_overdue: { label: '差评整改已超期' },
+  review_answered: { label: '评价已答复' },
 } as const;
 
 export type NotificationEventType = keyof typeof NOTIFICATION_EVENTS;

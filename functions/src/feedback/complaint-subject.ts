@@ -1,0 +1,34 @@
+import { unseal, type KeyProvider } from '../platform/crypto';
+import { dataKeys } from '../platform/keys';
+import { dynamoComplaintStore, type ComplaintRecord, type ComplaintStore } from './complaints';
+import { complaintPartition } from './keys';
+import type { FeedbackSubject } from './subject';
+
+let store: ComplaintStore | undefined;
+
+/** What the evaluation service needs to know of a complaint: evaluable once closed, by the account that filed it. */
+export function subjectOf(record: ComplaintRecord, keys: () => KeyProvider = dataKeys): FeedbackSubject {
+  return {
+    kind: 'complaint',
+    id: record.complaintNumber,
+    partition: complaintPartition(record.complaintNumber),
+    organisationCode: record.organisationCode,
+    organisationName: record.organisationName,
+    itemName: record.itemName,
+    ...(record.implementationCode ? { implementationCode: record.implementationCode } : {}),
+    ...(record.ownerUserId ? { ownerUserId: record.ownerUserId } : {}),
+    personName: record.complainantName,
+    async contact() {
+      if (!record.hasContactMobile) return {};
+      const { mobile } = await unseal<{ mobile?: string }>(keys(), record.sealedContact);
+      return mobile ? { mobile } : {};
+    },
+    evaluable: record.status === 'closed',
+  };
+}
+
+export async function complaintSubject(complaintNumber: string): Promise<FeedbackSubject | undefined> {
+  store ??= dynamoComplaintStore();
+  const stored = await store.get(complaintNumber);
+  return stored ? subjectOf(stored.record) : undefined;
+}

@@ -1,0 +1,72 @@
+import { QueryCommand } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { ComplaintActionRequest, ComplaintDetail as Complaint, ComplaintRequest, Consultation as ConsultationView, ErrorBody } from '@ah-tourism/shared';
+import { localDynamoClient } from '../../scripts/local/dynamodb-local';
+import { api, type ApiResponse } from './api';
+import { asUser } from './applications';
+
+const json = { 'Content-Type': 'application/json' };
+/** An answer that is either the resource or an error body. */
+type Answer<T> = T & Partial<ErrorBody>;
+type ComplaintDetail = Answer<Complaint>;
+type Consultation = Answer<ConsultationView>;
+
+export const HEFEI_BUREAU = '113401000030141720';
+
+export const askConsultation = (token: string, body: unknown): Promise<ApiResponse<Consultation>> =>
+  api('/consultations', { method: 'POST', headers: asUser(token, json), body: JSON.stringify(body) });
+
+export const answerConsultation = (token: string, consultationId: string, body: unknown): Promise<ApiResponse<Consultation>> =>
+  api(`/staff/consultations/${consultationId}/answer`, { method: 'POST', headers: asUser(token, json), body: JSON.stringify(body) });
+
+/** A complete complaint about a 黄山 travel agency, with whatever the test changes. */
+export function complaintBody(overrides: Partial<ComplaintRequest> = {}): ComplaintRequest {
+  return {
+    regionCode: '341000',
+    business: { name: '黄山某某国际旅行社有限公司', kind: 'travel_agency' },
+    tripStart: '2026-05-01',
+    tripEnd: '2026-05-03',
+    account: '报名参加三日游，合同约定入住四星级酒店，实际安排的是无星级宾馆，导游途中多次安排购物。',
+    amount: 2400,
+    request: '退还住宿差价并赔礼道歉',
+    contactMobile: '13955912345',
+    ...overrides,
+  };
+}
+
+export const fileComplaint = (token: string, body: unknown): Promise<ApiResponse<ComplaintDetail>> =>
+  api('/complaints', { method: 'POST', headers: asUser(token, json), body: JSON.stringify(body) });
+
+export const staffComplaint = (token: string, complaintNumber: string): Promise<ApiResponse<ComplaintDetail>> =>
+  api(`/staff/complaints/${complaintNumber}`, { headers: asUser(token) });
+
+export const myComplaint = (token: string, complaintNumber: string): Promise<ApiResponse<ComplaintDetail>> =>
+  api(`/complaints/${complaintNumber}`, { headers: asUser(token) });
+
+/** Acts on a complaint at the version the staff member sees now (unless given). */
+export async function actOnComplaint(
+  token: string,
+  complaintNumber: string,
+  action: Omit<ComplaintActionRequest, 'version'> & { version?: number },
+): Promise<ApiResponse<ComplaintDetail>> {
+  const version = action.version ?? (await staffComplaint(token, complaintNumber)).body.version;
+  return api(`/staff/complaints/${complaintNumber}/actions`, { method: 'POST', headers: asUser(token, json), body: JSON.stringify({ ...action, version }) });
+}
+
+/** The deadline reminders a case or complaint has pending, read straight from the table. */
+export async function pendingTimers(subjectNumber: string): Promise<{ kind: string; fireAt: string; event: { type: string; organisationCode: string } }[]> {
+  const client = localDynamoClient(process.env.DYNAMODB_ENDPOINT!);
+  try {
+    const { Items } = await client.send(
+      new QueryCommand({
+        TableName: process.env.TABLE_NAME!,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :timer)',
+        ExpressionAttributeValues: { ':pk': { S: `CASE#${subjectNumber}` }, ':timer': { S: 'TIMER#' } },
+        ConsistentRead: true,
+      }),
+    );
+    return (Items ?? []).map((item) => unmarshall(item).timer);
+  } finally {
+    client.destroy();
+  }
+}
