@@ -15,7 +15,6 @@ import {
   type ComplaintRequest,
   type ComplaintStatus,
   type ComplaintSummary,
-  type Evaluation,
   type FeedbackChannel,
   type FieldIssue,
   type ItemSummary,
@@ -37,7 +36,8 @@ import { dataKeys } from '../platform/keys';
 import { logger } from '../platform/logger';
 import { currentUser } from '../staff/service';
 import { cancellationCodes, channelFor, feedbackNumber, newestFirst, queryIndexPage, type StaffUser } from './consultations';
-import { EVALUATION_SK, complaintPartition, complaintsPartition } from './keys';
+import { EVALUATION_SK, RECTIFICATION_SK, complaintPartition, complaintsPartition } from './keys';
+import { evaluationState, type RectificationTask, type StoredEvaluation } from './records';
 
 /** The catalog item every region's tourism complaints are accepted under (旅游投诉受理, basic code 2000127000). */
 export const COMPLAINT_ITEM_BASIC_CODE = '2000127000';
@@ -105,7 +105,9 @@ export interface ComplaintEvent {
 export interface StoredComplaint {
   record: ComplaintRecord;
   events: ComplaintEvent[];
-  evaluation?: Evaluation;
+  /** The complainant's evaluation of the handling and, for a bad review, its rectification task. */
+  evaluation?: StoredEvaluation;
+  rectification?: RectificationTask;
 }
 
 const STATUS_RANK: Record<ComplaintStatus, number> = { received: 1, accepted: 2, mediating: 3, refused: 4, closed: 5 };
@@ -242,11 +244,13 @@ export function dynamoComplaintStore(): ComplaintStore {
       } while (ExclusiveStartKey);
       const meta = rows.find((row) => row.sk === 'META');
       if (!meta) return undefined;
-      const evaluation = rows.find((row) => row.sk === EVALUATION_SK)?.evaluation as Evaluation | undefined;
+      const evaluation = rows.find((row) => row.sk === EVALUATION_SK)?.stored as StoredEvaluation | undefined;
+      const rectification = rows.find((row) => row.sk === RECTIFICATION_SK)?.task as RectificationTask | undefined;
       return {
         record: meta.record as ComplaintRecord,
         events: rows.filter((row) => row.entity === 'ComplaintEvent').map((row) => row.event as ComplaintEvent),
         ...(evaluation ? { evaluation } : {}),
+        ...(rectification ? { rectification } : {}),
       };
     },
 
@@ -347,10 +351,7 @@ export function complaintService(deps: ComplaintDeps) {
         .map((event) => ({ at: event.at, label: event.label, ...(event.note ? { note: event.note } : {}), organisationName: event.organisationName })),
       ...(record.outcome ? { outcome: record.outcome, outcomeLabel: COMPLAINT_OUTCOMES[record.outcome] } : {}),
       actions: viewer.staff ? complaintActions(record.status) : [],
-      evaluation: {
-        canEvaluate: owner && record.status === 'closed' && !stored.evaluation,
-        ...(stored.evaluation ? { given: stored.evaluation } : {}),
-      },
+      evaluation: evaluationState({ evaluable: record.status === 'closed', ...(owner ? { ownerUserId: viewer.userId } : {}) }, viewer.userId, stored.evaluation, stored.rectification),
     };
   }
 
