@@ -115,7 +115,16 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
     }
     expect(resources.DataKey?.Properties.EnableKeyRotation).toBe(true);
     const kmsUsers = iamStatements().filter((s) => JSON.stringify(s.Action).includes('kms:'));
-    expect(kmsUsers.map((s) => s.owner).sort()).toEqual(['CaseSubmitterRole', 'CaseWorkerRole', 'DraftKeeperRole', 'StaffReaderRole']);
+    expect(kmsUsers.map((s) => s.owner).sort()).toEqual([
+      'CaseSubmitterRole',
+      'CaseWorkerRole',
+      'ComplaintRole',
+      'ConsultationRole',
+      'DraftKeeperRole',
+      'FeedbackRole',
+      'PublicQueryRole',
+      'StaffReaderRole',
+    ]);
     for (const s of kmsUsers) expect(s.Resource).toEqual({ 'Fn::GetAtt': ['DataKey', 'Arn'] });
   });
 
@@ -148,13 +157,25 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
       'CaseReaderRole',
       'CaseSubmitterRole',
       'CaseWorkerRole',
+      'ComplaintRole',
+      'ConsultationRole',
       'DraftKeeperRole',
+      'FeedbackReaderRole',
+      'FeedbackRole',
       'InboxRole',
       'MaterialUploaderRole',
       'SignInRole',
       'StaffAdminRole',
       'StaffReaderRole',
     ]);
+  });
+
+  it('gives the public progress query, which takes no sign-in, only reads, its request counter and decryption', () => {
+    const statements = iamStatements().filter((s) => s.owner === 'PublicQueryRole');
+    const actions = statements.flatMap((s) => ([] as string[]).concat(s.Action)).filter((a) => !a.startsWith('logs:')).sort();
+    expect(actions).toEqual(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem', 'kms:Decrypt']);
+    expect(JSON.stringify(statements)).not.toContain('/index/');
+    expect(JSON.stringify(statements)).not.toContain('ssm:');
   });
 
   it('feeds outbox records from the table stream to the dispatcher, with retries, bisect and a dead-letter queue', () => {
