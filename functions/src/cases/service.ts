@@ -198,7 +198,7 @@ export function caseService(deps: CaseServiceDeps) {
         .sort((a, b) => (a.at === b.at ? a.seq - b.seq : a.at.localeCompare(b.at)))
         .map((e) => ({ at: e.at, action: e.action, actionLabel: transitionLabel(e.action), to: e.to, by: e.by })),
       version: record.version,
-      statusHint: CASE_STATUSES[record.status].applicantHint,
+      statusHint: record.status === 'delivered' && found.evaluation ? '决定文书已送达，感谢您的评价' : CASE_STATUSES[record.status].applicantHint,
       documents: [...found.documents].sort((a, b) => a.issuedAt.localeCompare(b.issuedAt)),
       deadlines: deadlineViews(record.clock, now(), calendar),
       ...(record.status === 'supplement_requested' ? { supplement: { materialIds: reopened, ...(notice ? { noticeNumber: notice.number } : {}) } } : {}),

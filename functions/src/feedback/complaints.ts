@@ -1,5 +1,6 @@
 import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import {
+  COMPLAINT_BUSINESS_KINDS,
   COMPLAINT_ACCEPTANCE_WORKING_DAYS,
   COMPLAINT_ACTIONS,
   COMPLAINT_OUTCOMES,
@@ -45,7 +46,7 @@ const COMPLAINT_ITEM_TYPE = '20';
 /** Who in an organisation hears of new complaints and of their acceptance deadline. */
 const COMPLAINT_PERMISSION = 'hotline_12301' as const;
 
-export const BUSINESS_KINDS = { travel_agency: '旅行社', scenic_area: '景区', hotel: '住宿单位', tour_guide: '导游', other: '其他' } as const;
+export const BUSINESS_KINDS = COMPLAINT_BUSINESS_KINDS;
 
 /** What the complainant is told, per action: a status phrase for the push (≤5 Chinese characters) and a line of history. */
 const ACTION_TEXT: Record<ComplaintAction, { phrase: string; history: string }> = {

@@ -178,7 +178,7 @@ export const publicProgressSchema = z
     caseNumber: z.string(),
     itemName: z.string(),
     organisationName: z.string(),
-    applicantName: z.string().meta({ description: '已脱敏，如 张*、黄山**旅行社有限公司' }),
+    applicantName: z.string().meta({ description: '个人姓名已脱敏（如 张*）；企业为登记名称（公开信息）' }),
     statusLabel: z.string(),
     statusHint: z.string(),
     submittedAt: z.iso.datetime(),

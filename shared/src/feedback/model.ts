@@ -152,6 +152,9 @@ export function complaintActions(status: ComplaintStatus): ComplaintAction[] {
   return COMPLAINT_ACTION_KEYS.filter((action) => (COMPLAINT_ACTIONS[action].from as readonly ComplaintStatus[]).includes(status));
 }
 
+/** What kind of business a tourism complaint is about. */
+export const COMPLAINT_BUSINESS_KINDS = { travel_agency: '旅行社', scenic_area: '景区', hotel: '酒店', tour_guide: '导游', other: '其他' } as const;
+
 export const COMPLAINT_OUTCOMES = { settled: '调解成功', not_settled: '调解不成', withdrawn_by_complainant: '投诉人撤回', handled: '已依法处理' } as const;
 export type ComplaintOutcome = keyof typeof COMPLAINT_OUTCOMES;
 export const COMPLAINT_OUTCOME_KEYS = Object.keys(COMPLAINT_OUTCOMES) as [ComplaintOutcome, ...ComplaintOutcome[]];
