@@ -11,3 +11,20 @@ export function staffCaseUrl(caseNumber: string): string {
 export function staffDocumentUrl(caseNumber: string, documentId: string): string {
   return `${STAFF_DOCUMENT_PAGE}?caseNumber=${encodeURIComponent(caseNumber)}&documentId=${encodeURIComponent(documentId)}`
 }
+
+// The staff side of the feedback loop (好差评 rectification, complaints, consultations, statistics, recording on behalf).
+export const RECTIFICATIONS_PAGE = '/pages/staff/rectifications/index'
+export const RECTIFICATION_PAGE = '/pages/staff/rectification/index'
+export const COMPLAINTS_PAGE = '/pages/staff/complaints/index'
+export const COMPLAINT_PAGE = '/pages/staff/complaint/index'
+export const CONSULTATIONS_PAGE = '/pages/staff/consultations/index'
+export const STATS_PAGE = '/pages/staff/stats/index'
+export const RECORD_PAGE = '/pages/staff/record/index'
+
+export function rectificationUrl(subjectId: string): string {
+  return `${RECTIFICATION_PAGE}?subjectId=${encodeURIComponent(subjectId)}`
+}
+
+export function complaintUrl(complaintNumber: string): string {
+  return `${COMPLAINT_PAGE}?complaintNumber=${encodeURIComponent(complaintNumber)}`
+}

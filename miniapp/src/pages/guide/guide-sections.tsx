@@ -1,5 +1,8 @@
 import type { ImplementationItem } from '@ah-tourism/shared'
+import { DEFAULT_CONSULTATION_WORKING_DAYS } from '@ah-tourism/shared/src/feedback/model'
 import { Text, View } from '@tarojs/components'
+import type { ReactNode } from 'react'
+import { ActionButton } from '@/components/action-button'
 import { PhoneLink } from '@/components/phone-link'
 import { Section } from '@/components/section'
 import {
@@ -17,8 +20,16 @@ import { InfoRow } from './info-row'
 import { MaterialList } from './material-list'
 import { GUIDE_STRINGS as S } from './strings'
 
+export interface GuideSectionsProps {
+  item: ImplementationItem
+  /** 常见问题, shown before the phone numbers (nothing when the item has none). */
+  faq?: ReactNode
+  /** 我要咨询: an online question to the organisation, offered beside the phone numbers. */
+  onConsult?: () => void
+}
+
 /** Every field of the service guide, in the order a citizen needs them. */
-export function GuideSections({ item }: { item: ImplementationItem }) {
+export function GuideSections({ item, faq, onConsult }: GuideSectionsProps) {
   const { guide } = item
   const statutory = guide.statutoryLimit
   const themes = item.themes.map(themeName).filter(Boolean).join('、')
@@ -111,7 +122,17 @@ export function GuideSections({ item }: { item: ImplementationItem }) {
         </InfoRow>
       </Section>
 
+      {faq}
+
       <Section title={S.phones}>
+        {onConsult ? (
+          <View className='consult-entry'>
+            <Text className='consult-entry__text'>{S.consultText(DEFAULT_CONSULTATION_WORKING_DAYS)}</Text>
+            <ActionButton variant='secondary' size='sm' onTap={onConsult}>
+              {S.consult}
+            </ActionButton>
+          </View>
+        ) : null}
         <InfoRow label={S.consultPhone}>
           <View className='phones'>
             {guide.consultPhones.map((phone) => (

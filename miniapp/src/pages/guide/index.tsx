@@ -6,8 +6,10 @@ import { StatusView } from '@/components/status-view'
 import { getItem } from '@/features/catalog/api'
 import { guideUrl, HOME_TAB, ITEMS_TAB } from '@/features/catalog/routes'
 import { openApply } from '@/features/cases/routes'
+import { consultUrl, openSignedIn } from '@/features/feedback/routes'
 import { useRemote } from '@/hooks/use-remote'
 import { GuideHeader } from './guide-header'
+import { FaqSection } from './faq-section'
 import { GuideSections } from './guide-sections'
 import { GUIDE_STRINGS as S } from './strings'
 import './index.scss'
@@ -58,7 +60,7 @@ export default function GuidePage() {
     return (
       <>
         <GuideHeader item={remote.data} />
-        <GuideSections item={remote.data} />
+        <GuideSections item={remote.data} faq={<FaqSection code={code} />} onConsult={() => openSignedIn(consultUrl(code))} />
       </>
     )
   }

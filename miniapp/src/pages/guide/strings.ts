@@ -58,6 +58,14 @@ export const GUIDE_STRINGS = {
   phones: '咨询与投诉',
   consultPhone: '咨询电话',
   complaintPhone: '监督投诉电话',
+  consult: '我要咨询',
+  consultText: (days: number) => `在线提问，办理单位一般在${days}个工作日内答复`,
+
+  // 常见问题
+  faq: '常见问题',
+  faqCount: (n: number) => `${n}条`,
+  faqQuestionMark: '问',
+  faqAnswerMark: '答',
   legalBasis: '设定依据',
   result: '审批结果',
   resultName: '结果名称',

@@ -9,6 +9,7 @@ import { listItems } from '@/features/catalog/api'
 import { ItemList } from '@/features/catalog/item-list'
 import { THEMES } from '@/features/catalog/reference'
 import { openItemsTab } from '@/features/catalog/routes'
+import { COMPLAINT_PAGE, openPublicProgress, openSignedIn } from '@/features/feedback/routes'
 import { RegionSwitcher } from '@/features/region/region-switcher'
 import { useRemote } from '@/hooks/use-remote'
 import { appStore, useAppState } from '@/store/app-store'
@@ -75,6 +76,36 @@ export default function HomePage() {
           ))}
         </View>
       </View>
+
+      <Section title={S.servicesTitle}>
+        <View className='home__services'>
+          {[
+            { key: 'progress', name: S.progress, text: S.progressText, glyph: '查', open: openPublicProgress },
+            { key: 'complaint', name: S.complaint, text: S.complaintText, glyph: '诉', open: () => openSignedIn(COMPLAINT_PAGE) },
+          ].map((service) => (
+            <View
+              key={service.key}
+              className='home__service'
+              role='link'
+              aria-role='link'
+              aria-label={service.name}
+              hoverClass='home__service--pressed'
+              onClick={service.open}
+            >
+              <Text className={`home__service-glyph home__service-glyph--${service.key}`} aria-hidden='true'>
+                {service.glyph}
+              </Text>
+              <View className='home__service-text' aria-hidden='true'>
+                <Text className='home__service-name'>{service.name}</Text>
+                <Text className='home__service-note'>{service.text}</Text>
+              </View>
+              <Text className='home__service-chevron' aria-hidden='true'>
+                ›
+              </Text>
+            </View>
+          ))}
+        </View>
+      </Section>
 
       <Section title={S.categoriesTitle}>
         <View className='home__categories'>

@@ -13,7 +13,8 @@ import { openItemsTab } from '@/features/catalog/routes'
 import { listCases, listDrafts } from '@/features/cases/api'
 import { CaseCard, DraftCard } from '@/features/cases/case-card'
 import { MINE_TAB } from '@/features/cases/routes'
-import { CALENDAR_PAGE, INBOX_PAGE } from '@/features/staff/routes'
+import { COMPLAINTS_PAGE, CONSULTATIONS_PAGE } from '@/features/feedback/routes'
+import { CALENDAR_PAGE, INBOX_PAGE, RECTIFICATIONS_PAGE } from '@/features/staff/routes'
 import { useCursorPages } from '@/hooks/use-cursor-pages'
 import { useInfiniteScroll } from '@/hooks/use-infinite-scroll'
 import { useSessionUser } from '@/hooks/use-session'
@@ -35,7 +36,7 @@ const NOTHING = { items: [], nextCursor: null }
 
 /**
  * 我的: who is signed in (with 退出登录, and 切换身份 in local builds), 工作台 for staff, the account's
- * pages (消息 with the unread count, 消息订阅, 工作人员绑定, 人员管理, 工作日历), and — once signed in — unfinished applications
+ * pages (消息 with the unread count, 我的咨询, 我的投诉, 消息订阅, 工作人员绑定, 人员管理, 工作日历), and — once signed in — unfinished applications
  * (drafts) and the applicant's cases, newest first, with infinite scroll.
  */
 export default function MinePage() {
@@ -119,12 +120,16 @@ export default function MinePage() {
   const entries: MenuEntry[] = []
   if (user) {
     entries.push({ key: 'messages', name: S.messages, badge: unread ? S.unread(unread) : undefined, onTap: () => openPage(MESSAGES_PAGE) })
+    entries.push({ key: 'consultations', name: S.consultations, onTap: () => openPage(CONSULTATIONS_PAGE) })
+    entries.push({ key: 'complaints', name: S.complaints, onTap: () => openPage(COMPLAINTS_PAGE) })
     entries.push({ key: 'subscriptions', name: S.subscriptions, onTap: () => openPage(SUBSCRIPTIONS_PAGE) })
     if (!user.staff) entries.push({ key: 'bind', name: S.bind, onTap: () => openPage(BIND_PAGE) })
     if (user.provincialAdmin || user.staff?.permissions.includes('org_admin')) {
       entries.push({ key: 'staff', name: S.staff, onTap: () => openPage(STAFF_PAGE) })
     }
     if (user.provincialAdmin) entries.push({ key: 'calendar', name: S.calendar, onTap: () => openPage(CALENDAR_PAGE) })
+    // Administrators without an organisation of their own reach the appeals only from here (staff: from 工作台).
+    if (user.provincialAdmin && !user.staff) entries.push({ key: 'appeals', name: S.appeals, onTap: () => openPage(RECTIFICATIONS_PAGE) })
   }
   if (DEV_LOGIN) entries.push({ key: 'dev-pushes', name: S.devPushes, onTap: () => openPage(DEV_PUSHES_PAGE) })
 
@@ -216,14 +221,6 @@ export default function MinePage() {
         </Section>
       )}
 
-      <View className='mine__list' role='list'>
-        {S.upcoming.map((entry, index) => (
-          <View key={entry} className={`mine__row${index === S.upcoming.length - 1 ? ' mine__row--last' : ''}`} role='listitem'>
-            <Text className='mine__row-name'>{entry}</Text>
-            <Text className='mine__row-tag'>{S.upcomingTag}</Text>
-          </View>
-        ))}
-      </View>
       <View className='mine__contact'>
         <Text className='mine__contact-text'>{S.hotline}</Text>
         <PhoneLink phone={S.hotlineNumber} purpose={S.hotline} />

@@ -22,10 +22,13 @@ export const MINE_STRINGS = {
   entries: '我的服务',
   messages: '消息',
   unread: (n: number) => `${n > 99 ? '99+' : n}条未读`,
+  consultations: '我的咨询',
+  complaints: '我的投诉',
   subscriptions: '消息订阅',
   bind: '工作人员绑定',
   staff: '人员管理',
   calendar: '工作日历',
+  appeals: '差评申诉复核',
   devPushes: '微信推送记录（本地模拟）',
 
   // staff reminders
@@ -54,8 +57,6 @@ export const MINE_STRINGS = {
   loadMore: '加载更多',
   noMore: '没有更多了',
   retryMoreLabel: '重新加载下一页',
-  upcoming: ['办事评价'],
-  upcomingTag: '即将开放',
   hotline: '旅游服务热线',
   hotlineNumber: '12301',
   department: '安徽省文化和旅游厅',

@@ -1,7 +1,7 @@
-import { useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import type { CaseDetail } from '@ah-tourism/shared'
 import { View } from '@tarojs/components'
-import { useCallback } from 'react'
+import { useCallback, useEffect, useRef } from 'react'
 import { StatusView } from '@/components/status-view'
 import { getCase, getDownloadLink } from '@/features/cases/api'
 import { CaseDeadlines } from '@/features/cases/case-deadlines'
@@ -12,6 +12,9 @@ import { ApplicantSection, CaseHeader, CaseHistory, CaseNotice } from '@/feature
 import { documentUrl, openMineTab, readParam } from '@/features/cases/routes'
 import { chinaTimeRange } from '@/features/cases/format'
 import { useCasePage, withGuide } from '@/features/cases/use-case-page'
+import { EvaluationPrompt, GivenEvaluation } from '@/features/feedback/evaluation-view'
+import { onEvaluated } from '@/features/feedback/events'
+import { evaluateCaseUrl } from '@/features/feedback/routes'
 import { SupplementCard } from './supplement-card'
 import { DETAIL_STRINGS as S } from './strings'
 import { VisitCard } from './visit-card'
@@ -24,13 +27,28 @@ import './index.scss'
  * may carry it), the applicant's own case only: status and what it means, the running deadlines, the
  * documents issued, the application, and the history. While a supplement is asked for, the one-time
  * notice's materials can be uploaded again and resubmitted; until a decision, the case can be withdrawn.
- * A negative-list item shows its one on-site visit, booked (or moved) here.
+ * A negative-list item shows its one on-site visit, booked (or moved) here. A finished case invites
+ * 评价本次服务 (once); an evaluation given shows with, for a bad review, the organisation's answer.
  */
 export default function CaseDetailPage() {
   const { params } = useRouter()
   const caseNumber = readParam(params.caseNumber ?? params.no)
   const load = useCallback(() => getCase(caseNumber).then(withGuide), [caseNumber])
   const { remote, reload, notice, clearNotice, changed, stale } = useCasePage(load, caseNumber)
+  const changedRef = useRef(changed)
+  changedRef.current = changed
+
+  // Back from the evaluate page: show the evaluation just given.
+  useEffect(
+    () =>
+      onEvaluated(caseNumber, () => {
+        load().then(
+          (data) => changedRef.current(data, S.evaluated),
+          () => reload(),
+        )
+      }),
+    [caseNumber, load, reload],
+  )
 
   if (!caseNumber) return <StatusView kind='error' title={S.missingNumber} actionText={S.toMine} onAction={openMineTab} />
   if (remote.status === 'loading') return <StatusView kind='loading' title={S.loading} />
@@ -44,7 +62,7 @@ export default function CaseDetailPage() {
   }
 
   const { detail, item } = remote.data
-  const { applicant } = detail
+  const { applicant, evaluation } = detail
   // In the guide's order, as the applicant saw them when applying.
   const guideOrder = (item?.guide.materials ?? []).map((m) => m.id)
   const rank = (id: string) => (guideOrder.includes(id) ? guideOrder.indexOf(id) : guideOrder.length)
@@ -56,6 +74,15 @@ export default function CaseDetailPage() {
     <View className='case-page'>
       {notice ? <CaseNotice tone={notice.tone} message={notice.message} onClose={clearNotice} /> : null}
       <CaseHeader summary={detail} hint={detail.statusHint} />
+
+      {evaluation?.canEvaluate && !evaluation.given ? (
+        <EvaluationPrompt
+          title={S.evaluateTitle}
+          text={S.evaluateText}
+          buttonText={S.evaluate}
+          onEvaluate={() => void Taro.navigateTo({ url: evaluateCaseUrl(detail.caseNumber) })}
+        />
+      ) : null}
 
       {detail.supplement && detail.actions.includes('resubmit') ? (
         <SupplementCard key={`supplement-${detail.version}`} detail={detail} item={item} onResubmitted={(next) => answered(next, S.resubmitted)} onStale={stale} />
@@ -73,6 +100,7 @@ export default function CaseDetailPage() {
 
       <CaseDeadlines deadlines={detail.deadlines} status={detail.status} />
       <DocumentList documents={detail.documents} documentUrl={(documentId) => documentUrl(detail.caseNumber, documentId)} />
+      {evaluation?.given ? <GivenEvaluation evaluation={evaluation.given} /> : null}
 
       <ApplicantSection
         applicant={{ kind: applicant.kind, name: applicant.name, idNumber: applicant.idNumberMasked, mobile: applicant.mobileMasked, agentName: applicant.agentName }}

@@ -57,4 +57,10 @@ export const DETAIL_STRINGS = {
   visitConfirm: '确认预约',
   visitBooking: '正在预约…',
   visitBooked: (time: string) => `已预约现场办理：${time}`,
+
+  // 好差评
+  evaluateTitle: '办件已办结，欢迎评价',
+  evaluateText: '您的评价会帮助我们改进服务；差评将转交办理单位回访核实并答复整改情况。',
+  evaluate: '评价本次服务',
+  evaluated: '评价已提交，感谢您的反馈',
 } as const

@@ -20,6 +20,7 @@ import { useCursorPages } from '@/hooks/use-cursor-pages'
 import { useInfiniteScroll } from '@/hooks/use-infinite-scroll'
 import { InboxRow } from './inbox-row'
 import { INBOX_STRINGS as S } from './strings'
+import { WorkbenchLinks } from './workbench-links'
 import '@/components/form-field/index.scss'
 import './index.scss'
 
@@ -138,6 +139,8 @@ export default function InboxPage() {
           </View>
         ) : null}
       </View>
+
+      <WorkbenchLinks staff={staff} />
 
       {staff.level === 'province' ? (
         <Section title={S.supervise}>

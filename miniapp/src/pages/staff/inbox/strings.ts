@@ -41,4 +41,14 @@ export const INBOX_STRINGS = {
   superviseLabel: '要查看的单位所在地区',
   ownOrganisation: '回到本单位',
   readOnly: (name: string) => `只读监督：正在查看${name}的办件，仅可查看，不能办理`,
+
+  // the feedback loop
+  links: {
+    label: '好差评与咨询投诉',
+    rectifications: '差评整改',
+    complaints: '投诉处理',
+    consultations: '咨询答复',
+    stats: '痛点赞点',
+    record: '代为登记',
+  },
 } as const

@@ -1,0 +1,28 @@
+import Taro from '@tarojs/taro'
+import type { StaffMembership } from '@ah-tourism/shared'
+import { Text, View } from '@tarojs/components'
+import { COMPLAINTS_PAGE, CONSULTATIONS_PAGE, RECORD_PAGE, RECTIFICATIONS_PAGE, STATS_PAGE } from '@/features/staff/routes'
+import { INBOX_STRINGS as S } from './strings'
+
+/** The staff side of 好差评, complaints and consultations, as a compact row of links above the inbox. */
+export function WorkbenchLinks({ staff }: { staff: StaffMembership }) {
+  const records = staff.permissions.includes('hall_window') || staff.permissions.includes('hotline_12301')
+  const links = [
+    { name: S.links.rectifications, url: RECTIFICATIONS_PAGE },
+    { name: S.links.complaints, url: COMPLAINTS_PAGE },
+    { name: S.links.consultations, url: CONSULTATIONS_PAGE },
+    { name: S.links.stats, url: STATS_PAGE },
+    ...(records ? [{ name: S.links.record, url: RECORD_PAGE }] : []),
+  ]
+  return (
+    <View className='inbox__links' role='list' aria-label={S.links.label}>
+      {links.map((link) => (
+        <View key={link.url} role='listitem'>
+          <View className='inbox__link' role='link' aria-role='link' aria-label={link.name} hoverClass='inbox__link--pressed' onClick={() => void Taro.navigateTo({ url: link.url })}>
+            <Text>{link.name}</Text>
+          </View>
+        </View>
+      ))}
+    </View>
+  )
+}
