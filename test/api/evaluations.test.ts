@@ -100,6 +100,13 @@ describe('一事一评: evaluating a finished case', () => {
     expect(recorded.status).toBe(201);
     expect(recorded.body).toMatchObject({ channel: 'hall_window', channelLabel: '服务大厅窗口', level: 'satisfied' });
     expect((await applicantCase(applicant, caseNumber)).evaluation).toMatchObject({ canEvaluate: false, given: { channel: 'hall_window' } });
+
+    // A bad review taken on the 12301 line is called back on the number the caller gave.
+    const other = await finishedCase();
+    const hotlineReview = await evaluate(hotline, other.caseNumber, { level: 'very_dissatisfied', tags: ['attitude'], onBehalf: { channel: 'hotline_12301', name: '周立', mobile: '13866661234' } });
+    expect(hotlineReview.status).toBe(201);
+    const task = (await rectification((await signInAs('city-org_admin')).accessToken, other.caseNumber)).body;
+    expect(task).toMatchObject({ channel: 'hotline_12301', evaluatorName: '周*', evaluatorMobile: '13866661234' });
   });
 });
 

@@ -126,7 +126,8 @@ describe('好差评 on the phone (H5, Chromium)', () => {
     const callBack = page.getByRole('radiogroup', { name: '回访方式' }).filter({ visible: true });
     await see(page, callBack, 'call-back');
     await callBack.getByRole('radio', { name: '电话回访' }).click();
-    await page.getByRole('switch', { name: /是否联系上/ }).filter({ visible: true }).first().click();
+    const reached = page.getByRole('switch', { name: /是否联系上/ }).filter({ visible: true }).first();
+    if ((await reached.getAttribute('aria-checked')) !== 'true') await reached.click();
     await page.getByRole('textbox', { name: '回访情况' }).filter({ visible: true }).fill('已电话联系经办人，确认窗口要求补签');
     await page.getByRole('button', { name: '保存回访' }).filter({ visible: true }).click();
     await see(page, page.getByText('电话回访 · 已联系上').filter({ visible: true }), 'called-back');

@@ -34,7 +34,8 @@ import { dueAfter, timerDelete, timerPut } from '../notifications/timers';
 import type { Caller } from '../platform/caller';
 import { workingCalendarNow } from '../platform/calendar';
 import { config } from '../platform/config';
-import { unseal, type KeyProvider } from '../platform/crypto';
+import { seal, unseal, type KeyProvider } from '../platform/crypto';
+import { maskPersonName } from '../platform/masking';
 import { dynamo } from '../platform/dynamodb';
 import { AppError } from '../platform/errors';
 import { dataKeys } from '../platform/keys';
@@ -172,8 +173,12 @@ export function feedbackService(deps: FeedbackDeps) {
     // The mobile is for the call-back: only the responsible organisation decrypts it.
     let mobile: string | undefined;
     if (own && OPEN.includes(task.status)) {
-      const subject = await subjectOf(task.subjectKind, task.subjectId);
-      mobile = subject ? (await subject.contact()).mobile : undefined;
+      if (task.sealedContact) {
+        mobile = (await unseal<{ mobile?: string }>(deps.keys, task.sealedContact)).mobile;
+      } else if (task.channel === 'miniapp') {
+        const subject = await subjectOf(task.subjectKind, task.subjectId);
+        mobile = subject ? (await subject.contact()).mobile : undefined;
+      }
     }
     return {
       ...summary(task),
@@ -282,7 +287,9 @@ export function feedbackService(deps: FeedbackDeps) {
           createdAt: at,
           dueAt: dueAfter(calendar, at, config().feedback.rectificationWorkingDays),
           version: 1,
-          personName: subject.personName,
+          // Recorded at the window or on the phone: the person who gave it is the one to call back.
+          personName: request.onBehalf ? maskPersonName(request.onBehalf.name) : subject.personName,
+          ...(request.onBehalf?.mobile ? { sealedContact: await seal(deps.keys, { mobile: request.onBehalf.mobile }) } : {}),
           ...(subject.ownerUserId && channel === 'miniapp' ? { ownerUserId: subject.ownerUserId } : {}),
           callBacks: [],
           history: [{ at, label: `收到${evaluation.levelLabel}（${evaluation.channelLabel}）`, by: recordedBy ? recordedBy.displayName : '评价人' }],

@@ -1,3 +1,4 @@
+import type { Sealed } from '../platform/crypto';
 import { RECTIFICATION_OUTCOMES, RECTIFICATION_STATUSES, type CallBackMethod, type Evaluation, type EvaluationState, type FeedbackChannel, type RectificationOutcome, type RectificationStatus, type CaseStatus } from '@ah-tourism/shared';
 
 /** Statuses in which a case counts as finished for 一事一评. */
@@ -44,6 +45,8 @@ export interface RectificationTask {
   personName: string;
   /** The account that evaluated online, to hear the answer (none for reviews recorded on behalf). */
   ownerUserId?: string;
+  /** For a review recorded on someone's behalf: the mobile they gave for the call-back, sealed. */
+  sealedContact?: Sealed;
   callBacks: { at: string; method: CallBackMethod; reached: boolean; note: string; by: string }[];
   response?: { outcome: RectificationOutcome; response: string; rectifyBy?: string; at: string; by: string; completedAt?: string; completionNote?: string };
   appeal?: { reason: string; at: string; decision?: 'upheld' | 'dismissed'; note?: string; decidedAt?: string };

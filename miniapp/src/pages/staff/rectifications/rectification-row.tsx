@@ -2,10 +2,10 @@ import Taro from '@tarojs/taro'
 import type { RectificationSummary } from '@ah-tourism/shared'
 import { Text } from '@tarojs/components'
 import { FEEDBACK_CHANNELS } from '@ah-tourism/shared/src/feedback/model'
-import { rectificationUrl } from '@/features/staff/routes'
 import { lastDay } from '@/features/feedback/format'
 import { FEEDBACK_STRINGS as F } from '@/features/staff/feedback-strings'
 import { FeedbackCard, FeedbackTag, LevelTag, MarkerRow } from '@/features/staff/feedback-view'
+import { rectificationUrl } from '@/features/staff/routes'
 import { RECTIFICATIONS_STRINGS as S } from './strings'
 
 /** One task: the item, the level and tags of the review, its channel, status, deadline and whether the evaluator was called back. */
