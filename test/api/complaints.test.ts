@@ -168,6 +168,11 @@ describe('handling', () => {
     expect(mine.body.history[4]!.note).toBe('处理结果：调解成功；退赔金额：800元；双方达成调解协议');
     expect(mine.body.contactMobile).toBeUndefined();
 
+    // Closing sets the invitation to evaluate the handling, 3 days on; evaluating withdraws it.
+    const invitation = (await pendingTimers(no)).find((t) => t.kind === 'evaluation');
+    expect(invitation?.event.type).toBe('evaluation_invited');
+    expect(Date.parse(invitation!.fireAt) - Date.parse(closed.body.history.at(-1)!.at)).toBe(3 * 24 * 3600_000);
+
     // The complainant evaluates the handling, once; a bad review becomes a task like any other.
     const evaluated = await api(`/complaints/${no}/evaluation`, {
       method: 'POST',
@@ -180,6 +185,7 @@ describe('handling', () => {
     expect(twice.body.code).toBe('EVALUATION_ALREADY_GIVEN');
     mine = await myComplaint(complainant, no);
     expect(mine.body.evaluation).toMatchObject({ canEvaluate: false, given: { level: 'dissatisfied', rectification: { status: 'awaiting_call_back' } } });
+    expect((await pendingTimers(no)).map((t) => t.kind)).toEqual(['rectification']);
     const task = await api(`/staff/rectifications/${no}`, { headers: asUser(hall) });
     expect(task.body).toMatchObject({ subjectKind: 'complaint', itemName: expect.any(String), status: 'awaiting_call_back' });
 

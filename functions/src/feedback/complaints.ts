@@ -26,7 +26,10 @@ import { authStore, type AuthStore } from '../auth/store';
 import { maskPersonName } from '../platform/masking';
 import { regionPartitionKey } from '../catalog/keys';
 import { newEventId, outboxPut } from '../notifications/outbox';
-import { dueAfter, reminderTimers, timerDelete, timerPut } from '../notifications/timers';
+import { dueAfter, reminderTimers, timerDelete, timerPut, type Timer } from '../notifications/timers';
+
+/** The invitation to evaluate the handling goes out 3 days after the complaint is closed (好差评). */
+const EVALUATION_INVITATION_DELAY_MS = 3 * 24 * 3600_000;
 import type { Caller } from '../platform/caller';
 import { workingCalendarNow } from '../platform/calendar';
 import { config } from '../platform/config';
@@ -325,6 +328,21 @@ export function complaintService(deps: ComplaintDeps) {
     ...(detail ? { detail } : {}),
   });
 
+  const evaluationInvitation = (record: ComplaintRecord, closedAt: string): Timer => ({
+    caseNumber: record.complaintNumber,
+    kind: 'evaluation',
+    fireAt: new Date(Date.parse(closedAt) + EVALUATION_INVITATION_DELAY_MS).toISOString(),
+    event: {
+      caseNumber: record.complaintNumber,
+      itemName: record.business.name,
+      organisationCode: record.organisationCode,
+      applicantUserId: record.ownerUserId ?? '',
+      applicantDisplayName: record.complainantName,
+      type: 'evaluation_invited',
+      detail: { page: `pages/feedback/complaint-detail/index?complaintNumber=${record.complaintNumber}`, subject: '投诉处理' },
+    },
+  });
+
   /** The acceptance deadline's reminders (near due, overdue) for the handling organisation's 12301 staff. */
   const acceptanceTimers = (record: ComplaintRecord) =>
     reminderTimers(
@@ -509,7 +527,11 @@ export function complaintService(deps: ComplaintDeps) {
         next = { ...next, dueAt: undefined };
         timers = [timerDelete(config().tableName, complaintNumber, 'near_due'), timerDelete(config().tableName, complaintNumber, 'overdue')];
       }
-      if (request.action === 'close') next = { ...next, outcome: request.outcome!, ...(request.refundAmount !== undefined ? { refundAmount: request.refundAmount } : {}) };
+      if (request.action === 'close') {
+        next = { ...next, outcome: request.outcome!, ...(request.refundAmount !== undefined ? { refundAmount: request.refundAmount } : {}) };
+        // Like a case: one invitation to evaluate the handling 3 days after it is closed, unless evaluated by then.
+        if (record.ownerUserId) timers = [...timers, timerPut(config().tableName, evaluationInvitation(next, at))];
+      }
       if (COMPLAINT_STATUSES[to].final) next = { ...next, finishedAt: at };
 
       const note = actionNote(request, targetName);

@@ -133,8 +133,8 @@ export const RULES: Record<NotificationEventType, Rule[]> = {
       audience: applicant,
       content: (event) => ({
         title: '邀请您评价本次服务',
-        body: `「${event.itemName}」（${event.caseNumber}）已办结，欢迎对本次服务作出评价，您的意见将用于改进服务。`,
-        page: casePage(event),
+        body: `${event.detail?.subject ? `您对「${event.itemName}」的${event.detail.subject}` : `「${event.itemName}」`}（${event.caseNumber}）已办结，欢迎对本次服务作出评价，您的意见将用于改进服务。`,
+        page: event.detail?.page ?? casePage(event),
         template: 'evaluation_invite',
         values: { character_string1: event.caseNumber, thing2: event.itemName, thing3: '点击评价本次服务' },
       }),
