@@ -59,7 +59,7 @@ describe('filing', () => {
     expect(mine.body.items.map((c: ComplaintSummary) => c.complaintNumber)).toEqual([filed.complaintNumber]);
   });
 
-  it('sends a county’s business to its city bureau and the province’s to the department; others see 404', async () => {
+  it('sends a county’s business to its city bureau and the province’s to the department; other bureaus see 404, the province supervises', async () => {
     const complainant = await newUser();
     const county = await file(complainant, { regionCode: '341021' });
     expect(county.organisationName).toBe('黄山市文化和旅游局');
@@ -74,8 +74,15 @@ describe('filing', () => {
     expect(notOurs.body.code).toBe('COMPLAINT_NOT_FOUND');
     expect((await actOnComplaint(hotline, hefei.complaintNumber, { action: 'accept', version: 1 })).status).toBe(404);
     const provinceStaff = (await signInAs('province-hotline_12301')).accessToken;
-    expect((await staffComplaint(provinceStaff, county.complaintNumber)).status).toBe(404);
-    expect((await staffComplaint(provinceStaff, province.complaintNumber)).status).toBe(200);
+    // Provincial staff supervise a bureau's complaint read-only: no actions, no contact, cannot act.
+    const supervised = await staffComplaint(provinceStaff, county.complaintNumber);
+    expect(supervised.status).toBe(200);
+    expect(supervised.body.actions).toEqual([]);
+    expect(supervised.body.contactMobile).toBeUndefined();
+    expect((await actOnComplaint(provinceStaff, county.complaintNumber, { action: 'accept', version: 1 })).status).toBe(404);
+    const own = await staffComplaint(provinceStaff, province.complaintNumber);
+    expect(own.status).toBe(200);
+    expect(own.body.actions).toEqual(['accept', 'refuse', 'transfer']);
 
     // Only the complainant follows it.
     const stranger = await myComplaint(await newUser(), county.complaintNumber);

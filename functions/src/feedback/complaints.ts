@@ -479,9 +479,15 @@ export function complaintService(deps: ComplaintDeps) {
 
     async getForStaff(caller: Caller, complaintNumber: string): Promise<ComplaintDetail> {
       const user = await staffOf(caller);
-      const stored = await ownOrganisations(user, complaintNumber);
+      const stored = await deps.store.get(complaintNumber);
+      // Provincial staff supervise every bureau's complaints read-only: no actions, no contact details.
+      if (stored && stored.record.organisationCode !== user.staff.organisationCode && user.staff.level === 'province') {
+        logger.info('complaint opened for supervision', { complaintNumber, staffId: user.staff.staffId });
+        return view(stored, { userId: user.userId, staff: false });
+      }
+      const own = await ownOrganisations(user, complaintNumber);
       logger.info('complaint opened by staff', { complaintNumber, staffId: user.staff.staffId });
-      return view(stored, { userId: user.userId, staff: true });
+      return view(own, { userId: user.userId, staff: true });
     },
 
     /** One action on the version the staff member saw: only the legal ones, all or nothing. */
