@@ -1,8 +1,8 @@
 import type { Consultation, ImplementationItem, Message } from '@ah-tourism/shared';
 import { api } from '../support/api';
 import { asUser, cityItem, newUser, signInAs } from '../support/applications';
-import { answerConsultation, askConsultation } from '../support/feedback';
-import { eventually, inbox } from '../support/notifications';
+import { answerConsultation, askConsultation, pendingTimers } from '../support/feedback';
+import { eventually, inbox, invokeFunction } from '../support/notifications';
 
 const json = { 'Content-Type': 'application/json' };
 let item: ImplementationItem;
@@ -155,7 +155,18 @@ describe('answering', () => {
     const toStaff = received.items.find((m) => m.caseNumber === id)!;
     expect(toStaff).toMatchObject({ type: 'consultation_received', title: '新咨询待答复', page: 'pages/staff/consultations/index' });
 
+    // The answer deadline has its reminders, as a case's has; the overdue one reaches the hall staff.
+    const timers = await pendingTimers(id);
+    expect(timers.map((t) => t.kind).sort()).toEqual(['near_due', 'overdue']);
+    const overdue = timers.find((t) => t.kind === 'overdue')!;
+    expect(overdue.fireAt).toBe(asked.body.dueAt);
+    const { functionError } = await invokeFunction('sweepTimers', { now: new Date(Date.parse(overdue.fireAt) + 60_000).toISOString() });
+    expect(functionError).toBeNull();
+    const late = await eventually('the overdue reminder', () => inbox(hall), (box) => box.items.some((m) => m.caseNumber === id && m.title === '咨询已超期'));
+    expect(late.items.find((m) => m.caseNumber === id && m.title === '咨询已超期')!.page).toBe('pages/staff/consultations/index');
+
     await answerConsultation(hall, id, { version: 1, answer: '一般在5个工作日内办结。' });
+    expect(await pendingTimers(id)).toEqual([]);
     const answered = await eventually('the asker’s message', () => inbox(asker), (box) => box.items.some((m: Message) => m.caseNumber === id));
     expect(answered.items.find((m) => m.caseNumber === id)).toMatchObject({ type: 'consultation_answered', title: '咨询已答复', page: 'pages/feedback/consultations/index' });
   });

@@ -23,7 +23,7 @@ import { authStore, type AuthStore, type UserRecord } from '../auth/store';
 import { maskPersonName } from '../platform/masking';
 import { dynamoCatalogStore, type CatalogStore } from '../catalog/store';
 import { newEventId, outboxPut } from '../notifications/outbox';
-import { dueAfter } from '../notifications/timers';
+import { dueAfter, reminderTimers, timerDelete, timerPut } from '../notifications/timers';
 import type { Caller } from '../platform/caller';
 import { workingCalendarNow } from '../platform/calendar';
 import { config } from '../platform/config';
@@ -229,6 +229,14 @@ export function consultationService(deps: ConsultationDeps) {
   });
 
   /** Writes a changed consultation if it is still at the version read; otherwise someone else got there first. */
+  /** The answer deadline's reminders (near due, overdue) for the organisation's hall staff, like a case's. */
+  const answerReminders = (record: ConsultationRecord) =>
+    reminderTimers(
+      { caseNumber: record.consultationId, itemName: record.itemName, organisationCode: record.organisationCode, applicantUserId: record.askerUserId ?? '', applicantDisplayName: record.askerName },
+      record.dueAt,
+      { label: '咨询答复', permission: 'hall_window' },
+    ).map((timer) => timerPut(TableName, timer));
+
   async function update(before: ConsultationRecord, after: ConsultationRecord, extra: object[]): Promise<void> {
     try {
       await db.send(new TransactWriteCommand({ TransactItems: [recordPut(after, before.version), ...extra] as never }));
@@ -265,7 +273,11 @@ export function consultationService(deps: ConsultationDeps) {
       for (let attempt = 0; attempt < 5; attempt += 1) {
         const record: ConsultationRecord = { ...base, consultationId: feedbackNumber('ZX', askedAt, item.regionCode) };
         try {
-          await db.send(new TransactWriteCommand({ TransactItems: [recordPut(record), outboxPut(TableName, notice(record, 'consultation_received', askedAt, { dueAt: record.dueAt }))] as never }));
+          await db.send(
+            new TransactWriteCommand({
+              TransactItems: [recordPut(record), outboxPut(TableName, notice(record, 'consultation_received', askedAt, { dueAt: record.dueAt })), ...answerReminders(record)] as never,
+            }),
+          );
         } catch (error) {
           if (cancellationCodes(error)?.[0] === 'ConditionalCheckFailed') continue;
           throw error;
@@ -311,7 +323,8 @@ export function consultationService(deps: ConsultationDeps) {
       const next: ConsultationRecord = { ...record, status: 'answered', answer: request.answer, answeredAt, answeredBy: user.displayName, answeredByUserId: user.userId, version: record.version + 1 };
       // The asker hears of the answer in 消息; a caller recorded by the hotline has no account to tell.
       const events = record.askerUserId ? [outboxPut(TableName, notice(next, 'consultation_answered', answeredAt))] : [];
-      await update(record, next, events);
+      // Answered: the reminders of the answer deadline go.
+      await update(record, next, [...events, timerDelete(TableName, consultationId, 'near_due'), timerDelete(TableName, consultationId, 'overdue')]);
       logger.info('consultation answered', { consultationId });
       return consultationView(next, now());
     },
