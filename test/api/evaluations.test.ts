@@ -1,10 +1,8 @@
-import { QueryCommand } from '@aws-sdk/client-dynamodb';
-import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { FeedbackStats, RectificationSummary } from '@ah-tourism/shared';
-import { localDynamoClient } from '../../scripts/local/dynamodb-local';
 import { api } from '../support/api';
 import { asUser, cityItem, completeApplication, newUser, signInAs, submitApplication } from '../support/applications';
 import { actOnTask, evaluate, finishedCase, rectification } from '../support/evaluations';
+import { pendingTimers } from '../support/feedback';
 import { HUANGSHAN_BUREAU, eventually, inbox, invokeFunction, newStaff } from '../support/notifications';
 import { applicantCase } from '../support/lifecycle';
 
@@ -12,26 +10,10 @@ const HEFEI_BUREAU = '113401000030141720';
 /** A rectification date two weeks ahead, as YYYY-MM-DD in China Standard Time. */
 const IN_TWO_WEEKS = new Date(Date.now() + 8 * 3600_000 + 14 * 24 * 3600_000).toISOString().slice(0, 10);
 
-async function timersOf(caseNumber: string): Promise<{ kind: string; fireAt: string }[]> {
-  const client = localDynamoClient(process.env.DYNAMODB_ENDPOINT!);
-  try {
-    const { Items } = await client.send(
-      new QueryCommand({
-        TableName: process.env.TABLE_NAME!,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :timer)',
-        ExpressionAttributeValues: marshall({ ':pk': `CASE#${caseNumber}`, ':timer': 'TIMER#' }),
-      }),
-    );
-    return (Items ?? []).map((item) => unmarshall(item).timer);
-  } finally {
-    client.destroy();
-  }
-}
-
 describe('一事一评: evaluating a finished case', () => {
   it('takes one evaluation per case, sanitises the comment and withdraws the pending invitation', async () => {
     const { applicant, caseNumber } = await finishedCase();
-    expect((await timersOf(caseNumber)).map((t) => t.kind)).toEqual(['evaluation']);
+    expect((await pendingTimers(caseNumber)).map((t) => t.kind)).toEqual(['evaluation']);
     expect((await applicantCase(applicant, caseNumber)).evaluation).toEqual({ canEvaluate: true });
 
     const [first, second] = await Promise.all([
@@ -61,7 +43,7 @@ describe('一事一评: evaluating a finished case', () => {
       expect(mine.given!.comment).toBe('全程网办 ，有事打我139****5678');
       expect(mine.given!.tagLabels).toEqual(['办理快', '不用跑腿']);
     }
-    expect(await timersOf(caseNumber)).toEqual([]);
+    expect(await pendingTimers(caseNumber)).toEqual([]);
   });
 
   it('is open only once the case is finished, and only to its applicant', async () => {
@@ -121,7 +103,7 @@ describe('a bad review is worked off', () => {
       comment: '网点备案还让我跑了一趟窗口',
     });
     expect(given.status).toBe(201);
-    expect((await timersOf(caseNumber)).map((t) => t.kind)).toEqual(['rectification']);
+    expect((await pendingTimers(caseNumber)).map((t) => t.kind)).toEqual(['rectification']);
 
     const officer = (await signInAs('city-pre_review')).accessToken;
     const open = await api<{ items: RectificationSummary[] }>('/staff/rectifications?status=open&limit=50', { headers: asUser(officer) });
@@ -158,7 +140,7 @@ describe('a bad review is worked off', () => {
     const responded = await actOnTask(officer, caseNumber, { action: 'respond', outcome: 'by_date', response: '网点备案不再要求到窗口核验，两周内完成系统调整', rectifyBy: IN_TWO_WEEKS });
     expect(responded.status).toBe(200);
     expect(responded.body).toMatchObject({ status: 'rectifying', statusLabel: '整改中', actions: ['complete'] });
-    expect(await timersOf(caseNumber)).toEqual([]);
+    expect(await pendingTimers(caseNumber)).toEqual([]);
 
     detail = (await rectification(officer, caseNumber)).body;
     expect(detail.history.map((h) => h.label)).toEqual(['收到不满意（微信小程序）', '电话回访（已联系上）', `限期整改（${IN_TWO_WEEKS}前完成）`]);
@@ -232,7 +214,7 @@ describe('a bad review is worked off', () => {
     await actOnTask(officer, caseNumber, { action: 'respond', outcome: 'appeal', response: '申请复核' });
     const dismissed = await actOnTask(admin, caseNumber, { action: 'decide_appeal', decision: 'dismissed', note: '评价属实，请整改' });
     expect(dismissed.body).toMatchObject({ status: 'awaiting_response', actions: [] });
-    expect((await timersOf(caseNumber)).map((t) => t.kind)).toEqual(['rectification']);
+    expect((await pendingTimers(caseNumber)).map((t) => t.kind)).toEqual(['rectification']);
     const twice = await actOnTask(officer, caseNumber, { action: 'respond', outcome: 'appeal', response: '再申请复核' });
     expect(twice.status).toBe(409);
     const explained = await actOnTask(officer, caseNumber, { action: 'respond', outcome: 'explained', response: '已向申请人说明小程序上传材料的步骤，并优化了提示' });
@@ -243,13 +225,13 @@ describe('a bad review is worked off', () => {
     const admin = await signInAs('city-org_admin');
     const { applicant, caseNumber } = await finishedCase();
     await evaluate(applicant, caseNumber, { level: 'dissatisfied', tags: ['overdue'] });
-    const [timer] = await timersOf(caseNumber);
+    const [timer] = await pendingTimers(caseNumber);
     expect(timer!.kind).toBe('rectification');
     const { functionError } = await invokeFunction('sweepTimers', { now: new Date(Date.parse(timer!.fireAt) + 60_000).toISOString() });
     expect(functionError).toBeNull();
     const box = await eventually('the overdue alert', () => inbox(admin.accessToken), (b) => b.items.some((m) => m.title === '差评整改已超期' && m.body.includes(caseNumber)));
     expect(box.items.find((m) => m.title === '差评整改已超期' && m.body.includes(caseNumber))!.body).toContain('未在');
-    expect(await timersOf(caseNumber)).toEqual([]);
+    expect(await pendingTimers(caseNumber)).toEqual([]);
   });
 });
 

@@ -75,7 +75,6 @@ export function requestHash(body: unknown): string {
   return createHash('sha256').update(JSON.stringify(canonical(body))).digest('base64url');
 }
 
-export { maskPersonName };
 
 /** A material an issued licence proves: verified when the applicant's wallet holds it and it is valid. */
 function resolvedLicence(name: string, issuer: string, wallet: LicenceWallet | undefined, today: string): NonNullable<MaterialRecord['licence']> {

@@ -348,7 +348,7 @@ export function complaintService(deps: ComplaintDeps) {
     reminderTimers(
       { caseNumber: record.complaintNumber, itemName: record.business.name, organisationCode: record.organisationCode, applicantUserId: record.ownerUserId ?? '', applicantDisplayName: record.complainantName },
       record.dueAt!,
-      { label: '投诉受理', permission: COMPLAINT_PERMISSION },
+      { label: '投诉受理', permission: COMPLAINT_PERMISSION, subject: '投诉', page: `pages/staff/complaint/index?complaintNumber=${record.complaintNumber}` },
     ).map((timer) => timerPut(config().tableName, timer));
 
   async function view(stored: StoredComplaint, viewer: Viewer): Promise<ComplaintDetail> {

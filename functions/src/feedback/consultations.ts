@@ -234,7 +234,7 @@ export function consultationService(deps: ConsultationDeps) {
     reminderTimers(
       { caseNumber: record.consultationId, itemName: record.itemName, organisationCode: record.organisationCode, applicantUserId: record.askerUserId ?? '', applicantDisplayName: record.askerName },
       record.dueAt,
-      { label: '咨询答复', permission: 'hall_window' },
+      { label: '咨询答复', permission: 'hall_window', subject: '咨询', page: 'pages/staff/consultations/index' },
     ).map((timer) => timerPut(TableName, timer));
 
   async function update(before: ConsultationRecord, after: ConsultationRecord, extra: object[]): Promise<void> {

@@ -43,7 +43,7 @@ import { logger } from '../platform/logger';
 import { queryAll, queryPage } from '../platform/query-page';
 import { currentUser } from '../staff/service';
 import { complaintSubject } from './complaint-subject';
-import { APPEALS_PARTITION, EVALUATION_SK, RECTIFICATION_SK, casePartitionOf, feedbackPartition, rectifyPartition } from './keys';
+import { APPEALS_PARTITION, EVALUATION_SK, RECTIFICATION_SK, casePartitionOf, complaintPartition, feedbackPartition, rectifyPartition } from './keys';
 import type { FeedbackSubject } from './subject';
 import { caseEvaluable, evaluationState, responseView, type RectificationTask, type StoredEvaluation } from './records';
 import { aggregateFeedback, statsPeriod } from './stats';
@@ -140,7 +140,7 @@ export function feedbackService(deps: FeedbackDeps) {
 
   /** The task, if the staff member may see it: their organisation's, or any for provincial staff (read-only). */
   async function visibleTask(user: Viewer, subjectId: string): Promise<{ task: RectificationTask; evaluation: StoredEvaluation }> {
-    const partition = subjectId.startsWith('TS') ? `COMPLAINT#${subjectId}` : casePartitionOf(subjectId);
+    const partition = subjectId.startsWith('TS') ? complaintPartition(subjectId) : casePartitionOf(subjectId);
     const { task, evaluation } = await readPair(partition);
     if (!task || !evaluation) throw new AppError('RECTIFICATION_NOT_FOUND');
     if (task.organisationCode !== user.organisationCode && !user.province) throw new AppError('RECTIFICATION_NOT_FOUND');

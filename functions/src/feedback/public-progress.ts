@@ -32,10 +32,7 @@ const same = (a: string, b: string) => timingSafeEqual(digest(a), digest(b));
 
 /** Whether the applicant's name (person or enterprise) or the last four digits of a registered mobile match. */
 export function matchesApplicant(applicant: Applicant, request: Pick<PublicProgressRequest, 'name' | 'mobileLast4'>): boolean {
-  if (request.name) {
-    const names = [applicant.kind === 'person' ? applicant.person.name : applicant.enterprise.name];
-    return names.map((name) => same(normaliseName(name), normaliseName(request.name!))).some(Boolean);
-  }
+  if (request.name) return same(normaliseName(applicant.kind === 'person' ? applicant.person.name : applicant.enterprise.name), normaliseName(request.name));
   const mobiles = [applicant.kind === 'person' ? applicant.person.mobile : undefined, applicant.agent?.mobile].filter((m): m is string => !!m);
   return mobiles.map((mobile) => same(mobile.slice(-4), request.mobileLast4 ?? '')).some(Boolean);
 }

@@ -32,10 +32,6 @@ const staffCasePage = (event: NotificationEvent) => `pages/staff/case/index?case
 /** A bad review's rectification task; its subject is the case (or complaint) number the event carries. */
 const rectificationPage = (event: NotificationEvent) => `pages/staff/rectification/index?subjectId=${event.caseNumber}`;
 const dueText = (event: NotificationEvent) => (event.detail?.dueAt ? formatTemplateTime(event.detail.dueAt) : '');
-/** Complaint numbers start with TS; their deadline reminders open the staff complaint page, not a case. */
-const isComplaint = (event: NotificationEvent) => event.caseNumber.startsWith('TS');
-/** Consultation ids start with ZX; their answer-deadline reminders open the staff consultation queue. */
-const isConsultation = (event: NotificationEvent) => event.caseNumber.startsWith('ZX');
 const staffComplaintPage = (event: NotificationEvent) => `pages/staff/complaint/index?complaintNumber=${event.caseNumber}`;
 const complaintPage = (event: NotificationEvent) => `pages/feedback/complaint-detail/index?complaintNumber=${event.caseNumber}`;
 const applicant: Audience = { kind: 'applicant' };
@@ -240,9 +236,10 @@ function deadline(type: NotificationEventType, phrase: string, advice: string): 
   return {
     audience: { kind: 'staff', permission: 'pre_review' },
     content: (event) => ({
-      title: `${isComplaint(event) ? '投诉' : isConsultation(event) ? '咨询' : '办件'}${NOTIFICATION_EVENTS[type].label}`,
+      // A complaint's or consultation's reminder names what it is about and the page to open (its timer says so).
+      title: `${event.detail?.subject ?? '办件'}${NOTIFICATION_EVENTS[type].label}`,
       body: `「${event.itemName}」（${event.caseNumber}）${event.detail?.stageLabel ?? ''}${phrase}，截止 ${dueText(event)}。${advice}。`,
-      page: isComplaint(event) ? staffComplaintPage(event) : isConsultation(event) ? 'pages/staff/consultations/index' : staffCasePage(event),
+      page: event.detail?.page ?? staffCasePage(event),
       template: 'staff_deadline',
       values: { character_string1: event.caseNumber, thing2: event.itemName, phrase3: phrase, time4: dueText(event) },
     }),

@@ -48,9 +48,13 @@ export function dueAfter(calendar: WorkingCalendar, startedAt: string, workingDa
  * The near-due and overdue reminders of a stage due at `dueAt` (the end of a working day): near-due on
  * the morning of that last working day, overdue when it ends.
  */
-export function reminderTimers(base: Omit<EventTemplate, 'type' | 'detail'>, dueAt: string, stage: { label: string; permission: StaffPermission }): Timer[] {
+export function reminderTimers(
+  base: Omit<EventTemplate, 'type' | 'detail'>,
+  dueAt: string,
+  stage: { label: string; permission: StaffPermission; /** what the reminder is about, e.g. 投诉 (default 办件) */ subject?: string; /** staff page to open */ page?: string },
+): Timer[] {
   const lastDay = cstDay(new Date(Date.parse(dueAt) - 1));
-  const detail = { dueAt, permission: stage.permission, stageLabel: stage.label };
+  const detail = { dueAt, permission: stage.permission, stageLabel: stage.label, ...(stage.subject ? { subject: stage.subject } : {}), ...(stage.page ? { page: stage.page } : {}) };
   return [
     { caseNumber: base.caseNumber, kind: 'near_due', fireAt: cstInstant(lastDay, REMINDER_HOUR), event: { ...base, type: 'case_near_due', detail } },
     { caseNumber: base.caseNumber, kind: 'overdue', fireAt: dueAt, event: { ...base, type: 'case_overdue', detail } },
