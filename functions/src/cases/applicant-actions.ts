@@ -1,28 +1,75 @@
-import { authenticate } from '../platform/caller';
-import { httpHandler, json, readJsonBody, NO_STORE } from '../platform/http';
-import { cases } from './service-instance';
+import { bookVisitRequestSchema, resubmitRequestSchema, withdrawRequestSchema, type CaseDetail, type FieldIssue, type WorkingCalendar } from '@ah-tourism/shared';
+import type { Caller } from '../platform/caller';
+import { AppError } from '../platform/errors';
+import { parseInput } from '../platform/http';
+import type { ApplicantCaseViews } from './applicant-views';
+import type { CaseLifecycle } from './lifecycle';
+import type { MaterialInspector } from './material-storage';
+import { checkUploads } from './materials';
+import type { MaterialRecord } from './records';
+import { visitService } from './visits';
 
+export interface ApplicantActionDeps {
+  views: ApplicantCaseViews;
+  lifecycle: Pick<CaseLifecycle, 'transition'>;
+  files: MaterialInspector;
+  calendar: () => Promise<WorkingCalendar>;
+  now?: () => Date;
+}
 
-/** POST /cases/{caseNumber}/resubmit: the supplement the one-time notice asked for. */
-export const resubmit = httpHandler(async (event) => {
-  const caller = await authenticate(event);
-  return json(200, await cases().resubmit(caller, event.pathParameters?.caseNumber ?? '', readJsonBody(event)), NO_STORE);
-});
+const applicantActor = (caller: Caller) => ({ kind: 'applicant' as const, userId: caller.userId, name: '申请人', role: 'applicant' });
 
-/** POST /cases/{caseNumber}/withdraw */
-export const withdraw = httpHandler(async (event) => {
-  const caller = await authenticate(event);
-  return json(200, await cases().withdraw(caller, event.pathParameters?.caseNumber ?? '', readJsonBody(event)), NO_STORE);
-});
+/** What the applicant can do to their own case: supplement, withdraw, book the one on-site visit. */
+export function applicantCaseActions(deps: ApplicantActionDeps) {
+  const now = deps.now ?? (() => new Date());
+  const visits = visitService({ calendar: deps.calendar, now });
 
-/** GET /cases/{caseNumber}/visit-slots: the hall's slots for the one on-site visit (negative-list items). */
-export const visitSlots = httpHandler(async (event) => {
-  const caller = await authenticate(event);
-  return json(200, await cases().visitSlots(caller, event.pathParameters?.caseNumber ?? ''), NO_STORE);
-});
+  return {
+    /**
+     * Supplement after a one-time notice: new files for exactly the materials it named, all of them, and
+     * nothing else. The case returns to pre-review with a fresh 5-working-day window.
+     */
+    async resubmit(caller: Caller, caseNumber: string, body: unknown): Promise<CaseDetail> {
+      const request = parseInput(resubmitRequestSchema, body);
+      const found = await deps.views.ownCase(caller.userId, caseNumber);
+      const { record, guide, application } = found;
+      if (record.status !== 'supplement_requested') throw new AppError('CASE_ACTION_NOT_ALLOWED', '办件当前不需要补正材料');
+      const reopened = Object.entries(record.materialStates ?? {}).filter(([, m]) => m.state === 'needs_supplement').map(([id]) => id);
+      const issues: FieldIssue[] = [];
+      for (const id of Object.keys(request.materials)) if (!reopened.includes(id)) issues.push({ path: `materials.${id}`, message: '该材料无需补正，请只上传告知书列出的材料' });
+      for (const id of reopened) {
+        if (!request.materials[id]) issues.push({ path: `materials.${id}`, message: `请补正“${guide.guide.materials.find((m) => m.id === id)?.name ?? id}”` });
+      }
+      if (issues.length) throw new AppError('APPLY_MATERIAL_INVALID', undefined, issues);
+      const wanted = reopened.map((id) => ({ material: guide.guide.materials.find((m) => m.id === id)!, uploads: request.materials[id]! }));
+      const checked = await checkUploads(deps.files, caller, wanted);
+      if (checked.issues.length) throw new AppError('APPLY_MATERIAL_INVALID', undefined, checked.issues);
+      const replaced = new Map<string, MaterialRecord>(
+        wanted.map(({ material }) => [material.id, { order: guide.guide.materials.indexOf(material), materialId: material.id, name: material.name, source: 'applicant', files: checked.stored.get(material.id)! }]),
+      );
+      const materials = [...application.materials.filter((m) => !replaced.has(m.materialId)), ...replaced.values()].sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
+      const states = Object.fromEntries(reopened.map((id) => [id, { state: 'resubmitted' as const, reason: record.materialStates![id]!.reason }]));
+      const after = await deps.lifecycle.transition(found, 'resubmit', applicantActor(caller), { action: 'resubmit', version: request.version }, { application: { ...application, materials }, materialStates: states });
+      return deps.views.view(after, caller.userId);
+    },
 
-/** PUT /cases/{caseNumber}/visit: book (or move) the visit. */
-export const bookVisit = httpHandler(async (event) => {
-  const caller = await authenticate(event);
-  return json(200, await cases().bookVisit(caller, event.pathParameters?.caseNumber ?? '', readJsonBody(event)), NO_STORE);
-});
+    /** Slots the hall offers for the one on-site visit of a negative-list item. */
+    async visitSlots(caller: Caller, caseNumber: string) {
+      const found = await deps.views.ownCase(caller.userId, caseNumber);
+      return visits.slots(found, found.visit);
+    },
+
+    async bookVisit(caller: Caller, caseNumber: string, body: unknown) {
+      const { slotId } = parseInput(bookVisitRequestSchema, body);
+      const found = await deps.views.ownCase(caller.userId, caseNumber);
+      return visits.book(caller, found, found.visit, slotId);
+    },
+
+    async withdraw(caller: Caller, caseNumber: string, body: unknown): Promise<CaseDetail> {
+      const request = parseInput(withdrawRequestSchema, body);
+      const found = await deps.views.ownCase(caller.userId, caseNumber);
+      const after = await deps.lifecycle.transition(found, 'withdraw', applicantActor(caller), { action: 'withdraw', version: request.version, reason: request.reason });
+      return deps.views.view(after, caller.userId);
+    },
+  };
+}

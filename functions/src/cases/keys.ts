@@ -1,15 +1,30 @@
 /**
- * Key layout of applications in the single table (see README, "Access patterns"):
- *   CASE#<no> / META                  the case; GSI1 USER#<submitter> / CASE#<submittedAt>#<no>   GetItem, Query
- *                                     open cases also GSI2 INBOX#<org> / <dueAt>#<no> (staff inbox)  Query
- *   CASE#<no> / GUIDE                 the guide version the case was applied under                  (Query CASE#<no>)
- *   CASE#<no> / MATERIAL#<id>         files of one material
- *   CASE#<no> / EVENT#<at>#<seq>      immutable history
- *   USER#<id> / IDEMPOTENCY#<key>     submission keys, TTL = drafts                                 GetItem
+ * Key layout of cases in the single table (see README, "Access patterns"). The rows a case page shows
+ * sort between `BOOKING` and `META`, so one Query over that range reads exactly them; the audit chain,
+ * outbox events and timers of the case sort outside it.
+ *   CASE#<no> / AUDIT#<seq>           the hash-chained audit log                                    Query (verify only)
+ *   CASE#<no> / BOOKING               the booked on-site visit
+ *   CASE#<no> / DOC#<at>#<id>         documents issued
+ *   CASE#<no> / EVALUATION            its one evaluation (一事一评)
+ *   CASE#<no> / EVALUATION#TASK       a bad review's rectification task
+ *   CASE#<no> / EVENT#<at>#<seq>      history after the submission
+ *   CASE#<no> / FORM                  the application: sealed applicant, fields, materials, first event
+ *   CASE#<no> / META                  the case record; GSI1 USER#<submitter> / CASE#<submittedAt>#<no>
+ *                                     open cases also GSI2 INBOX#<org> / <dueAt>#<no> (staff inbox)
+ *   CASE#<no> / OUTBOX#…, TIMER#…     events to deliver, reminders (notifications/keys.ts)
+ *   USER#<id> / IDEMPOTENCY#<key>     submission keys, TTL = drafts                                 GetItem (on conflict)
  *   USER#<id> / DRAFT#<impl. code>    one draft per item, TTL                                       GetItem, Query
  */
 export const caseKey = (caseNumber: string) => ({ pk: `CASE#${caseNumber}`, sk: 'META' });
 export const casePartition = (caseNumber: string) => `CASE#${caseNumber}`;
+export const caseFormKey = (caseNumber: string) => ({ pk: casePartition(caseNumber), sk: 'FORM' });
+export const caseEventSk = (at: string, seq: number) => `EVENT#${at}#${String(seq).padStart(4, '0')}`;
+export const caseAuditSk = (seq: number) => `AUDIT#${String(seq).padStart(6, '0')}`;
+/** The sort-key range of the rows a case page shows. */
+export const CASE_VIEW_RANGE = { from: 'BOOKING', to: 'META' } as const;
+export const VISIT_SK = 'BOOKING';
+export const EVALUATION_SK = 'EVALUATION';
+export const RECTIFICATION_SK = 'EVALUATION#TASK';
 export const userCasesPartition = (userId: string) => `USER#${userId}#CASES`;
 export const inboxPartition = (organisationCode: string) => `INBOX#${organisationCode}`;
 export const idempotencyKey = (userId: string, key: string) => ({ pk: `USER#${userId}`, sk: `IDEMPOTENCY#${key}` });

@@ -1,69 +1,50 @@
-import { GetObjectCommand, HeadObjectCommand, NotFound, NoSuchKey } from '@aws-sdk/client-s3';
-import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import type { UploadTicket } from '@ah-tourism/shared';
-import { config } from '../platform/config';
+import { GetObjectCommand, HeadObjectCommand, NoSuchKey } from '@aws-sdk/client-s3';
 import { s3 } from '../platform/s3';
+import { config } from '../platform/config';
 import { SNIFF_BYTES } from './file-type';
 
-const UPLOAD_TTL_SECONDS = 10 * 60;
-const DOWNLOAD_TTL_SECONDS = 5 * 60;
-
-/** Storage of material files: the S3 adapter is the only implementation (s3rver locally). */
-export interface MaterialStorage {
-  uploadTicket(key: string, contentType: string, maxBytes: number): Promise<UploadTicket>;
+/** What submission needs to know of an uploaded file. */
+export interface MaterialInspector {
   /** Size and first bytes of an uploaded object, or undefined if there is none. */
   inspect(key: string): Promise<{ size: number; head: Uint8Array } | undefined>;
-  downloadUrl(key: string, fileName: string): Promise<{ url: string; expiresAt: string }>;
 }
 
-export function s3MaterialStorage(): MaterialStorage {
+/** `bytes 0-15/48213` → 48213. */
+const totalOf = (contentRange: string | undefined) => {
+  const total = contentRange?.split('/')[1];
+  return total && total !== '*' ? Number(total) : undefined;
+};
+
+/**
+ * One ranged GET per file: the first bytes for the type, and the size from Content-Range. An empty
+ * object has no first byte to range over: S3 answers 416 InvalidRange (s3rver drops the connection),
+ * and only then does a HEAD tell the size.
+ */
+export function s3MaterialInspector(): MaterialInspector {
   const client = s3();
   const bucket = config().materialsBucket;
-  const expiry = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();
+  async function sizeOnly(key: string) {
+    try {
+      const head = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+      return { size: head.ContentLength ?? 0, head: new Uint8Array() };
+    } catch (error) {
+      if ((error as { name?: string }).name === 'NotFound') return undefined;
+      throw error;
+    }
+  }
 
   return {
-    async uploadTicket(key, contentType, maxBytes) {
-      // The policy pins the key, the type and the size range; S3 enforces it (s3rver does not, which is
-      // why every upload is inspected again at submission).
-      const { url, fields } = await createPresignedPost(client, {
-        Bucket: bucket,
-        Key: key,
-        Conditions: [
-          ['content-length-range', 1, maxBytes],
-          ['eq', '$Content-Type', contentType],
-        ],
-        Fields: { 'Content-Type': contentType },
-        Expires: UPLOAD_TTL_SECONDS,
-      });
-      return { url, fields, key, maxBytes, expiresAt: expiry(UPLOAD_TTL_SECONDS) };
-    },
-
     async inspect(key) {
       try {
-        const head = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
-        const size = head.ContentLength ?? 0;
-        if (size === 0) return { size, head: new Uint8Array() };
         const object = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key, Range: `bytes=0-${SNIFF_BYTES - 1}` }));
         const bytes = object.Body ? await object.Body.transformToByteArray() : new Uint8Array();
+        const size = totalOf(object.ContentRange) ?? object.ContentLength ?? bytes.length;
         return { size, head: bytes.subarray(0, SNIFF_BYTES) };
       } catch (error) {
-        if (error instanceof NotFound || error instanceof NoSuchKey || (error as { name?: string }).name === 'NotFound') return undefined;
-        throw error;
+        const name = (error as { name?: string }).name;
+        if (error instanceof NoSuchKey || name === 'NoSuchKey' || name === 'NotFound') return undefined;
+        return sizeOnly(key);
       }
-    },
-
-    async downloadUrl(key, fileName) {
-      const url = await getSignedUrl(
-        client,
-        new GetObjectCommand({
-          Bucket: bucket,
-          Key: key,
-          ResponseContentDisposition: `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-        }),
-        { expiresIn: DOWNLOAD_TTL_SECONDS },
-      );
-      return { url, expiresAt: expiry(DOWNLOAD_TTL_SECONDS) };
     },
   };
 }

@@ -1,147 +1,48 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { CaseDocument, VisitBooking, CaseStatus, ImplementationItem, MaterialContentType, NotificationEvent } from '@ah-tourism/shared';
-import type { AuditEntry } from '../workbench/audit';
-import type { SmartApproval } from '../workbench/smart-approval';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { CaseDocument, ImplementationItem, VisitBooking } from '@ah-tourism/shared';
 import { outboxPut } from '../notifications/outbox';
-import { timerPut, type Timer } from '../notifications/timers';
+import { timerPut } from '../notifications/timers';
 import { config } from '../platform/config';
-import { EVALUATION_SK, RECTIFICATION_SK } from '../feedback/keys';
-import type { RectificationTask, StoredEvaluation } from '../feedback/records';
-import type { Sealed } from '../platform/crypto';
 import { decodeCursor, encodeCursor } from '../platform/cursor';
 import { dynamo } from '../platform/dynamodb';
-import { DRAFT_PREFIX, caseKey, casePartition, draftKey, idempotencyKey, inboxPartition, userCasesPartition } from './keys';
+import type { AuditEntry } from './audit';
+import type { RectificationTask, StoredEvaluation } from './feedback-records';
+import {
+  CASE_VIEW_RANGE,
+  EVALUATION_SK,
+  RECTIFICATION_SK,
+  VISIT_SK,
+  caseAuditSk,
+  caseFormKey,
+  caseKey,
+  casePartition,
+  draftKey,
+  idempotencyKey,
+  inboxPartition,
+  userCasesPartition,
+} from './keys';
+import { byTime, type CaseApplication, type CaseRecord, type CreateResult, type EventRecord, type IdempotencyRecord, type NewCase, type StoredCase } from './records';
 
-export interface CaseRecord {
-  caseNumber: string;
-  status: CaseStatus;
-  version: number;
-  implementationCode: string;
-  itemName: string;
-  organisationName: string;
-  /** Unified social credit code of the implementing organisation: whose staff handle the case. */
-  organisationCode: string;
-  regionCode: string;
-  submitterUserId: string;
-  applicantKind: 'person' | 'enterprise';
-  applicantDisplayName: string;
-  idNumberMasked: string;
-  mobileMasked?: string;
-  agentName?: string;
-  /** The full applicant (names, identity numbers, mobiles), envelope-encrypted. */
-  sealedApplicant: Sealed;
-  fields: Record<string, unknown>;
-  guideVersion: number;
-  submittedAt: string;
-  /** Working-day clocks: the pre-review window and the promised completion time. */
-  clock: CaseClock;
-  /** Per-material pre-review state, once a staff member has reviewed. */
-  materialStates?: Record<string, { state: 'needs_supplement' | 'resubmitted'; reason: string }>;
-  /** The head of the case's hash-chained audit log. */
-  auditHead?: { seq: number; hash: string };
-  /** What the item's smart-approval rules found at submission. */
-  smartApproval?: SmartApproval;
-}
-
-export interface CaseClock {
-  preReview?: { startedAt: string; dueAt?: string; pausedAt?: string };
-  completion?: { startedAt: string; dueAt?: string; pausedAt?: string; remainingWorkingDays?: number };
-}
-
-export interface StoredFile {
-  index: number;
-  key: string;
-  fileName: string;
-  size: number;
-  contentType: MaterialContentType;
-}
-
-export interface MaterialRecord {
-  /** Position in the guide, so the case lists materials as the guide does. */
-  order?: number;
-  materialId: string;
-  name: string;
-  source: 'applicant' | 'issued_licence';
-  licenceName?: string;
-  /**
-   * For a material an issued licence proves (减证便民): a reference to that licence, to be resolved from
-   * the applicant's licence wallet. Until the wallet exists it stays 'awaiting_wallet'.
-   */
-  licence?: { name: string; issuer: string; status: 'awaiting_wallet' | 'verified'; number?: string };
-  files: StoredFile[];
-}
-
-export interface EventRecord {
-  at: string;
-  seq: number;
-  action: string;
-  from: CaseStatus | null;
-  to: CaseStatus;
-  by: 'applicant' | 'staff' | 'system';
-  actorId: string;
-  actorName?: string;
-  opinion?: string;
-}
-
-/** Everything in a case's partition that its readers need. */
-export interface StoredCase {
-  record: CaseRecord;
-  guide: ImplementationItem;
-  materials: MaterialRecord[];
-  events: EventRecord[];
-  documents: CaseDocument[];
-  audit: AuditEntry[];
-  /** The booked on-site visit of a negative-list item. */
-  visit?: VisitBooking;
-  /** 一事一评: the case's evaluation and, for a bad review, its rectification task. */
-  evaluation?: StoredEvaluation;
-  rectification?: RectificationTask;
-}
-
-export interface IdempotencyRecord {
-  requestHash: string;
-  caseNumber: string;
-}
-
-export interface NewCase {
-  record: CaseRecord;
-  guide: ImplementationItem;
-  materials: MaterialRecord[];
-  event: EventRecord;
-  /** Outbox events written with the case (see notifications/outbox.ts). */
-  events: NotificationEvent[];
-  /** Deadline reminders written with the case. */
-  timers: Timer[];
-  idempotency: { userId: string; key: string; requestHash: string; ttlSeconds: number };
-}
-
-export type CreateResult = 'created' | 'idempotency_key_taken' | 'case_number_taken' | 'conflict';
-
-export interface StoredDraft {
-  implementationCode: string;
-  itemName: string;
-  sealedForm: Sealed;
-  updatedAt: string;
-  expiresAt: string;
-}
+/** Resolves the immutable guide version a case was applied under (the catalog's per-container cache). */
+export type GuideVersionSource = (implementationCode: string, version: number) => Promise<ImplementationItem | undefined>;
 
 export interface CaseStore {
   createCase(input: NewCase): Promise<CreateResult>;
   getIdempotency(userId: string, key: string): Promise<IdempotencyRecord | undefined>;
+  /** The rows a case page shows (one Query) and its guide version (from memory once seen). */
   getCase(caseNumber: string): Promise<StoredCase | undefined>;
+  /** The case's audit chain, oldest first. */
+  getAudit(caseNumber: string): Promise<AuditEntry[]>;
   listCases(userId: string, limit: number, cursor: string | undefined): Promise<{ items: CaseRecord[]; nextCursor: string | null }>;
-  saveDraft(userId: string, draft: StoredDraft): Promise<void>;
-  getDraft(userId: string, implementationCode: string): Promise<StoredDraft | undefined>;
-  listDrafts(userId: string): Promise<StoredDraft[]>;
-  deleteDraft(userId: string, implementationCode: string): Promise<void>;
 }
 
 const epochSeconds = (iso: string) => Math.floor(new Date(iso).getTime() / 1000);
 
 /**
  * The index entries of a case: the applicant's list (GSI1) and, while the case is open, its
- * organisation's inbox sorted by the active deadline (GSI2 `INBOX#<org>` / `<dueAt or ~>#<no>`).
+ * organisation's inbox sorted by the active deadline (GSI2 `INBOX#<org>` / `<dueAt or ~>#<no>`). They sit
+ * on the small META record only, so an index entry holds what a list shows and nothing personal.
  */
 export function caseIndexKeys(record: CaseRecord) {
   const open = !['closed', 'withdrawn'].includes(record.status);
@@ -153,26 +54,18 @@ export function caseIndexKeys(record: CaseRecord) {
   };
 }
 
-export function dynamoCaseStore(): CaseStore {
+/** The Put of a case's META record (used at submission and, with a version condition, by every step). */
+export const caseRecordItem = (record: CaseRecord) => ({ ...caseKey(record.caseNumber), entity: 'Case', ...caseIndexKeys(record), record });
+export const caseFormItem = (caseNumber: string, application: CaseApplication) => ({ ...caseFormKey(caseNumber), entity: 'CaseForm', application });
+
+export function dynamoCaseStore(guides: GuideVersionSource): CaseStore {
   const db = dynamo();
   const { tableName } = config();
 
   return {
-    async createCase({ record, guide, materials, event, events, timers, idempotency }) {
-      const pk = casePartition(record.caseNumber);
+    async createCase({ record, application, events, timers, idempotency }) {
       const items = [
-        {
-          Put: {
-            TableName: tableName,
-            Item: {
-              ...caseKey(record.caseNumber),
-              entity: 'Case',
-              ...caseIndexKeys(record),
-              record,
-            },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
+        { Put: { TableName: tableName, Item: caseRecordItem(record), ConditionExpression: 'attribute_not_exists(pk)' } },
         {
           Put: {
             TableName: tableName,
@@ -186,16 +79,7 @@ export function dynamoCaseStore(): CaseStore {
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
-        { Put: { TableName: tableName, Item: { pk, sk: 'GUIDE', entity: 'CaseGuide', item: guide } } },
-        ...materials.map((material) => ({
-          Put: { TableName: tableName, Item: { pk, sk: `MATERIAL#${material.materialId}`, entity: 'CaseMaterial', material } },
-        })),
-        {
-          Put: {
-            TableName: tableName,
-            Item: { pk, sk: `EVENT#${event.at}#${String(event.seq).padStart(4, '0')}`, entity: 'CaseEvent', event },
-          },
-        },
+        { Put: { TableName: tableName, Item: caseFormItem(record.caseNumber, application) } },
         { Delete: { TableName: tableName, Key: draftKey(record.submitterUserId, record.implementationCode) } },
         ...events.map((notification) => outboxPut(tableName, notification)),
         ...timers.map((timer) => timerPut(tableName, timer)),
@@ -224,8 +108,8 @@ export function dynamoCaseStore(): CaseStore {
         const page = await db.send(
           new QueryCommand({
             TableName: tableName,
-            KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': casePartition(caseNumber) },
+            KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+            ExpressionAttributeValues: { ':pk': casePartition(caseNumber), ':from': CASE_VIEW_RANGE.from, ':to': CASE_VIEW_RANGE.to },
             ExclusiveStartKey: startKey,
           }),
         );
@@ -233,19 +117,41 @@ export function dynamoCaseStore(): CaseStore {
         startKey = page.LastEvaluatedKey;
       } while (startKey);
       const meta = rows.find((row) => row.sk === 'META');
-      if (!meta) return undefined;
+      const form = rows.find((row) => row.sk === 'FORM');
+      if (!meta || !form) return undefined;
+      const record = meta.record as CaseRecord;
+      const application = form.application as CaseApplication;
+      const guide = await guides(record.implementationCode, record.guideVersion);
+      if (!guide) throw new Error(`Guide version ${record.guideVersion} of ${record.implementationCode} is missing`);
       const of = <T>(entity: string, field: string) => rows.filter((row) => row.entity === entity).map((row) => row[field] as T);
       return {
-        record: meta.record as CaseRecord,
-        guide: rows.find((row) => row.sk === 'GUIDE')?.item as ImplementationItem,
-        materials: of<MaterialRecord>('CaseMaterial', 'material'),
-        events: of<EventRecord>('CaseEvent', 'event'),
-        documents: of<CaseDocument>('CaseDocument', 'document'),
-        audit: of<AuditEntry>('AuditEntry', 'entry'),
-        visit: rows.find((row) => row.sk === 'VISIT')?.booking as VisitBooking | undefined,
+        record,
+        application,
+        guide,
+        events: [application.submitted, ...of<EventRecord>('CaseEvent', 'event')].sort(byTime),
+        documents: of<CaseDocument>('CaseDocument', 'document').sort((a, b) => a.issuedAt.localeCompare(b.issuedAt)),
+        visit: rows.find((row) => row.sk === VISIT_SK)?.booking as VisitBooking | undefined,
         evaluation: rows.find((row) => row.sk === EVALUATION_SK)?.stored as StoredEvaluation | undefined,
         rectification: rows.find((row) => row.sk === RECTIFICATION_SK)?.task as RectificationTask | undefined,
       };
+    },
+
+    async getAudit(caseNumber) {
+      const entries: AuditEntry[] = [];
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const page = await db.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
+            ExpressionAttributeValues: { ':pk': casePartition(caseNumber), ':audit': caseAuditSk(0).slice(0, 6) },
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        entries.push(...(page.Items ?? []).map((row) => row.entry as AuditEntry));
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+      return entries;
     },
 
     async listCases(userId, limit, cursor) {
@@ -267,38 +173,6 @@ export function dynamoCaseStore(): CaseStore {
         items: (result.Items ?? []).map((row) => row.record as CaseRecord),
         nextCursor: next ? encodeCursor(next) : null,
       };
-    },
-
-    async saveDraft(userId, draft) {
-      await db.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: { ...draftKey(userId, draft.implementationCode), entity: 'Draft', draft, expiresAt: epochSeconds(draft.expiresAt) },
-        }),
-      );
-    },
-
-    async getDraft(userId, implementationCode) {
-      const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: draftKey(userId, implementationCode) }));
-      const draft = Item?.draft as StoredDraft | undefined;
-      // TTL deletes lazily: an expired draft is gone as far as anyone can tell.
-      return draft && draft.expiresAt > new Date().toISOString() ? draft : undefined;
-    },
-
-    async listDrafts(userId) {
-      const result = await db.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :draft)',
-          ExpressionAttributeValues: { ':pk': `USER#${userId}`, ':draft': DRAFT_PREFIX },
-        }),
-      );
-      const now = new Date().toISOString();
-      return (result.Items ?? []).map((row) => row.draft as StoredDraft).filter((d) => d.expiresAt > now);
-    },
-
-    async deleteDraft(userId, implementationCode) {
-      await db.send(new DeleteCommand({ TableName: tableName, Key: draftKey(userId, implementationCode) }));
     },
   };
 }

@@ -5,8 +5,8 @@ import type { Caller } from '../platform/caller';
 import { config } from '../platform/config';
 import { dynamo } from '../platform/dynamodb';
 import { AppError } from '../platform/errors';
-import { casePartition } from './keys';
-import type { StoredCase } from './store';
+import { VISIT_SK, casePartition } from './keys';
+import type { StoredCase } from './records';
 
 /**
  * The one on-site visit of a negative-list item, booked online: the hall offers half-hour slots on the
@@ -20,7 +20,7 @@ const BOOKABLE: readonly string[] = ['pre_review', 'accepted', 'special_procedur
 
 const slotsPartition = (organisationCode: string) => `VISITS#${organisationCode}`;
 const slotKey = (organisationCode: string, slotId: string) => ({ pk: slotsPartition(organisationCode), sk: `SLOT#${slotId}` });
-export const visitKey = (caseNumber: string) => ({ pk: casePartition(caseNumber), sk: 'VISIT' });
+export const visitKey = (caseNumber: string) => ({ pk: casePartition(caseNumber), sk: VISIT_SK });
 
 const slotIdOf = (startsAt: string) => {
   const cst = new Date(Date.parse(startsAt) + 8 * 3600_000).toISOString();

@@ -23,6 +23,7 @@ export interface Page<T> {
 /** The catalog's storage port; the DynamoDB adapter below is the only implementation. */
 export interface CatalogStore {
   getGuide(implementationCode: string): Promise<ImplementationItem | undefined>;
+  getGuideVersion(implementationCode: string, version: number): Promise<ImplementationItem | undefined>;
   listItems(filter: ItemFilter, limit: number, cursor: string | undefined): Promise<Page<ItemSummary>>;
   listRegions(): Promise<Region[]>;
 }
@@ -62,6 +63,12 @@ export function dynamoCatalogStore(): CatalogStore {
   const { tableName } = config();
 
   return {
+    async getGuideVersion(implementationCode, version) {
+      const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: guideKey(implementationCode) }));
+      const item = Item?.item as ImplementationItem | undefined;
+      return item?.version === version ? item : undefined;
+    },
+
     async getGuide(implementationCode) {
       const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: guideKey(implementationCode) }));
       return Item?.item as ImplementationItem | undefined;

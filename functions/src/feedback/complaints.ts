@@ -40,8 +40,9 @@ import { dataKeys } from '../platform/keys';
 import { logger } from '../platform/logger';
 import { currentUser } from '../staff/service';
 import { cancellationCodes, channelFor, feedbackNumber, newestFirst, queryIndexPage, type StaffUser } from './consultations';
-import { EVALUATION_SK, RECTIFICATION_SK, complaintPartition, complaintsPartition } from './keys';
-import { evaluationState, type RectificationTask, type StoredEvaluation } from './records';
+import { EVALUATION_SK, RECTIFICATION_SK } from '../cases/keys';
+import { complaintPartition, complaintsPartition } from './keys';
+import { evaluationState, type RectificationTask, type StoredEvaluation } from '../cases/feedback-records';
 
 /** The catalog item every region's tourism complaints are accepted under (旅游投诉受理, basic code 2000127000). */
 export const COMPLAINT_ITEM_BASIC_CODE = '2000127000';

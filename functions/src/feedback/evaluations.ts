@@ -28,7 +28,9 @@ import {
   type WorkingCalendar,
 } from '@ah-tourism/shared';
 import { authStore, type AuthStore, type UserRecord } from '../auth/store';
-import { dynamoCaseStore, type CaseStore, type StoredCase } from '../cases/store';
+import type { CaseStore } from '../cases/store';
+import type { StoredCase } from '../cases/records';
+import { caseStore } from '../cases/wiring';
 import { newEventId, outboxPut } from '../notifications/outbox';
 import { dueAfter, timerDelete, timerPut } from '../notifications/timers';
 import type { Caller } from '../platform/caller';
@@ -43,9 +45,10 @@ import { logger } from '../platform/logger';
 import { queryAll, queryPage } from '../platform/query-page';
 import { currentUser } from '../staff/service';
 import { complaintSubject } from './complaint-subject';
-import { APPEALS_PARTITION, EVALUATION_SK, RECTIFICATION_SK, casePartitionOf, complaintPartition, feedbackPartition, rectifyPartition } from './keys';
+import { EVALUATION_SK, RECTIFICATION_SK } from '../cases/keys';
+import { APPEALS_PARTITION, casePartitionOf, complaintPartition, feedbackPartition, rectifyPartition } from './keys';
 import type { FeedbackSubject } from './subject';
-import { caseEvaluable, evaluationState, responseView, type RectificationTask, type StoredEvaluation } from './records';
+import { caseEvaluable, evaluationState, responseView, type RectificationTask, type StoredEvaluation } from '../cases/feedback-records';
 import { aggregateFeedback, statsPeriod } from './stats';
 
 type Staff = UserRecord & { staff: NonNullable<UserRecord['staff']> };
@@ -71,7 +74,7 @@ export interface FeedbackDeps {
 }
 
 export function defaultFeedbackDeps(): FeedbackDeps {
-  return { cases: dynamoCaseStore(), people: authStore(), keys: dataKeys(), calendar: workingCalendarNow, complaint: complaintSubject };
+  return { cases: caseStore(), people: authStore(), keys: dataKeys(), calendar: workingCalendarNow, complaint: complaintSubject };
 }
 
 /** A case as something to evaluate. */
@@ -89,7 +92,7 @@ export function caseSubject(stored: StoredCase, keys: KeyProvider, fromAcceptanc
     personName: record.applicantDisplayName,
     evaluable: caseEvaluable(record.status, fromAcceptance),
     async contact() {
-      const applicant = await unseal<Applicant>(keys, record.sealedApplicant);
+      const applicant = await unseal<Applicant>(keys, stored.application.sealedApplicant);
       const mobile = applicant.agent?.mobile ?? (applicant.kind === 'person' ? applicant.person.mobile : undefined);
       return mobile ? { mobile } : {};
     },

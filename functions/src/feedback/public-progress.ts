@@ -9,7 +9,9 @@ import {
   type PublicProgress,
   type PublicProgressRequest,
 } from '@ah-tourism/shared';
-import { dynamoCaseStore, type CaseStore, type StoredCase } from '../cases/store';
+import type { CaseStore } from '../cases/store';
+import type { StoredCase } from '../cases/records';
+import { caseStore } from '../cases/wiring';
 import { config } from '../platform/config';
 import { unseal, type KeyProvider } from '../platform/crypto';
 import { AppError } from '../platform/errors';
@@ -51,7 +53,7 @@ export function publicView(stored: StoredCase): PublicProgress {
     submittedAt: record.submittedAt,
     ...(record.clock.completion?.dueAt ? { promisedBy: cstDay(new Date(Date.parse(record.clock.completion.dueAt) - 1)) } : {}),
     finished: status.final || record.status === 'delivered',
-    steps: [...stored.events].sort((a, b) => (a.at === b.at ? a.seq - b.seq : a.at.localeCompare(b.at))).map((e) => ({ at: e.at, label: transitionLabel(e.action) })),
+    steps: stored.events.map((e) => ({ at: e.at, label: transitionLabel(e.action) })),
   };
 }
 
@@ -60,7 +62,7 @@ export function publicProgressService(deps: { cases: CaseStore; keys: KeyProvide
     /** The same error whether the number is unknown or the name does not match: numbers cannot be probed. */
     async query(request: PublicProgressRequest): Promise<PublicProgress> {
       const stored = await deps.cases.getCase(request.caseNumber);
-      const applicant = stored ? await unseal<Applicant>(deps.keys, stored.record.sealedApplicant) : undefined;
+      const applicant = stored ? await unseal<Applicant>(deps.keys, stored.application.sealedApplicant) : undefined;
       if (!stored || !applicant || !matchesApplicant(applicant, request)) throw new AppError('PUBLIC_QUERY_NO_MATCH');
       return publicView(stored);
     },
@@ -68,7 +70,7 @@ export function publicProgressService(deps: { cases: CaseStore; keys: KeyProvide
 }
 
 let instance: ReturnType<typeof publicProgressService> | undefined;
-const service = () => (instance ??= publicProgressService({ cases: dynamoCaseStore(), keys: dataKeys() }));
+const service = () => (instance ??= publicProgressService({ cases: caseStore(), keys: dataKeys() }));
 
 async function answer(event: HttpEvent): Promise<HttpResponse> {
   await takeFromWindow('public-progress', clientKey(event.requestContext?.http?.sourceIp ?? 'unknown'), config().feedback.publicQueryPerMinute);

@@ -1,5 +1,5 @@
 import type { Evaluation, EvaluationLevel, EvaluationTag, FeedbackChannel } from '@ah-tourism/shared';
-import type { RectificationTask, StoredEvaluation } from './records';
+import type { RectificationTask, StoredEvaluation } from '../cases/feedback-records';
 import { aggregateFeedback, statsPeriod } from './stats';
 
 const ORG = { organisationCode: '113410000039113649', organisationName: '黄山市文化和旅游局', from: '2026-11-01', to: '2026-11-30' };

@@ -15,7 +15,7 @@ import {
   isBadReviewTag,
   type FeedbackStats,
 } from '@ah-tourism/shared';
-import type { RectificationTask, StoredEvaluation } from './records';
+import type { RectificationTask, StoredEvaluation } from '../cases/feedback-records';
 
 type Count = { key: string; label: string; count: number };
 

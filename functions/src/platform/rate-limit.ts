@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { rateKey } from '../feedback/keys';
 import { config } from './config';
 import { dynamo } from './dynamodb';
 import { AppError } from './errors';
+
+/** A per-client request window, TTL: `RATE#<scope>#<client> / WINDOW`. */
+const rateKey = (scope: string, client: string) => ({ pk: `RATE#${scope}#${client}`, sk: 'WINDOW' });
 
 /** The source address as a short hash: enough to tell clients apart, without keeping their addresses. */
 export const clientKey = (sourceIp: string) => createHash('sha256').update(`rate:${sourceIp}`).digest('base64url').slice(0, 22);

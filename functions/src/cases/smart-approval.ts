@@ -1,5 +1,5 @@
 import type { ApprovalRule, ImplementationItem } from '@ah-tourism/shared';
-import type { MaterialRecord } from '../cases/store';
+import type { MaterialRecord } from './records';
 import { validLicence, type LicenceWallet } from '../licences/wallet';
 
 /** The licence each `licence_valid` kind stands for, as the guides name it. */

@@ -1,6 +1,6 @@
 import type { CaseDocument, Delivery, StaffActionRequest } from '@ah-tourism/shared';
 import { formatTemplateTime } from '@ah-tourism/shared';
-import type { CaseRecord } from '../cases/store';
+import type { CaseRecord } from './records';
 
 /**
  * The documents a transition issues, composed from the case data. Their numbers come from a counter

@@ -1,12 +1,11 @@
 import { pageQuerySchema } from '@ah-tourism/shared';
-import { authenticate } from '../platform/caller';
-import { httpHandler, json, parseInput, NO_STORE } from '../platform/http';
-import { cases } from './service-instance';
+import { authenticate } from '../../platform/caller';
+import { httpHandler, json, parseInput, NO_STORE } from '../../platform/http';
+import { applicantViews } from '../wiring';
 
 /** GET /cases: the caller's own cases, newest first. */
 export const handler = httpHandler(async (event) => {
   const caller = await authenticate(event);
   const query = parseInput(pageQuerySchema, event.queryStringParameters);
-  const page = await cases().list(caller, query.limit ?? 20, query.cursor);
-  return json(200, page, NO_STORE);
+  return json(200, await applicantViews().list(caller, query.limit ?? 20, query.cursor), NO_STORE);
 });

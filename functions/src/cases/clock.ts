@@ -1,5 +1,5 @@
 import { cstDay, type CaseStatus, type ClockEffect, type Deadline, type StaffPermission, type WorkingCalendar } from '@ah-tourism/shared';
-import type { CaseClock } from '../cases/store';
+import type { CaseClock } from './records';
 import { PRE_REVIEW_WORKING_DAYS, dueAfter } from '../notifications/timers';
 
 /**

@@ -1,0 +1,26 @@
+import { GetObjectCommand } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { config } from '../platform/config';
+import { s3 } from '../platform/s3';
+
+const DOWNLOAD_TTL_SECONDS = 5 * 60;
+
+export interface DownloadLinks {
+  downloadUrl(key: string, fileName: string): Promise<{ url: string; expiresAt: string }>;
+}
+
+/** Five-minute presigned GETs of material files, saved under their original names. */
+export function s3DownloadLinks(): DownloadLinks {
+  const client = s3();
+  const bucket = config().materialsBucket;
+  return {
+    async downloadUrl(key, fileName) {
+      const url = await getSignedUrl(
+        client,
+        new GetObjectCommand({ Bucket: bucket, Key: key, ResponseContentDisposition: `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}` }),
+        { expiresIn: DOWNLOAD_TTL_SECONDS },
+      );
+      return { url, expiresAt: new Date(Date.now() + DOWNLOAD_TTL_SECONDS * 1000).toISOString() };
+    },
+  };
+}

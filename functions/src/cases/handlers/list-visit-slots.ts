@@ -1,0 +1,9 @@
+import { authenticate } from '../../platform/caller';
+import { httpHandler, json, NO_STORE } from '../../platform/http';
+import { applicantActions } from '../wiring';
+
+/** GET /cases/{caseNumber}/visit-slots: the hall's slots for the one on-site visit (negative-list items). */
+export const handler = httpHandler(async (event) => {
+  const caller = await authenticate(event);
+  return json(200, await applicantActions().visitSlots(caller, event.pathParameters?.caseNumber ?? ''), NO_STORE);
+});

@@ -1,0 +1,274 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  CASE_STATUSES,
+  CASE_TRANSITIONS,
+  nextStatus,
+  type CaseDocument,
+  type CaseTransition,
+  type NotificationEvent,
+  type NotificationEventType,
+  type Requirement,
+  type StaffActionRequest,
+  type TransitionDefinition,
+  type WorkingCalendar,
+} from '@ah-tourism/shared';
+import type { AuthStore } from '../auth/store';
+import { newEventId, outboxPut } from '../notifications/outbox';
+import { reminderTimers, timerDelete, timerPut, type Timer } from '../notifications/timers';
+import { config } from '../platform/config';
+import { dynamo } from '../platform/dynamodb';
+import { AppError } from '../platform/errors';
+import { logger } from '../platform/logger';
+import { chainEntry } from './audit';
+import { activeDeadline, applyClock } from './clock';
+import { composeDocument, deliveryText, documentNumber, type DocumentKind } from './documents';
+import { caseAuditSk, caseEventSk, casePartition } from './keys';
+import type { CaseApplication, CaseRecord, EventRecord, StoredCase } from './records';
+import { caseFormItem, caseRecordItem } from './store';
+
+/** Public-service items (item type 20) are to be completed within one working day. */
+const PUBLIC_SERVICE_TYPE = '20';
+/** The evaluation invitation goes out 3 days after delivery (the 好差评 loop), unless the case was evaluated by then. */
+const EVALUATION_DELAY_MS = 3 * 24 * 3600_000;
+
+const REQUIREMENT_MESSAGES: Partial<Record<Requirement, { field: keyof StaffActionRequest; message: string }>> = {
+  opinion: { field: 'opinion', message: '请填写办理意见' },
+  reason: { field: 'reason', message: '请填写理由' },
+  legal_remedy: { field: 'legalRemedy', message: '请写明申请人依法享有的申请行政复议或者提起行政诉讼的权利' },
+  defects: { field: 'defects', message: '请至少列出一项需要补正的材料或条件' },
+  delivery: { field: 'delivery', message: '请选择送达方式' },
+  target_organisation: { field: 'targetOrganisationCode', message: '请选择移交的单位' },
+  procedure: { field: 'procedure', message: '请选择特别程序' },
+};
+
+const EVENT_OF: Partial<Record<CaseTransition, NotificationEventType>> = {
+  request_supplement: 'supplement_requested',
+  accept: 'accepted',
+  not_accept: 'not_accepted',
+  approve: 'decided',
+  auto_approve: 'decided',
+  refuse: 'decided',
+  deliver: 'delivered',
+  resubmit: 'case_resubmitted',
+  transfer: 'case_transferred',
+};
+
+export interface Actor {
+  kind: 'applicant' | 'staff' | 'system';
+  userId: string;
+  name: string;
+  role: string;
+}
+
+export interface LifecycleDeps {
+  /** Organisations, for a transfer's target. */
+  people: Pick<AuthStore, 'organisation'>;
+  calendar: () => Promise<WorkingCalendar>;
+  now?: () => Date;
+}
+
+/** What else a step writes: the applicant's supplement replaces materials in the application. */
+export interface TransitionExtra {
+  application?: CaseApplication;
+  materialStates?: CaseRecord['materialStates'];
+}
+
+const completionDays = (stored: StoredCase) =>
+  stored.guide.itemType === PUBLIC_SERVICE_TYPE ? 1 : Math.max(stored.guide.guide.promisedLimit.workingDays, 1);
+
+export function conflict(latest: Pick<CaseRecord, 'status'>): AppError {
+  return new AppError('CASE_VERSION_CONFLICT', `该办件已被他人处理，当前为“${CASE_STATUSES[latest.status].label}”，请刷新后再办理`);
+}
+
+function checkRequirements(definition: TransitionDefinition, request: StaffActionRequest): void {
+  const missing = definition.requires.flatMap((requirement) => {
+    const rule = REQUIREMENT_MESSAGES[requirement];
+    if (!rule) return [];
+    const value = request[rule.field];
+    const empty = value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+    return empty ? [{ path: rule.field, message: rule.message }] : [];
+  });
+  if (missing.length) throw new AppError('COMMON_VALIDATION_FAILED', '办理信息不完整，请补充后再提交', missing);
+}
+
+/**
+ * A one-time notice may only cite what the guide version of this case requires: its materials and its
+ * acceptance conditions. Anything else goes through list maintenance, not onto a case.
+ */
+function defectsOf(stored: StoredCase, request: StaffActionRequest) {
+  const materials = new Map(stored.guide.guide.materials.map((m) => [m.id, m]));
+  const issues: { path: string; message: string }[] = [];
+  const defects = (request.defects ?? []).map((defect, index) => {
+    if (defect.materialId !== undefined) {
+      const material = materials.get(defect.materialId);
+      if (!material) issues.push({ path: `defects[${index}].materialId`, message: '该材料不在本办件所依据的办事指南中，不能要求补正；如确需增加，请通过清单维护流程调整指南' });
+      else if (material.source !== 'applicant') issues.push({ path: `defects[${index}].materialId`, message: `“${material.name}”由电子证照获取，无需申请人补正` });
+      return { materialId: defect.materialId, subject: material?.name ?? defect.materialId, reason: defect.reason };
+    }
+    const condition = stored.guide.guide.conditions[defect.conditionIndex!];
+    if (!condition) issues.push({ path: `defects[${index}].conditionIndex`, message: '该受理条件不在本办件所依据的办事指南中' });
+    return { subject: `受理条件：${condition ?? ''}`, reason: defect.reason };
+  });
+  const ids = defects.flatMap((d) => ('materialId' in d && d.materialId ? [d.materialId] : []));
+  if (new Set(ids).size !== ids.length) issues.push({ path: 'defects', message: '同一份材料请合并为一项告知' });
+  if (issues.length) throw new AppError('COMMON_VALIDATION_FAILED', '一次性告知的内容超出了办事指南的范围', issues);
+  return defects;
+}
+
+/** The statutory steps of a case, each one DynamoDB transaction. */
+export function caseLifecycle(deps: LifecycleDeps) {
+  const now = deps.now ?? (() => new Date());
+  const db = dynamo();
+  const { tableName: TableName } = config();
+
+  /** Reserves the next document number in the same transaction (a number is never used twice). */
+  async function nextDocumentNumber(kind: DocumentKind, record: CaseRecord, year: number) {
+    const key = { pk: `ORG#${record.organisationCode}`, sk: `COUNTER#${kind}#${year}` };
+    const { Item } = await db.send(new GetCommand({ TableName, Key: key, ConsistentRead: true }));
+    const current = Number(Item?.n ?? 0);
+    return {
+      number: documentNumber(kind, record.organisationName, year, current + 1),
+      write: {
+        Update: {
+          TableName,
+          Key: key,
+          UpdateExpression: 'SET n = :next, entity = :entity',
+          ConditionExpression: current ? 'n = :current' : 'attribute_not_exists(n)',
+          ExpressionAttributeValues: { ':next': current + 1, ':entity': 'Counter', ...(current ? { ':current': current } : {}) },
+        },
+      },
+    };
+  }
+
+  /**
+   * One transition, all or nothing: the case (only if still at the version the actor saw), its history
+   * event, its audit entry, the document it issues, the events it announces and its reminders. Answers
+   * the case as written, so callers need not read it again.
+   */
+  async function transition(stored: StoredCase, action: CaseTransition, actor: Actor, request: StaffActionRequest, extra: TransitionExtra = {}): Promise<StoredCase> {
+    const definition: TransitionDefinition = CASE_TRANSITIONS[action];
+    const { record } = stored;
+    const at = now();
+    const iso = at.toISOString();
+    // The version first: whoever acted on an older view hears that someone else got there first.
+    if (request.version !== record.version) throw conflict(record);
+    const to = nextStatus(action, record.status);
+    if (!to) throw new AppError('CASE_ACTION_NOT_ALLOWED', `办件当前为“${CASE_STATUSES[record.status].label}”，不能“${definition.label}”`);
+    checkRequirements(definition, request);
+
+    const calendar = await deps.calendar();
+    const days = completionDays(stored);
+    let next: CaseRecord = { ...record, status: to, version: record.version + 1, clock: applyClock(definition.clock, record.clock, at, calendar, days) };
+    const writes: object[] = [];
+    const events: NotificationEvent[] = [];
+    let defects: { subject: string; reason: string; materialId?: string }[] | undefined;
+    let eventDetail: Record<string, string> = {};
+
+    if (action === 'request_supplement') {
+      defects = defectsOf(stored, request);
+      next.materialStates = Object.fromEntries(defects.filter((d) => d.materialId).map((d) => [d.materialId!, { state: 'needs_supplement' as const, reason: d.reason }]));
+      eventDetail = { summary: defects.map((d) => d.subject).join('、') };
+    }
+    if (extra.materialStates) next.materialStates = extra.materialStates;
+    if (action === 'transfer') {
+      const target = request.targetOrganisationCode!;
+      const organisation = await deps.people.organisation(target);
+      if (!organisation || target === record.organisationCode) {
+        throw new AppError('COMMON_VALIDATION_FAILED', '请选择另一家有权办理的单位', [{ path: 'targetOrganisationCode', message: '移交单位不存在或就是本单位' }]);
+      }
+      next = { ...next, organisationCode: organisation.creditCode, organisationName: organisation.name };
+      eventDetail = { organisationName: organisation.name, fromOrganisationName: record.organisationName, reason: request.reason ?? '' };
+    }
+    if (action === 'approve' || action === 'refuse' || action === 'auto_approve') eventDetail = { note: action === 'approve' ? '已准予许可，请查看决定书' : '不予许可，请查看决定书' };
+    if (action === 'deliver') eventDetail = { note: `${deliveryText(request.delivery!)}，欢迎评价` };
+
+    let document: CaseDocument | undefined;
+    if (definition.document) {
+      const reserved = await nextDocumentNumber(definition.document, record, Number(iso.slice(0, 4)));
+      writes.push(reserved.write);
+      document = composeDocument(definition.document, {
+        record,
+        request,
+        number: reserved.number,
+        issuedAt: iso,
+        ...(defects ? { defects: defects.map(({ subject, reason }) => ({ subject, reason })) } : {}),
+        ...(next.clock.completion?.dueAt ? { completionDueAt: next.clock.completion.dueAt, completionDays: days } : {}),
+      });
+      writes.push({ Put: { TableName, Item: { pk: casePartition(record.caseNumber), sk: `DOC#${iso}#${document.documentId}`, entity: 'CaseDocument', document } } });
+    }
+
+    const audit = chainEntry(record.auditHead, { at: iso, actorId: actor.userId, actorRole: actor.role, action, from: record.status, to }, { request, document: document?.number });
+    next.auditHead = { seq: audit.seq, hash: audit.hash };
+
+    const base = { caseNumber: record.caseNumber, itemName: record.itemName, organisationCode: next.organisationCode, applicantUserId: record.submitterUserId, applicantDisplayName: record.applicantDisplayName };
+    const eventType = EVENT_OF[action];
+    if (eventType) events.push({ ...base, eventId: newEventId(), type: eventType, occurredAt: iso, ...(Object.keys(eventDetail).length ? { detail: eventDetail } : {}) });
+
+    // Reminders follow the running deadline: replaced when it moves, removed when none runs.
+    const deadline = activeDeadline(next.status, next.clock);
+    const timers: object[] = deadline
+      ? reminderTimers(base, deadline.dueAt, { label: deadline.label, permission: deadline.permission }).map((timer) => timerPut(TableName, timer))
+      : [timerDelete(TableName, record.caseNumber, 'near_due'), timerDelete(TableName, record.caseNumber, 'overdue')];
+    if (action === 'deliver') {
+      const evaluation: Timer = { caseNumber: record.caseNumber, kind: 'evaluation', fireAt: new Date(at.getTime() + EVALUATION_DELAY_MS).toISOString(), event: { ...base, type: 'evaluation_invited' } };
+      timers.push(timerPut(TableName, evaluation));
+    }
+
+    const seq = stored.events.length;
+    const history: EventRecord = {
+      at: iso,
+      seq,
+      action,
+      from: record.status,
+      to,
+      by: actor.kind,
+      actorId: actor.userId,
+      actorName: actor.name,
+      ...(request.opinion || request.reason ? { opinion: [request.opinion, request.reason].filter(Boolean).join('；') } : {}),
+    };
+    const items = [
+      {
+        Put: {
+          TableName,
+          Item: caseRecordItem(next),
+          ConditionExpression: '#record.version = :version',
+          ExpressionAttributeNames: { '#record': 'record' },
+          ExpressionAttributeValues: { ':version': record.version },
+        },
+      },
+      { Put: { TableName, Item: { pk: casePartition(record.caseNumber), sk: caseEventSk(iso, seq), entity: 'CaseEvent', event: history } } },
+      { Put: { TableName, Item: { pk: casePartition(record.caseNumber), sk: caseAuditSk(audit.seq), entity: 'AuditEntry', entry: audit }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      ...writes,
+      ...(extra.application ? [{ Put: { TableName, Item: caseFormItem(record.caseNumber, extra.application) } }] : []),
+      ...events.map((event) => outboxPut(TableName, event)),
+      ...timers,
+    ];
+    try {
+      await db.send(new TransactWriteCommand({ TransactItems: items as never }));
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) {
+        const reasons = error.CancellationReasons ?? [];
+        if (reasons[0]?.Code === 'ConditionalCheckFailed' || reasons[2]?.Code === 'ConditionalCheckFailed') {
+          const { Item } = await db.send(new GetCommand({ TableName, Key: { pk: casePartition(record.caseNumber), sk: 'META' }, ConsistentRead: true }));
+          throw conflict((Item?.record as CaseRecord | undefined) ?? record);
+        }
+        // A document number taken by a concurrent action of another case: the actor can simply retry.
+        if (reasons.some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict')) throw new AppError('CASE_BUSY');
+      }
+      throw error;
+    }
+    logger.info('case transition', { caseNumber: record.caseNumber, action, from: record.status, to, actor: actor.kind });
+    return {
+      ...stored,
+      record: next,
+      application: extra.application ?? stored.application,
+      events: [...stored.events, history],
+      documents: document ? [...stored.documents, document] : stored.documents,
+    };
+  }
+
+  return { transition };
+}
+
+export type CaseLifecycle = ReturnType<typeof caseLifecycle>;

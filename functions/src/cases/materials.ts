@@ -1,0 +1,99 @@
+import {
+  MATERIAL_TYPES,
+  MAX_MATERIAL_BYTES,
+  appliesThroughAgent,
+  materialRequirement,
+  type Application,
+  type FieldIssue,
+  type ImplementationItem,
+} from '@ah-tourism/shared';
+import type { Caller } from '../platform/caller';
+import { AppError } from '../platform/errors';
+import { validLicence, type LicenceWallet } from '../licences/wallet';
+import { sniffMaterialType } from './file-type';
+import { uploadPrefix } from './keys';
+import type { MaterialInspector } from './material-storage';
+import type { MaterialRecord, StoredFile } from './records';
+
+type Upload = { key: string; fileName: string };
+
+/**
+ * Checks uploaded files, all at once (one request per file): the caller's own, present, non-empty,
+ * within the cap, really PDF/JPG/PNG. Problems are collected per file so the applicant hears them all.
+ */
+export async function checkUploads(
+  files: MaterialInspector,
+  caller: Caller,
+  wanted: { material: { id: string; name: string }; uploads: Upload[] }[],
+): Promise<{ stored: Map<string, StoredFile[]>; issues: FieldIssue[] }> {
+  // One slot per file, so problems come out in guide and file order whatever finishes first.
+  const slots: FieldIssue[][] = [];
+  const seen = new Set<string>();
+  const stored = new Map<string, StoredFile[]>(wanted.map(({ material }) => [material.id, []]));
+  const checks = wanted.flatMap(({ material, uploads }) =>
+    uploads.map((file, index) => {
+      const path = `materials.${material.id}[${index}]`;
+      const slot: FieldIssue[] = [];
+      slots.push(slot);
+      const problem = (message: string) => slot.push({ path, message: `“${material.name}”${message}` });
+      if (!file.key.startsWith(uploadPrefix(caller.userId)) || seen.has(file.key)) {
+        problem('的文件无效，请重新上传');
+        return Promise.resolve();
+      }
+      seen.add(file.key);
+      return files.inspect(file.key).then((found) => {
+        if (!found) return problem('的文件未上传成功，请重新上传');
+        if (found.size === 0) return problem('的文件是空的，请重新上传');
+        if (found.size > MAX_MATERIAL_BYTES) return problem(`的文件超过${MAX_MATERIAL_BYTES / 1024 / 1024}MB，请压缩后重新上传`);
+        const type = sniffMaterialType(found.head);
+        if (!type || !MATERIAL_TYPES.includes(type)) return problem('不是有效的 PDF、JPG 或 PNG 文件，请重新上传');
+        stored.get(material.id)!.push({ index, key: file.key, fileName: file.fileName, size: found.size, contentType: type });
+      });
+    }),
+  );
+  await Promise.all(checks);
+  for (const list of stored.values()) list.sort((a, b) => a.index - b.index);
+  return { stored, issues: slots.flat() };
+}
+
+/** A material an issued licence proves: verified when the applicant's wallet holds it and it is valid. */
+function resolvedLicence(name: string, issuer: string, wallet: LicenceWallet | undefined, today: string): NonNullable<MaterialRecord['licence']> {
+  const held = validLicence(wallet, name, today);
+  return held ? { name, issuer: held.issuer, status: 'verified', number: held.number } : { name, issuer, status: 'awaiting_wallet' };
+}
+
+/** Every material of the guide as the case records it: checked uploads, or the licence that proves it. */
+export async function verifyMaterials(
+  files: MaterialInspector,
+  caller: Caller,
+  item: ImplementationItem,
+  application: Application,
+  wallet: LicenceWallet | undefined,
+  today: string,
+): Promise<MaterialRecord[]> {
+  const throughAgent = appliesThroughAgent(application.applicant);
+  const uploaded = item.guide.materials.filter((material) => materialRequirement(material, throughAgent) !== 'from_licence');
+  const { stored, issues } = await checkUploads(
+    files,
+    caller,
+    uploaded.map((material) => ({ material, uploads: application.materials[material.id] ?? [] })),
+  );
+  if (issues.length) throw new AppError('APPLY_MATERIAL_INVALID', undefined, issues);
+  return item.guide.materials.flatMap((material, order): MaterialRecord[] => {
+    if (materialRequirement(material, throughAgent) === 'from_licence') {
+      return [
+        {
+          order,
+          materialId: material.id,
+          name: material.name,
+          source: 'issued_licence',
+          licenceName: material.licenceName,
+          licence: resolvedLicence(material.licenceName ?? material.name, material.issuer ?? '', wallet, today),
+          files: [],
+        },
+      ];
+    }
+    const files = stored.get(material.id) ?? [];
+    return files.length ? [{ order, materialId: material.id, name: material.name, source: 'applicant', files }] : [];
+  });
+}

@@ -1,0 +1,138 @@
+import type { CaseDocument, CaseStatus, ImplementationItem, MaterialContentType, NotificationEvent, VisitBooking } from '@ah-tourism/shared';
+import type { Sealed } from '../platform/crypto';
+import type { AuditEntry } from './audit';
+import type { RectificationTask, StoredEvaluation } from './feedback-records';
+import type { SmartApproval } from './smart-approval';
+import type { Timer } from '../notifications/timers';
+
+/**
+ * The stored shapes of a case. The case is split by how often each part changes and who reads it:
+ * `META` (this record) changes with every step and is what the lists and the staff inbox index, so it
+ * stays small; `FORM` (the application) is written once at submission and only its materials change on
+ * a supplement; the guide is not copied at all: the case names the immutable guide version it was
+ * applied under. See keys.ts for the layout.
+ */
+export interface CaseRecord {
+  caseNumber: string;
+  status: CaseStatus;
+  version: number;
+  implementationCode: string;
+  itemName: string;
+  organisationName: string;
+  /** Unified social credit code of the implementing organisation: whose staff handle the case. */
+  organisationCode: string;
+  regionCode: string;
+  submitterUserId: string;
+  applicantKind: 'person' | 'enterprise';
+  applicantDisplayName: string;
+  idNumberMasked: string;
+  mobileMasked?: string;
+  agentName?: string;
+  /** The published guide version the case was applied under (immutable; read through the guide cache). */
+  guideVersion: number;
+  submittedAt: string;
+  /** Working-day clocks: the pre-review window and the promised completion time. */
+  clock: CaseClock;
+  /** Per-material pre-review state, once a staff member has reviewed. */
+  materialStates?: Record<string, { state: 'needs_supplement' | 'resubmitted'; reason: string }>;
+  /** The head of the case's hash-chained audit log. */
+  auditHead?: { seq: number; hash: string };
+}
+
+/** What the applicant submitted, kept apart from the record that every step rewrites. */
+export interface CaseApplication {
+  /** The full applicant (names, identity numbers, mobiles), envelope-encrypted. */
+  sealedApplicant: Sealed;
+  fields: Record<string, unknown>;
+  /** Every material in guide order: uploaded files or the licence that proves it. */
+  materials: MaterialRecord[];
+  /** What the item's smart-approval rules found at submission. */
+  smartApproval?: SmartApproval;
+  /** The first history event, always read with the application. */
+  submitted: EventRecord;
+}
+
+export interface CaseClock {
+  preReview?: { startedAt: string; dueAt?: string; pausedAt?: string };
+  completion?: { startedAt: string; dueAt?: string; pausedAt?: string; remainingWorkingDays?: number };
+}
+
+export interface StoredFile {
+  index: number;
+  key: string;
+  fileName: string;
+  size: number;
+  contentType: MaterialContentType;
+}
+
+export interface MaterialRecord {
+  /** Position in the guide, so the case lists materials as the guide does. */
+  order?: number;
+  materialId: string;
+  name: string;
+  source: 'applicant' | 'issued_licence';
+  licenceName?: string;
+  /**
+   * For a material an issued licence proves (减证便民): a reference to that licence, resolved from the
+   * applicant's licence wallet at submission ('awaiting_wallet' when the wallet does not hold it).
+   */
+  licence?: { name: string; issuer: string; status: 'awaiting_wallet' | 'verified'; number?: string };
+  files: StoredFile[];
+}
+
+export interface EventRecord {
+  at: string;
+  seq: number;
+  action: string;
+  from: CaseStatus | null;
+  to: CaseStatus;
+  by: 'applicant' | 'staff' | 'system';
+  actorId: string;
+  actorName?: string;
+  opinion?: string;
+}
+
+/** What a case page shows: one Query of the case's view rows, plus the guide version from memory. */
+export interface StoredCase {
+  record: CaseRecord;
+  application: CaseApplication;
+  guide: ImplementationItem;
+  /** The whole history, oldest first (the submission included). */
+  events: EventRecord[];
+  documents: CaseDocument[];
+  /** The booked on-site visit of a negative-list item. */
+  visit?: VisitBooking;
+  /** 一事一评: the case's evaluation and, for a bad review, its rectification task. */
+  evaluation?: StoredEvaluation;
+  rectification?: RectificationTask;
+}
+
+export interface IdempotencyRecord {
+  requestHash: string;
+  caseNumber: string;
+}
+
+export interface NewCase {
+  record: CaseRecord;
+  application: CaseApplication;
+  /** Outbox events written with the case (see notifications/outbox.ts). */
+  events: NotificationEvent[];
+  /** Deadline reminders written with the case. */
+  timers: Timer[];
+  idempotency: { userId: string; key: string; requestHash: string; ttlSeconds: number };
+}
+
+export type CreateResult = 'created' | 'idempotency_key_taken' | 'case_number_taken' | 'conflict';
+
+export interface StoredDraft {
+  implementationCode: string;
+  itemName: string;
+  sealedForm: Sealed;
+  updatedAt: string;
+  expiresAt: string;
+}
+
+export type { AuditEntry };
+
+/** History in the order it happened. */
+export const byTime = (a: EventRecord, b: EventRecord) => (a.at === b.at ? a.seq - b.seq : a.at.localeCompare(b.at));

@@ -1,0 +1,205 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  CASE_STATUSES,
+  staffActions,
+  transitionLabel,
+  type Applicant,
+  type CaseStatus,
+  type StaffCaseDetail,
+  type StaffCaseSummary,
+  type WorkingCalendar,
+} from '@ah-tourism/shared';
+import type { AuthStore, UserRecord } from '../auth/store';
+import { currentUser } from '../staff/service';
+import type { Caller } from '../platform/caller';
+import { config } from '../platform/config';
+import { unseal, type KeyProvider } from '../platform/crypto';
+import { decodeCursor, encodeCursor } from '../platform/cursor';
+import { dynamo } from '../platform/dynamodb';
+import { AppError } from '../platform/errors';
+import { logger } from '../platform/logger';
+import { verifyChain } from './audit';
+import { activeDeadline, deadlineViews } from './clock';
+import { inboxPartition } from './keys';
+import type { DownloadLinks } from './download-links';
+import type { CaseRecord, StoredCase } from './records';
+import type { CaseStore } from './store';
+
+export type StaffUser = UserRecord & { staff: NonNullable<UserRecord['staff']> };
+
+export interface StaffViewDeps {
+  cases: CaseStore;
+  people: AuthStore;
+  keys: KeyProvider;
+  calendar: () => Promise<WorkingCalendar>;
+  files?: DownloadLinks;
+  now?: () => Date;
+}
+
+/** What staff see of cases: their organisation's inbox, a case with its legal actions, its audit chain. */
+export function staffCaseViews(deps: StaffViewDeps) {
+  const now = deps.now ?? (() => new Date());
+  const db = dynamo();
+  const { tableName: TableName } = config();
+
+  /** The caller as staff, read from the table (a revoked binding stops working at once). */
+  async function staffOf(caller: Caller): Promise<StaffUser> {
+    const user = await currentUser(deps.people, caller);
+    if (!user.staff) throw new AppError('AUTH_FORBIDDEN');
+    return user as StaffUser;
+  }
+
+  /**
+   * Staff see their own organisation's cases; provincial staff also see every other organisation's,
+   * read-only (supervision). Anyone else gets the same 404 as for a case that does not exist.
+   */
+  async function visibleCase(user: StaffUser, caseNumber: string) {
+    const stored = await deps.cases.getCase(caseNumber);
+    if (!stored) throw new AppError('CASE_NOT_FOUND');
+    const own = stored.record.organisationCode === user.staff.organisationCode;
+    if (!own && user.staff.level !== 'province') throw new AppError('CASE_NOT_FOUND');
+    return { stored, readOnly: !own };
+  }
+
+  function summary(record: CaseRecord, calendar: WorkingCalendar): StaffCaseSummary {
+    const active = activeDeadline(record.status, record.clock);
+    const views = deadlineViews(record.clock, now(), calendar);
+    // The running clock; or, while the applicant supplements or a special procedure runs, the paused one.
+    const pausedKind = record.status === 'supplement_requested' ? 'pre_review' : record.status === 'special_procedure' ? 'completion' : undefined;
+    const deadline = views.find((d) => d.dueAt === active?.dueAt && !d.paused) ?? views.find((d) => d.kind === pausedKind && d.paused);
+    return {
+      caseNumber: record.caseNumber,
+      itemName: record.itemName,
+      implementationCode: record.implementationCode,
+      organisationName: record.organisationName,
+      status: record.status,
+      statusLabel: CASE_STATUSES[record.status].label,
+      applicantName: record.applicantDisplayName,
+      submittedAt: record.submittedAt,
+      ...(deadline ? { deadline } : {}),
+      version: record.version,
+    };
+  }
+
+  async function staffDetail(user: StaffUser, stored: StoredCase, readOnly: boolean): Promise<StaffCaseDetail> {
+    const calendar = await deps.calendar();
+    const { record, application } = stored;
+    const applicant = await unseal<Applicant>(deps.keys, application.sealedApplicant);
+    const person = applicant.kind === 'person' ? applicant.person : undefined;
+    const enterprise = applicant.kind === 'enterprise' ? applicant.enterprise : undefined;
+    logger.info('case opened by staff', { caseNumber: record.caseNumber, staffId: user.staff.staffId });
+    return {
+      ...summary(record, calendar),
+      applicant: {
+        kind: applicant.kind,
+        name: person?.name ?? enterprise?.name ?? '',
+        idNumber: person?.idNumber ?? enterprise?.creditCode ?? '',
+        ...(person?.mobile ? { mobile: person.mobile } : {}),
+        ...(applicant.agent ? { agentName: applicant.agent.name } : {}),
+      },
+      fields: application.fields,
+      conditions: stored.guide.guide.conditions,
+      materials: stored.guide.guide.materials.map((material) => {
+        const files = application.materials.find((m) => m.materialId === material.id);
+        const state = record.materialStates?.[material.id];
+        return {
+          materialId: material.id,
+          name: material.name,
+          source: material.source === 'issued_licence' ? ('issued_licence' as const) : ('applicant' as const),
+          state: state?.state ?? ('submitted' as const),
+          ...(state?.reason ? { reason: state.reason } : {}),
+          files: (files?.files ?? []).map(({ index, fileName, size, contentType }) => ({ index, fileName, size, contentType })),
+        };
+      }),
+      guideVersion: record.guideVersion,
+      documents: stored.documents,
+      history: stored.events.map((e) => ({ at: e.at, action: e.action, actionLabel: transitionLabel(e.action), from: e.from, to: e.to, by: e.by, ...(e.actorName ? { actorName: e.actorName } : {}), ...(e.opinion ? { opinion: e.opinion } : {}) })),
+      deadlines: deadlineViews(record.clock, now(), calendar),
+      actions: readOnly ? [] : staffActions(record.status, user.staff.permissions),
+      readOnly,
+      ...(application.smartApproval ? { smartApproval: application.smartApproval } : {}),
+      ...(stored.visit ? { visit: { startsAt: stored.visit.startsAt, endsAt: stored.visit.endsAt, place: stored.visit.place } } : {}),
+    };
+  }
+
+  return {
+    staffOf,
+    visibleCase,
+    staffDetail,
+
+    /** The organisation's open cases, soonest deadline first (GSI2 INBOX#<org>), with filters. */
+    async inbox(caller: Caller, query: { limit?: number; cursor?: string; status?: CaseStatus; item?: string; organisation?: string }) {
+      const user = await staffOf(caller);
+      const organisation = query.organisation ?? user.staff.organisationCode;
+      if (organisation !== user.staff.organisationCode && user.staff.level !== 'province') throw new AppError('AUTH_FORBIDDEN');
+      const limit = query.limit ?? 20;
+      const partition = inboxPartition(organisation);
+      const filters: string[] = [];
+      const values: Record<string, unknown> = { ':pk': partition };
+      if (query.status) {
+        filters.push('#record.#status = :status');
+        values[':status'] = query.status;
+      }
+      if (query.item) {
+        filters.push('#record.implementationCode = :item');
+        values[':item'] = query.item;
+      }
+      const items: CaseRecord[] = [];
+      let startKey = query.cursor ? decodeCursor(query.cursor, ['pk', 'sk', 'gsi2pk', 'gsi2sk'], { name: 'gsi2pk', value: partition }) : undefined;
+      let lastKey: Record<string, unknown> | undefined;
+      do {
+        const page = await db.send(
+          new QueryCommand({
+            TableName,
+            IndexName: 'GSI2',
+            KeyConditionExpression: 'gsi2pk = :pk',
+            ...(filters.length ? { FilterExpression: filters.join(' AND '), ExpressionAttributeNames: { '#record': 'record', ...(query.status ? { '#status': 'status' } : {}) } } : {}),
+            ExpressionAttributeValues: values,
+            Limit: limit,
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        for (const item of page.Items ?? []) {
+          if (items.length < limit) {
+            items.push(item.record as CaseRecord);
+            lastKey = { pk: item.pk, sk: item.sk, gsi2pk: item.gsi2pk, gsi2sk: item.gsi2sk };
+          }
+        }
+        startKey = page.LastEvaluatedKey;
+        if (items.length >= limit) break;
+      } while (startKey);
+      const calendar = await deps.calendar();
+      return {
+        items: items.map((record) => summary(record, calendar)),
+        nextCursor: items.length >= limit && (startKey || lastKey) ? encodeCursor(lastKey!) : null,
+        readOnly: organisation !== user.staff.organisationCode,
+      };
+    },
+
+    async detail(caller: Caller, caseNumber: string): Promise<StaffCaseDetail> {
+      const user = await staffOf(caller);
+      const { stored, readOnly } = await visibleCase(user, caseNumber);
+      return staffDetail(user, stored, readOnly);
+    },
+
+    /** Recomputes the case's audit chain and reports the first broken link. */
+    async verifyAudit(caller: Caller, caseNumber: string) {
+      const user = await staffOf(caller);
+      const { stored } = await visibleCase(user, caseNumber);
+      const audit = await deps.cases.getAudit(caseNumber);
+      const result = verifyChain(audit, stored.record.auditHead);
+      return { caseNumber, entries: audit.length, ...result };
+    },
+
+    /** A short-lived link to one file of a case the staff member may see. */
+    async downloadLink(caller: Caller, caseNumber: string, materialId: string, index: number) {
+      const user = await staffOf(caller);
+      const { stored } = await visibleCase(user, caseNumber);
+      const file = stored.application.materials.find((m) => m.materialId === materialId)?.files.find((f) => f.index === index);
+      if (!file || !deps.files) throw new AppError('CASE_NOT_FOUND', '未找到该材料文件');
+      return { ...(await deps.files.downloadUrl(file.key, file.fileName)), fileName: file.fileName };
+    },
+  };
+}
+
+export type StaffCaseViews = ReturnType<typeof staffCaseViews>;

@@ -1,0 +1,218 @@
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  CASE_TRANSITIONS,
+  applicationRequestSchema,
+  applicationSchema,
+  formatCaseNumber,
+  maskIdentityNumber,
+  maskMobile,
+  type CaseDetail,
+  type ImplementationItem,
+  type Region,
+  type WorkingCalendar,
+} from '@ah-tourism/shared';
+import type { Caller } from '../platform/caller';
+import { seal, type KeyProvider } from '../platform/crypto';
+import { AppError } from '../platform/errors';
+import { parseInput } from '../platform/http';
+import { logger } from '../platform/logger';
+import { maskPersonName } from '../platform/masking';
+import type { LicenceWallet } from '../licences/wallet';
+import { newEventId } from '../notifications/outbox';
+import { PRE_REVIEW_WORKING_DAYS, dueAfter, reminderTimers } from '../notifications/timers';
+import { caseDetail } from './applicant-views';
+import type { CaseLifecycle } from './lifecycle';
+import type { MaterialInspector } from './material-storage';
+import { verifyMaterials } from './materials';
+import type { CaseApplication, CaseRecord, EventRecord, StoredCase } from './records';
+import { evaluateRules, type SmartApproval } from './smart-approval';
+import type { CaseStore } from './store';
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{16,64}$/;
+const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
+
+export interface SubmissionDeps {
+  cases: Pick<CaseStore, 'createCase' | 'getIdempotency' | 'getCase'>;
+  /** The current published guide of an implementation entry. */
+  guide: (implementationCode: string) => Promise<ImplementationItem | undefined>;
+  regions: () => Promise<Region[]>;
+  /** The licence wallet (电子证照) of an enterprise, by credit code. */
+  wallets: (creditCode: string) => Promise<LicenceWallet | undefined>;
+  files: MaterialInspector;
+  keys: KeyProvider;
+  draftTtlDays: number;
+  /** The working-day calendar (official data plus administrator overrides). */
+  calendar: () => Promise<WorkingCalendar>;
+  /** Lifecycle transitions, for smart approval's decision and delivery. */
+  lifecycle: () => Pick<CaseLifecycle, 'transition'>;
+  now?: () => Date;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** Stable hash of a request body, so a reused idempotency key with another body is recognised. */
+export function requestHash(body: unknown): string {
+  const canonical = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(canonical)
+      : value && typeof value === 'object'
+        ? Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]))
+        : value;
+  return createHash('sha256').update(JSON.stringify(canonical(body))).digest('base64url');
+}
+
+/** The enterprise's credit code as sent, so its wallet can be read while the guide is still on its way. */
+function creditCodeIn(body: unknown): string | undefined {
+  const code = (body as { applicant?: { kind?: unknown; enterprise?: { creditCode?: unknown } } } | null)?.applicant;
+  return code?.kind === 'enterprise' && typeof code.enterprise?.creditCode === 'string' && CREDIT_CODE.test(code.enterprise.creditCode) ? code.enterprise.creditCode : undefined;
+}
+
+/**
+ * Applying online, exactly once per idempotency key. Nothing is read that the transaction's own
+ * conditions can answer: a replayed key is found by the transaction failing on the key record, and only
+ * then is the earlier case looked up. Independent reads run together; the answer is built from what was
+ * written.
+ */
+export function caseSubmission(deps: SubmissionDeps) {
+  const now = deps.now ?? (() => new Date());
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  /** The province's regions hardly ever change: read once per container, and only for items with rules. */
+  let regions: Promise<Region[]> | undefined;
+  const regionNameOf = async (code: string) => {
+    regions ??= deps.regions().catch((error: unknown) => {
+      regions = undefined;
+      throw error;
+    });
+    return (await regions).find((r) => r.code === code)?.name ?? '';
+  };
+
+  /** The case an earlier request with this key created, if the key was used with this very body. */
+  async function replay(userId: string, key: string, hash: string): Promise<CaseDetail | undefined> {
+    const existing = await deps.cases.getIdempotency(userId, key);
+    if (!existing) return undefined;
+    if (existing.requestHash !== hash) throw new AppError('APPLY_IDEMPOTENCY_KEY_REUSED');
+    const found = await deps.cases.getCase(existing.caseNumber);
+    if (!found || found.record.submitterUserId !== userId) throw new AppError('CASE_NOT_FOUND');
+    return caseDetail(found, userId, await deps.calendar(), now());
+  }
+
+  /**
+   * Smart approval: every rule passed, so the system accepts and approves at once (recorded with the
+   * rules it checked) and delivers the decision electronically. Should it fail here, the case simply
+   * stays in pre-review for a person.
+   */
+  async function approveAtOnce(created: StoredCase, smartApproval: SmartApproval): Promise<StoredCase> {
+    const system = { kind: 'system' as const, userId: 'system', name: '智慧审批', role: 'system' };
+    const opinion = `智慧审批：${smartApproval.rules.map((r) => `${r.label}（${r.detail}）`).join('；')}`;
+    try {
+      const approved = await deps.lifecycle().transition(created, 'auto_approve', system, { action: 'auto_approve', version: created.record.version, opinion });
+      return await deps.lifecycle().transition(approved, 'deliver', system, { action: 'deliver', version: approved.record.version, delivery: { method: 'electronic' } });
+    } catch (error) {
+      logger.warn('smart approval could not finish; left to staff', { caseNumber: created.record.caseNumber, error: (error as Error).message });
+      return (await deps.cases.getCase(created.record.caseNumber)) ?? created;
+    }
+  }
+
+  return {
+    async submit(caller: Caller, idempotencyKey: string | undefined, body: unknown): Promise<{ created: boolean; case: CaseDetail }> {
+      if (!idempotencyKey || !IDEMPOTENCY_KEY.test(idempotencyKey)) throw new AppError('APPLY_IDEMPOTENCY_KEY_REQUIRED');
+      const hash = requestHash(body);
+      const envelope = parseInput(applicationRequestSchema, body);
+      const creditCode = creditCodeIn(body);
+      // Guide, wallet and calendar do not depend on each other: ask for them together.
+      const [item, sentWallet, calendar] = await Promise.all([
+        deps.guide(envelope.implementationCode),
+        creditCode ? deps.wallets(creditCode) : Promise.resolve(undefined),
+        deps.calendar(),
+      ]);
+      let prepared: Awaited<ReturnType<typeof prepare>>;
+      try {
+        if (!item) throw new AppError('CATALOG_ITEM_NOT_FOUND');
+        prepared = await prepare(item, sentWallet);
+      } catch (error) {
+        // Refused now, but a late retry of a request that already made its case gets that case.
+        if (error instanceof AppError && error.status < 500) {
+          const previous = await replay(caller.userId, idempotencyKey, hash);
+          if (previous) return { created: false, case: previous };
+        }
+        throw error;
+      }
+      const { record: baseRecord, application, smartApproval } = prepared;
+
+      const submittedAt = baseRecord.submittedAt;
+      const preReviewDueAt = dueAfter(calendar, submittedAt, PRE_REVIEW_WORKING_DAYS);
+      for (let attempt = 0; attempt < 5; attempt += 1) {
+        const caseNumber = formatCaseNumber(submittedAt.slice(0, 10), baseRecord.regionCode, randomBytes(5));
+        const record: CaseRecord = { ...baseRecord, caseNumber, clock: { preReview: { startedAt: submittedAt, dueAt: preReviewDueAt } } };
+        const notice = {
+          caseNumber,
+          itemName: record.itemName,
+          organisationCode: record.organisationCode,
+          applicantUserId: caller.userId,
+          applicantDisplayName: record.applicantDisplayName,
+        };
+        const result = await deps.cases.createCase({
+          record,
+          application,
+          // Staff of the organisation hear of the new case, the applicant gets it in 消息.
+          events: [{ ...notice, eventId: newEventId(), type: 'case_submitted', occurredAt: submittedAt }],
+          timers: reminderTimers(notice, preReviewDueAt, { label: '预审', permission: 'pre_review' }),
+          // As long as a draft (which carries the key) can live, so a late retry still finds its case.
+          idempotency: { userId: caller.userId, key: idempotencyKey, requestHash: hash, ttlSeconds: deps.draftTtlDays * 86_400 },
+        });
+        if (result === 'created') {
+          let created: StoredCase = { record, application, guide: item!, events: [application.submitted], documents: [] };
+          if (smartApproval?.outcome === 'approved') created = await approveAtOnce(created, smartApproval);
+          return { created: true, case: caseDetail(created, caller.userId, calendar, now()) };
+        }
+        if (result === 'case_number_taken') continue;
+        // The key is taken: by an earlier request (a retry) or one still running. Answer with its case.
+        for (let wait = 0; wait < 20; wait += 1) {
+          const done = await replay(caller.userId, idempotencyKey, hash);
+          if (done) return { created: false, case: done };
+          await sleep(50 + wait * 25);
+        }
+        throw new AppError('APPLY_SUBMISSION_IN_PROGRESS');
+      }
+      throw new Error('Could not draw an unused case number');
+
+      /** Validates the whole application against the guide and checks every material; nothing is written. */
+      async function prepare(guide: ImplementationItem, wallet: LicenceWallet | undefined) {
+        const parsed = parseInput(applicationSchema(guide), body);
+        const { applicant } = parsed;
+        const person = applicant.kind === 'person' ? applicant.person : undefined;
+        const enterprise = applicant.kind === 'enterprise' ? applicant.enterprise : undefined;
+        const holderWallet = enterprise && enterprise.creditCode === creditCode ? wallet : enterprise ? await deps.wallets(enterprise.creditCode) : undefined;
+        const at = now();
+        const [materials, regionName, sealedApplicant] = await Promise.all([
+          verifyMaterials(deps.files, caller, guide, parsed, holderWallet, at.toISOString().slice(0, 10)),
+          guide.guide.approvalRules ? regionNameOf(guide.regionCode) : Promise.resolve(''),
+          seal(deps.keys, applicant),
+        ]);
+        const smartApproval = evaluateRules({ item: guide, fields: parsed.fields, wallet: holderWallet, materials, regionName, now: at });
+        const submittedAt = at.toISOString();
+        const record: Omit<CaseRecord, 'caseNumber' | 'clock'> = {
+          status: CASE_TRANSITIONS.submit.to,
+          version: 1,
+          implementationCode: guide.implementationCode,
+          itemName: guide.name,
+          organisationName: guide.organisation.name,
+          organisationCode: guide.organisation.creditCode,
+          regionCode: guide.regionCode,
+          submitterUserId: caller.userId,
+          applicantKind: applicant.kind,
+          applicantDisplayName: person ? maskPersonName(person.name) : (enterprise?.name ?? ''),
+          idNumberMasked: maskIdentityNumber(person ? person.idNumber : (enterprise?.creditCode ?? '')),
+          ...(person ? { mobileMasked: maskMobile(person.mobile) } : {}),
+          ...(applicant.agent ? { agentName: maskPersonName(applicant.agent.name) } : {}),
+          guideVersion: guide.version,
+          submittedAt,
+        };
+        const submitted: EventRecord = { at: submittedAt, seq: 0, action: 'submit', from: null, to: record.status, by: 'applicant', actorId: caller.userId };
+        const application: CaseApplication = { sealedApplicant, fields: parsed.fields, materials, ...(smartApproval ? { smartApproval } : {}), submitted };
+        return { record, application, smartApproval };
+      }
+    },
+  };
+}
+
+export type CaseSubmission = ReturnType<typeof caseSubmission>;

@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
+import { MAX_MATERIAL_BYTES, type ImplementationItem, type UploadRequest, type UploadTicket } from '@ah-tourism/shared';
+import type { Caller } from '../platform/caller';
+import { config } from '../platform/config';
+import { AppError } from '../platform/errors';
+import { s3 } from '../platform/s3';
+import { uploadPrefix } from './keys';
+
+const UPLOAD_TTL_SECONDS = 10 * 60;
+
+/** A presigned POST for one material file, under the caller's own prefix. */
+export function uploadTickets(deps: { guide: (implementationCode: string) => Promise<ImplementationItem | undefined> }) {
+  const client = s3();
+  const bucket = config().materialsBucket;
+  return {
+    async uploadTicket(caller: Caller, request: UploadRequest): Promise<UploadTicket> {
+      const item = await deps.guide(request.implementationCode);
+      if (!item) throw new AppError('CATALOG_ITEM_NOT_FOUND');
+      const material = item.guide.materials.find((m) => m.id === request.materialId);
+      if (!material) throw new AppError('COMMON_VALIDATION_FAILED', undefined, [{ path: 'materialId', message: '办事指南中没有这项材料' }]);
+      if (material.source === 'issued_licence') {
+        throw new AppError('APPLY_UPLOAD_NOT_ALLOWED', `“${material.name}”由电子证照自动获取，无需上传`);
+      }
+      const extension = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' }[request.contentType];
+      const key = `${uploadPrefix(caller.userId)}${randomUUID()}.${extension}`;
+      // The policy pins the key, the type and the size range; S3 enforces it (s3rver does not, which is
+      // why every upload is inspected again at submission).
+      const { url, fields } = await createPresignedPost(client, {
+        Bucket: bucket,
+        Key: key,
+        Conditions: [
+          ['content-length-range', 1, MAX_MATERIAL_BYTES],
+          ['eq', '$Content-Type', request.contentType],
+        ],
+        Fields: { 'Content-Type': request.contentType },
+        Expires: UPLOAD_TTL_SECONDS,
+      });
+      return { url, fields, key, maxBytes: MAX_MATERIAL_BYTES, expiresAt: new Date(Date.now() + UPLOAD_TTL_SECONDS * 1000).toISOString() };
+    },
+  };
+}

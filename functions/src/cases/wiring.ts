@@ -1,0 +1,70 @@
+import { authStore } from '../auth/store';
+import { guideVersions } from '../catalog/guide-cache';
+import { dynamoCatalogStore } from '../catalog/store';
+import { workingCalendarNow } from '../platform/calendar';
+import { config } from '../platform/config';
+import { dataKeys } from '../platform/keys';
+import { applicantCaseActions } from './applicant-actions';
+import { applicantCaseViews, type ApplicantCaseViews } from './applicant-views';
+import type { DownloadLinks } from './download-links';
+import { draftService, dynamoDraftStore } from './drafts';
+import { caseLifecycle, type CaseLifecycle } from './lifecycle';
+import { s3MaterialInspector } from './material-storage';
+import { staffCaseActions } from './staff-actions';
+import { staffCaseViews, type StaffCaseViews } from './staff-views';
+import { dynamoCaseStore, type CaseStore } from './store';
+
+/*
+ * The case domain's parts wired to DynamoDB, each created on first use and kept for the container's
+ * life. Handlers compose what their route needs, so a function bundles only that.
+ */
+let store: CaseStore | undefined;
+let lifecycle: CaseLifecycle | undefined;
+let catalog: ReturnType<typeof dynamoCatalogStore> | undefined;
+let versions: ReturnType<typeof guideVersions> | undefined;
+
+export function catalogStore() {
+  catalog ??= dynamoCatalogStore();
+  return catalog;
+}
+
+/** The immutable guide version a case was applied under, from memory once this container has seen it. */
+export function guideVersion(implementationCode: string, version: number) {
+  versions ??= guideVersions(catalogStore());
+  return versions.get(implementationCode, version);
+}
+
+/** The current published guide of an implementation entry. */
+export function currentGuide(implementationCode: string) {
+  return catalogStore().getGuide(implementationCode);
+}
+
+export function caseStore(): CaseStore {
+  store ??= dynamoCaseStore(guideVersion);
+  return store;
+}
+
+export function lifecycleService(): CaseLifecycle {
+  lifecycle ??= caseLifecycle({ people: authStore(), calendar: workingCalendarNow });
+  return lifecycle;
+}
+
+let applicant: ApplicantCaseViews | undefined;
+let applicantDoes: ReturnType<typeof applicantCaseActions> | undefined;
+let drafts: ReturnType<typeof draftService> | undefined;
+let staff: StaffCaseViews | undefined;
+let staffDoes: ReturnType<typeof staffCaseActions> | undefined;
+
+/** The applicant's case views (with file links where the route hands them out). */
+export const applicantViews = (files?: DownloadLinks) => (applicant ??= applicantCaseViews({ cases: caseStore(), calendar: workingCalendarNow, ...(files ? { files } : {}) }));
+
+export const applicantActions = () =>
+  (applicantDoes ??= applicantCaseActions({ views: applicantViews(), lifecycle: lifecycleService(), files: s3MaterialInspector(), calendar: workingCalendarNow }));
+
+export const draftKeeper = () => (drafts ??= draftService({ drafts: dynamoDraftStore(), guide: currentGuide, keys: dataKeys(), draftTtlDays: config().draftTtlDays }));
+
+/** The staff's views (with file links where the route hands them out). */
+export const staffViews = (files?: DownloadLinks) =>
+  (staff ??= staffCaseViews({ cases: caseStore(), people: authStore(), keys: dataKeys(), calendar: workingCalendarNow, ...(files ? { files } : {}) }));
+
+export const staffActions = () => (staffDoes ??= staffCaseActions(staffViews(), lifecycleService()));
