@@ -1,7 +1,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ImplementationItem, Organisation, Region } from '@ah-tourism/shared';
-import { guideRecord, organisationRecord, regionRecord, summaryRecord } from '../../functions/src/catalog/keys';
+import { guideRecord, guideVersionRecord, organisationRecord, regionRecord, summaryRecord } from '../../functions/src/catalog/keys';
 
 export interface CatalogSeedData {
   regions: Region[];
@@ -14,7 +14,7 @@ export function catalogRecords(seed: CatalogSeedData): Record<string, unknown>[]
   return [
     ...seed.regions.map(regionRecord),
     ...seed.organisations.map(organisationRecord),
-    ...seed.items.flatMap((item) => [guideRecord(item), summaryRecord(item)]),
+    ...seed.items.flatMap((item) => [guideRecord(item), guideVersionRecord(item), summaryRecord(item)]),
   ];
 }
 

@@ -1,7 +1,11 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { ImplementationItem } from '../../shared/src/catalog/guide';
 import { isValidCreditCode } from '../../shared/src/identity/credit-code';
+import { guideKey, guideVersionKey } from '../../functions/src/catalog/keys';
+import { guideVersions } from '../../functions/src/catalog/guide-cache';
+import { catalogRecords } from '../local/seed';
 import {
   DEFAULT_DATA_DIR,
   formatProblem,
@@ -389,5 +393,41 @@ describe('validating the whole catalog', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the records the catalog seed writes', () => {
+  let seed: CatalogSeed;
+  let records: Record<string, any>[];
+  beforeAll(() => {
+    seed = loadCatalogSeed();
+    records = catalogRecords(seed);
+  });
+  const at = (key: { pk: string; sk: string }) => records.filter((r) => r.pk === key.pk && r.sk === key.sk);
+
+  it('store every item\'s published version immutably next to its current guide', () => {
+    for (const item of seed.items) {
+      const [current, ...others] = at(guideKey(item.implementationCode));
+      expect(others).toEqual([]);
+      expect(current?.item).toEqual(item);
+      const [version, ...duplicates] = at(guideVersionKey(item.implementationCode, item.version));
+      expect(duplicates).toEqual([]);
+      expect(version).toEqual({ ...guideVersionKey(item.implementationCode, item.version), entity: 'GuideVersion', item });
+      expect(version?.sk).toBe(`GUIDE#V${String(item.version).padStart(6, '0')}`);
+    }
+    expect(records.filter((r) => String(r.sk).startsWith('GUIDE#V'))).toHaveLength(seed.items.length);
+    // Version records are not list entries: only summaries carry index keys.
+    expect(records.filter((r) => String(r.sk).startsWith('GUIDE') && (r.gsi1pk || r.gsi2pk))).toEqual([]);
+  });
+
+  it('let the guide-version cache find the version of every item', async () => {
+    const byKey = new Map(records.map((r) => [`${r.pk}|${r.sk}`, r]));
+    const versions = guideVersions({
+      getGuideVersion: async (code, version) => {
+        const key = guideVersionKey(code, version);
+        return byKey.get(`${key.pk}|${key.sk}`)?.item as ImplementationItem | undefined;
+      },
+    });
+    for (const item of seed.items) expect(await versions.get(item.implementationCode, item.version)).toEqual(item);
   });
 });

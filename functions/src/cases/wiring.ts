@@ -1,5 +1,5 @@
 import { authStore } from '../auth/store';
-import { guideVersions } from '../catalog/guide-cache';
+import { currentGuides, guideVersions, type CurrentGuides, type GuideVersions } from '../catalog/guide-cache';
 import { dynamoCatalogStore } from '../catalog/store';
 import { workingCalendarNow } from '../platform/calendar';
 import { config } from '../platform/config';
@@ -21,7 +21,8 @@ import { dynamoCaseStore, type CaseStore } from './store';
 let store: CaseStore | undefined;
 let lifecycle: CaseLifecycle | undefined;
 let catalog: ReturnType<typeof dynamoCatalogStore> | undefined;
-let versions: ReturnType<typeof guideVersions> | undefined;
+let versions: GuideVersions | undefined;
+let current: CurrentGuides | undefined;
 
 export function catalogStore() {
   catalog ??= dynamoCatalogStore();
@@ -34,9 +35,11 @@ export function guideVersion(implementationCode: string, version: number) {
   return versions.get(implementationCode, version);
 }
 
-/** The current published guide of an implementation entry. */
+/** The current published guide of an implementation entry (from memory within the catalog's freshness window). */
 export function currentGuide(implementationCode: string) {
-  return catalogStore().getGuide(implementationCode);
+  versions ??= guideVersions(catalogStore());
+  current ??= currentGuides(catalogStore(), versions);
+  return current.get(implementationCode);
 }
 
 export function caseStore(): CaseStore {

@@ -1,10 +1,27 @@
 import { createHash } from 'node:crypto';
-import { parseImplementationCode } from '@ah-tourism/shared';
+import { parseImplementationCode, type ImplementationItem } from '@ah-tourism/shared';
 import { AppError } from '../platform/errors';
 import { header, httpHandler, json } from '../platform/http';
 import { catalog } from './service-instance';
 
 const CACHE_CONTROL = 'public, max-age=300';
+
+/**
+ * Body and ETag of each guide the service hands out. The service keeps one object per published
+ * version in memory, so both are computed once per version and container; a 304 then costs neither
+ * a read nor a hash.
+ */
+const representations = new WeakMap<ImplementationItem, { body: string; etag: string }>();
+
+function representation(item: ImplementationItem): { body: string; etag: string } {
+  let known = representations.get(item);
+  if (!known) {
+    const body = JSON.stringify(item);
+    known = { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"` };
+    representations.set(item, known);
+  }
+  return known;
+}
 
 export const handler = httpHandler(async (event) => {
   const code = decodeURIComponent(event.pathParameters?.code ?? '');
@@ -13,9 +30,7 @@ export const handler = httpHandler(async (event) => {
       { path: 'code', message: '实施编码应为35位：基本编码、层级、行政区划代码和实施主体统一社会信用代码' },
     ]);
   }
-  const item = await catalog().getGuide(code);
-  const body = JSON.stringify(item);
-  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
+  const { body, etag } = representation(await catalog().getGuide(code));
   const cacheHeaders = { ETag: etag, 'Cache-Control': CACHE_CONTROL };
   const ifNoneMatch = header(event, 'if-none-match');
   if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) {

@@ -10,7 +10,9 @@ import {
 
 /**
  * Key layout of the catalog in the single table (see README, "Access patterns"):
- *   ITEM#<implementation code> / GUIDE        the full guide                       GetItem
+ *   ITEM#<implementation code> / GUIDE        the full guide, current version      GetItem
+ *   ITEM#<implementation code> / GUIDE#V<6-digit version>
+ *                                             each published version, immutable    GetItem
  *   ITEM#<implementation code> / SUMMARY      list entry, indexed twice:
  *     GSI1  CATALOG#REGION#<region> / <type>#<basic code>#<implementation code>   Query
  *     GSI2  CATALOG#LEVEL#<level>   / <type>#<basic code>#<region>#<impl. code>   Query
@@ -21,6 +23,8 @@ export const REGION_PARTITION = 'REGION';
 export const regionPartitionKey = (regionCode: string) => `CATALOG#REGION#${regionCode}`;
 export const levelPartitionKey = (level: Level) => `CATALOG#LEVEL#${level}`;
 export const guideKey = (code: string) => ({ pk: `ITEM#${code}`, sk: 'GUIDE' });
+/** A published guide version: written once, never changed (cases refer to the version they were applied under). */
+export const guideVersionKey = (implementationCode: string, version: number) => ({ pk: `ITEM#${implementationCode}`, sk: `GUIDE#V${String(version).padStart(6, '0')}` });
 export const summaryKey = (code: string) => ({ pk: `ITEM#${code}`, sk: 'SUMMARY' });
 
 /** Lower-cased text that keyword search matches against (name, keywords, organisation, type, themes). */
@@ -32,6 +36,11 @@ export function searchText(item: ImplementationItem): string {
 
 export function guideRecord(item: ImplementationItem) {
   return { ...guideKey(item.implementationCode), entity: 'Guide', item };
+}
+
+/** The immutable copy of the item's current version, stored next to the current guide record. */
+export function guideVersionRecord(item: ImplementationItem) {
+  return { ...guideVersionKey(item.implementationCode, item.version), entity: 'GuideVersion', item };
 }
 
 export function summaryRecord(item: ImplementationItem) {

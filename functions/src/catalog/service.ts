@@ -7,13 +7,18 @@ import {
   type Region,
 } from '@ah-tourism/shared';
 import { AppError } from '../platform/errors';
+import { currentGuides, guideVersions } from './guide-cache';
 import type { CatalogStore, ItemFilter } from './store';
 
 const REGION_CACHE_MS = 5 * 60 * 1000;
 
-/** Catalog use cases, independent of HTTP and of DynamoDB. */
+/**
+ * Catalog use cases, independent of HTTP and of DynamoDB. Created once per container: guides are
+ * answered from its memory (see guide-cache.ts), regions re-read every 5 minutes.
+ */
 export function catalogService(store: CatalogStore, now: () => number = Date.now) {
   let regions: { list: Region[]; loadedAt: number } | undefined;
+  const guides = currentGuides(store, guideVersions(store), { now });
 
   async function listRegions(): Promise<Region[]> {
     if (!regions || now() - regions.loadedAt > REGION_CACHE_MS) {
@@ -45,8 +50,9 @@ export function catalogService(store: CatalogStore, now: () => number = Date.now
       );
     },
 
+    /** The current guide; read at most once per freshness window per container (CURRENT_GUIDE_FRESH_MS). */
     async getGuide(implementationCode: string): Promise<ImplementationItem> {
-      const item = await store.getGuide(implementationCode);
+      const item = await guides.get(implementationCode);
       if (!item) throw new AppError('CATALOG_ITEM_NOT_FOUND');
       return item;
     },

@@ -3,7 +3,7 @@ import type { ImplementationItem, ItemSummary, Level, Region } from '@ah-tourism
 import { config } from '../platform/config';
 import { dynamo } from '../platform/dynamodb';
 import { decodeCursor, encodeCursor } from '../platform/cursor';
-import { REGION_PARTITION, guideKey, levelPartitionKey, regionPartitionKey } from './keys';
+import { REGION_PARTITION, guideKey, guideVersionKey, levelPartitionKey, regionPartitionKey } from './keys';
 
 export interface ItemFilter {
   /** Exactly one partition: a region, or a level across all regions. */
@@ -22,7 +22,9 @@ export interface Page<T> {
 
 /** The catalog's storage port; the DynamoDB adapter below is the only implementation. */
 export interface CatalogStore {
+  /** The current guide (the `GUIDE` record). */
   getGuide(implementationCode: string): Promise<ImplementationItem | undefined>;
+  /** A published version of the guide (immutable `GUIDE#V<version>` record). */
   getGuideVersion(implementationCode: string, version: number): Promise<ImplementationItem | undefined>;
   listItems(filter: ItemFilter, limit: number, cursor: string | undefined): Promise<Page<ItemSummary>>;
   listRegions(): Promise<Region[]>;
@@ -63,14 +65,13 @@ export function dynamoCatalogStore(): CatalogStore {
   const { tableName } = config();
 
   return {
-    async getGuideVersion(implementationCode, version) {
-      const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: guideKey(implementationCode) }));
-      const item = Item?.item as ImplementationItem | undefined;
-      return item?.version === version ? item : undefined;
-    },
-
     async getGuide(implementationCode) {
       const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: guideKey(implementationCode) }));
+      return Item?.item as ImplementationItem | undefined;
+    },
+
+    async getGuideVersion(implementationCode, version) {
+      const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: guideVersionKey(implementationCode, version) }));
       return Item?.item as ImplementationItem | undefined;
     },
 
