@@ -1,5 +1,5 @@
 import { bookVisitRequestSchema, resubmitRequestSchema, withdrawRequestSchema, type CaseDetail, type FieldIssue, type WorkingCalendar } from '@ah-tourism/shared';
-import type { Caller } from '../platform/caller';
+import type { Caller } from '../auth/caller';
 import { AppError } from '../platform/errors';
 import { parseInput } from '../platform/http';
 import type { ApplicantCaseViews } from './applicant-views';

@@ -1,5 +1,5 @@
 import { CASE_STATUSES, applicantActions, transitionLabel, type CaseDetail, type CaseSummary, type WorkingCalendar } from '@ah-tourism/shared';
-import type { Caller } from '../platform/caller';
+import type { Caller } from '../auth/caller';
 import { config } from '../platform/config';
 import { AppError } from '../platform/errors';
 import { deadlineViews } from './clock';

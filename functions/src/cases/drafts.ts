@@ -1,6 +1,6 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { parseImplementationCode, type Draft, type DraftSummary, type ImplementationItem } from '@ah-tourism/shared';
-import type { Caller } from '../platform/caller';
+import type { Caller } from '../auth/caller';
 import { config } from '../platform/config';
 import { seal, unseal, type KeyProvider } from '../platform/crypto';
 import { dynamo } from '../platform/dynamodb';

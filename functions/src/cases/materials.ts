@@ -7,7 +7,7 @@ import {
   type FieldIssue,
   type ImplementationItem,
 } from '@ah-tourism/shared';
-import type { Caller } from '../platform/caller';
+import type { Caller } from '../auth/caller';
 import { AppError } from '../platform/errors';
 import { validLicence, type LicenceWallet } from '../licences/wallet';
 import { sniffMaterialType } from './file-type';

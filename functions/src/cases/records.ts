@@ -1,8 +1,7 @@
-import type { CaseDocument, CaseStatus, ImplementationItem, MaterialContentType, NotificationEvent, VisitBooking } from '@ah-tourism/shared';
+import type { ApprovalRule, CaseDocument, CaseStatus, ImplementationItem, MaterialContentType, NotificationEvent, VisitBooking } from '@ah-tourism/shared';
 import type { Sealed } from '../platform/crypto';
 import type { AuditEntry } from './audit';
 import type { RectificationTask, StoredEvaluation } from './feedback-records';
-import type { SmartApproval } from './smart-approval';
 import type { Timer } from '../notifications/timers';
 
 /**
@@ -50,6 +49,21 @@ export interface CaseApplication {
   smartApproval?: SmartApproval;
   /** The first history event, always read with the application. */
   submitted: EventRecord;
+}
+
+/** One of an item's smart-approval rules as checked at submission, with its evidence. */
+export interface RuleResult {
+  kind: ApprovalRule['kind'];
+  label: string;
+  passed: boolean;
+  detail: string;
+}
+
+/** What the item's smart-approval rules found at submission (cases/smart-approval.ts). */
+export interface SmartApproval {
+  checkedAt: string;
+  outcome: 'approved' | 'manual';
+  rules: RuleResult[];
 }
 
 export interface CaseClock {

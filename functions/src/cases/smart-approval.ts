@@ -1,22 +1,9 @@
-import type { ApprovalRule, ImplementationItem } from '@ah-tourism/shared';
-import type { MaterialRecord } from './records';
+import type { ImplementationItem } from '@ah-tourism/shared';
+import type { MaterialRecord, RuleResult, SmartApproval } from './records';
 import { validLicence, type LicenceWallet } from '../licences/wallet';
 
 /** The licence each `licence_valid` kind stands for, as the guides name it. */
 const LICENCE_NAMES = { travel_agency: '旅行社业务经营许可证' } as const;
-
-export interface RuleResult {
-  kind: ApprovalRule['kind'];
-  label: string;
-  passed: boolean;
-  detail: string;
-}
-
-export interface SmartApproval {
-  checkedAt: string;
-  outcome: 'approved' | 'manual';
-  rules: RuleResult[];
-}
 
 /**
  * Checks an item's declarative approval rules against an application. All pass: the system accepts

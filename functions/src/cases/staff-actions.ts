@@ -1,5 +1,5 @@
 import { CASE_TRANSITIONS, SPECIAL_PROCEDURES, type StaffActionRequest, type StaffCaseDetail, type TransitionDefinition } from '@ah-tourism/shared';
-import type { Caller } from '../platform/caller';
+import type { Caller } from '../auth/caller';
 import { AppError } from '../platform/errors';
 import type { CaseLifecycle } from './lifecycle';
 import type { StaffCaseViews } from './staff-views';

@@ -9,9 +9,9 @@ import {
   type StaffCaseSummary,
   type WorkingCalendar,
 } from '@ah-tourism/shared';
+import type { Caller } from '../auth/caller';
 import type { AuthStore, UserRecord } from '../auth/store';
 import { currentUser } from '../staff/service';
-import type { Caller } from '../platform/caller';
 import { config } from '../platform/config';
 import { unseal, type KeyProvider } from '../platform/crypto';
 import { decodeCursor, encodeCursor } from '../platform/cursor';

@@ -11,7 +11,7 @@ import {
   type Region,
   type WorkingCalendar,
 } from '@ah-tourism/shared';
-import type { Caller } from '../platform/caller';
+import type { Caller } from '../auth/caller';
 import { seal, type KeyProvider } from '../platform/crypto';
 import { AppError } from '../platform/errors';
 import { parseInput } from '../platform/http';
@@ -24,8 +24,8 @@ import { caseDetail } from './applicant-views';
 import type { CaseLifecycle } from './lifecycle';
 import type { MaterialInspector } from './material-storage';
 import { verifyMaterials } from './materials';
-import type { CaseApplication, CaseRecord, EventRecord, StoredCase } from './records';
-import { evaluateRules, type SmartApproval } from './smart-approval';
+import type { CaseApplication, CaseRecord, EventRecord, SmartApproval, StoredCase } from './records';
+import { evaluateRules } from './smart-approval';
 import type { CaseStore } from './store';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{16,64}$/;

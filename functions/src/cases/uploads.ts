@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { MAX_MATERIAL_BYTES, type ImplementationItem, type UploadRequest, type UploadTicket } from '@ah-tourism/shared';
-import type { Caller } from '../platform/caller';
+import type { Caller } from '../auth/caller';
 import { config } from '../platform/config';
 import { AppError } from '../platform/errors';
 import { s3 } from '../platform/s3';

@@ -1,7 +1,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { cstDay, cstInstant, type VisitBooking, type VisitSlots, type WorkingCalendar } from '@ah-tourism/shared';
-import type { Caller } from '../platform/caller';
+import type { Caller } from '../auth/caller';
 import { config } from '../platform/config';
 import { dynamo } from '../platform/dynamodb';
 import { AppError } from '../platform/errors';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { configuredKeyProvider, seal } from '../platform/crypto';
 import { subjectOf } from './complaint-subject';
-import type { ComplaintRecord } from './complaints';
+import type { ComplaintRecord } from './complaint-records';
 
 const keys = configuredKeyProvider(randomBytes(32).toString('base64'));
 

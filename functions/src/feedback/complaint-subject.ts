@@ -1,6 +1,7 @@
 import { unseal, type KeyProvider } from '../platform/crypto';
 import { dataKeys } from '../platform/keys';
-import { dynamoComplaintStore, type ComplaintRecord, type ComplaintStore } from './complaints';
+import type { ComplaintRecord } from './complaint-records';
+import { dynamoComplaintStore, type ComplaintStore } from './complaint-store';
 import { complaintPartition } from './keys';
 import type { FeedbackSubject } from './subject';
 

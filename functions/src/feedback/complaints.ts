@@ -1,4 +1,3 @@
-import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import {
   COMPLAINT_BUSINESS_KINDS,
   COMPLAINT_ACCEPTANCE_WORKING_DAYS,
@@ -6,47 +5,35 @@ import {
   COMPLAINT_OUTCOMES,
   COMPLAINT_STATUSES,
   FEEDBACK_CHANNELS,
-  PROVINCE_REGION_CODE,
   complaintActions,
   parseImplementationCode,
   type ComplaintAction,
   type ComplaintActionRequest,
   type ComplaintDetail,
-  type ComplaintOutcome,
   type ComplaintRequest,
   type ComplaintStatus,
-  type ComplaintSummary,
-  type FeedbackChannel,
-  type FieldIssue,
-  type ItemSummary,
   type NotificationEvent,
   type WorkingCalendar,
 } from '@ah-tourism/shared';
-import { authStore, type AuthStore } from '../auth/store';
-import { maskPersonName } from '../platform/masking';
-import { regionPartitionKey } from '../catalog/keys';
-import { newEventId, outboxPut } from '../notifications/outbox';
+import type { Caller } from '../auth/caller';
+import type { AuthStore } from '../auth/store';
+import { evaluationState } from '../cases/feedback-records';
+import { newEventId } from '../notifications/outbox';
 import { dueAfter, reminderTimers, timerDelete, timerPut, type Timer } from '../notifications/timers';
+import { config } from '../platform/config';
+import { seal, unseal, type KeyProvider } from '../platform/crypto';
+import { AppError } from '../platform/errors';
+import { logger } from '../platform/logger';
+import { maskPersonName } from '../platform/masking';
+import { currentUser } from '../staff/service';
+import { channelFor, feedbackNumber, queryIndexPage, type StaffUser } from './common';
+import { actionIssues, actionNote, complaintStatusPrefix, complaintSummary, routingRegion, type ComplaintEvent, type ComplaintRecord, type StoredComplaint } from './complaint-records';
+import type { ComplaintStore } from './complaint-store';
+import { complaintsPartition } from './keys';
 
 /** The invitation to evaluate the handling goes out 3 days after the complaint is closed (好差评). */
 const EVALUATION_INVITATION_DELAY_MS = 3 * 24 * 3600_000;
-import type { Caller } from '../platform/caller';
-import { workingCalendarNow } from '../platform/calendar';
-import { config } from '../platform/config';
-import { seal, unseal, type KeyProvider, type Sealed } from '../platform/crypto';
-import { dynamo } from '../platform/dynamodb';
-import { AppError } from '../platform/errors';
-import { dataKeys } from '../platform/keys';
-import { logger } from '../platform/logger';
-import { currentUser } from '../staff/service';
-import { cancellationCodes, channelFor, feedbackNumber, newestFirst, queryIndexPage, type StaffUser } from './consultations';
-import { EVALUATION_SK, RECTIFICATION_SK } from '../cases/keys';
-import { complaintPartition, complaintsPartition } from './keys';
-import { evaluationState, type RectificationTask, type StoredEvaluation } from '../cases/feedback-records';
 
-/** The catalog item every region's tourism complaints are accepted under (旅游投诉受理, basic code 2000127000). */
-export const COMPLAINT_ITEM_BASIC_CODE = '2000127000';
-const COMPLAINT_ITEM_TYPE = '20';
 /** Who in an organisation hears of new complaints and of their acceptance deadline. */
 const COMPLAINT_PERMISSION = 'hotline_12301' as const;
 
@@ -61,235 +48,12 @@ const ACTION_TEXT: Record<ComplaintAction, { phrase: string; history: string }> 
   close: { phrase: '已办结', history: '投诉已办结' },
 };
 
-export interface ComplaintRecord {
-  complaintNumber: string;
-  status: ComplaintStatus;
-  version: number;
-  /** The organisation handling it now (a transfer moves it), and the region it was filed for. */
-  organisationCode: string;
-  organisationName: string;
-  regionCode: string;
-  /** The region's 旅游投诉受理 item, when the handling organisation implements one. */
-  implementationCode?: string;
-  itemName: string;
-  business: ComplaintRequest['business'];
-  tripStart: string;
-  tripEnd: string;
-  account: string;
-  amount?: number;
-  request: string;
-  complainantName: string;
-  /** Name and mobile of the complainant, envelope-encrypted. */
-  sealedContact: Sealed;
-  hasContactMobile: boolean;
-  channel: FeedbackChannel;
-  /** The account that filed it and follows it; none when the hotline or the hall filed it for a caller. */
-  ownerUserId?: string;
-  recordedBy?: string;
-  submittedAt: string;
-  /** The acceptance deadline while it waits to be accepted, refused or transferred. */
-  dueAt?: string;
-  outcome?: ComplaintOutcome;
-  refundAmount?: number;
-  finishedAt?: string;
-}
-
-export interface ComplaintEvent {
-  at: string;
-  seq: number;
-  action: 'submit' | ComplaintAction;
-  from: ComplaintStatus | null;
-  to: ComplaintStatus;
-  label: string;
-  note?: string;
-  /** The organisation that acted. */
-  organisationName: string;
-  actorId: string;
-}
-
-export interface StoredComplaint {
-  record: ComplaintRecord;
-  events: ComplaintEvent[];
-  /** The complainant's evaluation of the handling and, for a bad review, its rectification task. */
-  evaluation?: StoredEvaluation;
-  rectification?: RectificationTask;
-}
-
-const STATUS_RANK: Record<ComplaintStatus, number> = { received: 1, accepted: 2, mediating: 3, refused: 4, closed: 5 };
-export const complaintKey = (complaintNumber: string) => ({ pk: complaintPartition(complaintNumber), sk: 'META' });
-const eventKey = (complaintNumber: string, event: ComplaintEvent) => ({ pk: complaintPartition(complaintNumber), sk: `EVENT#${event.at}#${String(event.seq).padStart(4, '0')}` });
-
-/**
- * Index entries of a complaint: the complainant's list (GSI1 USER#<id> / COMPLAINT#<submittedAt>#<no>)
- * and the handling organisation's queue (GSI2 COMPLAINTS#<org>), grouped by status (received first, by
- * acceptance deadline; then accepted and mediating, oldest first; then finished ones, latest first).
- */
-export function complaintIndexKeys(record: ComplaintRecord) {
-  const final = COMPLAINT_STATUSES[record.status].final;
-  const order = record.status === 'received' ? (record.dueAt ?? record.submittedAt) : final ? newestFirst(record.finishedAt ?? record.submittedAt) : record.submittedAt;
-  return {
-    ...(record.ownerUserId ? { gsi1pk: `USER#${record.ownerUserId}`, gsi1sk: `COMPLAINT#${record.submittedAt}#${record.complaintNumber}` } : {}),
-    gsi2pk: complaintsPartition(record.organisationCode),
-    gsi2sk: `${complaintStatusPrefix(record.status)}${order}#${record.complaintNumber}`,
-  };
-}
-
-export const complaintStatusPrefix = (status: ComplaintStatus) => `${STATUS_RANK[status]}#`;
-
-/** The city a region code belongs to (a county's complaints go to its city bureau); the province stays itself. */
-export function routingRegion(regionCode: string): string {
-  return regionCode === PROVINCE_REGION_CODE ? regionCode : `${regionCode.slice(0, 4)}00`;
-}
-
-/** Field problems of an action the schema alone cannot see (what each action requires), in Chinese. */
-export function actionIssues(request: ComplaintActionRequest): FieldIssue[] {
-  const issues: FieldIssue[] = [];
-  const missing = (value: unknown) => value === undefined || value === '';
-  if (request.action === 'refuse' && missing(request.reason)) issues.push({ path: 'reason', message: '请填写不予受理的理由，理由将告知投诉人' });
-  if (request.action === 'transfer') {
-    if (missing(request.targetOrganisationCode)) issues.push({ path: 'targetOrganisationCode', message: '请选择转办的单位' });
-    if (missing(request.reason)) issues.push({ path: 'reason', message: '请填写转办理由' });
-  }
-  if (request.action === 'mediate' && missing(request.note)) issues.push({ path: 'note', message: '请填写调解记录' });
-  if (request.action === 'close' && missing(request.outcome)) issues.push({ path: 'outcome', message: '请选择办结结果' });
-  return issues;
-}
-
-/** The history note of an action, in the words the complainant reads. */
-export function actionNote(request: ComplaintActionRequest, targetName?: string): string | undefined {
-  switch (request.action) {
-    case 'refuse':
-      return request.reason;
-    case 'transfer':
-      return [`转至${targetName ?? '其他单位'}办理`, request.reason ? `理由：${request.reason}` : ''].filter(Boolean).join('；');
-    case 'close':
-      return [
-        request.outcome ? `处理结果：${COMPLAINT_OUTCOMES[request.outcome]}` : '',
-        request.refundAmount !== undefined ? `退赔金额：${request.refundAmount}元` : '',
-        request.note ?? '',
-      ]
-        .filter(Boolean)
-        .join('；');
-    default:
-      return request.note || undefined;
-  }
-}
-
-export function complaintSummary(record: ComplaintRecord, now: Date): ComplaintSummary {
-  const waiting = record.status === 'received' && record.dueAt !== undefined;
-  return {
-    complaintNumber: record.complaintNumber,
-    organisationCode: record.organisationCode,
-    organisationName: record.organisationName,
-    businessName: record.business.name,
-    complainantName: record.complainantName,
-    channel: record.channel,
-    channelLabel: FEEDBACK_CHANNELS[record.channel],
-    status: record.status,
-    statusLabel: COMPLAINT_STATUSES[record.status].label,
-    submittedAt: record.submittedAt,
-    ...(waiting ? { dueAt: record.dueAt } : {}),
-    overdue: waiting && now.toISOString() > record.dueAt!,
-    version: record.version,
-  };
-}
-
-// ── Store ───────────────────────────────────────────────────────────────────────────────────────────
-
-export interface ComplaintChange {
-  record: ComplaintRecord;
-  event: ComplaintEvent;
-  notifications: NotificationEvent[];
-  /** Writes of timers (put or delete) that go with the change. */
-  timers: object[];
-}
-
-export interface ComplaintStore {
-  get(complaintNumber: string): Promise<StoredComplaint | undefined>;
-  /** Creates a complaint; false when the number is taken. */
-  create(change: ComplaintChange): Promise<boolean>;
-  /** Writes a change if the complaint is still at `expectedVersion`; false when someone else changed it first. */
-  update(change: ComplaintChange, expectedVersion: number): Promise<boolean>;
-  /** The 旅游投诉受理 item of a region (its implementing organisation accepts the region's complaints). */
-  complaintItem(regionCode: string): Promise<ItemSummary | undefined>;
-}
-
-export function dynamoComplaintStore(): ComplaintStore {
-  const db = dynamo();
-  const { tableName: TableName } = config();
-
-  const writes = (change: ComplaintChange, condition: object) => [
-    { Put: { TableName, Item: { ...complaintKey(change.record.complaintNumber), entity: 'Complaint', ...complaintIndexKeys(change.record), record: change.record }, ...condition } },
-    { Put: { TableName, Item: { ...eventKey(change.record.complaintNumber, change.event), entity: 'ComplaintEvent', event: change.event }, ConditionExpression: 'attribute_not_exists(pk)' } },
-    ...change.notifications.map((event) => outboxPut(TableName, event)),
-    ...change.timers,
-  ];
-
-  async function write(items: object[]): Promise<boolean> {
-    try {
-      await db.send(new TransactWriteCommand({ TransactItems: items as never }));
-      return true;
-    } catch (error) {
-      const codes = cancellationCodes(error);
-      if (codes?.[0] === 'ConditionalCheckFailed' || codes?.[1] === 'ConditionalCheckFailed') return false;
-      throw error;
-    }
-  }
-
-  return {
-    async get(complaintNumber) {
-      const rows: Record<string, unknown>[] = [];
-      let ExclusiveStartKey: Record<string, unknown> | undefined;
-      do {
-        const page = await db.send(
-          new QueryCommand({ TableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': complaintPartition(complaintNumber) }, ConsistentRead: true, ExclusiveStartKey }),
-        );
-        rows.push(...(page.Items ?? []));
-        ExclusiveStartKey = page.LastEvaluatedKey;
-      } while (ExclusiveStartKey);
-      const meta = rows.find((row) => row.sk === 'META');
-      if (!meta) return undefined;
-      const evaluation = rows.find((row) => row.sk === EVALUATION_SK)?.stored as StoredEvaluation | undefined;
-      const rectification = rows.find((row) => row.sk === RECTIFICATION_SK)?.task as RectificationTask | undefined;
-      return {
-        record: meta.record as ComplaintRecord,
-        events: rows.filter((row) => row.entity === 'ComplaintEvent').map((row) => row.event as ComplaintEvent),
-        ...(evaluation ? { evaluation } : {}),
-        ...(rectification ? { rectification } : {}),
-      };
-    },
-
-    create: (change) => write(writes(change, { ConditionExpression: 'attribute_not_exists(pk)' })),
-
-    update: (change, expectedVersion) =>
-      write(writes(change, { ConditionExpression: '#record.version = :version', ExpressionAttributeNames: { '#record': 'record' }, ExpressionAttributeValues: { ':version': expectedVersion } })),
-
-    async complaintItem(regionCode) {
-      const { Items } = await db.send(
-        new QueryCommand({
-          TableName,
-          IndexName: 'GSI1',
-          KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :item)',
-          ExpressionAttributeValues: { ':pk': regionPartitionKey(regionCode), ':item': `${COMPLAINT_ITEM_TYPE}#${COMPLAINT_ITEM_BASIC_CODE}#` },
-        }),
-      );
-      return (Items ?? []).map((row) => row.summary as ItemSummary).find((summary) => summary.regionCode === regionCode);
-    },
-  };
-}
-
-// ── Service ─────────────────────────────────────────────────────────────────────────────────────────
-
 export interface ComplaintDeps {
   store: ComplaintStore;
   people: Pick<AuthStore, 'user' | 'organisation'>;
   keys: KeyProvider;
   calendar: () => Promise<WorkingCalendar>;
   now?: () => Date;
-}
-
-export function defaultComplaintDeps(): ComplaintDeps {
-  return { store: dynamoComplaintStore(), people: authStore(), keys: dataKeys(), calendar: workingCalendarNow };
 }
 
 interface Viewer {

@@ -1,7 +1,8 @@
 import type { StaffPermission } from '@ah-tourism/shared';
 import type { UserRecord } from '../auth/store';
 import { AppError } from '../platform/errors';
-import { channelFor, consultationIndexKeys, consultationView, feedbackNumber, newestFirst, queuePrefix, type ConsultationRecord } from './consultations';
+import { channelFor, feedbackNumber, newestFirst } from './common';
+import { consultationIndexKeys, consultationView, queuePrefix, type ConsultationRecord } from './consultations';
 
 const ORG = '113410000039113649';
 const record = (overrides: Partial<ConsultationRecord> = {}): ConsultationRecord => ({

@@ -1,9 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import {
   CASE_STATUSES,
   cstDay,
-  publicProgressRequestSchema,
   transitionLabel,
   type Applicant,
   type PublicProgress,
@@ -11,14 +9,8 @@ import {
 } from '@ah-tourism/shared';
 import type { CaseStore } from '../cases/store';
 import type { StoredCase } from '../cases/records';
-import { caseStore } from '../cases/wiring';
-import { config } from '../platform/config';
 import { unseal, type KeyProvider } from '../platform/crypto';
 import { AppError } from '../platform/errors';
-import { httpHandler, json, parseJsonBody, NO_STORE, type HttpEvent, type HttpResponse } from '../platform/http';
-import { dataKeys } from '../platform/keys';
-import { logger } from '../platform/logger';
-import { clientKey, takeFromWindow } from '../platform/rate-limit';
 
 /** Names compare without spaces, full-width forms or letter case (企业名称 may contain Latin letters). */
 export function normaliseName(name: string): string {
@@ -68,28 +60,3 @@ export function publicProgressService(deps: { cases: CaseStore; keys: KeyProvide
     },
   };
 }
-
-let instance: ReturnType<typeof publicProgressService> | undefined;
-const service = () => (instance ??= publicProgressService({ cases: caseStore(), keys: dataKeys() }));
-
-async function answer(event: HttpEvent): Promise<HttpResponse> {
-  await takeFromWindow('public-progress', clientKey(event.requestContext?.http?.sourceIp ?? 'unknown'), config().feedback.publicQueryPerMinute);
-  const request = parseJsonBody(event, publicProgressRequestSchema);
-  const result = await service().query(request);
-  logger.info('public progress query answered', { status: result.statusLabel });
-  return json(200, result, NO_STORE);
-}
-
-/**
- * POST /public/progress. Every answer (found, not found, mismatch, invalid) leaves no sooner than a fixed
- * floor after the request arrived, so the time taken tells nothing about whether a case exists.
- */
-export const handler = httpHandler(async (event) => {
-  const started = Date.now();
-  try {
-    return await answer(event);
-  } finally {
-    const wait = config().feedback.publicQueryFloorMs - (Date.now() - started);
-    if (wait > 0) await sleep(wait);
-  }
-});

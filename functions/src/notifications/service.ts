@@ -2,7 +2,7 @@ import { TEMPLATE_KEYS, TEMPLATES, type SubscriptionTemplate, type TemplateKey }
 import { authStore } from '../auth/store';
 import { config } from '../platform/config';
 import { AppError } from '../platform/errors';
-import type { Caller } from '../platform/caller';
+import type { Caller } from '../auth/caller';
 import { notificationStore, type NotificationStore } from './store';
 
 /** Subscriptions and the message centre, as the signed-in user sees them. */

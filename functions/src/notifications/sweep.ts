@@ -3,7 +3,6 @@ import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws
 import { cstDay } from '@ah-tourism/shared';
 import { config } from '../platform/config';
 import { dynamo } from '../platform/dynamodb';
-import { logger } from '../platform/logger';
 import { sweepStateKey, timerKey, timerPartition } from './keys';
 import { outboxPut } from './outbox';
 import type { Timer } from './timers';
@@ -84,15 +83,4 @@ export async function sweep(now: Date): Promise<SweepResult> {
       throw error;
     }
   }
-}
-
-/**
- * The scheduled function (EventBridge in AWS; `npm run sweep` locally). In the local stage only, the
- * event may carry `now` so tests can move the clock.
- */
-export async function handler(event: { now?: string } = {}): Promise<SweepResult> {
-  const now = config().stage === 'local' && event?.now ? new Date(event.now) : new Date();
-  const result = await sweep(now);
-  logger.info('timer sweep done', { fired: result.fired, days: result.days.length });
-  return result;
 }

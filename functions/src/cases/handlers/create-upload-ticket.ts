@@ -1,5 +1,5 @@
 import { uploadRequestSchema } from '@ah-tourism/shared';
-import { authenticate } from '../../platform/caller';
+import { authenticate } from '../../auth/caller';
 import { httpHandler, json, parseJsonBody, NO_STORE } from '../../platform/http';
 import { uploadTickets } from '../uploads';
 import { currentGuide } from '../wiring';

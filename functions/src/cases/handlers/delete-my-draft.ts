@@ -1,4 +1,4 @@
-import { authenticate } from '../../platform/caller';
+import { authenticate } from '../../auth/caller';
 import { httpHandler, NO_STORE } from '../../platform/http';
 import { draftCode } from '../drafts';
 import { draftKeeper } from '../wiring';

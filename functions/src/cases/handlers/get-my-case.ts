@@ -1,5 +1,5 @@
 import { isCaseNumber } from '@ah-tourism/shared';
-import { authenticate } from '../../platform/caller';
+import { authenticate } from '../../auth/caller';
 import { AppError } from '../../platform/errors';
 import { httpHandler, json, NO_STORE } from '../../platform/http';
 import { applicantViews } from '../wiring';

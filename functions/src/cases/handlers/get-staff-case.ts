@@ -1,4 +1,4 @@
-import { authenticate } from '../../platform/caller';
+import { authenticate } from '../../auth/caller';
 import { httpHandler, json, NO_STORE } from '../../platform/http';
 import { staffViews } from '../wiring';
 

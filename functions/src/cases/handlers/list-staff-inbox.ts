@@ -1,5 +1,5 @@
 import { staffInboxQuerySchema } from '@ah-tourism/shared';
-import { authenticate } from '../../platform/caller';
+import { authenticate } from '../../auth/caller';
 import { httpHandler, json, parseInput, NO_STORE } from '../../platform/http';
 import { staffViews } from '../wiring';
 

@@ -1,4 +1,4 @@
-import { authenticate } from '../../platform/caller';
+import { authenticate } from '../../auth/caller';
 import { httpHandler, json, readJsonBody, NO_STORE } from '../../platform/http';
 import { applicantActions } from '../wiring';
 

@@ -1,5 +1,5 @@
 import { saveDraftRequestSchema } from '@ah-tourism/shared';
-import { authenticate } from '../../platform/caller';
+import { authenticate } from '../../auth/caller';
 import { httpHandler, json, parseJsonBody, NO_STORE } from '../../platform/http';
 import { draftCode } from '../drafts';
 import { draftKeeper } from '../wiring';

@@ -1,7 +1,7 @@
 import { catalogStore, caseStore, currentGuide, lifecycleService } from '../wiring';
 import { walletOf } from '../../licences/wallet';
 import { workingCalendarNow } from '../../platform/calendar';
-import { authenticate } from '../../platform/caller';
+import { authenticate } from '../../auth/caller';
 import { config } from '../../platform/config';
 import { header, httpHandler, json, readJsonBody, NO_STORE } from '../../platform/http';
 import { dataKeys } from '../../platform/keys';

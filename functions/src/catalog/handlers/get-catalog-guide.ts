@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { parseImplementationCode, type ImplementationItem } from '@ah-tourism/shared';
-import { AppError } from '../platform/errors';
-import { header, httpHandler, json } from '../platform/http';
-import { catalog } from './service-instance';
+import { AppError } from '../../platform/errors';
+import { header, httpHandler } from '../../platform/http';
+import { catalog } from '../wiring';
 
 const CACHE_CONTROL = 'public, max-age=300';
 

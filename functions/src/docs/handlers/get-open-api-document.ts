@@ -1,5 +1,5 @@
 import { buildOpenApiDocument } from '@ah-tourism/shared/src/api/openapi';
-import { httpHandler, json } from '../platform/http';
+import { httpHandler, json } from '../../platform/http';
 
 let document: unknown;
 

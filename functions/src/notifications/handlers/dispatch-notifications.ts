@@ -1,9 +1,9 @@
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { NotificationEvent } from '@ah-tourism/shared';
-import { logger } from '../platform/logger';
-import { defaultDispatcherDeps, dispatcher } from './dispatcher';
-import { OUTBOX_KIND } from './keys';
+import { logger } from '../../platform/logger';
+import { defaultDispatcherDeps, dispatcher } from '../dispatcher';
+import { OUTBOX_KIND } from '../keys';
 
 let instance: ReturnType<typeof dispatcher> | undefined;
 /** Events of one batch delivered at once (each to all its recipients): the whole batch of 25. */

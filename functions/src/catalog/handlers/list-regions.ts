@@ -1,5 +1,5 @@
-import { httpHandler, json } from '../platform/http';
-import { catalog } from './service-instance';
+import { httpHandler, json } from '../../platform/http';
+import { catalog } from '../wiring';
 
 export const handler = httpHandler(async () => {
   const regions = await catalog().listRegions();

@@ -1,6 +1,6 @@
 import { listItemsQuerySchema } from '@ah-tourism/shared';
-import { httpHandler, json, parseInput } from '../platform/http';
-import { catalog } from './service-instance';
+import { httpHandler, json, parseInput } from '../../platform/http';
+import { catalog } from '../wiring';
 
 export const handler = httpHandler(async (event) => {
   const query = parseInput(listItemsQuerySchema, event.queryStringParameters);

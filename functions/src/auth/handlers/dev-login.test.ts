@@ -1,6 +1,7 @@
-import type { HttpEvent } from '../platform/http';
-import { resetConfig } from '../platform/config';
-import { devLogin, devPersonas } from './handlers';
+import type { HttpEvent } from '../../platform/http';
+import { resetConfig } from '../../platform/config';
+import { handler as devLogin } from './dev-login';
+import { handler as devPersonas } from './list-dev-personas';
 
 const saved = { ...process.env };
 afterEach(() => {

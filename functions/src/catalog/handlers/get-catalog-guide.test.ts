@@ -1,6 +1,6 @@
 import type { ImplementationItem } from '@ah-tourism/shared';
-import type { HttpEvent } from '../platform/http';
-import type { CatalogStore } from './store';
+import type { HttpEvent } from '../../platform/http';
+import type { CatalogStore } from '../store';
 
 /** The handler's container, with a counting store in place of DynamoDB. */
 const store = {
@@ -9,9 +9,9 @@ const store = {
   listItems: jest.fn(),
   listRegions: jest.fn(),
 } satisfies Record<keyof CatalogStore, jest.Mock>;
-jest.mock('./store', () => ({ dynamoCatalogStore: () => store }));
+jest.mock('../store', () => ({ dynamoCatalogStore: () => store }));
 
-import { handler } from './get-guide';
+import { handler } from './get-catalog-guide';
 
 const CODE = '2000127000234000011340000003325011J';
 const guide = (version: number) => ({ implementationCode: CODE, version, name: '旅游投诉受理' }) as unknown as ImplementationItem;

@@ -1,8 +1,8 @@
-import { verifyAccessToken, type Caller } from '../auth/tokens';
-import { AppError } from './errors';
-import { header, type HttpEvent } from './http';
+import { verifyAccessToken, type Caller } from './tokens';
+import { AppError } from '../platform/errors';
+import { header, type HttpEvent } from '../platform/http';
 
-export type { Caller } from '../auth/tokens';
+export type { Caller } from './tokens';
 
 /**
  * Who is calling: the bearer access token issued at sign-in, verified with the stage's public key.

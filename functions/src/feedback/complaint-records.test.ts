@@ -1,5 +1,5 @@
 import { COMPLAINT_ACTION_KEYS, complaintActionRequestSchema, type ComplaintActionRequest } from '@ah-tourism/shared';
-import { actionIssues, actionNote, complaintIndexKeys, complaintStatusPrefix, complaintSummary, routingRegion, type ComplaintRecord } from './complaints';
+import { actionIssues, actionNote, complaintIndexKeys, complaintStatusPrefix, complaintSummary, routingRegion, type ComplaintRecord } from './complaint-records';
 
 const ORG = '113410000039113649';
 const record = (overrides: Partial<ComplaintRecord> = {}): ComplaintRecord => ({
