@@ -226,7 +226,7 @@ describe('the audit log', () => {
         new UpdateItemCommand({
           TableName: process.env.TABLE_NAME!,
           Key: { pk: { S: `CASE#${caseNumber}` }, sk: { S: 'AUDIT#000001' } },
-          UpdateExpression: 'SET entry.actorId = :someone',
+          UpdateExpression: 'SET step.entry.actorId = :someone',
           ExpressionAttributeValues: { ':someone': { S: 'dev-city-decide' } },
         }),
       );

@@ -6,6 +6,7 @@ import { failNext, listMessages, stats } from '../../scripts/local/wechat-contro
 import { api, wechatUrl } from '../support/api';
 import { TRAVEL_AGENCY_FIELDS, asUser, completeApplication, newUser, signInAs, submitApplication, travelAgencyItem } from '../support/applications';
 import { HUANGSHAN_BUREAU, PROVINCE_DEPARTMENT, eventually, inbox, invokeFunction, newStaff, pushesAbout, subscribe } from '../support/notifications';
+import { pendingReminders } from '../support/feedback';
 
 let item: ImplementationItem;
 
@@ -218,7 +219,7 @@ async function timersOf(caseNumber: string): Promise<{ kind: string; fireAt: str
         ConsistentRead: true,
       }),
     );
-    return (Items ?? []).map((item) => unmarshall(item).timer);
+    return pendingReminders((Items ?? []).map((item) => unmarshall(item).timer));
   } finally {
     client.destroy();
   }

@@ -54,6 +54,18 @@ export async function actOnComplaint(
 }
 
 /** The deadline reminders a case or complaint has pending, read straight from the table. */
+/**
+ * The reminders still to come, one entry per reminder: a stage's deadline row carries its near-due
+ * reminder and, after it, the overdue alert.
+ */
+export function pendingReminders<E extends { type: string }>(rows: { kind: string; fireAt: string; event: E; then?: { fireAt: string; event: E } }[]): { kind: string; fireAt: string; event: E }[] {
+  const named = (kind: string, type: string) => (kind !== 'deadline' ? kind : type === 'case_overdue' ? 'overdue' : 'near_due');
+  return rows.flatMap(({ then, ...row }) => [
+    { ...row, kind: named(row.kind, row.event.type) },
+    ...(then ? [{ ...row, ...then, kind: named(row.kind, then.event.type) }] : []),
+  ]);
+}
+
 export async function pendingTimers(subjectNumber: string): Promise<{ kind: string; fireAt: string; event: { type: string; organisationCode: string } }[]> {
   const client = localDynamoClient(process.env.DYNAMODB_ENDPOINT!);
   try {
@@ -65,7 +77,7 @@ export async function pendingTimers(subjectNumber: string): Promise<{ kind: stri
         ConsistentRead: true,
       }),
     );
-    return (Items ?? []).map((item) => unmarshall(item).timer);
+    return pendingReminders((Items ?? []).map((item) => unmarshall(item).timer));
   } finally {
     client.destroy();
   }

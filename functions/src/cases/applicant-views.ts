@@ -32,9 +32,9 @@ export function caseDetail(found: StoredCase, viewerUserId: string, calendar: Wo
     applicant: {
       kind: record.applicantKind,
       name: record.applicantDisplayName,
-      idNumberMasked: record.idNumberMasked,
-      ...(record.mobileMasked ? { mobileMasked: record.mobileMasked } : {}),
-      ...(record.agentName ? { agentName: record.agentName } : {}),
+      idNumberMasked: application.masked.idNumber,
+      ...(application.masked.mobile ? { mobileMasked: application.masked.mobile } : {}),
+      ...(application.masked.agentName ? { agentName: application.masked.agentName } : {}),
     },
     fields: application.fields,
     materials: [...application.materials].sort((a, b) => (a.order ?? 0) - (b.order ?? 0)).map((m) => ({

@@ -1,13 +1,13 @@
 /**
  * Key layout of cases in the single table (see README, "Access patterns"). The rows a case page shows
- * sort between `BOOKING` and `META`, so one Query over that range reads exactly them; the audit chain,
- * outbox events and timers of the case sort outside it.
- *   CASE#<no> / AUDIT#<seq>           the hash-chained audit log                                    Query (verify only)
+ * sort between `AUDIT#` and `META`, so one Query over that range reads exactly them; the case's outbox
+ * events and timers sort after it.
+ *   CASE#<no> / AUDIT#<seq>           one step after the submission: its history event, its hash-chained
+ *                                     audit entry and the document it issued
  *   CASE#<no> / BOOKING               the booked on-site visit
- *   CASE#<no> / DOC#<at>#<id>         documents issued
  *   CASE#<no> / EVALUATION            its one evaluation (一事一评)
  *   CASE#<no> / EVALUATION#TASK       a bad review's rectification task
- *   CASE#<no> / EVENT#<at>#<seq>      history after the submission
+ *   CASE#<no> / EVENT#<at>#<seq>      history outside the steps (a booked visit)
  *   CASE#<no> / FORM                  the application: sealed applicant, fields, materials, first event
  *   CASE#<no> / META                  the case record; GSI1 USER#<submitter> / CASE#<submittedAt>#<no>
  *                                     open cases also GSI2 INBOX#<org> / <dueAt>#<no> (staff inbox)
@@ -21,7 +21,8 @@ export const caseFormKey = (caseNumber: string) => ({ pk: casePartition(caseNumb
 export const caseEventSk = (at: string, seq: number) => `EVENT#${at}#${String(seq).padStart(4, '0')}`;
 export const caseAuditSk = (seq: number) => `AUDIT#${String(seq).padStart(6, '0')}`;
 /** The sort-key range of the rows a case page shows. */
-export const CASE_VIEW_RANGE = { from: 'BOOKING', to: 'META' } as const;
+export const CASE_VIEW_RANGE = { from: 'AUDIT#', to: 'META' } as const;
+export const AUDIT_PREFIX = 'AUDIT#';
 export const VISIT_SK = 'BOOKING';
 export const EVALUATION_SK = 'EVALUATION';
 export const RECTIFICATION_SK = 'EVALUATION#TASK';

@@ -23,8 +23,8 @@ import { logger } from '../platform/logger';
 import { chainEntry } from './audit';
 import { activeDeadline, applyClock } from './clock';
 import { composeDocument, deliveryText, documentNumber, type DocumentKind } from './documents';
-import { caseAuditSk, caseEventSk, casePartition } from './keys';
-import type { CaseApplication, CaseRecord, EventRecord, StoredCase } from './records';
+import { caseAuditSk, casePartition } from './keys';
+import type { CaseApplication, CaseRecord, EventRecord, StepRecord, StoredCase } from './records';
 import { caseFormItem, caseRecordItem } from './store';
 
 /** Public-service items (item type 20) are to be completed within one working day. */
@@ -195,7 +195,6 @@ export function caseLifecycle(deps: LifecycleDeps) {
         ...(defects ? { defects: defects.map(({ subject, reason }) => ({ subject, reason })) } : {}),
         ...(next.clock.completion?.dueAt ? { completionDueAt: next.clock.completion.dueAt, completionDays: days } : {}),
       });
-      writes.push({ Put: { TableName, Item: { pk: casePartition(record.caseNumber), sk: `DOC#${iso}#${document.documentId}`, entity: 'CaseDocument', document } } });
     }
 
     const audit = chainEntry(record.auditHead, { at: iso, actorId: actor.userId, actorRole: actor.role, action, from: record.status, to }, { request, document: document?.number });
@@ -205,11 +204,18 @@ export function caseLifecycle(deps: LifecycleDeps) {
     const eventType = EVENT_OF[action];
     if (eventType) events.push({ ...base, eventId: newEventId(), type: eventType, occurredAt: iso, ...(Object.keys(eventDetail).length ? { detail: eventDetail } : {}) });
 
-    // Reminders follow the running deadline: replaced when it moves, removed when none runs.
+    // Reminders follow the running deadline: replaced when it moves, removed when none runs any more,
+    // left alone when the step does not change it.
+    const before = activeDeadline(record.status, record.clock);
     const deadline = activeDeadline(next.status, next.clock);
-    const timers: object[] = deadline
-      ? reminderTimers(base, deadline.dueAt, { label: deadline.label, permission: deadline.permission }).map((timer) => timerPut(TableName, timer))
-      : [timerDelete(TableName, record.caseNumber, 'near_due'), timerDelete(TableName, record.caseNumber, 'overdue')];
+    const unchanged = before && deadline && before.dueAt === deadline.dueAt && before.label === deadline.label && before.permission === deadline.permission && next.organisationCode === record.organisationCode;
+    const timers: object[] = unchanged
+      ? []
+      : deadline
+        ? reminderTimers(base, deadline.dueAt, { label: deadline.label, permission: deadline.permission }).map((timer) => timerPut(TableName, timer))
+        : before
+          ? [timerDelete(TableName, record.caseNumber, 'deadline')]
+          : [];
     if (action === 'deliver') {
       const evaluation: Timer = { caseNumber: record.caseNumber, kind: 'evaluation', fireAt: new Date(at.getTime() + EVALUATION_DELAY_MS).toISOString(), event: { ...base, type: 'evaluation_invited' } };
       timers.push(timerPut(TableName, evaluation));
@@ -237,8 +243,7 @@ export function caseLifecycle(deps: LifecycleDeps) {
           ExpressionAttributeValues: { ':version': record.version },
         },
       },
-      { Put: { TableName, Item: { pk: casePartition(record.caseNumber), sk: caseEventSk(iso, seq), entity: 'CaseEvent', event: history } } },
-      { Put: { TableName, Item: { pk: casePartition(record.caseNumber), sk: caseAuditSk(audit.seq), entity: 'AuditEntry', entry: audit }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      { Put: { TableName, Item: { pk: casePartition(record.caseNumber), sk: caseAuditSk(audit.seq), entity: 'CaseStep', step: { entry: audit, event: history, ...(document ? { document } : {}) } satisfies StepRecord }, ConditionExpression: 'attribute_not_exists(pk)' } },
       ...writes,
       ...(extra.application ? [{ Put: { TableName, Item: caseFormItem(record.caseNumber, extra.application) } }] : []),
       ...events.map((event) => outboxPut(TableName, event)),
@@ -249,7 +254,7 @@ export function caseLifecycle(deps: LifecycleDeps) {
     } catch (error) {
       if (error instanceof TransactionCanceledException) {
         const reasons = error.CancellationReasons ?? [];
-        if (reasons[0]?.Code === 'ConditionalCheckFailed' || reasons[2]?.Code === 'ConditionalCheckFailed') {
+        if (reasons[0]?.Code === 'ConditionalCheckFailed' || reasons[1]?.Code === 'ConditionalCheckFailed') {
           const { Item } = await db.send(new GetCommand({ TableName, Key: { pk: casePartition(record.caseNumber), sk: 'META' }, ConsistentRead: true }));
           throw conflict((Item?.record as CaseRecord | undefined) ?? record);
         }

@@ -24,9 +24,6 @@ export interface CaseRecord {
   submitterUserId: string;
   applicantKind: 'person' | 'enterprise';
   applicantDisplayName: string;
-  idNumberMasked: string;
-  mobileMasked?: string;
-  agentName?: string;
   /** The published guide version the case was applied under (immutable; read through the guide cache). */
   guideVersion: number;
   submittedAt: string;
@@ -42,6 +39,8 @@ export interface CaseRecord {
 export interface CaseApplication {
   /** The full applicant (names, identity numbers, mobiles), envelope-encrypted. */
   sealedApplicant: Sealed;
+  /** What the applicant's own page shows of them. */
+  masked: { idNumber: string; mobile?: string; agentName?: string };
   fields: Record<string, unknown>;
   /** Every material in guide order: uploaded files or the licence that proves it. */
   materials: MaterialRecord[];
@@ -104,6 +103,16 @@ export interface EventRecord {
   actorId: string;
   actorName?: string;
   opinion?: string;
+}
+
+/**
+ * One step of the case after its submission, as one row: the history event, its hash-chained audit entry
+ * and the document it issued (so a step is one write, and a case page one Query).
+ */
+export interface StepRecord {
+  entry: AuditEntry;
+  event: EventRecord;
+  document?: CaseDocument;
 }
 
 /** What a case page shows: one Query of the case's view rows, plus the guide version from memory. */

@@ -1,6 +1,6 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { CaseDocument, ImplementationItem, VisitBooking } from '@ah-tourism/shared';
+import type { ImplementationItem, VisitBooking } from '@ah-tourism/shared';
 import { outboxPut } from '../notifications/outbox';
 import { timerPut } from '../notifications/timers';
 import { config } from '../platform/config';
@@ -9,11 +9,11 @@ import { dynamo } from '../platform/dynamodb';
 import type { AuditEntry } from './audit';
 import type { RectificationTask, StoredEvaluation } from './feedback-records';
 import {
+  AUDIT_PREFIX,
   CASE_VIEW_RANGE,
   EVALUATION_SK,
   RECTIFICATION_SK,
   VISIT_SK,
-  caseAuditSk,
   caseFormKey,
   caseKey,
   casePartition,
@@ -22,7 +22,7 @@ import {
   inboxPartition,
   userCasesPartition,
 } from './keys';
-import { byTime, type CaseApplication, type CaseRecord, type CreateResult, type EventRecord, type IdempotencyRecord, type NewCase, type StoredCase } from './records';
+import { byTime, type CaseApplication, type CaseRecord, type CreateResult, type EventRecord, type IdempotencyRecord, type NewCase, type StepRecord, type StoredCase } from './records';
 
 /** Resolves the immutable guide version a case was applied under (the catalog's per-container cache). */
 export type GuideVersionSource = (implementationCode: string, version: number) => Promise<ImplementationItem | undefined>;
@@ -123,13 +123,14 @@ export function dynamoCaseStore(guides: GuideVersionSource): CaseStore {
       const application = form.application as CaseApplication;
       const guide = await guides(record.implementationCode, record.guideVersion);
       if (!guide) throw new Error(`Guide version ${record.guideVersion} of ${record.implementationCode} is missing`);
-      const of = <T>(entity: string, field: string) => rows.filter((row) => row.entity === entity).map((row) => row[field] as T);
+      const steps = rows.filter((row) => row.entity === 'CaseStep').map((row) => row.step as StepRecord);
+      const others = rows.filter((row) => row.entity === 'CaseEvent').map((row) => row.event as EventRecord);
       return {
         record,
         application,
         guide,
-        events: [application.submitted, ...of<EventRecord>('CaseEvent', 'event')].sort(byTime),
-        documents: of<CaseDocument>('CaseDocument', 'document').sort((a, b) => a.issuedAt.localeCompare(b.issuedAt)),
+        events: [application.submitted, ...steps.map((s) => s.event), ...others].sort(byTime),
+        documents: steps.flatMap((s) => (s.document ? [s.document] : [])).sort((a, b) => a.issuedAt.localeCompare(b.issuedAt)),
         visit: rows.find((row) => row.sk === VISIT_SK)?.booking as VisitBooking | undefined,
         evaluation: rows.find((row) => row.sk === EVALUATION_SK)?.stored as StoredEvaluation | undefined,
         rectification: rows.find((row) => row.sk === RECTIFICATION_SK)?.task as RectificationTask | undefined,
@@ -144,11 +145,11 @@ export function dynamoCaseStore(guides: GuideVersionSource): CaseStore {
           new QueryCommand({
             TableName: tableName,
             KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
-            ExpressionAttributeValues: { ':pk': casePartition(caseNumber), ':audit': caseAuditSk(0).slice(0, 6) },
+            ExpressionAttributeValues: { ':pk': casePartition(caseNumber), ':audit': AUDIT_PREFIX },
             ExclusiveStartKey: startKey,
           }),
         );
-        entries.push(...(page.Items ?? []).map((row) => row.entry as AuditEntry));
+        entries.push(...(page.Items ?? []).map((row) => (row.step as StepRecord).entry));
         startKey = page.LastEvaluatedKey;
       } while (startKey);
       return entries;

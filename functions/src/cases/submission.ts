@@ -201,14 +201,16 @@ export function caseSubmission(deps: SubmissionDeps) {
           submitterUserId: caller.userId,
           applicantKind: applicant.kind,
           applicantDisplayName: person ? maskPersonName(person.name) : (enterprise?.name ?? ''),
-          idNumberMasked: maskIdentityNumber(person ? person.idNumber : (enterprise?.creditCode ?? '')),
-          ...(person ? { mobileMasked: maskMobile(person.mobile) } : {}),
-          ...(applicant.agent ? { agentName: maskPersonName(applicant.agent.name) } : {}),
           guideVersion: guide.version,
           submittedAt,
         };
         const submitted: EventRecord = { at: submittedAt, seq: 0, action: 'submit', from: null, to: record.status, by: 'applicant', actorId: caller.userId };
-        const application: CaseApplication = { sealedApplicant, fields: parsed.fields, materials, ...(smartApproval ? { smartApproval } : {}), submitted };
+        const masked = {
+          idNumber: maskIdentityNumber(person ? person.idNumber : (enterprise?.creditCode ?? '')),
+          ...(person ? { mobile: maskMobile(person.mobile) } : {}),
+          ...(applicant.agent ? { agentName: maskPersonName(applicant.agent.name) } : {}),
+        };
+        const application: CaseApplication = { sealedApplicant, masked, fields: parsed.fields, materials, ...(smartApproval ? { smartApproval } : {}), submitted };
         return { record, application, smartApproval };
       }
     },

@@ -296,7 +296,7 @@ export function complaintService(deps: ComplaintDeps) {
       } else if (record.status === 'received') {
         // Accepted or refused: the acceptance deadline is met, its reminders go.
         next = { ...next, dueAt: undefined };
-        timers = [timerDelete(config().tableName, complaintNumber, 'near_due'), timerDelete(config().tableName, complaintNumber, 'overdue')];
+        timers = [timerDelete(config().tableName, complaintNumber, 'deadline')];
       }
       if (request.action === 'close') {
         next = { ...next, outcome: request.outcome!, ...(request.refundAmount !== undefined ? { refundAmount: request.refundAmount } : {}) };

@@ -248,7 +248,7 @@ export function consultationService(deps: ConsultationDeps) {
       // The asker hears of the answer in 消息; a caller recorded by the hotline has no account to tell.
       const events = record.askerUserId ? [outboxPut(TableName, notice(next, 'consultation_answered', answeredAt))] : [];
       // Answered: the reminders of the answer deadline go.
-      await update(record, next, [...events, timerDelete(TableName, consultationId, 'near_due'), timerDelete(TableName, consultationId, 'overdue')]);
+      await update(record, next, [...events, timerDelete(TableName, consultationId, 'deadline')]);
       logger.info('consultation answered', { consultationId });
       return consultationView(next, now());
     },

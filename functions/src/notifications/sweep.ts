@@ -5,7 +5,7 @@ import { config } from '../platform/config';
 import { dynamo } from '../platform/dynamodb';
 import { sweepStateKey, timerKey, timerPartition } from './keys';
 import { outboxPut } from './outbox';
-import type { Timer } from './timers';
+import { timerPut, type Timer } from './timers';
 
 /** How far back the sweep looks when it has not run for a while (or ever). */
 const MAX_LOOKBACK_DAYS = 14;
@@ -57,23 +57,19 @@ export async function sweep(now: Date): Promise<SweepResult> {
   return { fired, days: [...new Set(days)] };
 
   async function fire(timer: Timer): Promise<boolean> {
-    const eventId = `${timer.kind}-${timer.caseNumber}-${timer.fireAt.replace(/[^0-9]/g, '')}`;
+    // Only this very timer: a stage that moved on has replaced or removed it.
+    const unchanged = { ConditionExpression: '#timer.fireAt = :fireAt', ExpressionAttributeNames: { '#timer': 'timer' }, ExpressionAttributeValues: { ':fireAt': timer.fireAt } };
+    // A near-due reminder fires and the same row waits for the overdue alert, unless that is due too.
+    const due = [{ fireAt: timer.fireAt, event: timer.event }, ...(timer.then && timer.then.fireAt <= cutoff ? [timer.then] : [])];
+    const rearm = timer.then && timer.then.fireAt > cutoff ? timer.then : undefined;
+    const done = rearm
+      ? { Put: { ...timerPut(TableName, { caseNumber: timer.caseNumber, kind: timer.kind, fireAt: rearm.fireAt, event: rearm.event }).Put, ...unchanged } }
+      : { Delete: { TableName, Key: timerKey(timer.caseNumber, timer.kind), ...unchanged } };
+    const events = due.map((stage) => outboxPut(TableName, { ...stage.event, eventId: `${stage.event.type}-${timer.caseNumber}-${stage.fireAt.replace(/[^0-9]/g, '')}`, occurredAt: stage.fireAt }));
     try {
       await db.send(
         new TransactWriteCommand({
-          TransactItems: [
-            {
-              Delete: {
-                TableName,
-                Key: timerKey(timer.caseNumber, timer.kind),
-                // Only this very timer: a stage that moved on has replaced or removed it.
-                ConditionExpression: '#timer.fireAt = :fireAt',
-                ExpressionAttributeNames: { '#timer': 'timer' },
-                ExpressionAttributeValues: { ':fireAt': timer.fireAt },
-              },
-            },
-            outboxPut(TableName, { ...timer.event, eventId, occurredAt: timer.fireAt }),
-          ],
+          TransactItems: [done, ...events],
         }),
       );
       return true;

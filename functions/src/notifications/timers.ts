@@ -7,8 +7,11 @@ export const PRE_REVIEW_WORKING_DAYS = 5;
 /** Reminders go out at 08:30 China Standard Time. */
 const REMINDER_HOUR = 8.5;
 
-/** Case reminders, the evaluation invitation, and the overdue alert of a bad review's rectification. */
-export type TimerKind = 'near_due' | 'overdue' | 'evaluation' | 'rectification';
+/**
+ * A stage's deadline reminders (near-due, then overdue: one row that re-arms itself), the evaluation
+ * invitation, and the overdue alert of a bad review's rectification.
+ */
+export type TimerKind = 'deadline' | 'evaluation' | 'rectification';
 
 /** What a fired timer becomes: the event, minus the id and time it gets when it fires. */
 export type EventTemplate = Omit<NotificationEvent, 'eventId' | 'occurredAt'>;
@@ -18,6 +21,8 @@ export interface Timer {
   kind: TimerKind;
   fireAt: string;
   event: EventTemplate;
+  /** What the same timer does next once this fires (the overdue alert after the near-due reminder). */
+  then?: { fireAt: string; event: EventTemplate };
 }
 
 export function timerPut(tableName: string, timer: Timer) {
@@ -45,8 +50,9 @@ export function dueAfter(calendar: WorkingCalendar, startedAt: string, workingDa
 }
 
 /**
- * The near-due and overdue reminders of a stage due at `dueAt` (the end of a working day): near-due on
- * the morning of that last working day, overdue when it ends.
+ * The reminders of a stage due at `dueAt` (the end of a working day): near-due on the morning of that
+ * last working day, overdue when it ends. One timer row carries both, so a step that moves the deadline
+ * writes one row, and one Delete removes both.
  */
 export function reminderTimers(
   base: Omit<EventTemplate, 'type' | 'detail'>,
@@ -56,7 +62,12 @@ export function reminderTimers(
   const lastDay = cstDay(new Date(Date.parse(dueAt) - 1));
   const detail = { dueAt, permission: stage.permission, stageLabel: stage.label, ...(stage.subject ? { subject: stage.subject } : {}), ...(stage.page ? { page: stage.page } : {}) };
   return [
-    { caseNumber: base.caseNumber, kind: 'near_due', fireAt: cstInstant(lastDay, REMINDER_HOUR), event: { ...base, type: 'case_near_due', detail } },
-    { caseNumber: base.caseNumber, kind: 'overdue', fireAt: dueAt, event: { ...base, type: 'case_overdue', detail } },
+    {
+      caseNumber: base.caseNumber,
+      kind: 'deadline',
+      fireAt: cstInstant(lastDay, REMINDER_HOUR),
+      event: { ...base, type: 'case_near_due', detail },
+      then: { fireAt: dueAt, event: { ...base, type: 'case_overdue', detail } },
+    },
   ];
 }
