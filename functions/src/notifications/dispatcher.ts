@@ -111,6 +111,8 @@ export function dispatcher(deps: DispatcherDeps) {
             return false;
           }
           if (!(error instanceof WechatUnavailableError) || attempt >= SEND_BACKOFF_MS.length) throw error;
+          // A timeout is ambiguous (WeChat may have taken the message), so a retry can deliver it twice.
+          logger.warn('subscribe message send failed; retrying', { attempt: attempt + 1, template: content.template, messageId, error: error.message });
           await deps.sleep(SEND_BACKOFF_MS[attempt]!);
         }
       }
