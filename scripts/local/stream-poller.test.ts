@@ -13,6 +13,7 @@ import { localDynamoClient, startDynamoDbLocal } from './dynamodb-local';
 import type { Managed } from './process';
 import {
   compileFilterPattern,
+  laneFor,
   startStreamPoller,
   streamMappingsFromServerless,
   toLambdaRecord,
@@ -25,11 +26,14 @@ import {
 const DYNAMODB_PORT = Number(process.env.STREAM_POLLER_TEST_DYNAMODB_PORT ?? 8150);
 const FUNCTION = 'svc-local-dispatch';
 
-type Reply = { status?: number; headers?: Record<string, string>; body?: unknown } | 'hang';
+type Reply = { status?: number; headers?: Record<string, string>; body?: unknown; delayMs?: number } | 'hang';
 interface Call {
   functionName: string;
   keys: string[];
   records: any[];
+  /** When the invocation arrived and when it was answered (Date.now()). */
+  startMs?: number;
+  endMs?: number;
 }
 
 let dynamodb: Managed & { endpoint: string };
@@ -53,12 +57,15 @@ function fakeLambda(): http.Server {
     req.on('end', () => {
       const functionName = decodeURIComponent(/\/2015-03-31\/functions\/([^/]+)\/invocations$/.exec(req.url ?? '')?.[1] ?? '');
       const records = JSON.parse(Buffer.concat(chunks).toString('utf8')).Records;
-      const call = { functionName, records, keys: records.map((r: any) => r.dynamodb.Keys.pk.S) };
+      const call: Call = { functionName, records, keys: records.map((r: any) => r.dynamodb.Keys.pk.S), startMs: Date.now() };
       calls.push(call);
       const answer = reply(call, calls.length - 1);
       if (answer === 'hang') return;
-      res.writeHead(answer.status ?? 200, { 'Content-Type': 'application/json', ...answer.headers });
-      res.end(answer.body === undefined ? '' : JSON.stringify(answer.body));
+      setTimeout(() => {
+        call.endMs = Date.now();
+        res.writeHead(answer.status ?? 200, { 'Content-Type': 'application/json', ...answer.headers });
+        res.end(answer.body === undefined ? '' : JSON.stringify(answer.body));
+      }, answer.delayMs ?? 0);
     });
   });
 }
@@ -339,6 +346,112 @@ test('stop() is prompt even with an invocation in flight', async () => {
   await poller.stop();
   expect(Date.now() - started).toBeLessThan(300);
   await expect(poller.drain(100)).rejects.toThrow(/stopped/);
+});
+
+describe('parallelization factor', () => {
+  const key = (pk: string) => ({ dynamodb: { Keys: { pk: { S: pk } } } }) as any;
+  /** Keys that fall in lane `lane` of `lanes` (or, with `not`, in any other lane). */
+  const keysIn = (lane: number, lanes: number, count: number, prefix: string, not = false) => {
+    const found: string[] = [];
+    for (let i = 0; found.length < count; i += 1) if ((laneFor(key(`${prefix}${i}`), 'pk', lanes) === lane) !== not) found.push(`${prefix}${i}`);
+    return found;
+  };
+  /** Largest number of invocations in flight at one moment. */
+  const maxInFlight = (recorded: Call[]) => {
+    const edges = recorded.flatMap((c) => [[c.startMs!, 1], [c.endMs ?? Infinity, -1]] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    let now = 0;
+    let max = 0;
+    for (const [, step] of edges) max = Math.max(max, (now += step));
+    return max;
+  };
+
+  test('up to N batches at once, records of one partition key in order and never in two batches at once', async () => {
+    const table = await createTable();
+    const lanes = 5;
+    const keys = Array.from({ length: 12 }, (_, i) => `k${i}`);
+    const { poller } = await poll(table, mapping({ startingPosition: 'LATEST', batchSize: 3, parallelizationFactor: lanes }));
+    reply = () => ({ body: null, delayMs: 60 });
+    for (let version = 1; version <= 4; version += 1) for (const pk of keys) await put(table, pk, { version: String(version) });
+    await poller.drain(20_000);
+
+    const records = calls.flatMap((call) => call.records);
+    expect(records).toHaveLength(keys.length * 4);
+    expect(new Set(records.map((r) => r.eventID)).size).toBe(records.length);
+    for (const pk of keys) {
+      expect(records.filter((r) => r.dynamodb.Keys.pk.S === pk).map((r) => r.dynamodb.NewImage.version.S)).toEqual(['1', '2', '3', '4']);
+      // One key's invocations never overlap in time.
+      const own = calls.filter((c) => c.keys.includes(pk)).sort((a, b) => a.startMs! - b.startMs!);
+      for (let i = 1; i < own.length; i += 1) expect(own[i]!.startMs!).toBeGreaterThanOrEqual(own[i - 1]!.endMs!);
+    }
+    // A batch holds the records of one lane only, and at most batchSize of them.
+    for (const call of calls) {
+      expect(call.records.length).toBeLessThanOrEqual(3);
+      expect(new Set(call.records.map((r) => laneFor(r, 'pk', lanes))).size).toBe(1);
+    }
+    const concurrency = maxInFlight(calls);
+    expect(concurrency).toBeGreaterThan(1);
+    expect(concurrency).toBeLessThanOrEqual(lanes);
+  });
+
+  test('without it, one batch at a time', async () => {
+    const table = await createTable();
+    const { poller } = await poll(table, mapping({ startingPosition: 'LATEST', batchSize: 2 }));
+    reply = () => ({ body: null, delayMs: 30 });
+    for (let i = 0; i < 10; i += 1) await put(table, `k${i}`);
+    await poller.drain(20_000);
+    expect(delivered()).toEqual(Array.from({ length: 10 }, (_, i) => `k${i}`));
+    expect(maxInFlight(calls)).toBe(1);
+  });
+
+  test('a failing lane retries and gives up on its own while the other lanes go on; later records of its lane wait their turn', async () => {
+    const table = await createTable();
+    const lanes = 5;
+    const poisonLane = laneFor(key('poison'), 'pk', lanes);
+    const [sameLane] = keysIn(poisonLane, lanes, 1, 'same');
+    const others = keysIn(poisonLane, lanes, 8, 'other', true);
+    reply = (call) => (call.keys.includes('poison') ? thrown('poisoned') : { body: null, delayMs: 20 });
+    const { poller, failures } = await poll(table, mapping({ startingPosition: 'LATEST', batchSize: 25, maximumRetryAttempts: 2, parallelizationFactor: lanes }));
+    await put(table, 'poison');
+    await until(() => calls.length > 0);
+    await put(table, sameLane!);
+    for (const pk of others) await put(table, pk);
+    await poller.drain(20_000);
+
+    expect(failures).toHaveLength(1);
+    expect(failures[0]!.records.map((r: any) => r.dynamodb.Keys.pk.S)).toEqual(['poison']);
+    const poisonCalls = calls.filter((c) => c.keys.includes('poison'));
+    expect(poisonCalls).toHaveLength(3);
+    const gaveUpAt = poisonCalls.at(-1)!.endMs!;
+    // The other lanes did not wait for the retries …
+    const otherCalls = calls.filter((c) => c.keys.some((k) => others.includes(k)));
+    expect(otherCalls.flatMap((c) => c.keys).sort()).toEqual([...others].sort());
+    expect(Math.min(...otherCalls.map((c) => c.endMs!))).toBeLessThan(gaveUpAt);
+    // … but the poison's own lane did.
+    const sameLaneCall = calls.find((c) => c.keys.includes(sameLane!))!;
+    expect(sameLaneCall.startMs!).toBeGreaterThanOrEqual(gaveUpAt);
+  });
+
+  test('records of a key always go to the same lane, and keys spread over all lanes', () => {
+    const counts = new Array(5).fill(0);
+    for (let i = 0; i < 1000; i += 1) {
+      const lane = laneFor(key(`CASE#${i}`), 'pk', 5);
+      expect(laneFor(key(`CASE#${i}`), 'pk', 5)).toBe(lane);
+      counts[lane] += 1;
+    }
+    for (const count of counts) expect(count).toBeGreaterThan(150);
+    expect(laneFor(key('CASE#1'), 'pk', 1)).toBe(0);
+    expect(laneFor({ dynamodb: { Keys: {} } } as any, 'pk', 5)).toBe(0);
+  });
+
+  test('is read from serverless print output, and must be 1 to 10', async () => {
+    const config = {
+      service: 'svc',
+      functions: { dispatch: { events: [{ stream: { type: 'dynamodb', arn: 'a', batchSize: 25, parallelizationFactor: 5 } }] } },
+    };
+    expect(streamMappingsFromServerless(config, 'local')).toEqual([expect.objectContaining({ functionName: 'svc-local-dispatch', batchSize: 25, parallelizationFactor: 5 })]);
+    const table = await createTable();
+    await expect(poll(table, mapping({ parallelizationFactor: 11 }))).rejects.toThrow(/parallelizationFactor must be 1 to 10/);
+  });
 });
 
 describe('pure parts', () => {

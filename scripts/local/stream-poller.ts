@@ -1,17 +1,27 @@
+import { createHash } from 'node:crypto';
 import { LOCAL_AWS_ENV } from './dynamodb-local';
 import type { Managed } from './process';
 
 /**
  * A local stand-in for the Lambda event source mapping of a DynamoDB stream: polls the table's
  * stream in DynamoDB Local and invokes the mapped function through serverless offline's Lambda
- * Invoke endpoint, with AWS's batching, filtering, retries, bisection, partial batch responses
- * and on-failure destination.
+ * Invoke endpoint, with AWS's batching, filtering, parallelisation factor, retries, bisection,
+ * partial batch responses and on-failure destination.
+ *
+ * Parallelisation factor N (AWS: 1 to 10): the records of the stream are split by the hash of their
+ * partition key into N lanes; each lane hands its records to the function in order, one batch at a
+ * time, with its own retries, bisection and on-failure handling, and the N lanes run at once. So the
+ * records of one partition key stay in order while different keys are delivered concurrently, as
+ * the event source mapping does per shard. (DynamoDB Local keeps one shard per stream; the lanes here
+ * belong to the mapping, so with several open shards they would be shared by them.)
  */
 
 export interface StreamMapping {
   /** Full function name, e.g. ah-tourism-local-dispatchNotifications. */
   functionName: string;
   batchSize: number;
+  /** Batches of a shard delivered at once, 1 to 10; default 1. */
+  parallelizationFactor?: number;
   /** Retries of a failing batch before it goes to the on-failure destination; negative or Infinity: no limit. */
   maximumRetryAttempts: number;
   bisectBatchOnFunctionError: boolean;
@@ -77,6 +87,7 @@ export function streamMappingsFromServerless(config: object, stage: string): Str
       mappings.push({
         functionName: fn.name ?? `${serviceName}-${stage}-${key}`,
         batchSize: stream.batchSize ?? 10,
+        ...(stream.parallelizationFactor !== undefined ? { parallelizationFactor: stream.parallelizationFactor } : {}),
         maximumRetryAttempts: stream.maximumRetryAttempts ?? -1,
         bisectBatchOnFunctionError: stream.bisectBatchOnFunctionError ?? false,
         reportBatchItemFailures: stream.functionResponseType === 'ReportBatchItemFailures',
@@ -148,21 +159,44 @@ interface Shard {
   parentId?: string;
   start: 'LATEST' | 'TRIM_HORIZON';
   iterator?: string;
-  /** Sequence number of the last record handled (delivered, filtered out or sent to onFailure). */
+  /** Sequence number of the last record read (filtered out, or handed to its lane). */
   lastSequence?: string;
   done: boolean;
+}
+
+/** One of the mapping's concurrent batch streams: records of the partition keys that hash to it, in order. */
+interface Lane {
+  queue: LambdaStreamRecord[];
+  /** Set while the lane is delivering (its queue may be empty meanwhile). */
+  running?: Promise<void>;
 }
 
 interface MappingState {
   mapping: StreamMapping;
   matches: Matcher;
   stream?: { arn: string; shards: Map<string, Shard> };
+  /** The table's partition key attribute, which decides the lane of a record. */
+  hashKey?: string;
+  lanes: Lane[];
+  /** Resolves the wait of the poll loop when a lane finishes a batch. */
+  wake?: () => void;
   /** Number of the poll cycle last started, and of the last one that found every shard caught up. */
   cycle: number;
   idleCycle: number;
   problem?: string;
   waitingForLambda: boolean;
   ready: () => void;
+}
+
+/**
+ * The lane (0 to lanes − 1) of a record: a hash of its partition key value, so that every record of
+ * one key goes to the same lane.
+ */
+export function laneFor(record: Pick<LambdaStreamRecord, 'dynamodb'>, hashKey: string | undefined, lanes: number): number {
+  if (lanes <= 1) return 0;
+  const value = hashKey ? (record.dynamodb.Keys as Record<string, unknown> | undefined)?.[hashKey] : undefined;
+  if (value === undefined) return 0;
+  return createHash('md5').update(JSON.stringify(value)).digest().readUInt32BE(0) % lanes;
 }
 
 type Outcome = { kind: 'ok' } | { kind: 'unreachable' | 'error'; error: string } | { kind: 'partial'; from: number; error: string };
@@ -283,11 +317,10 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
     return { kind: 'partial', from: Math.min(...indexes), error: `${indexes.length} record(s) reported in batchItemFailures` };
   }
 
-  /** Hands the matching records to the function, in order; returns when all are delivered or given up on. */
-  async function deliver(state: MappingState, all: LambdaStreamRecord[]): Promise<void> {
+  /** Hands one batch to the function; returns when all its records are delivered or given up on. */
+  async function deliver(state: MappingState, records: LambdaStreamRecord[]): Promise<void> {
     const { functionName, maximumRetryAttempts, bisectBatchOnFunctionError } = state.mapping;
     const maxRetries = maximumRetryAttempts < 0 ? Infinity : maximumRetryAttempts;
-    const records = all.filter(state.matches);
     const queue = records.length ? [{ records, failures: 0 }] : [];
     let unreachable = 0;
     while (queue.length && !signal.aborted) {
@@ -329,11 +362,45 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
     }
   }
 
-  /** One pass over the stream: true when every shard was caught up. */
-  async function cycle(state: MappingState): Promise<boolean> {
+  const factor = (state: MappingState) => state.mapping.parallelizationFactor ?? 1;
+  const queued = (state: MappingState) => state.lanes.reduce((sum, lane) => sum + lane.queue.length, 0);
+  const lanesIdle = (state: MappingState) => state.lanes.every((lane) => !lane.running && lane.queue.length === 0);
+
+  /** A lane delivers what it holds, a batch at a time, until it is empty. */
+  function runLane(state: MappingState, lane: Lane): void {
+    if (lane.running) return;
+    lane.running = (async () => {
+      try {
+        while (lane.queue.length && !signal.aborted) {
+          await deliver(state, lane.queue.splice(0, state.mapping.batchSize));
+          state.wake?.();
+        }
+      } catch (error) {
+        if (!signal.aborted) log(`${state.mapping.functionName}: delivery stopped (${error})`);
+      } finally {
+        lane.running = undefined;
+        state.wake?.();
+      }
+    })();
+  }
+
+  /** The records that pass the filters go to their lanes, in stream order. */
+  function enqueue(state: MappingState, records: LambdaStreamRecord[]): void {
+    const lanes = state.lanes.length;
+    for (const record of records.filter(state.matches)) state.lanes[laneFor(record, state.hashKey, lanes)]!.queue.push(record);
+    for (const lane of state.lanes) if (lane.queue.length) runLane(state, lane);
+  }
+
+  /**
+   * One pass over the stream. 'more': a shard had more records than one read takes (or ended), look
+   * again at once; 'busy': caught up (or the lanes are full) while lanes are still delivering; 'idle':
+   * every shard caught up and every record delivered.
+   */
+  async function cycle(state: MappingState): Promise<'more' | 'busy' | 'idle'> {
     const { Table } = await api('DynamoDB_20120810.DescribeTable', { TableName: options.tableName });
     const arn: string | undefined = Table?.LatestStreamArn;
     if (!arn || Table?.StreamSpecification?.StreamEnabled === false) throw new Error(`table ${options.tableName} has no stream`);
+    state.hashKey = (Table.KeySchema ?? []).find((k: any) => k.KeyType === 'HASH')?.AttributeName;
     const described = await describeShards(arn);
     const entry = (s: any, start: Shard['start']): [string, Shard] => {
       // A closed shard holds nothing newer than LATEST.
@@ -354,25 +421,43 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
     const active = [...shards.values()].filter((s) => !s.done && !(s.parentId && shards.get(s.parentId)?.done === false));
     for (const shard of active) shard.iterator ??= await iteratorFor(arn, shard);
     state.ready();
-    let idle = true;
+    // Read ahead up to one batch per lane beyond what the lanes are delivering.
+    const room = state.mapping.batchSize * factor(state);
+    const limit = Math.min(room, 1000);
+    let more = false;
+    let read = false;
     for (const shard of active) {
-      const { Records = [], NextShardIterator } = await streams('GetRecords', {
-        ShardIterator: shard.iterator,
-        Limit: Math.min(state.mapping.batchSize, 1000),
-      });
+      if (queued(state) >= room) break;
+      const { Records = [], NextShardIterator } = await streams('GetRecords', { ShardIterator: shard.iterator, Limit: limit });
+      if (signal.aborted) return 'busy';
       if (Records.length) {
-        idle = false;
-        await deliver(state, Records.map((raw: any) => toLambdaRecord(raw, arn, region)));
-        if (signal.aborted) return false;
+        read = true;
+        if (Records.length >= limit) more = true;
+        enqueue(state, Records.map((raw: any) => toLambdaRecord(raw, arn, region)));
         shard.lastSequence = Records[Records.length - 1].dynamodb.SequenceNumber;
       }
       shard.iterator = NextShardIterator ?? undefined;
       if (!NextShardIterator) {
+        // A shard counts as read to its end once its records are delivered, so its children keep the order.
+        if (!lanesIdle(state)) continue;
         shard.done = true;
-        idle = false;
+        more = true;
       }
     }
-    return idle;
+    if (more && queued(state) < room) return 'more';
+    return !read && lanesIdle(state) ? 'idle' : 'busy';
+  }
+
+  /** Until a lane has finished a batch, or `ms` at most. */
+  function progress(state: MappingState, ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        if (state.wake === done) state.wake = undefined;
+        resolve();
+      };
+      state.wake = done;
+      void sleep(ms).then(done);
+    });
   }
 
   async function run(state: MappingState): Promise<void> {
@@ -380,14 +465,16 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
     while (!signal.aborted) {
       const number = ++state.cycle;
       try {
-        const idle = await cycle(state);
+        const outcome = await cycle(state);
         if (signal.aborted) break;
         if (state.problem) log(`${state.mapping.functionName}: stream polling recovered`);
         state.problem = undefined;
         errors = 0;
-        if (idle) {
+        if (outcome === 'idle') {
           state.idleCycle = number;
           await sleep(interval);
+        } else if (outcome === 'busy') {
+          await progress(state, interval);
         }
       } catch (error) {
         state.ready();
@@ -407,10 +494,15 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
     if (mapping.startingPosition !== 'LATEST' && mapping.startingPosition !== 'TRIM_HORIZON') {
       throw new Error(`Stream poller: unsupported startingPosition ${mapping.startingPosition} for ${mapping.functionName}`);
     }
+    const lanes = mapping.parallelizationFactor ?? 1;
+    if (!Number.isInteger(lanes) || lanes < 1 || lanes > 10) {
+      throw new Error(`Stream poller: parallelizationFactor must be 1 to 10, got ${mapping.parallelizationFactor} for ${mapping.functionName}`);
+    }
     const patterns = (mapping.filterPatterns ?? []).map((pattern, i) => compileFilterPattern(pattern, `filterPatterns[${i}]`));
     return {
       mapping,
       matches: (record) => patterns.length === 0 || patterns.some((matches) => matches(record)),
+      lanes: Array.from({ length: lanes }, (): Lane => ({ queue: [] })),
       cycle: 0,
       idleCycle: 0,
       waitingForLambda: false,
@@ -427,7 +519,7 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
     name: 'DynamoDB stream poller',
     async stop() {
       abort.abort();
-      await Promise.allSettled(loops);
+      await Promise.allSettled([...loops, ...states.flatMap((state) => state.lanes.map((lane) => lane.running))]);
     },
     async drain(timeoutMs = 10_000) {
       const targets = states.map((state) => state.cycle + 1);

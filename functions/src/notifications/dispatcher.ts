@@ -1,11 +1,11 @@
-import { TEMPLATES, type Message, type NotificationEvent, type TemplateKey } from '@ah-tourism/shared';
+import { TEMPLATES, type Message, type NotificationEvent, type PushStatus, type TemplateKey } from '@ah-tourism/shared';
 import { authStore, type AuthStore } from '../auth/store';
 import { config } from '../platform/config';
 import { logger } from '../platform/logger';
 import { WechatApiError, WechatUnavailableError, sendSubscribeMessage, type SubscribeMessage } from '../platform/wechat';
 import { RULES, audienceFor, templateData, type Audience, type MessageContent } from './content';
 import { messageIdFor } from './keys';
-import { notificationStore, type NotificationStore } from './store';
+import { notificationStore, type NotificationStore, type Recipient, type StoredMessage } from './store';
 
 /** Backoff between attempts at one push within one invocation; after that the stream retries. */
 export const SEND_BACKOFF_MS = [200, 500, 1000];
@@ -33,7 +33,12 @@ export function defaultDispatcherDeps(): DispatcherDeps {
  * Delivers one event to everyone it concerns: a message in each recipient's centre, and a subscribe
  * message where they allowed one. Safe to run any number of times for the same event: the message
  * is keyed by event and recipient, a push happens once (lease + final status), a 'once' grant is spent
- * once. Throws only on transient failure, so the stream delivers the event again.
+ * once, in the transaction that creates the message. Throws only on transient failure, so the stream
+ * delivers the event again.
+ *
+ * DynamoDB calls for an event: one BatchGetItem for all its recipients (profiles and subscriptions),
+ * then per recipient one transaction (message, unread counter, grant) and, after a push, one write of
+ * its final state.
  */
 export function dispatcher(deps: DispatcherDeps) {
   async function recipients(event: NotificationEvent, audience: Audience): Promise<string[]> {
@@ -42,10 +47,24 @@ export function dispatcher(deps: DispatcherDeps) {
     return staff.filter((s) => s.status === 'active' && s.userId && s.permissions.includes(audience.permission)).map((s) => s.userId!);
   }
 
-  async function push(userId: string, openid: string | undefined, messageId: string, content: MessageContent & { template: TemplateKey }, leased: boolean): Promise<boolean> {
+  /** What a new message's push will be, from what was read about its recipient just before. */
+  function plan(template: TemplateKey | undefined, recipient: Recipient): { push: PushStatus; spendGrant?: TemplateKey } {
+    if (!template) return { push: 'in_app' };
+    if (!deps.templateIds[template] || !recipient.user?.openid) return { push: 'no_subscription' };
+    if (TEMPLATES[template].kind === 'long') return { push: recipient.subscription?.active === true ? 'pending' : 'no_subscription' };
+    return (recipient.subscription?.remaining ?? 0) > 0 ? { push: 'pending', spendGrant: template } : { push: 'no_subscription' };
+  }
+
+  /**
+   * Sends the push of a pending message. `leased`: this attempt created the message, holding its
+   * lease and (for a one-time template) the grant. Otherwise the message is an earlier attempt's:
+   * take its lease and check again what the push may use.
+   */
+  async function push(userId: string, recipient: Recipient, messageId: string, content: MessageContent & { template: TemplateKey }, stored: StoredMessage, leased: boolean): Promise<boolean> {
     const { store } = deps;
     const definition = TEMPLATES[content.template];
     const templateId = deps.templateIds[content.template];
+    const openid = recipient.user?.openid;
     if (!templateId || !openid) {
       await store.finishPush(userId, messageId, 'no_subscription');
       return false;
@@ -56,14 +75,17 @@ export function dispatcher(deps: DispatcherDeps) {
       if ((await store.message(userId, messageId))?.pushStatus !== 'pending') return false;
       throw new WechatUnavailableError('push held by another attempt');
     }
+    let grantSpent = definition.kind === 'once' && stored.grantConsumed === true;
     try {
-      const allowed =
-        definition.kind === 'long'
-          ? (await store.subscription(userId, content.template))?.active === true
-          : (await store.consumeGrant(userId, content.template, messageId)) || (await alreadyConsumed(userId, messageId));
-      if (!allowed) {
-        await store.finishPush(userId, messageId, 'no_subscription');
-        return false;
+      if (!leased) {
+        if (definition.kind === 'once' && !grantSpent) {
+          grantSpent = (await store.consumeGrant(userId, content.template, messageId)) || (await alreadyConsumed(userId, messageId));
+        }
+        const allowed = definition.kind === 'long' ? recipient.subscription?.active === true : grantSpent;
+        if (!allowed) {
+          await store.finishPush(userId, messageId, 'no_subscription');
+          return false;
+        }
       }
       const message: SubscribeMessage = {
         touser: openid,
@@ -80,11 +102,17 @@ export function dispatcher(deps: DispatcherDeps) {
           if (error instanceof WechatApiError) {
             const status = error.errcode === 43101 ? 'refused' : error.errcode === 45009 ? 'quota_exceeded' : 'failed';
             logger.warn('subscribe message not sent', { errcode: error.errcode, template: content.template, messageId });
-            if (status === 'refused') await store.dropSubscription(userId, content.template);
-            await store.finishPush(userId, messageId, status, { errcode: error.errcode });
+            await store.finishPush(userId, messageId, status, {
+              errcode: error.errcode,
+              // Refused: the grant is gone. Over quota: WeChat did not use the person's grant, so it is given back.
+              ...(status === 'refused' ? { dropSubscription: content.template } : {}),
+              ...(status === 'quota_exceeded' && grantSpent ? { refundGrant: content.template } : {}),
+            });
             return false;
           }
           if (!(error instanceof WechatUnavailableError) || attempt >= SEND_BACKOFF_MS.length) throw error;
+          // A timeout is ambiguous (WeChat may have taken the message), so a retry can deliver it twice.
+          logger.warn('subscribe message send failed; retrying', { attempt: attempt + 1, template: content.template, messageId, error: error.message });
           await deps.sleep(SEND_BACKOFF_MS[attempt]!);
         }
       }
@@ -108,9 +136,13 @@ export function dispatcher(deps: DispatcherDeps) {
         const content = rule.content(event);
         const userIds = [...new Set(await recipients(event, audience))];
         if (!userIds.length) continue;
-        const users = await deps.store.users(userIds);
+        const template = content.template && deps.templateIds[content.template] ? content.template : undefined;
+        // Only a push needs anything read about its recipients.
+        const people = template ? await deps.store.recipients(userIds, template) : new Map<string, Recipient>();
         await Promise.all(
           userIds.map(async (userId) => {
+            const recipient = people.get(userId) ?? {};
+            const planned = plan(content.template, recipient);
             const message: Message = {
               messageId,
               type: event.type,
@@ -119,12 +151,16 @@ export function dispatcher(deps: DispatcherDeps) {
               caseNumber: event.caseNumber,
               ...(content.page ? { page: content.page } : {}),
               createdAt: event.occurredAt,
-              push: content.template ? 'pending' : 'in_app',
+              push: planned.push,
             };
-            const stored = await deps.store.ensureMessage(userId, message);
+            let created = await deps.store.createMessage(userId, message, planned.spendGrant);
+            // The grant was spent elsewhere between the read and the write: the message without a push.
+            if (created.outcome === 'no_grant') created = await deps.store.createMessage(userId, { ...message, push: 'no_subscription' });
+            if (created.outcome === 'no_grant') return;
             report.recipients += 1;
+            const { stored } = created;
             if (stored.pushStatus !== 'pending' || !content.template) return;
-            if (await push(userId, users.get(userId)?.openid, messageId, { ...content, template: content.template }, stored.leased)) report.pushed += 1;
+            if (await push(userId, recipient, messageId, { ...content, template: content.template }, stored, created.outcome === 'created')) report.pushed += 1;
           }),
         );
       }

@@ -1,5 +1,13 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { Message, PushStatus, SubscriptionKind, TemplateKey } from '@ah-tourism/shared';
 import { profileKey } from '../auth/keys';
 import type { UserRecord } from '../auth/store';
@@ -7,6 +15,9 @@ import { config } from '../platform/config';
 import { decodeCursor, encodeCursor } from '../platform/cursor';
 import { dynamo } from '../platform/dynamodb';
 import { MESSAGE_PREFIX, SUBSCRIPTION_PREFIX, inboxKey, messageKey, subscriptionKey } from './keys';
+
+const USER_PREFIX = 'USER#';
+const PROFILE_SK = profileKey('').sk;
 
 /** Messages stay in the centre for a year. */
 const MESSAGE_TTL_SECONDS = 365 * 86400;
@@ -30,51 +41,135 @@ export interface SubscriptionRecord {
   updatedAt: string;
 }
 
+const cancellationCodes = (error: unknown): string[] =>
+  error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []).map((r) => r.Code ?? 'None') : [];
 const conditionFailed = (error: unknown) =>
-  (error as Error).name === 'ConditionalCheckFailedException' ||
-  (error instanceof TransactionCanceledException && (error.CancellationReasons ?? []).some((r) => r.Code === 'ConditionalCheckFailed'));
+  (error as Error).name === 'ConditionalCheckFailedException' || cancellationCodes(error).includes('ConditionalCheckFailed');
+/** Another transaction held one of the items (DynamoDB cancels rather than waits); running it again is safe. */
+const conflicted = (error: unknown) => {
+  const codes = cancellationCodes(error);
+  return codes.includes('TransactionConflict') && !codes.includes('ConditionalCheckFailed');
+};
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export function notificationStore() {
-  const db = dynamo();
-  const { tableName: TableName } = config();
+/** A recipient as the dispatcher needs them: the profile (for the openid) and the subscription to the push's template. */
+export interface Recipient {
+  user?: UserRecord;
+  subscription?: SubscriptionRecord;
+}
+
+/** What creating a message did. */
+export type CreatedMessage =
+  | { outcome: 'created'; stored: StoredMessage }
+  /** This event put the message there before (the stream delivered it again): nothing written. */
+  | { outcome: 'exists'; stored: StoredMessage }
+  /** The grant the push was to spend was gone by the time of the write: nothing written. */
+  | { outcome: 'no_grant' };
+
+export interface FinishOptions {
+  msgid?: string;
+  errcode?: number;
+  /** 43101: the person refused; their subscription to this template is dropped in the same transaction. */
+  dropSubscription?: TemplateKey;
+  /** WeChat did not use the person's grant (45009): the grant this message spent goes back, in the same transaction. */
+  refundGrant?: TemplateKey;
+}
+
+/** Storage of the message centre and its pushes; by default on the function's own client and table. */
+export function notificationStore(db: DynamoDBDocumentClient = dynamo(), TableName: string = config().tableName, sleep: (ms: number) => Promise<void> = pause) {
+  /** A transaction run again (up to 3 times, with jitter) when it lost a conflict on one of its items. */
+  async function transact(items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>): Promise<void> {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        await db.send(new TransactWriteCommand({ TransactItems: items }));
+        return;
+      } catch (error) {
+        if (!conflicted(error) || attempt >= 3) throw error;
+        await sleep(20 * 2 ** attempt + Math.floor(Math.random() * 20));
+      }
+    }
+  }
+
+  const finishUpdate = (userId: string, messageId: string, status: PushStatus, extra: FinishOptions) => ({
+    TableName,
+    Key: messageKey(userId, messageId),
+    UpdateExpression: 'SET pushStatus = :status, message.push = :status, pushedAt = :now, pushMsgid = :msgid, pushErrcode = :errcode REMOVE leaseUntil',
+    ExpressionAttributeValues: { ':status': status, ':now': new Date().toISOString(), ':msgid': extra.msgid ?? null, ':errcode': extra.errcode ?? null } as Record<string, unknown>,
+  });
 
   return {
     /**
-     * Puts the message in the centre (and counts it unread) unless this event already put it there;
-     * either way returns what is stored now.
+     * Everything the dispatcher reads about the recipients of one event, in one BatchGetItem: each
+     * profile and, for a push, each subscription to its template. Strongly consistent, so a grant
+     * given a moment ago counts, as it would for a conditional write.
      */
-    async ensureMessage(userId: string, message: Message): Promise<StoredMessage & { leased: boolean }> {
+    async recipients(userIds: string[], templateKey?: TemplateKey): Promise<Map<string, Recipient>> {
+      const found = new Map<string, Recipient>(userIds.map((id) => [id, {}]));
+      const wanted = userIds.flatMap((id) => [profileKey(id), ...(templateKey ? [subscriptionKey(id, templateKey)] : [])]);
+      for (let i = 0; i < wanted.length; i += 100) {
+        let keys: Record<string, unknown>[] | undefined = wanted.slice(i, i + 100);
+        while (keys?.length) {
+          const result: BatchGetCommandOutput = await db.send(new BatchGetCommand({ RequestItems: { [TableName]: { Keys: keys, ConsistentRead: true } } }));
+          for (const item of result.Responses?.[TableName] ?? []) {
+            const entry = found.get(String(item.pk).slice(USER_PREFIX.length));
+            if (!entry) continue;
+            if (item.sk === PROFILE_SK) entry.user = item.user as UserRecord;
+            else entry.subscription = item as SubscriptionRecord;
+          }
+          keys = result.UnprocessedKeys?.[TableName]?.Keys;
+        }
+      }
+      return found;
+    },
+
+    /**
+     * One transaction: the message into the centre, the unread counter up and, when the push spends a
+     * one-time grant (`spendGrant`), the grant spent and marked on the message. A message whose push is
+     * 'pending' is created holding the push lease. If this event already put the message there,
+     * nothing is written and what is stored is returned.
+     */
+    async createMessage(userId: string, message: Message, spendGrant?: TemplateKey): Promise<CreatedMessage> {
       const key = messageKey(userId, message.messageId);
-      // A new message with a push to make is created already holding the push lease (one write less).
-      const leased = message.push === 'pending';
+      const stored: StoredMessage = { message, userId, pushStatus: message.push, ...(spendGrant ? { grantConsumed: true } : {}) };
       try {
-        await db.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Put: {
-                  TableName,
-                  Item: {
-                    ...key,
-                    entity: 'Message',
-                    message,
-                    userId,
-                    pushStatus: message.push,
-                    ...(leased ? { leaseUntil: Date.now() + LEASE_MS } : {}),
-                    expiresAt: Math.floor(Date.now() / 1000) + MESSAGE_TTL_SECONDS,
-                  },
-                  ConditionExpression: 'attribute_not_exists(pk)',
-                },
+        await transact([
+          {
+            Put: {
+              TableName,
+              Item: {
+                ...key,
+                entity: 'Message',
+                ...stored,
+                ...(message.push === 'pending' ? { leaseUntil: Date.now() + LEASE_MS } : {}),
+                expiresAt: Math.floor(Date.now() / 1000) + MESSAGE_TTL_SECONDS,
               },
-              { Update: { TableName, Key: inboxKey(userId), UpdateExpression: 'ADD unread :one', ExpressionAttributeValues: { ':one': 1 } } },
-            ],
-          }),
-        );
-        return { message, userId, pushStatus: message.push, leased };
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          { Update: { TableName, Key: inboxKey(userId), UpdateExpression: 'ADD unread :one', ExpressionAttributeValues: { ':one': 1 } } },
+          ...(spendGrant
+            ? [
+                {
+                  Update: {
+                    TableName,
+                    Key: subscriptionKey(userId, spendGrant),
+                    UpdateExpression: 'SET remaining = remaining - :one',
+                    ConditionExpression: 'remaining > :zero',
+                    ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
+                  },
+                },
+              ]
+            : []),
+        ]);
+        return { outcome: 'created', stored };
       } catch (error) {
-        if (!conditionFailed(error)) throw error;
-        const { Item } = await db.send(new GetCommand({ TableName, Key: key, ConsistentRead: true }));
-        return { ...(Item as unknown as StoredMessage), leased: false };
+        const [messageCode, , grantCode] = cancellationCodes(error);
+        if (messageCode === 'ConditionalCheckFailed') {
+          const { Item } = await db.send(new GetCommand({ TableName, Key: key, ConsistentRead: true }));
+          return { outcome: 'exists', stored: Item as unknown as StoredMessage };
+        }
+        if (spendGrant && grantCode === 'ConditionalCheckFailed') return { outcome: 'no_grant' };
+        throw error;
       }
     },
 
@@ -107,67 +202,89 @@ export function notificationStore() {
       await db.send(new UpdateCommand({ TableName, Key: messageKey(userId, messageId), UpdateExpression: 'REMOVE leaseUntil' }));
     },
 
-    async finishPush(userId: string, messageId: string, status: PushStatus, extra: { msgid?: string; errcode?: number } = {}): Promise<void> {
-      await db.send(
-        new UpdateCommand({
-          TableName,
-          Key: messageKey(userId, messageId),
-          UpdateExpression: 'SET pushStatus = :status, message.push = :status, pushedAt = :now, pushMsgid = :msgid, pushErrcode = :errcode REMOVE leaseUntil',
-          ExpressionAttributeValues: { ':status': status, ':now': new Date().toISOString(), ':msgid': extra.msgid ?? null, ':errcode': extra.errcode ?? null },
-        }),
-      );
+    /**
+     * The push's final state, releasing its lease: one UpdateItem, or one transaction that also drops
+     * the subscription (43101) or gives back the grant this message spent (45009).
+     */
+    async finishPush(userId: string, messageId: string, status: PushStatus, extra: FinishOptions = {}): Promise<void> {
+      const finish = finishUpdate(userId, messageId, status, extra);
+      try {
+        if (extra.dropSubscription) {
+          await transact([
+            { Update: finish },
+            {
+              Update: {
+                TableName,
+                Key: subscriptionKey(userId, extra.dropSubscription),
+                UpdateExpression: 'SET remaining = :zero, active = :false, lastResult = :refused, updatedAt = :now',
+                ConditionExpression: 'attribute_exists(pk)',
+                ExpressionAttributeValues: { ':zero': 0, ':false': false, ':refused': 'refused_by_wechat', ':now': new Date().toISOString() },
+              },
+            },
+          ]);
+          return;
+        }
+        if (extra.refundGrant) {
+          await transact([
+            {
+              Update: {
+                ...finish,
+                UpdateExpression: `${finish.UpdateExpression}, grantConsumed`,
+                ConditionExpression: 'grantConsumed = :true',
+                ExpressionAttributeValues: { ...finish.ExpressionAttributeValues, ':true': true },
+              },
+            },
+            {
+              Update: {
+                TableName,
+                Key: subscriptionKey(userId, extra.refundGrant),
+                UpdateExpression: 'ADD remaining :one',
+                ConditionExpression: 'attribute_exists(pk)',
+                ExpressionAttributeValues: { ':one': 1 },
+              },
+            },
+          ]);
+          return;
+        }
+      } catch (error) {
+        // No subscription to drop, or no grant spent by this message to give back: the status alone.
+        if (!conditionFailed(error)) throw error;
+      }
+      await db.send(new UpdateCommand(finish));
     },
 
     /**
-     * Spends one 'once' grant for this message, exactly once however often the message is retried.
+     * Spends one 'once' grant for a message already in the centre that holds none (one created before
+     * grants were spent in the message's own transaction), exactly once however often it is retried.
      * False when there is no grant left.
      */
     async consumeGrant(userId: string, templateKey: TemplateKey, messageId: string): Promise<boolean> {
       try {
-        await db.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Update: {
-                  TableName,
-                  Key: subscriptionKey(userId, templateKey),
-                  UpdateExpression: 'SET remaining = remaining - :one',
-                  ConditionExpression: 'remaining > :zero',
-                  ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
-                },
-              },
-              {
-                Update: {
-                  TableName,
-                  Key: messageKey(userId, messageId),
-                  UpdateExpression: 'SET grantConsumed = :true',
-                  ConditionExpression: 'attribute_not_exists(grantConsumed)',
-                  ExpressionAttributeValues: { ':true': true },
-                },
-              },
-            ],
-          }),
-        );
+        await transact([
+          {
+            Update: {
+              TableName,
+              Key: subscriptionKey(userId, templateKey),
+              UpdateExpression: 'SET remaining = remaining - :one',
+              ConditionExpression: 'remaining > :zero',
+              ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
+            },
+          },
+          {
+            Update: {
+              TableName,
+              Key: messageKey(userId, messageId),
+              UpdateExpression: 'SET grantConsumed = :true',
+              ConditionExpression: 'attribute_not_exists(grantConsumed)',
+              ExpressionAttributeValues: { ':true': true },
+            },
+          },
+        ]);
         return true;
       } catch (error) {
         if (conditionFailed(error)) return false;
         throw error;
       }
-    },
-
-    /** WeChat says the user refused (43101): the grant is gone. */
-    async dropSubscription(userId: string, templateKey: TemplateKey): Promise<void> {
-      await db.send(
-        new UpdateCommand({
-          TableName,
-          Key: subscriptionKey(userId, templateKey),
-          UpdateExpression: 'SET remaining = :zero, active = :false, lastResult = :refused, updatedAt = :now',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: { ':zero': 0, ':false': false, ':refused': 'refused_by_wechat', ':now': new Date().toISOString() },
-        }),
-      ).catch((error: unknown) => {
-        if (!conditionFailed(error)) throw error;
-      });
     },
 
     async subscription(userId: string, templateKey: TemplateKey): Promise<SubscriptionRecord | undefined> {
@@ -258,19 +375,6 @@ export function notificationStore() {
         const { Item } = await db.send(new GetCommand({ TableName, Key: key }));
         return Item ? 'already' : 'missing';
       }
-    },
-
-    async users(userIds: string[]): Promise<Map<string, UserRecord>> {
-      const found = new Map<string, UserRecord>();
-      for (let i = 0; i < userIds.length; i += 100) {
-        let keys: Record<string, unknown>[] | undefined = userIds.slice(i, i + 100).map((id) => profileKey(id));
-        while (keys?.length) {
-          const result: BatchGetCommandOutput = await db.send(new BatchGetCommand({ RequestItems: { [TableName]: { Keys: keys } } }));
-          for (const item of result.Responses?.[TableName] ?? []) found.set((item.user as UserRecord).userId, item.user as UserRecord);
-          keys = result.UnprocessedKeys?.[TableName]?.Keys;
-        }
-      }
-      return found;
     },
   };
 }
