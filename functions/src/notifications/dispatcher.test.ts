@@ -6,7 +6,7 @@ import type { Managed } from '../../../scripts/local/process';
 import { profileKey } from '../auth/keys';
 import type { StaffRecord } from '../auth/store';
 import { WechatApiError, WechatUnavailableError, type SubscribeMessage } from '../platform/wechat';
-import { deliverBatch } from './dispatch';
+import { deliverBatch } from './dispatch-batch';
 import { SEND_BACKOFF_MS, dispatcher } from './dispatcher';
 import { inboxKey, messageIdFor, messageKey, subscriptionKey } from './keys';
 import { notificationStore } from './store';

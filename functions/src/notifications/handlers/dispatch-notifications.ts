@@ -1,13 +1,8 @@
-import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { NotificationEvent } from '@ah-tourism/shared';
-import { logger } from '../../platform/logger';
+import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import { deliverBatch } from '../dispatch-batch';
 import { defaultDispatcherDeps, dispatcher } from '../dispatcher';
-import { OUTBOX_KIND } from '../keys';
 
 let instance: ReturnType<typeof dispatcher> | undefined;
-/** Cases of one batch delivered at once: up to the whole batch of 25. */
-const CONCURRENCY = 25;
 
 /**
  * The stream side of the outbox: every new outbox record is one event to deliver.
@@ -15,43 +10,4 @@ const CONCURRENCY = 25;
 export async function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
   instance ??= dispatcher(defaultDispatcherDeps());
   return deliverBatch(event.Records ?? [], (e) => instance!.deliver(e));
-}
-
-/**
- * Delivers the outbox events of one batch. Records of one case (one partition key) are delivered one
- * after the other in stream order, as the event source mapping hands them over; different cases
- * concurrently. On failure the batch reports the earliest failed record, so the stream retries from
- * there (records after it may run twice, which delivery tolerates); later records of the failed case
- * are not attempted, so they keep their order in the retry.
- */
-export async function deliverBatch(records: DynamoDBRecord[], deliver: (event: NotificationEvent) => Promise<unknown>): Promise<DynamoDBBatchResponse> {
-  const cases = new Map<string, number[]>();
-  records.forEach((record, index) => {
-    const pk = record.dynamodb?.Keys?.pk?.S ?? `#${index}`;
-    cases.set(pk, [...(cases.get(pk) ?? []), index]);
-  });
-  const queue = [...cases.values()];
-  const failed = new Set<number>();
-  const worker = async () => {
-    for (let group = queue.shift(); group; group = queue.shift()) {
-      for (const index of group) {
-        const record = records[index]!;
-        const image = record.dynamodb?.NewImage;
-        if (record.eventName !== 'INSERT' || !image) continue;
-        const item = unmarshall(image as Parameters<typeof unmarshall>[0]);
-        if (item.kind !== OUTBOX_KIND) continue;
-        try {
-          await deliver(item.event as NotificationEvent);
-        } catch (error) {
-          failed.add(index);
-          logger.warn('event delivery failed; the stream will retry', { eventId: (item.event as NotificationEvent).eventId, error: (error as Error).message });
-          break;
-        }
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, queue.length) }, worker));
-  if (!failed.size) return { batchItemFailures: [] };
-  const first = records[Math.min(...failed)]!;
-  return { batchItemFailures: [{ itemIdentifier: first.dynamodb?.SequenceNumber ?? '' }] };
 }
