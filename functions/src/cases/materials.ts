@@ -68,16 +68,19 @@ export async function verifyMaterials(
   caller: Caller,
   item: ImplementationItem,
   application: Application,
-  wallet: LicenceWallet | undefined,
+  wallet: Promise<LicenceWallet | undefined>,
   today: string,
 ): Promise<MaterialRecord[]> {
   const throughAgent = appliesThroughAgent(application.applicant);
   const uploaded = item.guide.materials.filter((material) => materialRequirement(material, throughAgent) !== 'from_licence');
-  const { stored, issues } = await checkUploads(
-    files,
-    caller,
-    uploaded.map((material) => ({ material, uploads: application.materials[material.id] ?? [] })),
-  );
+  const [{ stored, issues }, held] = await Promise.all([
+    checkUploads(
+      files,
+      caller,
+      uploaded.map((material) => ({ material, uploads: application.materials[material.id] ?? [] })),
+    ),
+    wallet,
+  ]);
   if (issues.length) throw new AppError('APPLY_MATERIAL_INVALID', undefined, issues);
   return item.guide.materials.flatMap((material, order): MaterialRecord[] => {
     if (materialRequirement(material, throughAgent) === 'from_licence') {
@@ -88,7 +91,7 @@ export async function verifyMaterials(
           name: material.name,
           source: 'issued_licence',
           licenceName: material.licenceName,
-          licence: resolvedLicence(material.licenceName ?? material.name, material.issuer ?? '', wallet, today),
+          licence: resolvedLicence(material.licenceName ?? material.name, material.issuer ?? '', held, today),
           files: [],
         },
       ];

@@ -118,12 +118,11 @@ export function caseSubmission(deps: SubmissionDeps) {
       const hash = requestHash(body);
       const envelope = parseInput(applicationRequestSchema, body);
       const creditCode = creditCodeIn(body);
-      // Guide, wallet and calendar do not depend on each other: ask for them together.
-      const [item, sentWallet, calendar] = await Promise.all([
-        deps.guide(envelope.implementationCode),
-        creditCode ? deps.wallets(creditCode) : Promise.resolve(undefined),
-        deps.calendar(),
-      ]);
+      // The wallet read runs while the guide is found and the files are checked; it is awaited only
+      // where licences are resolved.
+      const sentWallet = creditCode ? deps.wallets(creditCode) : Promise.resolve(undefined);
+      sentWallet.catch(() => undefined);
+      const [item, calendar] = await Promise.all([deps.guide(envelope.implementationCode), deps.calendar()]);
       let prepared: Awaited<ReturnType<typeof prepare>>;
       try {
         if (!item) throw new AppError('CATALOG_ITEM_NOT_FOUND');
@@ -176,19 +175,19 @@ export function caseSubmission(deps: SubmissionDeps) {
       throw new Error('Could not draw an unused case number');
 
       /** Validates the whole application against the guide and checks every material; nothing is written. */
-      async function prepare(guide: ImplementationItem, wallet: LicenceWallet | undefined) {
+      async function prepare(guide: ImplementationItem, wallet: Promise<LicenceWallet | undefined>) {
         const parsed = parseInput(applicationSchema(guide), body);
         const { applicant } = parsed;
         const person = applicant.kind === 'person' ? applicant.person : undefined;
         const enterprise = applicant.kind === 'enterprise' ? applicant.enterprise : undefined;
-        const holderWallet = enterprise && enterprise.creditCode === creditCode ? wallet : enterprise ? await deps.wallets(enterprise.creditCode) : undefined;
+        const holderWallet = enterprise && enterprise.creditCode === creditCode ? wallet : enterprise ? deps.wallets(enterprise.creditCode) : Promise.resolve(undefined);
         const at = now();
         const [materials, regionName, sealedApplicant] = await Promise.all([
           verifyMaterials(deps.files, caller, guide, parsed, holderWallet, at.toISOString().slice(0, 10)),
           guide.guide.approvalRules ? regionNameOf(guide.regionCode) : Promise.resolve(''),
           seal(deps.keys, applicant),
         ]);
-        const smartApproval = evaluateRules({ item: guide, fields: parsed.fields, wallet: holderWallet, materials, regionName, now: at });
+        const smartApproval = evaluateRules({ item: guide, fields: parsed.fields, wallet: await holderWallet, materials, regionName, now: at });
         const submittedAt = at.toISOString();
         const record: Omit<CaseRecord, 'caseNumber' | 'clock'> = {
           status: CASE_TRANSITIONS.submit.to,
