@@ -1,9 +1,6 @@
-import { GetObjectCommand, HeadObjectCommand, NotFound, NoSuchKey } from '@aws-sdk/client-s3';
-import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { UploadTicket } from '@ah-tourism/shared';
 import { config } from '../platform/config';
-import { s3 } from '../platform/s3';
+import { presignedPost, requestPresigner, s3 } from '../platform/s3';
 import { SNIFF_BYTES } from './file-type';
 
 const UPLOAD_TTL_SECONDS = 10 * 60;
@@ -17,13 +14,14 @@ export interface MaterialStorage {
   downloadUrl(key: string, fileName: string): Promise<{ url: string; expiresAt: string }>;
 }
 
+/** The S3 modules are loaded on the first call of a method, not when the storage is created. */
 export function s3MaterialStorage(): MaterialStorage {
-  const client = s3();
   const bucket = config().materialsBucket;
   const expiry = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();
 
   return {
     async uploadTicket(key, contentType, maxBytes) {
+      const [{ client }, { createPresignedPost }] = await Promise.all([s3(), presignedPost()]);
       // The policy pins the key, the type and the size range; S3 enforces it (s3rver does not, which is
       // why every upload is inspected again at submission).
       const { url, fields } = await createPresignedPost(client, {
@@ -40,6 +38,7 @@ export function s3MaterialStorage(): MaterialStorage {
     },
 
     async inspect(key) {
+      const { client, sdk: { GetObjectCommand, HeadObjectCommand, NotFound, NoSuchKey } } = await s3();
       try {
         const head = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
         const size = head.ContentLength ?? 0;
@@ -54,6 +53,7 @@ export function s3MaterialStorage(): MaterialStorage {
     },
 
     async downloadUrl(key, fileName) {
+      const [{ client, sdk: { GetObjectCommand } }, { getSignedUrl }] = await Promise.all([s3(), requestPresigner()]);
       const url = await getSignedUrl(
         client,
         new GetObjectCommand({
