@@ -1,14 +1,25 @@
 /**
- * The deployable function bundles: minified size, gzip size and zip size of each, and the cold
- * `require` time of each bundle in a fresh Node process.
+ * The deployable function bundles: minified size, gzip size and zip size of each, what they are made
+ * of, and the cold `require` time of each bundle in a fresh Node process.
  *
  *   npx tsx bench/bundles.ts
+ *   BENCH_BASELINE_PACKAGE=<dir> npx tsx bench/bundles.ts   # side by side with an earlier build
+ *
+ * The AWS SDK is not in the bundles: it comes from the SDK layer that the same `serverless package`
+ * writes (`awsSdk.zip`). Each bundle is required in a fresh process with that layer's
+ * `nodejs/node_modules` as NODE_PATH, as Lambda sets it, so the cold `require` time includes loading
+ * every SDK module the bundle requires at load time. The SDK modules a bundle imports only on the
+ * paths that use them (lazy `import()`) are loaded next, in the same process, and reported apart as
+ * "first use": what the first request on such a path adds.
  *
  * BENCH_REQUIRE_RUNS (default 20) sets how many fresh processes require each bundle.
+ * BENCH_BASELINE_PACKAGE names a folder with the output of `serverless package --stage prod --package
+ * <dir>` of an earlier commit; its bundles are timed in the same run, interleaved with the current
+ * ones, so that both see the same machine load.
  */
 import { execFile, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -19,6 +30,10 @@ import { REPO_ROOT, gzipBytes, kib, machineLine, measureMachine, percentile, rou
 
 const run = promisify(execFile);
 const SERVERLESS_BIN = path.join(REPO_ROOT, 'node_modules', 'serverless', 'bin', 'serverless.js');
+/** The zip `serverless package` writes for the awsSdk layer of serverless.yml. */
+export const SDK_LAYER_ZIP = 'awsSdk.zip';
+/** Modules that come from the SDK layer rather than the bundle (custom.esbuild.exclude). */
+export const SDK_MODULE = /^@(aws-sdk|smithy)\//;
 
 export interface BundleResult {
   function: string;
@@ -26,13 +41,28 @@ export interface BundleResult {
   zipBytes: number;
   minifiedBytes: number;
   gzipBytes: number;
-  /** The external modules the bundle requires at run time (provided by the Lambda runtime). */
-  externals: string[];
+  /** Layer packages the bundle loads when it is required (top-level `require`). */
+  loadedAtRequire: string[];
+  /** Layer packages the bundle loads only on the paths that use them (lazy `import()`). */
+  loadedOnFirstUse: string[];
   /** What the bundle is made of, largest first (esbuild metafile of the same entry and settings). */
   composition: { part: string; bytes: number }[];
+  /** Wall-clock time of `require(bundle)` in a fresh process, SDK modules it loads included. */
   coldRequireMs: RequireTimes;
-  /** For reference: a fresh process requiring only the externals, i.e. the part of coldRequireMs the bundle does not control. */
-  externalsRequireMs: RequireTimes;
+  /** CPU time (user + system) of the same require: less sensitive to other work on the machine. */
+  coldRequireCpuMs: RequireTimes;
+  /** Loading the lazily imported SDK packages right after, in the same process. */
+  firstUseMs: RequireTimes;
+  baseline?: BaselineResult;
+}
+
+export interface BaselineResult {
+  file: string;
+  zipBytes: number;
+  minifiedBytes: number;
+  loadedAtRequire: string[];
+  coldRequireMs: RequireTimes;
+  coldRequireCpuMs: RequireTimes;
 }
 
 export interface RequireTimes {
@@ -43,10 +73,22 @@ export interface RequireTimes {
   runs: number;
 }
 
+export interface LayerSummary {
+  zipBytes: number;
+  unzippedBytes: number;
+  files: number;
+  packages: { name: string; version: string; path: string }[];
+}
+
 export interface BundleResults {
   date: string;
   machine: Machine;
   packageSeconds: number;
+  layer?: LayerSummary;
+  /** The folder BENCH_BASELINE_PACKAGE named, when the run compared against it. */
+  baselinePackage?: string;
+  /** Requiring only the DynamoDB client and document client from the layer, in the same run: the part of every DynamoDB function's cold require that is the SDK's own. */
+  dynamodbClientAlone?: { modules: string[]; coldRequireMs: RequireTimes; coldRequireCpuMs: RequireTimes };
   bundles: BundleResult[];
 }
 
@@ -81,13 +123,42 @@ export function readZip(zip: Buffer): ZipEntry[] {
   return entries;
 }
 
+/** Writes every file of a zip into dir; returns the entries. */
+export function extractZip(zipPath: string, dir: string): ZipEntry[] {
+  const entries = readZip(readFileSync(zipPath));
+  for (const entry of entries) {
+    const target = path.join(dir, entry.name);
+    if (!target.startsWith(dir + path.sep)) throw new Error(`${zipPath}: entry ${entry.name} leaves the folder`);
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, entry.data);
+  }
+  return entries;
+}
+
+/** The one .js bundle of a function zip (serverless-esbuild writes exactly one). */
+export function bundleOf(zipPath: string): ZipEntry {
+  const js = readZip(readFileSync(zipPath)).filter((e) => e.name.endsWith('.js'));
+  if (js.length !== 1) throw new Error(`${path.basename(zipPath)}: expected one .js bundle, found ${js.map((e) => e.name).join(', ') || 'none'}`);
+  return js[0]!;
+}
+
+/** The packages a bundle names in require() calls (top-level or inside a lazy import) that come from the SDK layer. */
+export function sdkRequiresOf(code: string): string[] {
+  const found = new Set<string>();
+  for (const match of code.matchAll(/require\(\s*["']([^"'./][^"']*)["']\s*\)/g)) {
+    const specifier = match[1]!;
+    if (SDK_MODULE.test(specifier)) found.add(specifier);
+  }
+  return [...found].sort();
+}
+
 /** `serverless package --stage prod` into outDir, without AWS credentials, as the deploy would build it. */
-async function packageFunctions(outDir: string): Promise<number> {
+export async function packageFunctions(outDir: string, serviceDir = REPO_ROOT): Promise<number> {
   const env = { ...process.env };
   for (const key of Object.keys(env)) if (key.startsWith('AWS_')) delete env[key];
   const began = Date.now();
   await run(process.execPath, [SERVERLESS_BIN, 'package', '--stage', 'prod', '--package', outDir], {
-    cwd: REPO_ROOT,
+    cwd: serviceDir,
     // A throwaway HOME keeps the framework from reading or writing the user's configuration.
     env: { ...env, HOME: path.join(outDir, '.home') },
     maxBuffer: 16 * 1024 * 1024,
@@ -95,33 +166,53 @@ async function packageFunctions(outDir: string): Promise<number> {
   return (Date.now() - began) / 1000;
 }
 
+interface ProbeResult {
+  wallMs: number;
+  cpuMs: number;
+  loaded: string[];
+  /** Named but not resolvable: optional packages the SDK only tries inside try/catch (bundled SDK), or a gap in the layer. */
+  missing: string[];
+  firstUseMs: number;
+}
+
 /**
- * Milliseconds one fresh `node` process takes to require the bundle. @aws-sdk/* is external (the
- * Lambda runtime provides it), so it is resolved from the repository's node_modules and its load
- * time is included, as it is in a Lambda cold start.
+ * One fresh `node` process: requires the bundle (timed, wall and CPU), records which of the SDK
+ * packages the bundle names are loaded by then, and then requires the others (timed apart).
+ * nodePath plays the part of Lambda's /opt/nodejs/node_modules: only the layer's copy of the SDK is
+ * visible, so a package the layer lacks fails here as it would in Lambda.
  */
-function coldRequireMs(modules: string[], cwd: string): number {
-  const script = [
-    'const t = process.hrtime.bigint();',
-    ...modules.map((m) => `require(${JSON.stringify(m)});`),
-    'process.stdout.write(String(Number(process.hrtime.bigint() - t) / 1e6));',
-  ].join('\n');
+export function probeBundle(file: string, sdkPackages: string[], nodePath: string | undefined): ProbeResult {
+  const script = `
+const c0 = process.cpuUsage();
+const t0 = process.hrtime.bigint();
+require(${JSON.stringify(file)});
+const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
+const c1 = process.cpuUsage(c0);
+const resolved = (name) => { try { return require.resolve(name); } catch { return undefined; } };
+const names = ${JSON.stringify(sdkPackages)};
+const missing = names.filter((name) => !resolved(name));
+const loaded = names.filter((name) => resolved(name) && require.cache[resolved(name)]);
+const t1 = process.hrtime.bigint();
+for (const name of names) if (!loaded.includes(name) && !missing.includes(name)) require(name);
+const firstUseMs = Number(process.hrtime.bigint() - t1) / 1e6;
+process.stdout.write(JSON.stringify({ wallMs, cpuMs: (c1.user + c1.system) / 1000, loaded, missing, firstUseMs }));
+`;
   const child = spawnSync(process.execPath, ['-e', script], {
     encoding: 'utf8',
-    cwd,
+    cwd: path.dirname(file),
     env: {
       PATH: process.env.PATH ?? '',
-      NODE_PATH: path.join(REPO_ROOT, 'node_modules'),
+      ...(nodePath ? { NODE_PATH: nodePath } : {}),
       NODE_ENV: 'production',
       STAGE: 'bench',
       TABLE_NAME: 'ah-tourism-bench-main',
       AWS_REGION: 'cn-north-1',
       AWS_NODEJS_CONNECTION_REUSE_ENABLED: '1',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     },
   });
-  const ms = Number(child.stdout);
-  if (child.status !== 0 || !Number.isFinite(ms)) throw new Error(`requiring ${modules.join(', ')} failed (exit ${child.status}):\n${child.stderr}`);
-  return ms;
+  if (child.status !== 0) throw new Error(`requiring ${file} failed (exit ${child.status}):\n${child.stderr}`);
+  return JSON.parse(child.stdout) as ProbeResult;
 }
 
 function summarize(times: number[]): RequireTimes {
@@ -135,30 +226,12 @@ function summarize(times: number[]): RequireTimes {
   };
 }
 
-/**
- * The @aws-sdk packages a bundle loads with require() (esbuild externals). Optional ones the SDK
- * only tries inside try/catch (e.g. @aws-sdk/signature-v4-crt) are left out when not installed.
- */
-function externalsOf(code: string): string[] {
-  const found = new Set<string>();
-  for (const match of code.matchAll(/require\(\s*["'](@aws-sdk\/[^"']+)["']\s*\)/g)) found.add(match[1]!);
-  return [...found].filter((name) => resolvable(name)).sort();
-}
-
-function resolvable(name: string): boolean {
-  try {
-    require.resolve(name, { paths: [REPO_ROOT] });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 interface EsbuildSettings {
   minify?: boolean;
   keepNames?: boolean;
   target?: string;
   exclude?: string[];
+  supported?: Record<string, boolean>;
 }
 
 /** custom.esbuild of serverless.yml: the settings serverless-esbuild packages with. */
@@ -188,6 +261,7 @@ async function composition(entry: string, settings: EsbuildSettings): Promise<{ 
     platform: 'node',
     format: 'cjs',
     external: settings.exclude ?? [],
+    ...(settings.supported ? { supported: settings.supported } : {}),
     outfile: path.join(os.tmpdir(), 'bundle-composition.js'),
     write: false,
     metafile: true,
@@ -200,7 +274,59 @@ async function composition(entry: string, settings: EsbuildSettings): Promise<{ 
   return [...parts].map(([part, bytes]) => ({ part, bytes })).sort((a, b) => b.bytes - a.bytes);
 }
 
-export async function runBundleBench(options: { requireRuns: number; progress?: (line: string) => void }): Promise<BundleResults> {
+interface Timing {
+  file: string;
+  sdkPackages: string[];
+  nodePath: string | undefined;
+  wall: number[];
+  cpu: number[];
+  firstUse: number[];
+  loaded: string[];
+  missing: string[];
+}
+
+/**
+ * Extracts the function zips of a package folder, one copy per distinct bundle (functions that share
+ * a handler file get byte-identical bundles), and its SDK layer if it has one.
+ */
+function unpack(packageDir: string, workDir: string, fallbackNodePath: string) {
+  const layerZip = path.join(packageDir, SDK_LAYER_ZIP);
+  let layer: LayerSummary | undefined;
+  let nodePath = fallbackNodePath;
+  if (existsSync(layerZip)) {
+    const layerDir = path.join(workDir, 'layer');
+    const entries = extractZip(layerZip, layerDir);
+    nodePath = path.join(layerDir, 'nodejs', 'node_modules');
+    const manifestPath = path.join(layerDir, 'nodejs', 'aws-sdk-layer.json');
+    const manifest = existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as { packages: LayerSummary['packages'] }) : { packages: [] };
+    layer = {
+      zipBytes: statSync(layerZip).size,
+      unzippedBytes: entries.reduce((sum, e) => sum + e.data.length, 0),
+      files: entries.length,
+      packages: manifest.packages.map(({ name, version, path: where }) => ({ name, version, path: where })),
+    };
+  }
+  const distinct = new Map<string, Timing>();
+  const functions = readdirSync(packageDir)
+    .filter((f) => f.endsWith('.zip') && f !== SDK_LAYER_ZIP)
+    .sort()
+    .map((zipName) => {
+      const zipPath = path.join(packageDir, zipName);
+      const entry = bundleOf(zipPath);
+      const hash = createHash('sha256').update(entry.data).digest('hex');
+      if (!distinct.has(hash)) {
+        const file = path.join(workDir, 'bundles', hash.slice(0, 12), entry.name);
+        mkdirSync(path.dirname(file), { recursive: true });
+        writeFileSync(file, entry.data);
+        distinct.set(hash, { file, sdkPackages: sdkRequiresOf(entry.data.toString('utf8')), nodePath, wall: [], cpu: [], firstUse: [], loaded: [], missing: [] });
+      }
+      return { fn: zipName.replace(/\.zip$/, ''), zipPath, entry, hash };
+    });
+  if (functions.length === 0) throw new Error(`${packageDir} holds no function zip`);
+  return { layer, nodePath, distinct, functions };
+}
+
+export async function runBundleBench(options: { requireRuns: number; baselinePackage?: string; progress?: (line: string) => void }): Promise<BundleResults> {
   const progress = options.progress ?? (() => undefined);
   warnIfBusy(progress);
   const atStart = await measureMachine();
@@ -209,65 +335,106 @@ export async function runBundleBench(options: { requireRuns: number; progress?: 
     const outDir = path.join(workDir, 'package');
     progress('serverless package --stage prod…');
     const packageSeconds = await packageFunctions(outDir);
-    const zips = readdirSync(outDir)
-      .filter((f) => f.endsWith('.zip'))
-      .sort();
-    if (zips.length === 0) throw new Error('serverless package produced no zip');
+    const repoModules = path.join(REPO_ROOT, 'node_modules');
+    const current = unpack(outDir, path.join(workDir, 'current'), repoModules);
+    if (!current.layer && [...current.distinct.values()].some((t) => t.sdkPackages.length > 0)) {
+      throw new Error(`the bundles require the AWS SDK but the package has no ${SDK_LAYER_ZIP}`);
+    }
+    const baseline = options.baselinePackage ? unpack(path.resolve(options.baselinePackage), path.join(workDir, 'baseline'), repoModules) : undefined;
 
-    // Functions that share a handler file get byte-identical bundles: each distinct one is timed once.
-    const distinct = new Map<string, { file: string; externals: string[]; bundle: number[]; externalsOnly: number[] }>();
-    const extracted = zips.map((zipName) => {
-      const fn = zipName.replace(/\.zip$/, '');
-      const zipPath = path.join(outDir, zipName);
-      const js = readZip(readFileSync(zipPath)).filter((e) => e.name.endsWith('.js'));
-      if (js.length !== 1) throw new Error(`${zipName}: expected one .js bundle, found ${js.map((e) => e.name).join(', ') || 'none'}`);
-      const entry = js[0]!;
-      const hash = createHash('sha256').update(entry.data).digest('hex');
-      if (!distinct.has(hash)) {
-        const file = path.join(workDir, 'bundles', hash.slice(0, 12), entry.name);
-        mkdirSync(path.dirname(file), { recursive: true });
-        writeFileSync(file, entry.data);
-        distinct.set(hash, { file, externals: externalsOf(entry.data.toString('utf8')), bundle: [], externalsOnly: [] });
-      }
-      return { fn, zipPath, entry, hash };
-    });
+    // For reference, a process that requires nothing but the DynamoDB client and document client from the layer.
+    const clientModules = ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'];
+    let clientAlone: Timing | undefined;
+    if (current.layer) {
+      const file = path.join(workDir, 'current', 'dynamodb-client-alone.js');
+      writeFileSync(file, clientModules.map((m) => `require(${JSON.stringify(m)});`).join('\n'));
+      clientAlone = { file, sdkPackages: [], nodePath: current.nodePath, wall: [], cpu: [], firstUse: [], loaded: [], missing: [] };
+    }
 
-    // Round-robin over the bundles, so that a busy moment of the machine does not land on one of them.
-    progress(`requiring each of ${distinct.size} distinct bundles ${options.requireRuns}× in fresh processes…`);
+    // Round-robin over all bundles (and the baseline's), so that a busy moment of the machine does not land on one of them.
+    const timings = [...current.distinct.values(), ...(baseline ? baseline.distinct.values() : []), ...(clientAlone ? [clientAlone] : [])];
+    progress(`requiring each of ${timings.length} distinct bundles ${options.requireRuns}× in fresh processes…`);
     for (let i = 0; i < options.requireRuns; i += 1) {
-      for (const timing of distinct.values()) {
-        timing.bundle.push(coldRequireMs([timing.file], path.dirname(timing.file)));
-        if (timing.externals.length > 0) timing.externalsOnly.push(coldRequireMs(timing.externals, path.dirname(timing.file)));
+      for (const timing of timings) {
+        const probe = probeBundle(timing.file, timing.sdkPackages, timing.nodePath);
+        timing.wall.push(probe.wallMs);
+        timing.cpu.push(probe.cpuMs);
+        timing.firstUse.push(probe.firstUseMs);
+        timing.loaded = probe.loaded;
+        timing.missing = probe.missing;
       }
+    }
+
+    for (const timing of current.distinct.values()) {
+      if (timing.missing.length > 0) throw new Error(`${timing.file} requires ${timing.missing.join(', ')}, which the SDK layer lacks`);
     }
 
     const settings = esbuildSettings();
     const compositions = new Map<string, Promise<{ part: string; bytes: number }[]>>();
+    const baselineByFunction = new Map(baseline?.functions.map((f) => [f.fn, f]) ?? []);
     const bundles: BundleResult[] = [];
-    for (const { fn, zipPath, entry, hash } of extracted) {
-      const timing = distinct.get(hash)!;
+    for (const { fn, zipPath, entry, hash } of current.functions) {
+      const timing = current.distinct.get(hash)!;
       const source = entry.name.replace(/\.js$/, '.ts');
       if (!compositions.has(source)) compositions.set(source, composition(source, settings));
+      const before = baselineByFunction.get(fn);
+      const beforeTiming = before ? baseline!.distinct.get(before.hash)! : undefined;
       bundles.push({
         function: fn,
         file: entry.name,
         zipBytes: statSync(zipPath).size,
         minifiedBytes: entry.data.length,
         gzipBytes: gzipBytes(entry.data),
-        externals: timing.externals,
+        loadedAtRequire: timing.loaded,
+        loadedOnFirstUse: timing.sdkPackages.filter((p) => !timing.loaded.includes(p) && !timing.missing.includes(p)),
         composition: await compositions.get(source)!,
-        coldRequireMs: summarize(timing.bundle),
-        externalsRequireMs: summarize(timing.externalsOnly),
+        coldRequireMs: summarize(timing.wall),
+        coldRequireCpuMs: summarize(timing.cpu),
+        firstUseMs: summarize(timing.sdkPackages.length > timing.loaded.length + timing.missing.length ? timing.firstUse : []),
+        ...(before && beforeTiming
+          ? {
+              baseline: {
+                file: before.entry.name,
+                zipBytes: statSync(before.zipPath).size,
+                minifiedBytes: before.entry.data.length,
+                loadedAtRequire: beforeTiming.loaded,
+                coldRequireMs: summarize(beforeTiming.wall),
+                coldRequireCpuMs: summarize(beforeTiming.cpu),
+              },
+            }
+          : {}),
       });
     }
-    return { date: new Date().toISOString(), machine: atStart, packageSeconds: round(packageSeconds), bundles };
+    return {
+      date: new Date().toISOString(),
+      machine: atStart,
+      packageSeconds: round(packageSeconds),
+      ...(current.layer ? { layer: current.layer } : {}),
+      ...(options.baselinePackage ? { baselinePackage: options.baselinePackage } : {}),
+      ...(clientAlone ? { dynamodbClientAlone: { modules: clientModules, coldRequireMs: summarize(clientAlone.wall), coldRequireCpuMs: summarize(clientAlone.cpu) } } : {}),
+      bundles,
+    };
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }
 }
 
+const short = (name: string) => name.replace(/^@aws-sdk\//, '');
+const ratio = (after: number, before: number) => (before > 0 ? `${Math.round((after / before) * 100)} %` : '—');
+
+/** Functions with byte-identical bundles share one row. */
+function grouped(results: BundleResults): { names: string; b: BundleResult }[] {
+  const rows = new Map<string, { names: string[]; b: BundleResult }>();
+  for (const b of results.bundles) {
+    const key = `${b.file}|${b.minifiedBytes}|${b.baseline?.minifiedBytes ?? ''}`;
+    const row = rows.get(key);
+    if (row) row.names.push(b.function);
+    else rows.set(key, { names: [b.function], b });
+  }
+  return [...rows.values()].map(({ names, b }) => ({ names: names.sort().join(', '), b })).sort((x, y) => x.b.zipBytes - y.b.zipBytes);
+}
+
 export function bundlesMarkdown(results: BundleResults): string {
-  const withExternals = results.bundles.some((b) => b.externals.length > 0);
   const largest = (b: BundleResult) => {
     const total = b.composition.reduce((sum, p) => sum + p.bytes, 0);
     return b.composition
@@ -275,27 +442,90 @@ export function bundlesMarkdown(results: BundleResults): string {
       .map((p) => `${p.part} ${Math.round((p.bytes / total) * 100)} %`)
       .join(', ');
   };
-  return table(
-    ['Function', 'Bundle', 'Minified', 'Gzip', 'Zip', 'Cold require median', 'p90', ...(withExternals ? ['External @aws-sdk alone'] : []), 'Largest parts'],
-    results.bundles.map((b) => [
-      b.function,
-      `\`${b.file}\``,
-      kib(b.minifiedBytes),
-      kib(b.gzipBytes),
-      kib(b.zipBytes),
-      `${b.coldRequireMs.median} ms`,
-      `${b.coldRequireMs.p90} ms`,
-      ...(withExternals ? [b.externals.length > 0 ? `${b.externalsRequireMs.median} ms` : '—'] : []),
-      largest(b),
-    ]),
-    ['l', 'l', 'r', 'r', 'r', 'r', 'r', ...(withExternals ? ['r' as const] : []), 'l'],
-  );
+  const sdk = (b: BundleResult) => {
+    const atRequire = b.loadedAtRequire.map(short).join(', ') || '—';
+    const later = b.loadedOnFirstUse.length > 0 ? `; first use: ${b.loadedOnFirstUse.map(short).join(', ')} (+${b.firstUseMs.median} ms)` : '';
+    return `${atRequire}${later}`;
+  };
+  const rows = grouped(results);
+  const compared = results.bundles.some((b) => b.baseline);
+  const lines: string[] = [];
+  if (compared) {
+    lines.push(
+      table(
+        [
+          'Functions',
+          'Zip before',
+          'Zip after',
+          'Cold require before',
+          'after',
+          'after ÷ before',
+          'CPU before',
+          'CPU after',
+          'after ÷ before',
+          'SDK from the layer: at require; on first use',
+          'Largest parts of the bundle',
+        ],
+        rows.map(({ names, b }) => [
+          names,
+          b.baseline ? kib(b.baseline.zipBytes) : '—',
+          kib(b.zipBytes),
+          b.baseline ? `${b.baseline.coldRequireMs.median} ms` : '—',
+          `${b.coldRequireMs.median} ms`,
+          b.baseline ? ratio(b.coldRequireMs.median, b.baseline.coldRequireMs.median) : '—',
+          b.baseline ? `${b.baseline.coldRequireCpuMs.median} ms` : '—',
+          `${b.coldRequireCpuMs.median} ms`,
+          b.baseline ? ratio(b.coldRequireCpuMs.median, b.baseline.coldRequireCpuMs.median) : '—',
+          sdk(b),
+          largest(b),
+        ]),
+        ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l', 'l'],
+      ),
+    );
+  } else {
+    lines.push(
+      table(
+        ['Functions', 'Bundle', 'Minified', 'Gzip', 'Zip', 'Cold require median', 'p90', 'CPU median', 'SDK from the layer: at require; on first use', 'Largest parts of the bundle'],
+        rows.map(({ names, b }) => [
+          names,
+          `\`${b.file}\``,
+          kib(b.minifiedBytes),
+          kib(b.gzipBytes),
+          kib(b.zipBytes),
+          `${b.coldRequireMs.median} ms`,
+          `${b.coldRequireMs.p90} ms`,
+          `${b.coldRequireCpuMs.median} ms`,
+          sdk(b),
+          largest(b),
+        ]),
+        ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'l', 'l'],
+      ),
+    );
+  }
+  if (results.dynamodbClientAlone) {
+    const { modules, coldRequireMs, coldRequireCpuMs } = results.dynamodbClientAlone;
+    lines.push(
+      '',
+      `Requiring only ${modules.map((m) => `\`${m}\``).join(' and ')} from the layer, in the same run: ${coldRequireMs.median} ms ` +
+        `(CPU ${coldRequireCpuMs.median} ms), part of the cold require of every function that uses DynamoDB.`,
+    );
+  }
+  if (results.layer) {
+    const client = results.layer.packages.find((p) => p.name === '@aws-sdk/client-dynamodb');
+    lines.push(
+      '',
+      `SDK layer (\`${SDK_LAYER_ZIP}\`): ${kib(results.layer.zipBytes)} zipped, ${kib(results.layer.unzippedBytes)} unzipped, ` +
+        `${results.layer.files} files, ${results.layer.packages.length} packages${client ? ` (clients ${client.version})` : ''}.`,
+    );
+  }
+  return lines.join('\n');
 }
 
 runIfMain(module, async () => {
   const requireRuns = Number(process.env.BENCH_REQUIRE_RUNS ?? 20);
   if (!Number.isInteger(requireRuns) || requireRuns < 1) throw new Error('BENCH_REQUIRE_RUNS must be a positive integer');
-  const results = await runBundleBench({ requireRuns, progress: (line) => console.error(line) });
+  const baselinePackage = process.env.BENCH_BASELINE_PACKAGE || undefined;
+  const results = await runBundleBench({ requireRuns, baselinePackage, progress: (line) => console.error(line) });
   console.log(`\nFunction bundles (${machineLine(results.machine)}; packaged in ${results.packageSeconds} s)\n`);
   console.log(bundlesMarkdown(results));
 });

@@ -1,8 +1,10 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { SDK_LAYER_ZIP, bundleOf, extractZip, probeBundle, readZip, sdkRequiresOf } from '../../bench/bundles';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const run = promisify(execFile);
@@ -46,9 +48,12 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
+/** The zips of the functions (the SDK layer's zip aside). */
+const functionZips = () => readdirSync(outDir).filter((f) => f.endsWith('.zip') && f !== SDK_LAYER_ZIP);
+
 describe('serverless package --stage prod (no AWS credentials)', () => {
   it('builds one zip per function', () => {
-    const zips = readdirSync(outDir).filter((f) => f.endsWith('.zip'));
+    const zips = functionZips();
     expect(zips.length).toBe(ofType('AWS::Lambda::Function').length);
     expect(zips.length).toBeGreaterThanOrEqual(4);
   });
@@ -198,5 +203,94 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
   it('runs the reminder sweep on a schedule', () => {
     const rules = ofType('AWS::Events::Rule').map(([, rule]) => rule.Properties);
     expect(rules).toEqual([expect.objectContaining({ ScheduleExpression: 'rate(15 minutes)', Targets: [expect.objectContaining({ Arn: { 'Fn::GetAtt': ['SweepTimersLambdaFunction', 'Arn'] } })] })]);
+  });
+
+  describe('function packages and the AWS SDK layer', () => {
+    /** Each distinct bundle once (functions sharing a handler file have identical ones), extracted next to the layer. */
+    let bundles: { functions: string[]; file: string; code: string }[];
+    let layerModules: string;
+
+    beforeAll(() => {
+      const layerDir = path.join(outDir, 'unpacked', 'layer');
+      extractZip(path.join(outDir, SDK_LAYER_ZIP), layerDir);
+      layerModules = path.join(layerDir, 'nodejs', 'node_modules');
+      const byHash = new Map<string, { functions: string[]; file: string; code: string }>();
+      for (const zip of functionZips()) {
+        const entry = bundleOf(path.join(outDir, zip));
+        const hash = createHash('sha256').update(entry.data).digest('hex').slice(0, 12);
+        if (!byHash.has(hash)) {
+          const file = path.join(outDir, 'unpacked', hash, entry.name);
+          mkdirSync(path.dirname(file), { recursive: true });
+          writeFileSync(file, entry.data);
+          byHash.set(hash, { functions: [], file, code: entry.data.toString('utf8') });
+        }
+        byHash.get(hash)!.functions.push(zip.replace(/\.zip$/, ''));
+      }
+      bundles = [...byHash.values()];
+    });
+
+    it('keeps every function package at or under 150 KB: one bundle, no node_modules', () => {
+      const MAX_ZIP_BYTES = 150_000;
+      const oversized = functionZips()
+        .map((zip) => ({ zip, bytes: statSync(path.join(outDir, zip)).size }))
+        .filter(({ bytes }) => bytes > MAX_ZIP_BYTES);
+      expect(oversized).toEqual([]);
+      for (const zip of functionZips()) {
+        const names = readZip(readFileSync(path.join(outDir, zip))).map((e) => e.name);
+        expect({ zip, files: names.filter((n) => n.endsWith('.js')).length, nodeModules: names.filter((n) => n.includes('node_modules/')) }).toEqual({ zip, files: 1, nodeModules: [] });
+      }
+    });
+
+    it('bundles no AWS SDK code, and requires the SDK only in ways Lambda resolves from the layer', () => {
+      for (const { functions, code } of bundles) {
+        // SigV4 and the SDK's user agent are in every client: their absence means no client was bundled.
+        expect({ functions, sdkBundled: /AWS4-HMAC-SHA256|aws-sdk-js/.test(code) }).toEqual({ functions, sdkBundled: false });
+        // import() resolves without NODE_PATH, so a lazily imported SDK module must be a require().
+        expect({ functions, dynamicImports: code.match(/\bimport\(\s*["'][^"'.][^"']*["']\s*\)/g) ?? [] }).toEqual({ functions, dynamicImports: [] });
+      }
+    });
+
+    it('gives every function the SDK layer, built for its runtime and architecture, holding every SDK module a bundle requires', () => {
+      const layer = resources.AwsSdkLambdaLayer;
+      expect(layer?.Type).toBe('AWS::Lambda::LayerVersion');
+      expect(layer?.Properties.CompatibleRuntimes).toEqual(['nodejs22.x']);
+      expect(layer?.Properties.CompatibleArchitectures).toEqual(['arm64']);
+      expect(layer?.Properties.Content.S3Key).toMatch(new RegExp(`/${SDK_LAYER_ZIP}$`));
+      for (const [name, fn] of ofType('AWS::Lambda::Function')) {
+        expect({ name, architectures: fn.Properties.Architectures, layers: fn.Properties.Layers }).toEqual({ name, architectures: ['arm64'], layers: [{ Ref: 'AwsSdkLambdaLayer' }] });
+      }
+      const required = [...new Set(bundles.flatMap(({ code }) => sdkRequiresOf(code)))].sort();
+      expect(required).toEqual(expect.arrayContaining(['@aws-sdk/client-dynamodb', '@aws-sdk/client-s3', '@aws-sdk/client-ssm']));
+      for (const name of required) {
+        const manifest = path.join(layerModules, ...name.split('/'), 'package.json');
+        expect({ name, inLayer: statSync(manifest, { throwIfNoEntry: false })?.isFile() ?? false }).toEqual({ name, inLayer: true });
+      }
+    });
+
+    it('pins the layer to the SDK versions the functions are built and tested with', () => {
+      const functionsDir = path.join(ROOT, 'functions');
+      const manifest = JSON.parse(readFileSync(path.join(functionsDir, 'package.json'), 'utf8'));
+      const roots = Object.keys({ ...manifest.dependencies, ...manifest.devDependencies }).filter((n) => n.startsWith('@aws-sdk/'));
+      expect(roots.length).toBeGreaterThan(0);
+      for (const name of roots) {
+        const tested = require(require.resolve(`${name}/package.json`, { paths: [functionsDir] })).version;
+        const inLayer = JSON.parse(readFileSync(path.join(layerModules, ...name.split('/'), 'package.json'), 'utf8')).version;
+        expect({ name, inLayer }).toEqual({ name, inLayer: tested });
+      }
+    });
+
+    it('loads SSM, KMS and S3 in no function at cold start: only on the paths that use them, from the layer', () => {
+      const lazyOnly = ['@aws-sdk/client-ssm', '@aws-sdk/client-kms', '@aws-sdk/client-s3', '@aws-sdk/s3-presigned-post', '@aws-sdk/s3-request-presigner'];
+      // Signed-in functions read the bearer token (platform/caller.ts); they are most of them.
+      const signedIn = bundles.filter(({ code }) => code.includes('Bearer\\s+'));
+      expect(signedIn.length).toBeGreaterThan(bundles.length / 2);
+      for (const { functions, file, code } of bundles) {
+        const sdk = sdkRequiresOf(code);
+        // The layer alone provides the SDK here, as /opt/nodejs/node_modules does in Lambda; every lazily
+        // imported module is then loaded too, which proves the layer has what those paths need.
+        const probe = probeBundle(file, sdk, layerModules);
+        expect({ functions, missing: probe.missing, loadedAtColdStart: probe.loaded.filter((name) => lazyOnly.includes(name)) }).toEqual({ functions, missing: [], loadedAtColdStart: [] });
+      }
+    }, 120_000);
   });
 });

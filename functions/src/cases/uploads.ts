@@ -1,17 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { MAX_MATERIAL_BYTES, type ImplementationItem, type UploadRequest, type UploadTicket } from '@ah-tourism/shared';
 import type { Caller } from '../auth/caller';
 import { config } from '../platform/config';
 import { AppError } from '../platform/errors';
-import { s3 } from '../platform/s3';
+import { presignedPost, s3 } from '../platform/s3';
 import { uploadPrefix } from './keys';
 
 const UPLOAD_TTL_SECONDS = 10 * 60;
 
 /** A presigned POST for one material file, under the caller's own prefix. */
 export function uploadTickets(deps: { guide: (implementationCode: string) => Promise<ImplementationItem | undefined> }) {
-  const client = s3();
   const bucket = config().materialsBucket;
   return {
     async uploadTicket(caller: Caller, request: UploadRequest): Promise<UploadTicket> {
@@ -26,6 +24,7 @@ export function uploadTickets(deps: { guide: (implementationCode: string) => Pro
       const key = `${uploadPrefix(caller.userId)}${randomUUID()}.${extension}`;
       // The policy pins the key, the type and the size range; S3 enforces it (s3rver does not, which is
       // why every upload is inspected again at submission).
+      const [{ client }, { createPresignedPost }] = await Promise.all([s3(), presignedPost()]);
       const { url, fields } = await createPresignedPost(client, {
         Bucket: bucket,
         Key: key,

@@ -1,13 +1,22 @@
-import { GetParametersCommand, SSMClient } from '@aws-sdk/client-ssm';
+import type { SSMClient } from '@aws-sdk/client-ssm';
 import { config } from './config';
 
 /**
  * Secrets and keys of this stage from SSM Parameter Store (`<prefix><name>`, SecureStrings decrypted),
  * read once per container. The local stage never calls SSM: its values come from the local params of
- * serverless.yml, and those are refused everywhere else.
+ * serverless.yml, and those are refused everywhere else. The SSM client is loaded on the first read,
+ * so a function (or a stage) that reads no parameter never loads it.
  */
 const cache = new Map<string, Promise<string>>();
-let client: SSMClient | undefined;
+let loaded: Promise<{ client: SSMClient; sdk: typeof import('@aws-sdk/client-ssm') }> | undefined;
+
+function ssm() {
+  if (!loaded) {
+    loaded = import('@aws-sdk/client-ssm').then((sdk) => ({ client: new sdk.SSMClient({}), sdk }));
+    loaded.catch(() => (loaded = undefined));
+  }
+  return loaded;
+}
 
 export function parameter(name: string, localValue: string | undefined): Promise<string> {
   const { stage, parameterPrefix } = config();
@@ -18,10 +27,9 @@ export function parameter(name: string, localValue: string | undefined): Promise
   if (localValue) return Promise.reject(new Error(`A local-only value for ${name} is set in stage ${stage}; refusing to use it`));
   let pending = cache.get(name);
   if (!pending) {
-    client ??= new SSMClient({});
     const fullName = `${parameterPrefix}${name}`;
-    pending = client
-      .send(new GetParametersCommand({ Names: [fullName], WithDecryption: true }))
+    pending = ssm()
+      .then(({ client, sdk }) => client.send(new sdk.GetParametersCommand({ Names: [fullName], WithDecryption: true })))
       .then(({ Parameters }) => {
         const value = Parameters?.[0]?.Value;
         if (!value) throw new Error(`SSM parameter ${fullName} is missing`);
