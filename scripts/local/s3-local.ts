@@ -3,8 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 // s3rver ships no types.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const S3rver = require('s3rver') as new (options: Record<string, unknown>) => { run(): Promise<unknown>; close(): Promise<void> };
+const S3rver = require('s3rver') as new (options: Record<string, unknown>) => {
+  run(): Promise<unknown>;
+  close(): Promise<void>;
+  on(name: 'event', listener: (event: { Records?: S3EventRecord[] }) => void): void;
+};
 import { assertPortFree, type Managed } from './process';
+import type { S3EventRecord } from './s3-events';
 
 export const LOCAL_MATERIALS_BUCKET = 'ah-tourism-local-materials';
 
@@ -19,7 +24,10 @@ function corsXml(origins: string[]): string {
 }
 
 /** s3rver on 127.0.0.1:port with the materials bucket, its files in a fresh temporary folder. */
-export async function startS3Local(port: number, corsOrigins: string[]): Promise<Managed & { endpoint: string; bucket: string }> {
+export async function startS3Local(
+  port: number,
+  corsOrigins: string[],
+): Promise<Managed & { endpoint: string; bucket: string; onEvent(listener: (event: { Records?: S3EventRecord[] }) => void): void }> {
   await assertPortFree(port, 'local S3 (s3rver)', 'S3_PORT');
   const directory = mkdtempSync(path.join(os.tmpdir(), 'ah-tourism-s3-'));
   const server = new S3rver({
@@ -34,6 +42,8 @@ export async function startS3Local(port: number, corsOrigins: string[]): Promise
     name: 'local S3',
     endpoint: `http://127.0.0.1:${port}`,
     bucket: LOCAL_MATERIALS_BUCKET,
+    /** AWS-shaped S3 event records (ObjectCreated:Post, …) for every write, as s3rver emits them. */
+    onEvent: (listener) => server.on('event', listener),
     stop: async () => {
       await server.close();
       rmSync(directory, { recursive: true, force: true });

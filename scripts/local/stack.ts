@@ -5,6 +5,7 @@ import { startH5DevServer, startH5Static } from './h5';
 import { startOffline } from './offline';
 import type { Managed } from './process';
 import { startS3Local } from './s3-local';
+import { forwardS3Events, uploadTriggersFromServerless } from './s3-events';
 import { catalogRecords, putAll } from './seed';
 import { ensureTables, printServerless, tableDefinitions } from './tables';
 import { startStreamPoller, streamMappingsFromServerless, type StreamPoller } from './stream-poller';
@@ -137,6 +138,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       log: options.log && ((line) => options.log!('streams', line)),
     });
     started.push(streams);
+    // S3 notifications (uploads → inspectUpload) through the same Lambda endpoint; failures are only logged.
+    s3.onEvent(forwardS3Events({ lambdaEndpoint: `http://127.0.0.1:${ports.lambda}`, triggers: uploadTriggersFromServerless(definition, 'local'), log: (line) => (options.log ? options.log('s3-events', line) : console.warn(`s3 events: ${line}`)) }));
 
     let h5Url: string | undefined;
     if (options.h5 !== 'none') {

@@ -293,4 +293,38 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
       }
     }, 120_000);
   });
+
+  it('inspects every upload under materials/ once, with a role that only reads those objects and writes verdicts', () => {
+    const bucket = resources.MaterialsBucket!;
+    expect(bucket.Properties.NotificationConfiguration.LambdaConfigurations).toEqual([
+      {
+        Event: 's3:ObjectCreated:*',
+        Function: { 'Fn::GetAtt': ['InspectUploadLambdaFunction', 'Arn'] },
+        Filter: { S3Key: { Rules: [{ Name: 'prefix', Value: 'materials/' }] } },
+      },
+    ]);
+    expect((bucket as unknown as { DependsOn: string[] }).DependsOn).toContain('InspectUploadS3Permission');
+    expect(resources.InspectUploadS3Permission?.Properties).toMatchObject({
+      Action: 'lambda:InvokeFunction',
+      Principal: 's3.amazonaws.com',
+      FunctionName: { 'Fn::GetAtt': ['InspectUploadLambdaFunction', 'Arn'] },
+      SourceAccount: { Ref: 'AWS::AccountId' },
+    });
+    expect(resources.InspectUploadLambdaFunction?.Properties.Role).toEqual({ 'Fn::GetAtt': ['UploadInspectorRole', 'Arn'] });
+    const statements = iamStatements().filter((s) => s.owner === 'UploadInspectorRole');
+    const data = statements.filter((s) => /^(s3|dynamodb):/.test(([] as string[]).concat(s.Action)[0]!));
+    expect(data.map((s) => s.Action)).toEqual([['s3:GetObject'], ['dynamodb:PutItem']]);
+    expect(JSON.stringify(data[0]!.Resource)).toMatch(/materials\/\*"/);
+    expect(data[1]!.Resource).toEqual({ 'Fn::GetAtt': ['MainTable', 'Arn'] });
+    expect(statements.filter((s) => !data.includes(s)).every((s) => ([] as string[]).concat(s.Action).every((a) => a.startsWith('logs:')))).toBe(true);
+  });
+
+  it('lets submission and resubmission read upload verdicts in one BatchGetItem', () => {
+    for (const role of ['CaseSubmitterRole', 'CaseWorkerRole']) {
+      const actions = iamStatements().filter((s) => s.owner === role).flatMap((s) => ([] as string[]).concat(s.Action));
+      expect({ role, batch: actions.includes('dynamodb:BatchGetItem') }).toEqual({ role, batch: true });
+    }
+    expect(resources.ResubmitCaseLambdaFunction?.Properties.Role).toEqual({ 'Fn::GetAtt': ['CaseWorkerRole', 'Arn'] });
+    expect(resources.SubmitApplicationLambdaFunction?.Properties.Role).toEqual({ 'Fn::GetAtt': ['CaseSubmitterRole', 'Arn'] });
+  });
 });

@@ -4,15 +4,15 @@ import { AppError } from '../platform/errors';
 import { parseInput } from '../platform/http';
 import type { ApplicantCaseViews } from './applicant-views';
 import type { CaseLifecycle } from './lifecycle';
-import type { MaterialInspector } from './material-storage';
-import { checkUploads } from './materials';
+import { checkUploads, type MaterialFiles } from './materials';
 import type { MaterialRecord } from './records';
 import { visitService } from './visits';
 
 export interface ApplicantActionDeps {
   views: ApplicantCaseViews;
   lifecycle: Pick<CaseLifecycle, 'transition'>;
-  files: MaterialInspector;
+  /** Verdicts recorded at upload, and the objects themselves for files without one. */
+  files: MaterialFiles;
   calendar: () => Promise<WorkingCalendar>;
   now?: () => Date;
 }

@@ -6,6 +6,7 @@ import {
   type Application,
   type FieldIssue,
   type ImplementationItem,
+  type MaterialContentType,
 } from '@ah-tourism/shared';
 import type { Caller } from '../auth/caller';
 import { AppError } from '../platform/errors';
@@ -17,15 +18,45 @@ import type { MaterialRecord, StoredFile } from './records';
 
 type Upload = { key: string; fileName: string };
 
+/** What the upload-completed event recorded about a file: its size and the type its first bytes show. */
+export interface UploadVerdict {
+  owner: string;
+  size: number;
+  contentType: MaterialContentType | undefined;
+}
+
+/** Verdicts recorded when uploads completed; a key without one is simply absent from the answer. */
+export interface UploadVerdicts {
+  read(keys: string[]): Promise<Map<string, UploadVerdict>>;
+}
+
+/** How submission learns about uploaded files: recorded verdicts first, the object itself otherwise. */
+export interface MaterialFiles {
+  inspector: MaterialInspector;
+  verdicts?: UploadVerdicts;
+}
+
+/** Size and real type of one file: its verdict when one was recorded, else one look at the object. */
+async function examine(files: MaterialFiles, verdicts: Map<string, UploadVerdict>, key: string, owner: string) {
+  const verdict = verdicts.get(key);
+  if (verdict && verdict.owner === owner) return { size: verdict.size, type: verdict.contentType };
+  const found = await files.inspector.inspect(key);
+  return found && { size: found.size, type: sniffMaterialType(found.head) };
+}
+
 /**
- * Checks uploaded files, all at once (one request per file): the caller's own, present, non-empty,
- * within the cap, really PDF/JPG/PNG. Problems are collected per file so the applicant hears them all.
+ * Checks uploaded files, all at once: the caller's own, present, non-empty, within the cap, really
+ * PDF/JPG/PNG. One BatchGetItem reads the verdicts recorded at upload; only files without one are
+ * inspected (one request each). Problems are collected per file so the applicant hears them all.
  */
 export async function checkUploads(
-  files: MaterialInspector,
+  files: MaterialFiles,
   caller: Caller,
   wanted: { material: { id: string; name: string }; uploads: Upload[] }[],
 ): Promise<{ stored: Map<string, StoredFile[]>; issues: FieldIssue[] }> {
+  const prefix = uploadPrefix(caller.userId);
+  const keys = [...new Set(wanted.flatMap(({ uploads }) => uploads.map((u) => u.key)).filter((key) => key.startsWith(prefix)))];
+  const verdicts = files.verdicts && keys.length ? await files.verdicts.read(keys) : new Map<string, UploadVerdict>();
   // One slot per file, so problems come out in guide and file order whatever finishes first.
   const slots: FieldIssue[][] = [];
   const seen = new Set<string>();
@@ -36,16 +67,16 @@ export async function checkUploads(
       const slot: FieldIssue[] = [];
       slots.push(slot);
       const problem = (message: string) => slot.push({ path, message: `“${material.name}”${message}` });
-      if (!file.key.startsWith(uploadPrefix(caller.userId)) || seen.has(file.key)) {
+      if (!file.key.startsWith(prefix) || seen.has(file.key)) {
         problem('的文件无效，请重新上传');
         return Promise.resolve();
       }
       seen.add(file.key);
-      return files.inspect(file.key).then((found) => {
+      return examine(files, verdicts, file.key, caller.userId).then((found) => {
         if (!found) return problem('的文件未上传成功，请重新上传');
         if (found.size === 0) return problem('的文件是空的，请重新上传');
         if (found.size > MAX_MATERIAL_BYTES) return problem(`的文件超过${MAX_MATERIAL_BYTES / 1024 / 1024}MB，请压缩后重新上传`);
-        const type = sniffMaterialType(found.head);
+        const { type } = found;
         if (!type || !MATERIAL_TYPES.includes(type)) return problem('不是有效的 PDF、JPG 或 PNG 文件，请重新上传');
         stored.get(material.id)!.push({ index, key: file.key, fileName: file.fileName, size: found.size, contentType: type });
       });
@@ -64,7 +95,7 @@ function resolvedLicence(name: string, issuer: string, wallet: LicenceWallet | u
 
 /** Every material of the guide as the case records it: checked uploads, or the licence that proves it. */
 export async function verifyMaterials(
-  files: MaterialInspector,
+  files: MaterialFiles,
   caller: Caller,
   item: ImplementationItem,
   application: Application,

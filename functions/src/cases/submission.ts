@@ -22,8 +22,7 @@ import { newEventId } from '../notifications/outbox';
 import { PRE_REVIEW_WORKING_DAYS, dueAfter, reminderTimers } from '../notifications/timers';
 import { caseDetail } from './applicant-views';
 import type { CaseLifecycle } from './lifecycle';
-import type { MaterialInspector } from './material-storage';
-import { verifyMaterials } from './materials';
+import { verifyMaterials, type MaterialFiles } from './materials';
 import type { CaseApplication, CaseRecord, EventRecord, SmartApproval, StoredCase } from './records';
 import { evaluateRules } from './smart-approval';
 import type { CaseStore } from './store';
@@ -38,7 +37,8 @@ export interface SubmissionDeps {
   regions: () => Promise<Region[]>;
   /** The licence wallet (电子证照) of an enterprise, by credit code. */
   wallets: (creditCode: string) => Promise<LicenceWallet | undefined>;
-  files: MaterialInspector;
+  /** Verdicts recorded at upload, and the objects themselves for files without one. */
+  files: MaterialFiles;
   keys: KeyProvider;
   draftTtlDays: number;
   /** The working-day calendar (official data plus administrator overrides). */

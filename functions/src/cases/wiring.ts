@@ -10,9 +10,11 @@ import type { DownloadLinks } from './download-links';
 import { draftService, dynamoDraftStore } from './drafts';
 import { caseLifecycle, type CaseLifecycle } from './lifecycle';
 import { s3MaterialInspector } from './material-storage';
+import type { MaterialFiles } from './materials';
 import { staffCaseActions } from './staff-actions';
 import { staffCaseViews, type StaffCaseViews } from './staff-views';
 import { dynamoCaseStore, type CaseStore } from './store';
+import { dynamoUploadVerdicts } from './upload-verdicts';
 
 /*
  * The case domain's parts wired to DynamoDB, each created on first use and kept for the container's
@@ -52,6 +54,11 @@ export function lifecycleService(): CaseLifecycle {
   return lifecycle;
 }
 
+let materials: MaterialFiles | undefined;
+
+/** Uploaded files as submission checks them: verdicts recorded at upload, the objects for the rest. */
+export const materialFiles = (): MaterialFiles => (materials ??= { inspector: s3MaterialInspector(), verdicts: dynamoUploadVerdicts() });
+
 let applicant: ApplicantCaseViews | undefined;
 let applicantDoes: ReturnType<typeof applicantCaseActions> | undefined;
 let drafts: ReturnType<typeof draftService> | undefined;
@@ -62,7 +69,7 @@ let staffDoes: ReturnType<typeof staffCaseActions> | undefined;
 export const applicantViews = (files?: DownloadLinks) => (applicant ??= applicantCaseViews({ cases: caseStore(), calendar: workingCalendarNow, ...(files ? { files } : {}) }));
 
 export const applicantActions = () =>
-  (applicantDoes ??= applicantCaseActions({ views: applicantViews(), lifecycle: lifecycleService(), files: s3MaterialInspector(), calendar: workingCalendarNow }));
+  (applicantDoes ??= applicantCaseActions({ views: applicantViews(), lifecycle: lifecycleService(), files: materialFiles(), calendar: workingCalendarNow }));
 
 export const draftKeeper = () => (drafts ??= draftService({ drafts: dynamoDraftStore(), guide: currentGuide, keys: dataKeys(), draftTtlDays: config().draftTtlDays }));
 

@@ -1,11 +1,10 @@
-import { catalogStore, caseStore, currentGuide, lifecycleService } from '../wiring';
+import { catalogStore, caseStore, currentGuide, lifecycleService, materialFiles } from '../wiring';
 import { walletOf } from '../../licences/wallet';
 import { workingCalendarNow } from '../../platform/calendar';
 import { authenticate } from '../../auth/caller';
 import { config } from '../../platform/config';
 import { header, httpHandler, json, readJsonBody, NO_STORE } from '../../platform/http';
 import { dataKeys } from '../../platform/keys';
-import { s3MaterialInspector } from '../material-storage';
 import { caseSubmission, type CaseSubmission } from '../submission';
 
 let submission: CaseSubmission | undefined;
@@ -15,7 +14,7 @@ const service = () =>
     guide: currentGuide,
     regions: () => catalogStore().listRegions(),
     wallets: walletOf,
-    files: s3MaterialInspector(),
+    files: materialFiles(),
     keys: dataKeys(),
     draftTtlDays: config().draftTtlDays,
     calendar: workingCalendarNow,

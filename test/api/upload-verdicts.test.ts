@@ -1,0 +1,114 @@
+import { DeleteItemCommand, GetItemCommand, UpdateItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import type { ImplementationItem } from '@ah-tourism/shared';
+import { localDynamoClient } from '../../scripts/local/dynamodb-local';
+import { MINIMAL_PDF, TRAVEL_AGENCY_FIELDS, completeApplication, newUser, submitApplication, travelAgencyItem, upload } from '../support/applications';
+
+/*
+ * Upload-completed events: every file posted to S3 under materials/ gets a verdict row (size, real type)
+ * from inspectUpload, and submission reads those rows; a file whose row is missing is inspected directly.
+ */
+let item: ImplementationItem;
+let dynamo: ReturnType<typeof localDynamoClient>;
+const verdictKey = (objectKey: string): Record<string, AttributeValue> => ({ pk: { S: `UPLOAD#${objectKey}` }, sk: { S: 'VERDICT' } });
+
+async function verdictOf(objectKey: string) {
+  return (await dynamo.send(new GetItemCommand({ TableName: process.env.TABLE_NAME!, Key: verdictKey(objectKey), ConsistentRead: true }))).Item;
+}
+
+/** Polls until inspectUpload has recorded the file (the event goes through serverless offline). */
+async function verdictAppears(objectKey: string, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = await verdictOf(objectKey);
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error('no upload verdict was recorded in time');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const keysOf = (materials: Record<string, { key: string }[]>) => Object.values(materials).flatMap((files) => files.map((f) => f.key));
+
+beforeAll(async () => {
+  item = await travelAgencyItem();
+  dynamo = localDynamoClient(process.env.DYNAMODB_ENDPOINT!);
+});
+
+afterAll(() => dynamo.destroy());
+
+describe('upload verdicts', () => {
+  it('records each upload once S3 reports it, and submission then succeeds', async () => {
+    const user = await newUser();
+    const body = await completeApplication(user, item, TRAVEL_AGENCY_FIELDS);
+    const keys = keysOf(body.materials);
+    expect(keys.length).toBeGreaterThan(1);
+    for (const key of keys) {
+      const verdict = await verdictAppears(key);
+      expect(verdict).toMatchObject({
+        kind: { S: 'upload_verdict' },
+        owner: { S: key.split('/')[1] },
+        size: { N: String(MINIMAL_PDF.length) },
+        contentType: { S: 'application/pdf' },
+        sequencer: { S: expect.stringMatching(/^[0-9A-F]+$/) },
+      });
+      const days = (Number(verdict.expiresAt!.N) - Date.now() / 1000) / 86_400;
+      expect(days).toBeGreaterThan(29.9);
+      expect(days).toBeLessThanOrEqual(30);
+    }
+    expect((await submitApplication(user, body)).status).toBe(201);
+  }, 60_000);
+
+  it('checks from the verdict, not the object, when there is one', async () => {
+    const user = await newUser();
+    const body = await completeApplication(user, item, TRAVEL_AGENCY_FIELDS);
+    const [materialId, [file]] = Object.entries(body.materials)[0]!;
+    await verdictAppears(file!.key);
+    // A verdict saying the file is empty is believed (the object itself is a valid PDF).
+    await dynamo.send(
+      new UpdateItemCommand({ TableName: process.env.TABLE_NAME!, Key: verdictKey(file!.key), UpdateExpression: 'SET size = :zero', ExpressionAttributeValues: { ':zero': { N: '0' } } }),
+    );
+    const name = item.guide.materials.find((m) => m.id === materialId)!.name;
+    const res = await submitApplication(user, body);
+    expect(res.status).toBe(400);
+    expect(res.body.details).toEqual([{ path: `materials.${materialId}[0]`, message: `“${name}”的文件是空的，请重新上传` }]);
+  }, 60_000);
+
+  it('falls back to the object when a verdict is missing', async () => {
+    const user = await newUser();
+    const body = await completeApplication(user, item, TRAVEL_AGENCY_FIELDS);
+    const entries = Object.entries(body.materials);
+    const valid = entries[0]![1][0]!;
+    const fakeId = entries[1]![0];
+    const fake = await upload(user, item.implementationCode, fakeId, Buffer.from('这不是PDF，只是一段文字'));
+    for (const key of [...keysOf(body.materials), fake.key]) await verdictAppears(key);
+    // As if both events were lost: one file is good, one is not, and each is still checked correctly.
+    for (const key of [valid.key, fake.key]) await dynamo.send(new DeleteItemCommand({ TableName: process.env.TABLE_NAME!, Key: verdictKey(key) }));
+    const fakeName = item.guide.materials.find((m) => m.id === fakeId)!.name;
+    const refused = await submitApplication(user, { ...body, materials: { ...body.materials, [fakeId]: [fake] } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.details).toEqual([{ path: `materials.${fakeId}[0]`, message: `“${fakeName}”不是有效的 PDF、JPG 或 PNG 文件，请重新上传` }]);
+    expect(await verdictOf(valid.key)).toBeUndefined();
+    expect((await submitApplication(user, body)).status).toBe(201);
+  }, 60_000);
+
+  it('gives exactly the messages of direct inspection for empty, wrong-type and oversized files', async () => {
+    const user = await newUser();
+    const body = await completeApplication(user, item, TRAVEL_AGENCY_FIELDS);
+    const required = item.guide.materials.filter((m) => m.source === 'applicant' && m.necessity === 'required');
+    const [empty, fake, big] = required;
+    const materials = {
+      ...body.materials,
+      [empty!.id]: [await upload(user, item.implementationCode, empty!.id, Buffer.alloc(0))],
+      [fake!.id]: [await upload(user, item.implementationCode, fake!.id, Buffer.from('这不是PDF，只是一段文字'))],
+      [big!.id]: [await upload(user, item.implementationCode, big!.id, Buffer.concat([MINIMAL_PDF, Buffer.alloc(10 * 1024 * 1024)]), { declaredSize: 1024 })],
+    };
+    for (const key of keysOf(materials)) await verdictAppears(key);
+    const res = await submitApplication(user, { ...body, materials });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('APPLY_MATERIAL_INVALID');
+    expect(res.body.details).toEqual([
+      { path: `materials.${empty!.id}[0]`, message: `“${empty!.name}”的文件是空的，请重新上传` },
+      { path: `materials.${fake!.id}[0]`, message: `“${fake!.name}”不是有效的 PDF、JPG 或 PNG 文件，请重新上传` },
+      { path: `materials.${big!.id}[0]`, message: `“${big!.name}”的文件超过10MB，请压缩后重新上传` },
+    ]);
+  }, 60_000);
+});
