@@ -145,6 +145,17 @@ describe('the lifecycle, from pre-review to delivery', () => {
 });
 
 describe('concurrent staff', () => {
+  it('accepts ten different cases of one organisation at once: every one succeeds, each with its own document number', async () => {
+    const cases = await Promise.all(Array.from({ length: 10 }, () => submitCase()));
+    const versions = await Promise.all(cases.map(async ({ caseNumber }) => (await staffCase(preReviewer, caseNumber)).body.version));
+    const results = await Promise.all(cases.map(({ caseNumber }, i) => act(preReviewer, caseNumber, { action: 'accept', opinion: '材料齐全', version: versions[i] })));
+    expect(results.map((r) => r.status)).toEqual(Array(10).fill(200));
+    const numbers = results.map((r) => r.body.documents.find((d) => d.kind === 'acceptance_notice')!.number);
+    expect(new Set(numbers).size).toBe(10);
+    for (const number of numbers) expect(number).toMatch(/^黄文旅受〔\d{4}〕\d+号$/);
+  }, 120_000);
+
+
   it('let exactly one of 20 simultaneous acceptances win; the others hear who was first', async () => {
     const { caseNumber } = await submitCase();
     const version = (await staffCase(preReviewer, caseNumber)).body.version;

@@ -27,6 +27,10 @@ import { caseAuditSk, casePartition } from './keys';
 import type { CaseApplication, CaseRecord, EventRecord, StepRecord, StoredCase } from './records';
 import { caseFormItem, caseRecordItem } from './store';
 
+/** How often a step is retried when only the document counter was contended (each retry reads it again). */
+const MAX_CONTENDED_ATTEMPTS = 20;
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 /** Public-service items (item type 20) are to be completed within one working day. */
 const PUBLIC_SERVICE_TYPE = '20';
 /** The evaluation invitation goes out 3 days after delivery (the 好差评 loop), unless the case was evaluated by then. */
@@ -160,7 +164,6 @@ export function caseLifecycle(deps: LifecycleDeps) {
     const calendar = await deps.calendar();
     const days = completionDays(stored);
     let next: CaseRecord = { ...record, status: to, version: record.version + 1, clock: applyClock(definition.clock, record.clock, at, calendar, days) };
-    const writes: object[] = [];
     const events: NotificationEvent[] = [];
     let defects: { subject: string; reason: string; materialId?: string }[] | undefined;
     let eventDetail: Record<string, string> = {};
@@ -182,23 +185,6 @@ export function caseLifecycle(deps: LifecycleDeps) {
     }
     if (action === 'approve' || action === 'refuse' || action === 'auto_approve') eventDetail = { note: action === 'approve' ? '已准予许可，请查看决定书' : '不予许可，请查看决定书' };
     if (action === 'deliver') eventDetail = { note: `${deliveryText(request.delivery!)}，欢迎评价` };
-
-    let document: CaseDocument | undefined;
-    if (definition.document) {
-      const reserved = await nextDocumentNumber(definition.document, record, Number(iso.slice(0, 4)));
-      writes.push(reserved.write);
-      document = composeDocument(definition.document, {
-        record,
-        request,
-        number: reserved.number,
-        issuedAt: iso,
-        ...(defects ? { defects: defects.map(({ subject, reason }) => ({ subject, reason })) } : {}),
-        ...(next.clock.completion?.dueAt ? { completionDueAt: next.clock.completion.dueAt, completionDays: days } : {}),
-      });
-    }
-
-    const audit = chainEntry(record.auditHead, { at: iso, actorId: actor.userId, actorRole: actor.role, action, from: record.status, to }, { request, document: document?.number });
-    next.auditHead = { seq: audit.seq, hash: audit.hash };
 
     const base = { caseNumber: record.caseNumber, itemName: record.itemName, organisationCode: next.organisationCode, applicantUserId: record.submitterUserId, applicantDisplayName: record.applicantDisplayName };
     const eventType = EVENT_OF[action];
@@ -233,35 +219,59 @@ export function caseLifecycle(deps: LifecycleDeps) {
       actorName: actor.name,
       ...(request.opinion || request.reason ? { opinion: [request.opinion, request.reason].filter(Boolean).join('；') } : {}),
     };
-    const items = [
-      {
-        Put: {
-          TableName,
-          Item: caseRecordItem(next),
-          ConditionExpression: '#record.version = :version',
-          ExpressionAttributeNames: { '#record': 'record' },
-          ExpressionAttributeValues: { ':version': record.version },
+    // A document number is reserved by a conditional update of the organisation's counter. Another case's
+    // step taking the same number (or touching the counter at the same moment) is no conflict of this case:
+    // the server reads the counter again and retries, so numbers stay unique and gap-free and staff working
+    // in parallel never see it. Only this case's own version answers 409.
+    let document: CaseDocument | undefined;
+    for (let attempt = 0; ; attempt += 1) {
+      const writes: object[] = [];
+      document = undefined;
+      if (definition.document) {
+        const reserved = await nextDocumentNumber(definition.document, record, Number(iso.slice(0, 4)));
+        writes.push(reserved.write);
+        document = composeDocument(definition.document, {
+          record,
+          request,
+          number: reserved.number,
+          issuedAt: iso,
+          ...(defects ? { defects: defects.map(({ subject, reason }) => ({ subject, reason })) } : {}),
+          ...(next.clock.completion?.dueAt ? { completionDueAt: next.clock.completion.dueAt, completionDays: days } : {}),
+        });
+      }
+      const audit = chainEntry(record.auditHead, { at: iso, actorId: actor.userId, actorRole: actor.role, action, from: record.status, to }, { request, document: document?.number });
+      next.auditHead = { seq: audit.seq, hash: audit.hash };
+      const items = [
+        {
+          Put: {
+            TableName,
+            Item: caseRecordItem(next),
+            ConditionExpression: '#record.version = :version',
+            ExpressionAttributeNames: { '#record': 'record' },
+            ExpressionAttributeValues: { ':version': record.version },
+          },
         },
-      },
-      { Put: { TableName, Item: { pk: casePartition(record.caseNumber), sk: caseAuditSk(audit.seq), entity: 'CaseStep', step: { entry: audit, event: history, ...(document ? { document } : {}) } satisfies StepRecord }, ConditionExpression: 'attribute_not_exists(pk)' } },
-      ...writes,
-      ...(extra.application ? [{ Put: { TableName, Item: caseFormItem(record.caseNumber, extra.application) } }] : []),
-      ...events.map((event) => outboxPut(TableName, event)),
-      ...timers,
-    ];
-    try {
-      await db.send(new TransactWriteCommand({ TransactItems: items as never }));
-    } catch (error) {
-      if (error instanceof TransactionCanceledException) {
+        { Put: { TableName, Item: { pk: casePartition(record.caseNumber), sk: caseAuditSk(audit.seq), entity: 'CaseStep', step: { entry: audit, event: history, ...(document ? { document } : {}) } satisfies StepRecord }, ConditionExpression: 'attribute_not_exists(pk)' } },
+        ...writes,
+        ...(extra.application ? [{ Put: { TableName, Item: caseFormItem(record.caseNumber, extra.application) } }] : []),
+        ...events.map((event) => outboxPut(TableName, event)),
+        ...timers,
+      ];
+      try {
+        await db.send(new TransactWriteCommand({ TransactItems: items as never }));
+        break;
+      } catch (error) {
+        if (!(error instanceof TransactionCanceledException)) throw error;
         const reasons = error.CancellationReasons ?? [];
         if (reasons[0]?.Code === 'ConditionalCheckFailed' || reasons[1]?.Code === 'ConditionalCheckFailed') {
           const { Item } = await db.send(new GetCommand({ TableName, Key: { pk: casePartition(record.caseNumber), sk: 'META' }, ConsistentRead: true }));
           throw conflict((Item?.record as CaseRecord | undefined) ?? record);
         }
-        // A document number taken by a concurrent action of another case: the actor can simply retry.
-        if (reasons.some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict')) throw new AppError('CASE_BUSY');
+        const contended = reasons.some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict');
+        if (!contended) throw error;
+        if (attempt >= MAX_CONTENDED_ATTEMPTS) throw new AppError('CASE_BUSY');
+        await sleep(Math.random() * 20 * (attempt + 1));
       }
-      throw error;
     }
     logger.info('case transition', { caseNumber: record.caseNumber, action, from: record.status, to, actor: actor.kind });
     return {
