@@ -12,9 +12,19 @@ const transform = {
   ],
 };
 
-const common = { transform, testEnvironment: 'node', moduleFileExtensions: ['ts', 'tsx', 'js', 'json'] };
+const common = {
+  transform,
+  testEnvironment: 'node',
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+  // Jest's transform cache, inside the repository rather than the system temporary folder (a project
+  // setting: each project would otherwise default to os.tmpdir()/jest_*).
+  cacheDirectory: '<rootDir>/node_modules/.cache/jest',
+};
 
 module.exports = {
+  // A test of a few requests or steps. Tests that must do many things in sequence get time in
+  // proportion (forRequests in test/support/api.ts, or their own budget); loops over independent
+  // things are split into one test each.
   testTimeout: 30_000,
   projects: [
     {

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { assertPortFree, startProcess, waitFor, type Managed } from './process';
@@ -51,10 +52,15 @@ export async function startDynamoDbLocal(port: number, log?: (line: string) => v
   assertJava();
   await assertPortFree(port, 'DynamoDB Local', 'DYNAMODB_PORT');
   const folder = jarFolder();
-  const { child, managed } = startProcess(
+  // The JVM ignores TMPDIR and DynamoDB Local unpacks its SQLite library into java.io.tmpdir at every
+  // start without removing it: give it a folder of its own, removed when it stops. No hsperfdata either.
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'ah-tourism-dynamodb-'));
+  const { child, managed: java } = startProcess(
     'DynamoDB Local',
     'java',
     [
+      `-Djava.io.tmpdir=${scratch}`,
+      '-XX:-UsePerfData',
       `-Djava.library.path=${path.join(folder, 'DynamoDBLocal_lib')}`,
       '-jar',
       path.join(folder, 'DynamoDBLocal.jar'),
@@ -66,6 +72,13 @@ export async function startDynamoDbLocal(port: number, log?: (line: string) => v
     ],
     { cwd: folder, log },
   );
+  const managed: Managed = {
+    name: java.name,
+    stop: async () => {
+      await java.stop();
+      rmSync(scratch, { recursive: true, force: true });
+    },
+  };
   const endpoint = `http://127.0.0.1:${port}`;
   const client = localDynamoClient(endpoint);
   try {

@@ -1,9 +1,9 @@
 import { loadCatalogSeed } from '../seed/catalog-data';
 import { loadLicenceWallets, walletRecords } from '../seed/licences';
 import { LOCAL_AWS_ENV, localDynamoClient, startDynamoDbLocal } from './dynamodb-local';
-import { startH5DevServer, startH5Static } from './h5';
+import { buildH5, serveH5Static, startH5DevServer } from './h5';
 import { startOffline } from './offline';
-import type { Managed } from './process';
+import { assertPortFree, type Managed } from './process';
 import { startS3Local } from './s3-local';
 import { forwardS3Events, uploadTriggersFromServerless } from './s3-events';
 import { catalogRecords, putAll } from './seed';
@@ -54,6 +54,8 @@ export interface StackOptions {
 export interface RunningStack {
   apiUrl: string;
   h5Url: string | undefined;
+  /** True when the static H5 build of an earlier run was served again (nothing it is built from changed). */
+  h5Reused: boolean;
   /** The WeChat stand-in: its control API shows every push the functions sent. */
   wechatUrl: string;
   /** serverless offline's Lambda Invoke endpoint (for scheduled functions on demand). */
@@ -81,6 +83,12 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     started.length = 0;
   };
   const h5Origin = `http://127.0.0.1:${ports.h5}`;
+  const apiUrl = `http://127.0.0.1:${ports.api}`;
+  const wechatUrl = `http://127.0.0.1:${ports.wechat}`;
+  // The static H5 build only needs to know where the API and the stand-in will listen, so it runs
+  // while the other services start (or is reused at once when nothing it is built from changed).
+  const h5Build = new AbortController();
+  let h5Static: Promise<{ dir: string; reused: boolean }> | undefined;
   const serverlessEnv = {
     ...LOCAL_AWS_ENV,
     DYNAMODB_PORT: String(ports.dynamodb),
@@ -90,6 +98,14 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     WECHAT_PORT: String(ports.wechat),
   };
   try {
+    if (options.h5 === 'static') {
+      await assertPortFree(ports.h5, 'H5 app', 'H5_PORT');
+      progress('building the H5 app, or reusing the last build when nothing it is built from changed (in the background)');
+      h5Static = buildH5(apiUrl, wechatUrl, h5Build.signal);
+      // Awaited below; until then a failure must not count as unhandled.
+      h5Static.catch(() => undefined);
+    }
+
     progress('checking the seed data');
     const seed = loadCatalogSeed();
 
@@ -142,18 +158,25 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     s3.onEvent(forwardS3Events({ lambdaEndpoint: `http://127.0.0.1:${ports.lambda}`, triggers: uploadTriggersFromServerless(definition, 'local'), log: (line) => (options.log ? options.log('s3-events', line) : console.warn(`s3 events: ${line}`)) }));
 
     let h5Url: string | undefined;
-    if (options.h5 !== 'none') {
-      progress(options.h5 === 'dev' ? 'starting the H5 dev server' : 'building the H5 app');
-      const h5 =
-        options.h5 === 'dev'
-          ? await startH5DevServer(ports.h5, api.url, wechat.url, options.log && ((line) => options.log!('h5', line)))
-          : await startH5Static(ports.h5, api.url, wechat.url);
+    let h5Reused = false;
+    if (options.h5 === 'dev') {
+      progress('starting the H5 dev server');
+      const h5 = await startH5DevServer(ports.h5, api.url, wechat.url, options.log && ((line) => options.log!('h5', line)));
       started.push(h5);
       h5Url = h5.url;
+    } else if (h5Static) {
+      if (api.url !== apiUrl || wechat.url !== wechatUrl) throw new Error(`The H5 app was built for ${apiUrl} and ${wechatUrl}, not ${api.url} and ${wechat.url}`);
+      progress('waiting for the H5 build');
+      const h5 = await serveH5Static(ports.h5, await h5Static);
+      started.push(h5);
+      h5Url = h5.url;
+      h5Reused = h5.reused;
+      progress(h5Reused ? 'H5 app: reused the previous build' : 'H5 app: built');
     }
     return {
       apiUrl: api.url,
       h5Url,
+      h5Reused,
       wechatUrl: wechat.url,
       lambdaUrl: `http://127.0.0.1:${ports.lambda}`,
       dynamodbEndpoint: dynamodb.endpoint,
@@ -163,6 +186,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       stop,
     };
   } catch (error) {
+    h5Build.abort();
+    await h5Static?.catch(() => undefined);
     await stop();
     throw error;
   }

@@ -1,6 +1,8 @@
 import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Session } from '@ah-tourism/shared';
@@ -49,12 +51,17 @@ describe('protected routes', () => {
   const fill = (path: string) => path.replace(/\{[^}]+\}/g, 'X1');
   const protectedRoutes = ROUTES.filter((route) => route.auth);
 
-  it('are all refused without a token (401 AUTH_REQUIRED)', async () => {
-    expect(protectedRoutes.length).toBeGreaterThan(10);
-    for (const route of protectedRoutes) {
+  // One test per route: each request may start its function cold, so a single test over all of them
+  // would need time in proportion to the route count.
+  describe('are all refused without a token (401 AUTH_REQUIRED)', () => {
+    it('(more than ten of them)', () => {
+      expect(protectedRoutes.length).toBeGreaterThan(10);
+    });
+
+    it.each(protectedRoutes.map((route) => [`${route.method.toUpperCase()} ${route.path}`, route] as const))('%s', async (_name, route) => {
       const res = await api(fill(route.path), { method: route.method.toUpperCase(), headers: json, body: route.method === 'get' ? undefined : '{}' });
       expect({ route: route.operationId, status: res.status, code: res.body.code }).toEqual({ route: route.operationId, status: 401, code: 'AUTH_REQUIRED' });
-    }
+    });
   });
 
   it('refuse a tampered token, a malformed header and the old local header', async () => {
@@ -190,11 +197,13 @@ describe('staff invitations', () => {
 describe('bootstrapping the first administrator', () => {
   it('issues a code from the command line that makes its holder a provincial admin', async () => {
     const root = path.resolve(__dirname, '..', '..');
+    // tsx keeps a compile cache and an IPC folder in the temporary directory: give it one of its own.
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'admin-invite-'));
     const { stdout } = await promisify(execFile)(
       process.execPath,
       [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/admin/invite.ts', '--stage', 'local', '--organisation', PROVINCE_DEPARTMENT, '--name', '陈主任', '--permissions', 'org_admin', '--provincial-admin'],
-      { cwd: root, env: { ...process.env, DYNAMODB_PORT: new URL(process.env.DYNAMODB_ENDPOINT!).port } },
-    );
+      { cwd: root, env: { ...process.env, DYNAMODB_PORT: new URL(process.env.DYNAMODB_ENDPOINT!).port, TMPDIR: tmp } },
+    ).finally(() => rmSync(tmp, { recursive: true, force: true }));
     const code = /Invitation for 陈主任: ([0-9A-Z]{8})/.exec(stdout)?.[1];
     expect(code).toBeDefined();
     const person = await signInWithWechat(`id${Date.now()}b`);

@@ -5,11 +5,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { SDK_LAYER_ZIP, bundleOf, extractZip, probeBundle, readZip, sdkRequiresOf } from '../../bench/bundles';
+import { backendInputs, reuseOrBuild, serverlessEnvSettings } from '../../scripts/local/build-cache';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const run = promisify(execFile);
 
 type Resource = { Type: string; Properties: Record<string, any> };
+let workDir: string;
 let outDir: string;
 let resources: Record<string, Resource>;
 let template: string;
@@ -31,22 +33,44 @@ function iamStatements(): { owner: string; Action: string | string[]; Resource: 
   });
 }
 
+/** The package of the last run, reused while nothing it is built from changed (scripts/local/build-cache.ts). */
+const PACKAGE_DIR = path.join(ROOT, 'node_modules', '.cache', 'serverless-package-prod');
+
 beforeAll(async () => {
-  outDir = mkdtempSync(path.join(os.tmpdir(), 'sls-package-'));
+  // A HOME without credentials and a temporary folder of its own, removed afterwards: serverless-esbuild
+  // stages every function's zip in a folder of os.tmpdir() that it never removes (its cleanup is not
+  // recursive), about 1 MB per function.
+  workDir = mkdtempSync(path.join(os.tmpdir(), 'sls-package-'));
+  const home = path.join(workDir, 'home');
+  const tmp = path.join(workDir, 'tmp');
+  for (const dir of [home, tmp]) mkdirSync(dir);
   const env = { ...process.env };
   for (const key of Object.keys(env)) if (key.startsWith('AWS_')) delete env[key];
   const began = Date.now();
-  await run(process.execPath, [path.join(ROOT, 'node_modules/serverless/bin/serverless.js'), 'package', '--stage', 'prod', '--package', outDir], {
-    cwd: ROOT,
-    env: { ...env, HOME: outDir },
-    maxBuffer: 16 * 1024 * 1024,
+  outDir = PACKAGE_DIR;
+  const { reused } = await reuseOrBuild({
+    name: 'serverless package',
+    outDir,
+    inputs: { paths: backendInputs(), settings: { stage: 'prod', ...serverlessEnvSettings(env) } },
+    build: async () => {
+      rmSync(outDir, { recursive: true, force: true });
+      await run(process.execPath, [path.join(ROOT, 'node_modules/serverless/bin/serverless.js'), 'package', '--stage', 'prod', '--package', outDir], {
+        cwd: ROOT,
+        env: { ...env, HOME: home, TMPDIR: tmp, TMP: tmp, TEMP: tmp },
+        maxBuffer: 16 * 1024 * 1024,
+      });
+    },
   });
-  process.stdout.write(`serverless package --stage prod took ${((Date.now() - began) / 1000).toFixed(1)} s\n`);
+  process.stdout.write(
+    reused
+      ? `serverless package --stage prod: reused ${path.relative(ROOT, outDir)} (built from the same files and settings; BUILD_CACHE=off rebuilds)\n`
+      : `serverless package --stage prod took ${((Date.now() - began) / 1000).toFixed(1)} s\n`,
+  );
   template = readFileSync(path.join(outDir, 'cloudformation-template-update-stack.json'), 'utf8');
   resources = JSON.parse(template).Resources;
 }, 180_000);
 
-afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
 /** The zips of the functions (the SDK layer's zip aside). */
 const functionZips = () => readdirSync(outDir).filter((f) => f.endsWith('.zip') && f !== SDK_LAYER_ZIP);

@@ -1,12 +1,14 @@
 /**
  * The WeChat mini-program cannot run here, so this checks what we would upload: the weapp build
- * output. It builds once (`npm run build:weapp -w miniapp`), or checks an existing output folder
- * given as WEAPP_DIST (e.g. WEAPP_DIST=miniapp/dist/weapp after a manual build).
+ * output. It builds once (`npm run build:weapp -w miniapp`), reusing the previous output when nothing
+ * it is built from changed (scripts/local/build-cache.ts), or checks an existing output folder given
+ * as WEAPP_DIST (e.g. WEAPP_DIST=miniapp/dist/weapp after a manual build).
  */
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { miniappInputs, reuseOrBuild, taroSettings } from '../../scripts/local/build-cache';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const MINIAPP = path.join(ROOT, 'miniapp');
@@ -63,13 +65,21 @@ beforeAll(async () => {
     process.stdout.write(`Checking the existing weapp build in ${dist}\n`);
   } else {
     const began = Date.now();
-    await run('npm', ['run', 'build:weapp', '-w', 'miniapp'], {
-      cwd: ROOT,
-      env: { ...process.env, NODE_ENV: 'production', BROWSERSLIST_IGNORE_OLD_DATA: '1' },
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    process.stdout.write(`weapp build (npm run build:weapp -w miniapp) took ${((Date.now() - began) / 1000).toFixed(1)} s\n`);
     dist = path.join(MINIAPP, 'dist', 'weapp');
+    const env = { ...process.env, NODE_ENV: 'production', BROWSERSLIST_IGNORE_OLD_DATA: '1', JITI_FS_CACHE: 'false' };
+    const { reused } = await reuseOrBuild({
+      name: 'weapp',
+      outDir: dist,
+      inputs: { paths: miniappInputs(), settings: { target: 'weapp', ...taroSettings(env) } },
+      build: async () => {
+        await run('npm', ['run', 'build:weapp', '-w', 'miniapp'], { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 });
+      },
+    });
+    process.stdout.write(
+      reused
+        ? `weapp build: reused ${path.relative(ROOT, dist)} (built from the same sources and settings; BUILD_CACHE=off rebuilds)\n`
+        : `weapp build (npm run build:weapp -w miniapp) took ${((Date.now() - began) / 1000).toFixed(1)} s\n`,
+    );
   }
   app = JSON.parse(readFileSync(path.join(dist, 'app.json'), 'utf8')) as AppJson;
   files = listFiles(dist);

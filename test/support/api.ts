@@ -24,3 +24,11 @@ export async function api<T = any>(path: string, init: RequestInit = {}): Promis
   if ((response.headers.get('content-type') ?? '').includes('json') && text) body = JSON.parse(text);
   return { status: response.status, headers: response.headers, body: body as T };
 }
+
+/**
+ * What one request may take on a busy 2-core machine, the cold start of its function included. A test
+ * that must make many requests one after another gets time in proportion to them (`forRequests(n)`)
+ * rather than Jest's fixed default; a test over many independent things is split instead (it.each).
+ */
+export const REQUEST_BUDGET_MS = 2_000;
+export const forRequests = (requests: number) => Math.max(30_000, requests * REQUEST_BUDGET_MS);

@@ -4,6 +4,8 @@ import { TEST_PORTS, portsFromEnv, startStack } from '../../scripts/local/stack'
 
 export const OUTPUT_DIR = path.resolve(__dirname, '..', '..', 'test-results');
 
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
 /** Starts the real local stack once for the API and browser tests; its logs go to test-results/stack.log. */
 export default async function globalSetup(): Promise<void> {
   mkdirSync(OUTPUT_DIR, { recursive: true });
@@ -14,9 +16,11 @@ export default async function globalSetup(): Promise<void> {
     ports: portsFromEnv(TEST_PORTS),
     h5: process.env.TEST_H5 === 'none' ? 'none' : 'static',
     log: (source, line) => log.write(`[${source}] ${line}\n`),
-    progress: (step) => log.write(`• ${step}\n`),
+    progress: (step) => log.write(`• ${seconds(Date.now() - began)} ${step}\n`),
   });
-  process.stdout.write(`\nLocal stack for system tests ready in ${((Date.now() - began) / 1000).toFixed(1)} s\n`);
+  process.stdout.write(
+    `\nLocal stack for system tests ready in ${seconds(Date.now() - began)}${stack.h5Url ? (stack.h5Reused ? ' (H5 build reused)' : ' (H5 built)') : ''}\n`,
+  );
   process.env.API_URL = stack.apiUrl;
   process.env.DYNAMODB_ENDPOINT = stack.dynamodbEndpoint;
   process.env.TABLE_NAME = stack.tableName;
