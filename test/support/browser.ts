@@ -46,8 +46,12 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
-/** Fails (with the locator in the message) unless the element becomes visible within the timeout. */
-export async function visible(locator: Locator, timeout = 15_000): Promise<void> {
+/**
+ * Fails (with the locator in the message) unless the element becomes visible within the timeout. The
+ * default leaves room for a cold function start in serverless offline while the whole suite shares two
+ * cores with the browser (15 s was seen to run out there, never when the same test ran alone).
+ */
+export async function visible(locator: Locator, timeout = 30_000): Promise<void> {
   try {
     await locator.waitFor({ state: 'visible', timeout });
   } catch {
