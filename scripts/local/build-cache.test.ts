@@ -33,7 +33,7 @@ afterEach(() => {
 
 describe('the build cache', () => {
   it('builds the first time and reuses the output while nothing it is built from changed', async () => {
-    expect(await cached()).toEqual({ reused: false });
+    expect(await cached()).toEqual({ reused: false, why: 'no earlier build' });
     expect(await cached()).toEqual({ reused: true });
     expect(builds).toBe(1);
     expect(existsSync(`${out}.build-stamp.json`)).toBe(true);
@@ -41,11 +41,12 @@ describe('the build cache', () => {
 
   it('builds again when a source file, a new file or a baked-in setting changes', async () => {
     await cached();
+    const changed = { reused: false, why: 'sources or settings changed' };
     writeFileSync(path.join(src, 'pages', 'index.tsx'), 'export default 2');
-    expect(await cached()).toEqual({ reused: false });
+    expect(await cached()).toEqual(changed);
     writeFileSync(path.join(src, 'pages', 'new.tsx'), 'export default 3');
-    expect(await cached()).toEqual({ reused: false });
-    expect(await cached({ api: 'http://127.0.0.1:3200' })).toEqual({ reused: false });
+    expect(await cached()).toEqual(changed);
+    expect(await cached({ api: 'http://127.0.0.1:3200' })).toEqual(changed);
     expect(await cached({ api: 'http://127.0.0.1:3200' })).toEqual({ reused: true });
     expect(builds).toBe(4);
   });
@@ -63,14 +64,15 @@ describe('the build cache', () => {
 
   it('builds again when the output was changed or removed since, or when BUILD_CACHE=off', async () => {
     await cached();
+    const touched = { reused: false, why: 'the output was changed since' };
     writeFileSync(path.join(out, 'index.html'), 'a manual build');
-    expect(await cached()).toEqual({ reused: false });
+    expect(await cached()).toEqual(touched);
     utimesSync(path.join(out, 'index.html'), new Date(), new Date(Date.now() - 60_000));
-    expect(await cached()).toEqual({ reused: false });
+    expect(await cached()).toEqual(touched);
     rmSync(out, { recursive: true });
-    expect(await cached()).toEqual({ reused: false });
+    expect(await cached()).toEqual(touched);
     process.env.BUILD_CACHE = 'off';
-    expect(await cached()).toEqual({ reused: false });
+    expect(await cached()).toEqual({ reused: false, why: 'BUILD_CACHE=off' });
     expect(builds).toBe(5);
   });
 
@@ -83,7 +85,7 @@ describe('the build cache', () => {
     };
     await expect(cached(undefined, failing)).rejects.toThrow('compile error');
     expect(existsSync(`${out}.build-stamp.json`)).toBe(false);
-    expect(await cached()).toEqual({ reused: false });
+    expect(await cached()).toEqual({ reused: false, why: 'no earlier build' });
   });
 
   it('takes the Taro settings from the environment: TARO_*, NODE_ENV and browserslist, nothing else', () => {

@@ -96,19 +96,32 @@ function readStamp(file: string): Stamp | undefined {
   }
 }
 
-/** Runs the build unless its stamp shows the output is already what these inputs produce. */
-export async function reuseOrBuild(options: CachedBuild): Promise<{ reused: boolean }> {
+/**
+ * Runs the build unless its stamp shows the output is already what these inputs produce. `why` says
+ * why it built: no stamp (first build, BUILD_CACHE=off, or the last build failed), changed inputs, or
+ * an output changed since it was built.
+ */
+export async function reuseOrBuild(options: CachedBuild): Promise<{ reused: boolean; why?: string }> {
   const stampFile = options.stampFile ?? `${options.outDir}.build-stamp.json`;
   const inputs = inputsHash(options.inputs);
   const stamp = process.env.BUILD_CACHE === 'off' ? undefined : readStamp(stampFile);
-  if (stamp && stamp.inputs === inputs && stamp.output !== '' && stamp.output === outputDigest(options.outDir)) return { reused: true };
+  const why = !stamp
+    ? process.env.BUILD_CACHE === 'off'
+      ? 'BUILD_CACHE=off'
+      : 'no earlier build'
+    : stamp.inputs !== inputs
+      ? 'sources or settings changed'
+      : stamp.output === '' || stamp.output !== outputDigest(options.outDir)
+        ? 'the output was changed since'
+        : undefined;
+  if (!why) return { reused: true };
   // No stamp while the folder is being rewritten: a build that fails half-way is never reused.
   rmSync(stampFile, { force: true });
   await options.build();
   const output = outputDigest(options.outDir);
   if (output === '') throw new Error(`The ${options.name} build wrote nothing into ${options.outDir}`);
   writeFileSync(stampFile, `${JSON.stringify({ inputs, output, builtAt: new Date().toISOString() }, null, 2)}\n`);
-  return { reused: false };
+  return { reused: false, why };
 }
 
 /** The environment settings a Taro build reads: every TARO_* variable, NODE_ENV and browserslist's. */

@@ -39,11 +39,11 @@ const STATIC_H5_DIR = path.join('dist', 'h5-static');
  * build when it was made from the same sources, lockfile and settings (see build-cache.ts).
  * Aborting the signal stops a build under way.
  */
-export async function buildH5(apiBase: string, wechatStandIn: string, signal?: AbortSignal): Promise<{ dir: string; reused: boolean }> {
+export async function buildH5(apiBase: string, wechatStandIn: string, signal?: AbortSignal): Promise<{ dir: string; reused: boolean; why?: string }> {
   const dir = path.join(MINIAPP_DIR, STATIC_H5_DIR);
   // JITI_FS_CACHE: postcss-loader's config loader would otherwise leave an (empty) cache folder in os.tmpdir().
   const env = { ...process.env, NODE_ENV: 'production', ...localAppEnv(apiBase, wechatStandIn), TARO_OUTPUT_DIR: STATIC_H5_DIR, JITI_FS_CACHE: 'false' };
-  const { reused } = await reuseOrBuild({
+  const { reused, why } = await reuseOrBuild({
     name: 'H5 app',
     outDir: dir,
     inputs: { paths: miniappInputs(), settings: { target: 'h5', ...taroSettings(env) } },
@@ -51,11 +51,11 @@ export async function buildH5(apiBase: string, wechatStandIn: string, signal?: A
       await run(process.execPath, [TARO_BIN, 'build', '--type', 'h5'], { cwd: MINIAPP_DIR, env, signal, maxBuffer: 64 * 1024 * 1024 });
     },
   });
-  return { dir, reused };
+  return { dir, reused, why };
 }
 
 /** Serves a static H5 build (what the browser tests drive) on 127.0.0.1:port. */
-export async function serveH5Static(port: number, build: { dir: string; reused: boolean }): Promise<Managed & { url: string; reused: boolean }> {
+export async function serveH5Static(port: number, build: { dir: string; reused: boolean; why?: string }): Promise<Managed & { url: string; reused: boolean; why?: string }> {
   await assertPortFree(port, 'H5 app', 'H5_PORT');
-  return { ...(await serveStatic(build.dir, port)), reused: build.reused };
+  return { ...(await serveStatic(build.dir, port)), reused: build.reused, why: build.why };
 }

@@ -88,7 +88,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   // The static H5 build only needs to know where the API and the stand-in will listen, so it runs
   // while the other services start (or is reused at once when nothing it is built from changed).
   const h5Build = new AbortController();
-  let h5Static: Promise<{ dir: string; reused: boolean }> | undefined;
+  let h5Static: Promise<{ dir: string; reused: boolean; why?: string }> | undefined;
   const serverlessEnv = {
     ...LOCAL_AWS_ENV,
     DYNAMODB_PORT: String(ports.dynamodb),
@@ -171,7 +171,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       started.push(h5);
       h5Url = h5.url;
       h5Reused = h5.reused;
-      progress(h5Reused ? 'H5 app: reused the previous build' : 'H5 app: built');
+      progress(h5Reused ? 'H5 app: reused the previous build' : `H5 app: built (${h5.why})`);
     }
     return {
       apiUrl: api.url,

@@ -48,7 +48,7 @@ beforeAll(async () => {
   for (const key of Object.keys(env)) if (key.startsWith('AWS_')) delete env[key];
   const began = Date.now();
   outDir = PACKAGE_DIR;
-  const { reused } = await reuseOrBuild({
+  const { reused, why } = await reuseOrBuild({
     name: 'serverless package',
     outDir,
     inputs: { paths: backendInputs(), settings: { stage: 'prod', ...serverlessEnvSettings(env) } },
@@ -64,7 +64,7 @@ beforeAll(async () => {
   process.stdout.write(
     reused
       ? `serverless package --stage prod: reused ${path.relative(ROOT, outDir)} (built from the same files and settings; BUILD_CACHE=off rebuilds)\n`
-      : `serverless package --stage prod took ${((Date.now() - began) / 1000).toFixed(1)} s\n`,
+      : `serverless package --stage prod (${why}) took ${((Date.now() - began) / 1000).toFixed(1)} s\n`,
   );
   template = readFileSync(path.join(outDir, 'cloudformation-template-update-stack.json'), 'utf8');
   resources = JSON.parse(template).Resources;

@@ -67,7 +67,7 @@ beforeAll(async () => {
     const began = Date.now();
     dist = path.join(MINIAPP, 'dist', 'weapp');
     const env = { ...process.env, NODE_ENV: 'production', BROWSERSLIST_IGNORE_OLD_DATA: '1', JITI_FS_CACHE: 'false' };
-    const { reused } = await reuseOrBuild({
+    const { reused, why } = await reuseOrBuild({
       name: 'weapp',
       outDir: dist,
       inputs: { paths: miniappInputs(), settings: { target: 'weapp', ...taroSettings(env) } },
@@ -78,7 +78,7 @@ beforeAll(async () => {
     process.stdout.write(
       reused
         ? `weapp build: reused ${path.relative(ROOT, dist)} (built from the same sources and settings; BUILD_CACHE=off rebuilds)\n`
-        : `weapp build (npm run build:weapp -w miniapp) took ${((Date.now() - began) / 1000).toFixed(1)} s\n`,
+        : `weapp build (npm run build:weapp -w miniapp; ${why}) took ${((Date.now() - began) / 1000).toFixed(1)} s\n`,
     );
   }
   app = JSON.parse(readFileSync(path.join(dist, 'app.json'), 'utf8')) as AppJson;
