@@ -142,3 +142,20 @@ export function runIfMain(mod: NodeJS.Module, main: () => Promise<void>): void {
     },
   );
 }
+
+/** Waits until every uploaded file has its verdict row (written by inspectUpload when the upload event arrives). */
+export async function waitForVerdicts(dynamodbEndpoint: string, tableName: string, keys: string[], timeoutMs = 60_000): Promise<void> {
+  const { BatchGetItemCommand } = await import('@aws-sdk/client-dynamodb');
+  const { localDynamoClient } = await import('../scripts/local/dynamodb-local');
+  const client = localDynamoClient(dynamodbEndpoint);
+  try {
+    for (const until = Date.now() + timeoutMs; ; ) {
+      const { Responses } = await client.send(new BatchGetItemCommand({ RequestItems: { [tableName]: { Keys: keys.map((key) => ({ pk: { S: `UPLOAD#${key}` }, sk: { S: 'VERDICT' } })) } } }));
+      if ((Responses?.[tableName]?.length ?? 0) >= new Set(keys).size) return;
+      if (Date.now() > until) throw new Error(`upload verdicts missing after ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  } finally {
+    client.destroy();
+  }
+}

@@ -24,7 +24,7 @@ import { LOCAL_AWS_ENV, localDynamoClient } from '../scripts/local/dynamodb-loca
 import { printServerless } from '../scripts/local/tables';
 import { startStack, type StackPorts } from '../scripts/local/stack';
 import { TRAVEL_AGENCY_FIELDS, asUser, completeApplication, newUser } from '../test/support/applications';
-import { REPO_ROOT, RESULTS_DIR, benchPorts, machine, machineLine, percentile, round, runIfMain, table, warnIfBusy, writeJson } from './common';
+import { REPO_ROOT, RESULTS_DIR, benchPorts, machine, machineLine, percentile, round, runIfMain, table, waitForVerdicts, warnIfBusy, writeJson } from './common';
 import path from 'node:path';
 
 const portEnv = (ports: StackPorts) => ({
@@ -83,6 +83,8 @@ async function main(): Promise<void> {
     const item = (await (await fetch(`${stack.apiUrl}/catalog/items/${code}`)).json()) as ImplementationItem;
     const user = await newUser();
     const body = await completeApplication(user, item, TRAVEL_AGENCY_FIELDS);
+    // Measured as in service: each upload's verdict recorded by the time the application is sent.
+    await waitForVerdicts(stack.dynamodbEndpoint, stack.tableName, Object.values(body.materials).flat().map((file) => file.key));
     const files = Object.values(body.materials).flat().length;
     let lastCase = '';
     const submit = async () => {

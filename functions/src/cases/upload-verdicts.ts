@@ -148,7 +148,11 @@ export function uploadInspection(deps: { inspector: MaterialInspector; verdicts:
   };
 }
 
-/** Reads verdicts in BatchGetItem chunks of 100; keys without one (or left unprocessed) are absent. */
+/**
+ * Reads verdicts in BatchGetItem chunks of 100; keys without one (or left unprocessed) are absent.
+ * Eventually consistent (half the read units): a verdict not visible yet only sends that file to the
+ * direct inspection, never past a check.
+ */
 export function dynamoUploadVerdicts(): UploadVerdicts {
   const db = dynamo();
   const TableName = config().tableName;
@@ -162,7 +166,7 @@ export function dynamoUploadVerdicts(): UploadVerdicts {
         chunks.map(async (chunk) => {
           let keys: Record<string, unknown>[] | undefined = chunk;
           for (let attempt = 0; keys?.length && attempt < 3; attempt += 1) {
-            const result: BatchGetCommandOutput = await db.send(new BatchGetCommand({ RequestItems: { [TableName]: { Keys: keys, ConsistentRead: true } } }));
+            const result: BatchGetCommandOutput = await db.send(new BatchGetCommand({ RequestItems: { [TableName]: { Keys: keys } } }));
             for (const item of result.Responses?.[TableName] ?? []) {
               const verdict = item as UploadVerdictItem;
               found.set(verdict.pk.slice('UPLOAD#'.length), { owner: verdict.owner, size: verdict.size, contentType: verdict.contentType });
