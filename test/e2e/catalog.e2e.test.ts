@@ -1,5 +1,4 @@
-import { openPhone, screenshot, visible } from '../support/browser';
-import { settle } from '../support/lifecycle-phone';
+import { openPhone, screenshot, settled, visible } from '../support/browser';
 
 /**
  * The newcomer's story on a phone-sized H5 app (375×812): search 导游 on the home page, open the
@@ -35,9 +34,9 @@ describe('finding a service item and reading its guide (H5, Chromium)', () => {
     await visible(page.getByRole('link', { name: /拨打咨询电话/ }).first());
     await screenshot(page, '02-guide-daoyouzheng');
 
-    // Back to the list (once the guide has finished sliding in, as a person would), clear the search,
-    // then switch the region from the province to 黄山市.
-    await settle(page);
+    // Back to the list (once the guide has slid in: going back earlier leaves the list blank), clear the
+    // search, then switch the region from the province to 黄山市.
+    await settled(page.getByRole('heading', { name: '导游证核发', level: 1 }));
     await page.goBack();
     await page.getByRole('button', { name: '清除搜索内容' }).filter({ visible: true }).click();
     await visible(page.getByText('安徽省的事项'));

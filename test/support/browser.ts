@@ -58,3 +58,12 @@ export async function visible(locator: Locator, timeout = 30_000): Promise<void>
     throw new Error(`Expected to see ${locator.toString()} within ${timeout} ms`);
   }
 }
+
+/**
+ * Waits until the page that holds `locator` has finished sliding in. Taro's H5 router animates page
+ * changes and hides the page underneath on a timer; leaving the new page before that timer has run
+ * (a quick tap that navigates back) leaves the page underneath hidden, i.e. blank.
+ */
+export async function settled(locator: Locator, timeout = 15_000): Promise<void> {
+  await locator.page().locator('.taro_page.taro_page_stationed').filter({ has: locator }).first().waitFor({ state: 'attached', timeout });
+}

@@ -1,7 +1,7 @@
 import type { DevPersona } from '@ah-tourism/shared';
 import type { Page } from 'playwright-core';
 import { api } from './api';
-import { visible } from './browser';
+import { settled, visible } from './browser';
 
 /**
  * Signing in on the H5 app as the local stage's developer personas (WeChat login cannot happen in a
@@ -29,6 +29,8 @@ export async function chooseOnLoginPage(page: Page, personaId: string): Promise<
   await visible(heading);
   const row = await personaRow(page, personaId);
   await visible(row);
+  // Signing in goes back to the page that asked; before the login page has slid in, that page would stay blank.
+  await settled(heading);
   await row.click();
   // Generous: the first sign-in also starts the function (serverless offline loads it on first use).
   await heading.waitFor({ state: 'hidden', timeout: 45_000 });
