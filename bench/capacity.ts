@@ -15,11 +15,9 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { ImplementationItem } from '@ah-tourism/shared';
-import { LOCAL_AWS_ENV } from '../scripts/local/dynamodb-local';
 import { startStack } from '../scripts/local/stack';
-import { printServerless } from '../scripts/local/tables';
 import { TRAVEL_AGENCY_FIELDS, completeApplication, newUser, signInAs } from '../test/support/applications';
-import { RESULTS_DIR, REPO_ROOT, benchPorts, machine, machineLine, runIfMain, table, waitForVerdicts, writeJson } from './common';
+import { RESULTS_DIR, REPO_ROOT, benchPorts, functionInProcess, machine, machineLine, runIfMain, table, waitForVerdicts, writeJson } from './common';
 
 type Units = { read: number; write: number; calls: number };
 
@@ -99,15 +97,9 @@ async function main(): Promise<void> {
   try {
     process.env.API_URL = stack.apiUrl;
     process.env.WECHAT_URL = stack.wechatUrl;
-    const definition = await printServerless('local', {
-      ...LOCAL_AWS_ENV,
-      DYNAMODB_PORT: String(ports.dynamodb),
-      S3_PORT: String(ports.s3),
-      H5_PORT: String(ports.h5),
-      TEST_H5_PORT: String(ports.h5),
-      WECHAT_PORT: String(ports.wechat),
-    });
-    Object.assign(process.env, LOCAL_AWS_ENV, definition.provider.environment);
+    // Loading a function first puts the local stage's environment in place for the platform modules.
+    const functionNamed = (name: string) => functionInProcess(stack, name);
+    functionNamed('submitApplication');
 
     // The functions' own DynamoDB client, with one middleware that prices every request it sends.
     const { dynamo } = require(path.join(REPO_ROOT, 'functions/src/platform/dynamodb')) as typeof import('../functions/src/platform/dynamodb');
@@ -125,12 +117,8 @@ async function main(): Promise<void> {
       { step: 'initialize', name: 'priceCapacity' },
     );
 
-    const handlerOf = (name: string) => {
-      const [file, exported] = (definition.functions[name].handler as string).split(/\.(?=[^.]+$)/);
-      return require(path.join(REPO_ROOT, file!))[exported!] as (event: unknown) => Promise<{ statusCode: number; body?: string }>;
-    };
     const invoke = async (fn: string, token: string, method: string, pathParameters: Record<string, string>, body?: unknown, headers: Record<string, string> = {}) => {
-      const response = await handlerOf(fn)({
+      const response = await functionNamed(fn)({
         version: '2.0',
         routeKey: `${method} ${fn}`,
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },

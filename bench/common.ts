@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { portInUse } from '../scripts/local/process';
+import { LOCAL_AWS_ENV } from '../scripts/local/dynamodb-local';
 import { portsFromEnv, type StackPorts } from '../scripts/local/stack';
 
 export const REPO_ROOT = path.resolve(__dirname, '..');
@@ -158,4 +159,15 @@ export async function waitForVerdicts(dynamodbEndpoint: string, tableName: strin
   } finally {
     client.destroy();
   }
+}
+
+/**
+ * A function of serverless.yml loaded into this process, as the Lambda runtime would run it (its own time,
+ * without serverless offline's emulation), with the local stage's environment of the running stack.
+ */
+export function functionInProcess<E = unknown, R = { statusCode: number; body?: string }>(stack: { serverless: Record<string, any> }, name: string): (event: E) => Promise<R> {
+  Object.assign(process.env, LOCAL_AWS_ENV, stack.serverless.provider.environment);
+  const [file, exported] = (stack.serverless.functions[name].handler as string).split(/\.(?=[^.]+$)/);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(path.join(REPO_ROOT, file!))[exported!];
 }

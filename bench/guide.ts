@@ -25,11 +25,11 @@ import http from 'node:http';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadCatalogSeed } from '../scripts/seed/catalog-data';
-import { LOCAL_AWS_ENV, localDynamoClient, startDynamoDbLocal } from '../scripts/local/dynamodb-local';
+import { localDynamoClient, startDynamoDbLocal } from '../scripts/local/dynamodb-local';
 import { SERVERLESS_BIN } from '../scripts/local/paths';
 import { assertPortFree, startProcess, waitFor, type Managed } from '../scripts/local/process';
 import { catalogRecords, putAll } from '../scripts/local/seed';
-import { portsFromEnv, type StackPorts } from '../scripts/local/stack';
+import { portsFromEnv, serverlessEnv, type StackPorts } from '../scripts/local/stack';
 import { ensureTables, printServerless, tableDefinitions } from '../scripts/local/tables';
 import {
   REPO_ROOT,
@@ -126,16 +126,7 @@ async function startGuideStack(ports: StackPorts, progress: (line: string) => vo
   const stop = async () => {
     for (const service of started.reverse()) await service.stop().catch(() => undefined);
   };
-  const env = {
-    ...LOCAL_AWS_ENV,
-    DYNAMODB_PORT: String(ports.dynamodb),
-    S3_PORT: String(ports.s3),
-    H5_PORT: String(ports.h5),
-    TEST_H5_PORT: String(ports.h5),
-    WECHAT_PORT: String(ports.wechat),
-    API_PORT: String(ports.api),
-    LAMBDA_PORT: String(ports.lambda),
-  };
+  const env = { ...serverlessEnv(ports), API_PORT: String(ports.api), LAMBDA_PORT: String(ports.lambda) };
   try {
     const seed = loadCatalogSeed();
     await assertPortFree(ports.api, 'API (serverless offline)', 'API_PORT');

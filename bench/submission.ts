@@ -20,20 +20,11 @@ import type { ImplementationItem } from '@ah-tourism/shared';
 import { newCaseTransaction } from '../functions/src/cases/store';
 import type { CaseApplication, CaseRecord } from '../functions/src/cases/records';
 import { reminderTimers } from '../functions/src/notifications/timers';
-import { LOCAL_AWS_ENV, localDynamoClient } from '../scripts/local/dynamodb-local';
-import { printServerless } from '../scripts/local/tables';
-import { startStack, type StackPorts } from '../scripts/local/stack';
+import { localDynamoClient } from '../scripts/local/dynamodb-local';
+import { startStack } from '../scripts/local/stack';
 import { TRAVEL_AGENCY_FIELDS, asUser, completeApplication, newUser } from '../test/support/applications';
-import { REPO_ROOT, RESULTS_DIR, benchPorts, machine, machineLine, percentile, round, runIfMain, table, waitForVerdicts, warnIfBusy, writeJson } from './common';
+import { RESULTS_DIR, benchPorts, functionInProcess, machine, machineLine, percentile, round, runIfMain, table, waitForVerdicts, warnIfBusy, writeJson } from './common';
 import path from 'node:path';
-
-const portEnv = (ports: StackPorts) => ({
-  DYNAMODB_PORT: String(ports.dynamodb),
-  S3_PORT: String(ports.s3),
-  H5_PORT: String(ports.h5),
-  TEST_H5_PORT: String(ports.h5),
-  WECHAT_PORT: String(ports.wechat),
-});
 
 interface Measurement {
   requests: number;
@@ -99,10 +90,7 @@ async function main(): Promise<void> {
     };
     // The same function loaded into this process, as the Lambda runtime would run it: the handler's own
     // time, without serverless offline's HTTP and worker emulation.
-    const definition = await printServerless('local', { ...LOCAL_AWS_ENV, ...portEnv(ports) });
-    Object.assign(process.env, LOCAL_AWS_ENV, definition.provider.environment);
-    const [file, exported] = (definition.functions.submitApplication.handler as string).split(/\.(?=[^.]+$)/);
-    const lambda = require(path.join(REPO_ROOT, file!))[exported!] as (event: unknown) => Promise<{ statusCode: number }>;
+    const lambda = functionInProcess<unknown, { statusCode: number }>(stack, 'submitApplication');
     const invoke = async () => {
       const response = await lambda({
         version: '2.0',

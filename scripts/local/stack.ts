@@ -65,6 +65,8 @@ export interface RunningStack {
   dynamodbEndpoint: string;
   s3Endpoint: string;
   tableName: string;
+  /** serverless.yml as resolved for the local stage (`serverless print`), e.g. the functions' environment. */
+  serverless: Record<string, any>;
   stop(): Promise<void>;
 }
 
@@ -73,6 +75,18 @@ export interface RunningStack {
  * s3rver with the materials bucket, serverless offline, and the H5 app. Stops what it started if any
  * step fails.
  */
+/** What serverless.yml reads from the environment for the local stage on these ports (with the dummy AWS credentials). */
+export function serverlessEnv(ports: StackPorts): Record<string, string> {
+  return {
+    ...LOCAL_AWS_ENV,
+    DYNAMODB_PORT: String(ports.dynamodb),
+    S3_PORT: String(ports.s3),
+    H5_PORT: String(ports.h5),
+    TEST_H5_PORT: String(ports.h5),
+    WECHAT_PORT: String(ports.wechat),
+  };
+}
+
 export async function startStack(options: StackOptions): Promise<RunningStack> {
   const { ports } = options;
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= LOCAL_AWS_ENV.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED;
@@ -89,14 +103,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   // while the other services start (or is reused at once when nothing it is built from changed).
   const h5Build = new AbortController();
   let h5Static: Promise<{ dir: string; reused: boolean; why?: string }> | undefined;
-  const serverlessEnv = {
-    ...LOCAL_AWS_ENV,
-    DYNAMODB_PORT: String(ports.dynamodb),
-    S3_PORT: String(ports.s3),
-    H5_PORT: String(ports.h5),
-    TEST_H5_PORT: String(ports.h5),
-    WECHAT_PORT: String(ports.wechat),
-  };
+  const localEnv = serverlessEnv(ports);
   try {
     if (options.h5 === 'static') {
       await assertPortFree(ports.h5, 'H5 app', 'H5_PORT');
@@ -117,7 +124,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     started.push(dynamodb, s3);
 
     progress('creating tables from serverless.yml and loading the seed data');
-    const definition = await printServerless('local', serverlessEnv);
+    const definition = await printServerless('local', localEnv);
     const tables = tableDefinitions(definition);
     const tableName = tables[0]?.create.TableName;
     if (!tableName) throw new Error('serverless.yml declares no DynamoDB table');
@@ -141,7 +148,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     started.push(wechat);
 
     progress('starting serverless offline');
-    const api = await startOffline(serverlessEnv, ports, options.log && ((line) => options.log!('api', line)));
+    const api = await startOffline(localEnv, ports, options.log && ((line) => options.log!('api', line)));
     started.push(api);
 
     progress('connecting the table stream to its functions');
@@ -182,6 +189,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       dynamodbEndpoint: dynamodb.endpoint,
       s3Endpoint: s3.endpoint,
       tableName,
+      serverless: definition,
       streams,
       stop,
     };

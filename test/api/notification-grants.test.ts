@@ -5,7 +5,7 @@ import { localDynamoClient } from '../../scripts/local/dynamodb-local';
 import { failNext, listMessages } from '../../scripts/local/wechat-control';
 import { api, wechatUrl } from '../support/api';
 import { TRAVEL_AGENCY_FIELDS, asUser, completeApplication, newUser, submitApplication, travelAgencyItem } from '../support/applications';
-import { inbox, invokeFunction, subscribe } from '../support/notifications';
+import { inbox, invokeFunction, rowsOf, subscribe } from '../support/notifications';
 
 // One-time grants through the real path: dispatchNotifications in serverless offline, DynamoDB Local,
 // the WeChat stand-in.
@@ -17,26 +17,15 @@ beforeAll(async () => {
 
 /** The case's outbox record as the stream carries it, turned into a new event of `type`. */
 async function progressRecord(caseNumber: string, type: string, n: number) {
-  const client = localDynamoClient(process.env.DYNAMODB_ENDPOINT!);
-  try {
-    const { Items } = await client.send(
-      new QueryCommand({
-        TableName: process.env.TABLE_NAME!,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :outbox)',
-        ExpressionAttributeValues: { ':pk': { S: `CASE#${caseNumber}` }, ':outbox': { S: 'OUTBOX#' } },
-      }),
-    );
-    const image = unmarshall(Items![0]!);
-    const event = { ...image.event, eventId: `${image.event.eventId}-${type}${n}`, type, occurredAt: new Date(Date.now() + n).toISOString() };
-    return {
-      eventID: `grant-${caseNumber}-${n}`,
-      eventName: 'INSERT',
-      eventSource: 'aws:dynamodb',
-      dynamodb: { Keys: { pk: Items![0]!.pk, sk: Items![0]!.sk }, NewImage: marshall({ ...image, event }, { removeUndefinedValues: true }), SequenceNumber: String(n), StreamViewType: 'NEW_IMAGE' },
-    };
-  } finally {
-    client.destroy();
-  }
+  const [row] = await rowsOf(`CASE#${caseNumber}`, 'OUTBOX#');
+  const image = unmarshall(row!);
+  const event = { ...image.event, eventId: `${image.event.eventId}-${type}${n}`, type, occurredAt: new Date(Date.now() + n).toISOString() };
+  return {
+    eventID: `grant-${caseNumber}-${n}`,
+    eventName: 'INSERT',
+    eventSource: 'aws:dynamodb',
+    dynamodb: { Keys: { pk: row!.pk, sk: row!.sk }, NewImage: marshall({ ...image, event }, { removeUndefinedValues: true }), SequenceNumber: String(n), StreamViewType: 'NEW_IMAGE' },
+  };
 }
 
 async function openidOf(userId: string): Promise<string> {

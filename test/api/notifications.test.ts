@@ -5,8 +5,8 @@ import { localDynamoClient } from '../../scripts/local/dynamodb-local';
 import { failNext, listMessages, stats } from '../../scripts/local/wechat-control';
 import { api, wechatUrl } from '../support/api';
 import { TRAVEL_AGENCY_FIELDS, asUser, completeApplication, newUser, signInAs, submitApplication, travelAgencyItem } from '../support/applications';
-import { HUANGSHAN_BUREAU, PROVINCE_DEPARTMENT, eventually, inbox, invokeFunction, newStaff, pushesAbout, subscribe } from '../support/notifications';
-import { pendingReminders } from '../support/feedback';
+import { HUANGSHAN_BUREAU, PROVINCE_DEPARTMENT, eventually, inbox, invokeFunction, newStaff, pushesAbout, rowsOf, subscribe } from '../support/notifications';
+import { pendingTimers } from '../support/feedback';
 
 let item: ImplementationItem;
 
@@ -23,25 +23,14 @@ async function submitCase(): Promise<{ applicant: string; caseNumber: string; de
 
 /** The raw outbox record a submission wrote, in the shape the table's stream carries it. */
 async function outboxStreamRecord(caseNumber: string) {
-  const client = localDynamoClient(process.env.DYNAMODB_ENDPOINT!);
-  try {
-    const { Items } = await client.send(
-      new QueryCommand({
-        TableName: process.env.TABLE_NAME!,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :outbox)',
-        ExpressionAttributeValues: { ':pk': { S: `CASE#${caseNumber}` }, ':outbox': { S: 'OUTBOX#' } },
-      }),
-    );
-    expect(Items).toHaveLength(1);
-    return {
-      eventID: `replay-${caseNumber}`,
-      eventName: 'INSERT',
-      eventSource: 'aws:dynamodb',
-      dynamodb: { Keys: { pk: Items![0]!.pk, sk: Items![0]!.sk }, NewImage: Items![0]!, SequenceNumber: '1', StreamViewType: 'NEW_IMAGE' },
-    };
-  } finally {
-    client.destroy();
-  }
+  const Items = await rowsOf(`CASE#${caseNumber}`, 'OUTBOX#');
+  expect(Items).toHaveLength(1);
+  return {
+    eventID: `replay-${caseNumber}`,
+    eventName: 'INSERT',
+    eventSource: 'aws:dynamodb',
+    dynamodb: { Keys: { pk: Items[0]!.pk, sk: Items[0]!.sk }, NewImage: Items[0]!, SequenceNumber: '1', StreamViewType: 'NEW_IMAGE' },
+  };
 }
 
 describe('notifications of a new case', () => {
@@ -186,7 +175,7 @@ describe('scheduled reminders', () => {
     const staff = await signInAs('city-pre_review');
     await subscribe(staff.accessToken, { staff_deadline: 'accept' });
     const { caseNumber } = await submitCase();
-    const timers = await timersOf(caseNumber);
+    const timers = await pendingTimers(caseNumber);
     expect(timers.map((t) => t.kind).sort()).toEqual(['near_due', 'overdue']);
     const nearDue = timers.find((t) => t.kind === 'near_due')!;
     const overdue = timers.find((t) => t.kind === 'overdue')!;
@@ -204,26 +193,10 @@ describe('scheduled reminders', () => {
     await invokeFunction('sweepTimers', { now: new Date(Date.parse(overdue.fireAt) + 60_000).toISOString() });
     const both = await eventually('the overdue push', () => pushesAbout(openid, caseNumber, 'staff_deadline'), (found) => found.length > 1);
     expect(both.map((m) => m.data.phrase3!.value)).toEqual(['即将超期', '已超期']);
-    expect(await timersOf(caseNumber)).toEqual([]);
+    expect(await pendingTimers(caseNumber)).toEqual([]);
   });
 });
 
-async function timersOf(caseNumber: string): Promise<{ kind: string; fireAt: string }[]> {
-  const client = localDynamoClient(process.env.DYNAMODB_ENDPOINT!);
-  try {
-    const { Items } = await client.send(
-      new QueryCommand({
-        TableName: process.env.TABLE_NAME!,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :timer)',
-        ExpressionAttributeValues: { ':pk': { S: `CASE#${caseNumber}` }, ':timer': { S: 'TIMER#' } },
-        ConsistentRead: true,
-      }),
-    );
-    return pendingReminders((Items ?? []).map((item) => unmarshall(item).timer));
-  } finally {
-    client.destroy();
-  }
-}
 
 async function listOpenid(userId: string): Promise<string | undefined> {
   const client = localDynamoClient(process.env.DYNAMODB_ENDPOINT!);

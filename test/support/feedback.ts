@@ -1,9 +1,8 @@
-import { QueryCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { ComplaintActionRequest, ComplaintDetail as Complaint, ComplaintRequest, Consultation as ConsultationView, ErrorBody } from '@ah-tourism/shared';
-import { localDynamoClient } from '../../scripts/local/dynamodb-local';
 import { api, type ApiResponse } from './api';
 import { asUser } from './applications';
+import { rowsOf } from './notifications';
 
 const json = { 'Content-Type': 'application/json' };
 /** An answer that is either the resource or an error body. */
@@ -67,18 +66,5 @@ export function pendingReminders<E extends { type: string }>(rows: { kind: strin
 }
 
 export async function pendingTimers(subjectNumber: string): Promise<{ kind: string; fireAt: string; event: { type: string; organisationCode: string } }[]> {
-  const client = localDynamoClient(process.env.DYNAMODB_ENDPOINT!);
-  try {
-    const { Items } = await client.send(
-      new QueryCommand({
-        TableName: process.env.TABLE_NAME!,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :timer)',
-        ExpressionAttributeValues: { ':pk': { S: `CASE#${subjectNumber}` }, ':timer': { S: 'TIMER#' } },
-        ConsistentRead: true,
-      }),
-    );
-    return pendingReminders((Items ?? []).map((item) => unmarshall(item).timer));
-  } finally {
-    client.destroy();
-  }
+  return pendingReminders((await rowsOf(`CASE#${subjectNumber}`, 'TIMER#')).map((item) => unmarshall(item).timer));
 }

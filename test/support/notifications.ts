@@ -1,4 +1,6 @@
+import { QueryCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { LOCAL_TEMPLATE_IDS, type Message, type Session, type StaffPermission, type TemplateKey } from '@ah-tourism/shared';
+import { localDynamoClient } from '../../scripts/local/dynamodb-local';
 import { listMessages } from '../../scripts/local/wechat-control';
 import type { RecordedMessage } from '../../scripts/local/wechat-standin';
 import { api, wechatUrl } from './api';
@@ -70,4 +72,22 @@ export async function invokeFunction<T = unknown>(name: string, payload: unknown
   const res = await fetch(`${url}/2015-03-31/functions/ah-tourism-local-${name}/invocations`, { method: 'POST', body: JSON.stringify(payload) });
   const text = await res.text();
   return { result: (text ? JSON.parse(text) : undefined) as T, functionError: res.headers.get('x-amz-function-error') };
+}
+
+/** The rows of a partition whose sort key starts with `prefix`, as stored (wire form), read consistently. */
+export async function rowsOf(pk: string, prefix: string): Promise<Record<string, AttributeValue>[]> {
+  const client = localDynamoClient(process.env.DYNAMODB_ENDPOINT!);
+  try {
+    const { Items } = await client.send(
+      new QueryCommand({
+        TableName: process.env.TABLE_NAME!,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': { S: pk }, ':prefix': { S: prefix } },
+        ConsistentRead: true,
+      }),
+    );
+    return Items ?? [];
+  } finally {
+    client.destroy();
+  }
 }

@@ -68,7 +68,7 @@ export function caseDetail(found: StoredCase, viewerUserId: string, calendar: Wo
 export interface ApplicantViewDeps {
   cases: CaseStore;
   calendar: () => Promise<WorkingCalendar>;
-  files?: DownloadLinks;
+  files: DownloadLinks;
   now?: () => Date;
 }
 
@@ -102,7 +102,7 @@ export function applicantCaseViews(deps: ApplicantViewDeps) {
     async downloadLink(caller: Caller, caseNumber: string, materialId: string, index: number) {
       const found = await ownCase(caller.userId, caseNumber);
       const file = found.application.materials.find((m) => m.materialId === materialId)?.files.find((f) => f.index === index);
-      if (!file || !deps.files) throw new AppError('CASE_NOT_FOUND', '未找到该材料文件');
+      if (!file) throw new AppError('CASE_NOT_FOUND', '未找到该材料文件');
       return { ...(await deps.files.downloadUrl(file.key, file.fileName)), fileName: file.fileName };
     },
   };

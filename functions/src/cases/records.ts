@@ -155,7 +155,6 @@ export interface StoredDraft {
   expiresAt: string;
 }
 
-export type { AuditEntry };
 
 /** History in the order it happened. */
 export const byTime = (a: EventRecord, b: EventRecord) => (a.at === b.at ? a.seq - b.seq : a.at.localeCompare(b.at));

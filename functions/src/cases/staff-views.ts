@@ -32,7 +32,7 @@ export interface StaffViewDeps {
   people: AuthStore;
   keys: KeyProvider;
   calendar: () => Promise<WorkingCalendar>;
-  files?: DownloadLinks;
+  files: DownloadLinks;
   now?: () => Date;
 }
 
@@ -196,7 +196,7 @@ export function staffCaseViews(deps: StaffViewDeps) {
       const user = await staffOf(caller);
       const { stored } = await visibleCase(user, caseNumber);
       const file = stored.application.materials.find((m) => m.materialId === materialId)?.files.find((f) => f.index === index);
-      if (!file || !deps.files) throw new AppError('CASE_NOT_FOUND', '未找到该材料文件');
+      if (!file) throw new AppError('CASE_NOT_FOUND', '未找到该材料文件');
       return { ...(await deps.files.downloadUrl(file.key, file.fileName)), fileName: file.fileName };
     },
   };

@@ -4,6 +4,7 @@ import {
   applicationRequestSchema,
   applicationSchema,
   formatCaseNumber,
+  isValidCreditCode,
   maskIdentityNumber,
   maskMobile,
   type CaseDetail,
@@ -28,12 +29,12 @@ import { evaluateRules } from './smart-approval';
 import type { CaseStore } from './store';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{16,64}$/;
-const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
 
 export interface SubmissionDeps {
   cases: Pick<CaseStore, 'createCase' | 'getIdempotency' | 'getCase'>;
   /** The current published guide of an implementation entry. */
   guide: (implementationCode: string) => Promise<ImplementationItem | undefined>;
+  /** The province's regions (from the catalog's per-container cache). */
   regions: () => Promise<Region[]>;
   /** The licence wallet (电子证照) of an enterprise, by credit code. */
   wallets: (creditCode: string) => Promise<LicenceWallet | undefined>;
@@ -63,7 +64,7 @@ export function requestHash(body: unknown): string {
 /** The enterprise's credit code as sent, so its wallet can be read while the guide is still on its way. */
 function creditCodeIn(body: unknown): string | undefined {
   const code = (body as { applicant?: { kind?: unknown; enterprise?: { creditCode?: unknown } } } | null)?.applicant;
-  return code?.kind === 'enterprise' && typeof code.enterprise?.creditCode === 'string' && CREDIT_CODE.test(code.enterprise.creditCode) ? code.enterprise.creditCode : undefined;
+  return code?.kind === 'enterprise' && typeof code.enterprise?.creditCode === 'string' && isValidCreditCode(code.enterprise.creditCode) ? code.enterprise.creditCode : undefined;
 }
 
 /**
@@ -75,15 +76,8 @@ function creditCodeIn(body: unknown): string | undefined {
 export function caseSubmission(deps: SubmissionDeps) {
   const now = deps.now ?? (() => new Date());
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-  /** The province's regions hardly ever change: read once per container, and only for items with rules. */
-  let regions: Promise<Region[]> | undefined;
-  const regionNameOf = async (code: string) => {
-    regions ??= deps.regions().catch((error: unknown) => {
-      regions = undefined;
-      throw error;
-    });
-    return (await regions).find((r) => r.code === code)?.name ?? '';
-  };
+  /** Only items with approval rules need the region's name (the catalog keeps the regions in memory). */
+  const regionNameOf = async (code: string) => (await deps.regions()).find((r) => r.code === code)?.name ?? '';
 
   /** The case an earlier request with this key created, if the key was used with this very body. */
   async function replay(userId: string, key: string, hash: string): Promise<CaseDetail | undefined> {

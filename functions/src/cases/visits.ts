@@ -5,7 +5,7 @@ import type { Caller } from '../auth/caller';
 import { config } from '../platform/config';
 import { dynamo } from '../platform/dynamodb';
 import { AppError } from '../platform/errors';
-import { VISIT_SK, casePartition } from './keys';
+import { VISIT_SK, caseEventSk, casePartition } from './keys';
 import type { StoredCase } from './records';
 
 /**
@@ -111,7 +111,7 @@ export function visitService(deps: { calendar: () => Promise<WorkingCalendar>; n
             TableName,
             Item: {
               pk: casePartition(caseNumber),
-              sk: `EVENT#${booking.bookedAt}#9999`,
+              sk: caseEventSk(booking.bookedAt, 9999),
               entity: 'CaseEvent',
               event: { at: booking.bookedAt, seq: 9999, action: 'book_visit', from: stored.record.status, to: stored.record.status, by: 'applicant', actorId: caller.userId, opinion: `预约 ${slot.startsAt}` },
             },

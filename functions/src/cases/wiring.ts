@@ -1,12 +1,11 @@
 import { authStore } from '../auth/store';
-import { currentGuides, guideVersions, type CurrentGuides, type GuideVersions } from '../catalog/guide-cache';
-import { dynamoCatalogStore } from '../catalog/store';
+import { catalogStore, guideCaches } from '../catalog/wiring';
 import { workingCalendarNow } from '../platform/calendar';
 import { config } from '../platform/config';
 import { dataKeys } from '../platform/keys';
 import { applicantCaseActions } from './applicant-actions';
 import { applicantCaseViews, type ApplicantCaseViews } from './applicant-views';
-import type { DownloadLinks } from './download-links';
+import { s3DownloadLinks } from './download-links';
 import { draftService, dynamoDraftStore } from './drafts';
 import { caseLifecycle, type CaseLifecycle } from './lifecycle';
 import { s3MaterialInspector } from './material-storage';
@@ -22,27 +21,11 @@ import { dynamoUploadVerdicts } from './upload-verdicts';
  */
 let store: CaseStore | undefined;
 let lifecycle: CaseLifecycle | undefined;
-let catalog: ReturnType<typeof dynamoCatalogStore> | undefined;
-let versions: GuideVersions | undefined;
-let current: CurrentGuides | undefined;
-
-export function catalogStore() {
-  catalog ??= dynamoCatalogStore();
-  return catalog;
-}
-
 /** The immutable guide version a case was applied under, from memory once this container has seen it. */
-export function guideVersion(implementationCode: string, version: number) {
-  versions ??= guideVersions(catalogStore());
-  return versions.get(implementationCode, version);
-}
+export const guideVersion = (implementationCode: string, version: number) => guideCaches().versions.get(implementationCode, version);
 
 /** The current published guide of an implementation entry (from memory within the catalog's freshness window). */
-export function currentGuide(implementationCode: string) {
-  versions ??= guideVersions(catalogStore());
-  current ??= currentGuides(catalogStore(), versions);
-  return current.get(implementationCode);
-}
+export const currentGuide = (implementationCode: string) => guideCaches().current.get(implementationCode);
 
 export function caseStore(): CaseStore {
   store ??= dynamoCaseStore(guideVersion);
@@ -65,16 +48,16 @@ let drafts: ReturnType<typeof draftService> | undefined;
 let staff: StaffCaseViews | undefined;
 let staffDoes: ReturnType<typeof staffCaseActions> | undefined;
 
-/** The applicant's case views (with file links where the route hands them out). */
-export const applicantViews = (files?: DownloadLinks) => (applicant ??= applicantCaseViews({ cases: caseStore(), calendar: workingCalendarNow, ...(files ? { files } : {}) }));
+/** The applicant's case views (file links load S3 only when a link is asked for). */
+export const applicantViews = () => (applicant ??= applicantCaseViews({ cases: caseStore(), calendar: workingCalendarNow, files: s3DownloadLinks() }));
 
 export const applicantActions = () =>
   (applicantDoes ??= applicantCaseActions({ views: applicantViews(), lifecycle: lifecycleService(), files: materialFiles(), calendar: workingCalendarNow }));
 
 export const draftKeeper = () => (drafts ??= draftService({ drafts: dynamoDraftStore(), guide: currentGuide, keys: dataKeys(), draftTtlDays: config().draftTtlDays }));
 
-/** The staff's views (with file links where the route hands them out). */
-export const staffViews = (files?: DownloadLinks) =>
-  (staff ??= staffCaseViews({ cases: caseStore(), people: authStore(), keys: dataKeys(), calendar: workingCalendarNow, ...(files ? { files } : {}) }));
+/** The staff's views (file links load S3 only when a link is asked for). */
+export const staffViews = () =>
+  (staff ??= staffCaseViews({ cases: caseStore(), people: authStore(), keys: dataKeys(), calendar: workingCalendarNow, files: s3DownloadLinks() }));
 
 export const staffActions = () => (staffDoes ??= staffCaseActions(staffViews(), lifecycleService()));

@@ -7,7 +7,7 @@ import {
   type Region,
 } from '@ah-tourism/shared';
 import { AppError } from '../platform/errors';
-import { currentGuides, guideVersions } from './guide-cache';
+import type { CurrentGuides } from './guide-cache';
 import type { CatalogStore, ItemFilter } from './store';
 
 const REGION_CACHE_MS = 5 * 60 * 1000;
@@ -16,9 +16,8 @@ const REGION_CACHE_MS = 5 * 60 * 1000;
  * Catalog use cases, independent of HTTP and of DynamoDB. Created once per container: guides are
  * answered from its memory (see guide-cache.ts), regions re-read every 5 minutes.
  */
-export function catalogService(store: CatalogStore, now: () => number = Date.now) {
+export function catalogService(store: CatalogStore, guides: CurrentGuides, now: () => number = Date.now) {
   let regions: { list: Region[]; loadedAt: number } | undefined;
-  const guides = currentGuides(store, guideVersions(store), { now });
 
   async function listRegions(): Promise<Region[]> {
     if (!regions || now() - regions.loadedAt > REGION_CACHE_MS) {

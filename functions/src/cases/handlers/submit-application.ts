@@ -1,4 +1,5 @@
-import { catalogStore, caseStore, currentGuide, lifecycleService, materialFiles } from '../wiring';
+import { catalog } from '../../catalog/wiring';
+import { caseStore, currentGuide, lifecycleService, materialFiles } from '../wiring';
 import { walletOf } from '../../licences/wallet';
 import { workingCalendarNow } from '../../platform/calendar';
 import { authenticate } from '../../auth/caller';
@@ -12,7 +13,7 @@ const service = () =>
   (submission ??= caseSubmission({
     cases: caseStore(),
     guide: currentGuide,
-    regions: () => catalogStore().listRegions(),
+    regions: () => catalog().listRegions(),
     wallets: walletOf,
     files: materialFiles(),
     keys: dataKeys(),
