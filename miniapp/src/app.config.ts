@@ -24,6 +24,11 @@ export default defineAppConfig({
     'pages/guide/index': { network: 'all', packages: ['pages/cases'] },
     'pages/mine/index': { network: 'all', packages: ['pages/cases', 'pages/account'] },
   },
+  // H5 only: no sliding page transitions. Taro's H5 router hides the page underneath on a timer, and
+  // a quick tap that leaves a page while it is still sliding in (back, or on to the next page) left a
+  // blank screen; without the animation pages change at once, which also spares people sensitive to
+  // motion. The mini-program keeps WeChat's own transitions.
+  ...(process.env.TARO_ENV === 'h5' ? { animation: false } : {}),
   window: {
     backgroundTextStyle: 'light',
     backgroundColor: '#f2f4f7',

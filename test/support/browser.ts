@@ -55,7 +55,26 @@ export async function visible(locator: Locator, timeout = 30_000): Promise<void>
   try {
     await locator.waitFor({ state: 'visible', timeout });
   } catch {
-    throw new Error(`Expected to see ${locator.toString()} within ${timeout} ms`);
+    throw new Error(`Expected to see ${locator.toString()} within ${timeout} ms${await whatIsShown(locator.page())}`);
+  }
+}
+
+/**
+ * What the page shows instead (its address, the pages Taro has on screen and their text), so a
+ * failure in CI, where no screenshot survives, says what the user would have seen.
+ */
+async function whatIsShown(page: Page): Promise<string> {
+  try {
+    const shown = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.taro_page')].map((el) => ({
+        classes: el.className,
+        text: (el.innerText || '').replace(/\s+/g, ' ').trim().slice(0, 300),
+      })),
+    );
+    const pages = shown.map((p) => `  [${p.classes}] ${p.text || '(no visible text)'}`).join('\n');
+    return `\nThe page at ${page.url()} shows:\n${pages || '  (no Taro page)'}`;
+  } catch {
+    return '';
   }
 }
 
