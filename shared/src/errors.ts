@@ -10,6 +10,7 @@ export const ERRORS = {
   COMMON_METHOD_NOT_ALLOWED: { status: 405, message: '不支持该请求方式' },
   COMMON_MALFORMED_JSON: { status: 400, message: '请求内容格式不正确，请刷新页面后重试' },
   COMMON_BODY_REQUIRED: { status: 400, message: '请求缺少内容，请填写后重新提交' },
+  COMMON_JSON_TOO_DEEP: { status: 400, message: '请求内容的层级过多，无法处理，请刷新页面后重试' },
   COMMON_PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容过大，请精简后重试' },
   COMMON_INTERNAL: { status: 500, message: '服务暂时不可用，请稍后再试' },
   AUTH_REQUIRED: { status: 401, message: '请先登录后再办理' },
@@ -48,6 +49,10 @@ export const ERRORS = {
   RECTIFICATION_NOT_FOUND: { status: 404, message: '未找到该差评整改任务' },
   RECTIFICATION_ACTION_NOT_ALLOWED: { status: 409, message: '整改任务当前状态下不能执行该操作，请刷新后查看' },
   PUBLIC_QUERY_NO_MATCH: { status: 404, message: '未查询到匹配的办件，请核对办件编号和申请人姓名（或手机号码后4位）' },
+  PUBLIC_QUERY_CASE_LOCKED: {
+    status: 429,
+    message: '该办件编号查询失败次数过多，为保护申请人信息已暂停查询，请稍后再试；申请人本人可登录后在“我的办件”中查看进度',
+  },
   CONSULTATION_NOT_FOUND: { status: 404, message: '未找到该咨询，请刷新后重试' },
   COMPLAINT_NOT_FOUND: { status: 404, message: '未找到该投诉，请核对投诉编号' },
   COMPLAINT_ACTION_NOT_ALLOWED: { status: 409, message: '投诉当前状态下不能执行该操作，请刷新后查看' },

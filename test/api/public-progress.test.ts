@@ -32,6 +32,9 @@ function query(from: string, body: unknown): Promise<Answer> {
   });
 }
 
+/** A well-formed case number that no case has (a random part of six Z after two digits: practically never drawn). */
+const unknownNumber = (i: number) => `20261201341000${String(i).padStart(2, '0')}ZZZZZZ`;
+
 /** A fresh loopback address per test. */
 let next = 20;
 const newClient = () => `127.0.${Math.floor(Math.random() * 200) + 20}.${(next += 1)}`;
@@ -99,7 +102,8 @@ describe('the public progress query (no sign-in)', () => {
   it('answers the 31st request in a minute from one client with 429, while other clients go on', async () => {
     const client = newClient();
     const statuses: number[] = [];
-    for (let i = 0; i < 30; i += 1) statuses.push((await query(client, { caseNumber, name: `试探${i}` })).status);
+    // Thirty different (unknown) numbers, so the per-case limit on failures does not come first.
+    for (let i = 0; i < 30; i += 1) statuses.push((await query(client, { caseNumber: unknownNumber(i), name: `试探${i}` })).status);
     expect(statuses).toEqual(Array(30).fill(404));
     const limited = await query(client, { caseNumber, name: '黄山云海旅行社有限公司' });
     expect(limited.status).toBe(429);
@@ -110,4 +114,31 @@ describe('the public progress query (no sign-in)', () => {
     expect((await query(newClient(), { caseNumber, name: '黄山云海旅行社有限公司' })).status).toBe(200);
     // 32 requests in sequence, each answered no sooner than the 400 ms floor: time in proportion to them.
   }, forRequests(32));
+
+  it('locks a case number after 10 failed attempts from any addresses, and says so; other cases go on', async () => {
+    const applicant = await newUser();
+    const item = await cityItem('旅行社服务网点设立备案');
+    const body = await completeApplication(applicant, item, { agencyName: '黄山云海旅行社有限公司', outletName: '云海旅行社屯溪网点', outletAddress: '黄山市屯溪区新安北路8号' });
+    const target = (await submitApplication(applicant, body)).body.caseNumber;
+
+    // Ten guesses of the mobile's last four digits, each from its own address: the per-address limit never bites.
+    const guesses = await Promise.all(['0000', '0001', '0002', '0003', '0004', '0005', '0006', '0007', '0008', '0009'].map((mobileLast4) => query(newClient(), { caseNumber: target, mobileLast4 })));
+    expect(guesses.map((g) => g.status)).toEqual(Array(10).fill(404));
+
+    // Now even the right answer, from yet another address, is refused for the window, and told why.
+    const locked = await query(newClient(), { caseNumber: target, name: '黄山云海旅行社有限公司' });
+    expect(locked.status).toBe(429);
+    expect(locked.body.code).toBe('PUBLIC_QUERY_CASE_LOCKED');
+    expect(locked.body.message).toMatch(/^该办件编号查询失败次数过多，为保护申请人信息已暂停查询，请(59|60)分钟后再试；申请人本人可登录后在“我的办件”中查看进度$/);
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(3000);
+    expect(Number(locked.headers['retry-after'])).toBeLessThanOrEqual(3600);
+
+    // An unknown number locks the same way, so the lock tells nothing about whether a case exists.
+    const unknown = unknownNumber(99);
+    for (let i = 0; i < 10; i += 1) expect((await query(newClient(), { caseNumber: unknown, mobileLast4: '1234' })).status).toBe(404);
+    expect((await query(newClient(), { caseNumber: unknown, mobileLast4: '1234' })).body.code).toBe('PUBLIC_QUERY_CASE_LOCKED');
+
+    // Other cases are not affected.
+    expect((await query(newClient(), { caseNumber, name: '黄山云海旅行社有限公司' })).status).toBe(200);
+  }, forRequests(30));
 });

@@ -65,11 +65,8 @@ export async function visible(locator: Locator, timeout = 30_000): Promise<void>
  */
 async function whatIsShown(page: Page): Promise<string> {
   try {
-    const shown = await page.evaluate(() =>
-      [...document.querySelectorAll<HTMLElement>('.taro_page')].map((el) => ({
-        classes: el.className,
-        text: (el.innerText || '').replace(/\s+/g, ' ').trim().slice(0, 300),
-      })),
+    const shown = await page.locator('.taro_page').evaluateAll((pages: { className: string; innerText?: string }[]) =>
+      pages.map((el) => ({ classes: el.className, text: (el.innerText || '').replace(/\s+/g, ' ').trim().slice(0, 300) })),
     );
     const pages = shown.map((p) => `  [${p.classes}] ${p.text || '(no visible text)'}`).join('\n');
     return `\nThe page at ${page.url()} shows:\n${pages || '  (no Taro page)'}`;

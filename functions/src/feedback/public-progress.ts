@@ -49,14 +49,44 @@ export function publicView(stored: StoredCase): PublicProgress {
   };
 }
 
-export function publicProgressService(deps: { cases: CaseStore; keys: KeyProvider }) {
+/** Failed attempts per case number, from every address together (the per-address limit is the handler's). */
+export interface CaseFailures {
+  /** Seconds until queries of this number are answered again; undefined when they are now. */
+  lockedFor(caseNumber: string): Promise<number | undefined>;
+  /** Counts one failed attempt on this number. */
+  count(caseNumber: string): Promise<void>;
+}
+
+export function publicProgressService(deps: { cases: CaseStore; keys: KeyProvider; failures: CaseFailures }) {
   return {
-    /** The same error whether the number is unknown or the name does not match: numbers cannot be probed. */
+    /**
+     * The same error whether the number is unknown or the name does not match: numbers cannot be probed.
+     * After too many failures on one number (known or not, so the lock tells nothing either) every query
+     * of it is refused for a while, the right one included: guessing a mobile's last four digits from many
+     * addresses gets nowhere, and the applicant can still follow the case signed in.
+     */
     async query(request: PublicProgressRequest): Promise<PublicProgress> {
+      const caseNumber = request.caseNumber.toUpperCase();
+      const locked = await deps.failures.lockedFor(caseNumber);
+      if (locked !== undefined) throw caseLocked(locked);
       const stored = await deps.cases.getCase(request.caseNumber);
       const applicant = stored ? await unseal<Applicant>(deps.keys, stored.application.sealedApplicant) : undefined;
-      if (!stored || !applicant || !matchesApplicant(applicant, request)) throw new AppError('PUBLIC_QUERY_NO_MATCH');
+      if (!stored || !applicant || !matchesApplicant(applicant, request)) {
+        await deps.failures.count(caseNumber);
+        throw new AppError('PUBLIC_QUERY_NO_MATCH');
+      }
       return publicView(stored);
     },
   };
+}
+
+/** Refused for `seconds` more, said in the minutes a person reads. */
+function caseLocked(seconds: number): AppError {
+  const wait = `${Math.ceil(seconds / 60)}分钟`;
+  return new AppError(
+    'PUBLIC_QUERY_CASE_LOCKED',
+    `该办件编号查询失败次数过多，为保护申请人信息已暂停查询，请${wait}后再试；申请人本人可登录后在“我的办件”中查看进度`,
+    undefined,
+    { 'Retry-After': String(seconds) },
+  );
 }

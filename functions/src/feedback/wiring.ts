@@ -4,13 +4,15 @@ import { dynamoCatalogStore } from '../catalog/store';
 import { caseStore } from '../cases/wiring';
 import { workingCalendarNow } from '../platform/calendar';
 import { config } from '../platform/config';
+import { AppError } from '../platform/errors';
 import { dataKeys } from '../platform/keys';
+import { takeFromWindow, windowFullFor } from '../platform/rate-limit';
 import { complaintSubject } from './complaint-subject';
 import { dynamoComplaintStore } from './complaint-store';
 import { complaintService, type ComplaintService } from './complaints';
 import { consultationService, type ConsultationService } from './consultations';
 import { evaluationService } from './evaluations';
-import { publicProgressService } from './public-progress';
+import { publicProgressService, type CaseFailures } from './public-progress';
 import { rectificationService } from './rectifications';
 import { feedbackStatsService } from './stats-service';
 import type { SubjectSources } from './subject';
@@ -35,7 +37,25 @@ export const rectifications = () => (rectifying ??= rectificationService({ ...su
 
 export const feedbackStats = () => (reporting ??= feedbackStatsService({ people: authStore() }));
 
-export const publicProgress = () => (progress ??= publicProgressService({ cases: caseStore(), keys: dataKeys() }));
+/** A case number's failed public queries: a window opened by the first failure, counted in the table. */
+function caseFailures(): CaseFailures {
+  const { publicQueryFailuresPerCase: limit, publicQueryCaseWindowMinutes: minutes } = config().feedback;
+  const scope = 'public-progress-case';
+  const windowMs = minutes * 60_000;
+  return {
+    lockedFor: (caseNumber) => windowFullFor(scope, caseNumber, limit, Date.now(), windowMs),
+    count: async (caseNumber) => {
+      try {
+        await takeFromWindow(scope, caseNumber, limit, Date.now(), windowMs);
+      } catch (error) {
+        // Full already (a concurrent failure filled it): nothing more to count.
+        if (!(error instanceof AppError && error.code === 'COMMON_RATE_LIMITED')) throw error;
+      }
+    },
+  };
+}
+
+export const publicProgress = () => (progress ??= publicProgressService({ cases: caseStore(), keys: dataKeys(), failures: caseFailures() }));
 
 export const consultations = () =>
   (consulting ??= consultationService({

@@ -27,6 +27,10 @@ export interface FunctionConfig {
     publicQueryPerMinute: number;
     /** Every public query answers no sooner than this, so a miss and a mismatch take the same time. */
     publicQueryFloorMs: number;
+    /** Failed public queries of one case number (from any address) before it is locked for the window. */
+    publicQueryFailuresPerCase: number;
+    /** How long a case number's failure window lasts (minutes), and so the lock. */
+    publicQueryCaseWindowMinutes: number;
   };
   wechat: {
     apiBase: string;
@@ -74,6 +78,8 @@ export function config(): FunctionConfig {
       evaluateFromAcceptance: process.env.EVALUATE_FROM_ACCEPTANCE === 'true',
       publicQueryPerMinute: Number(process.env.PUBLIC_QUERY_PER_MINUTE || 30),
       publicQueryFloorMs: Number(process.env.PUBLIC_QUERY_FLOOR_MS || 400),
+      publicQueryFailuresPerCase: Number(process.env.PUBLIC_QUERY_FAILURES_PER_CASE || 10),
+      publicQueryCaseWindowMinutes: Number(process.env.PUBLIC_QUERY_CASE_WINDOW_MINUTES || 60),
     },
     wechat: {
       apiBase: (process.env.WECHAT_API_BASE || 'https://api.weixin.qq.com').replace(/\/$/, ''),

@@ -61,11 +61,46 @@ export function httpHandler(route: (event: HttpEvent) => Promise<HttpResponse>) 
 /** JSON bodies above this are refused before parsing (applications and drafts are a few KB). */
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
 
-/** The parsed JSON body: missing, oversized and malformed bodies each get their own 4xx. */
+/**
+ * The deepest nesting a body may have. The deepest real one (an application: fields → a list of people →
+ * one person's entries) is 5 levels; anything far deeper is an attack on the recursive code after parsing
+ * (hashing, validation), which would otherwise run out of stack and answer 500.
+ */
+export const MAX_JSON_DEPTH = 32;
+
+const OPEN_BRACKET = 0x5b;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACKET = 0x5d;
+const CLOSE_BRACE = 0x7d;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+/**
+ * How deeply arrays and objects nest in a JSON text, found in one pass without recursion and without
+ * parsing (brackets inside strings do not count). Malformed text is left for JSON.parse to refuse.
+ */
+export function jsonDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === BACKSLASH) i += 1;
+      else if (c === QUOTE) inString = false;
+    } else if (c === QUOTE) inString = true;
+    else if (c === OPEN_BRACKET || c === OPEN_BRACE) deepest = Math.max(deepest, (depth += 1));
+    else if (c === CLOSE_BRACKET || c === CLOSE_BRACE) depth -= 1;
+  }
+  return deepest;
+}
+
+/** The parsed JSON body: missing, oversized, too deeply nested and malformed bodies each get their own 4xx. */
 export function readJsonBody(event: HttpEvent): unknown {
   if (!event.body) throw new AppError('COMMON_BODY_REQUIRED');
   const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
   if (Buffer.byteLength(text, 'utf8') > MAX_JSON_BODY_BYTES) throw new AppError('COMMON_PAYLOAD_TOO_LARGE');
+  if (jsonDepth(text) > MAX_JSON_DEPTH) throw new AppError('COMMON_JSON_TOO_DEEP');
   try {
     return JSON.parse(text);
   } catch {

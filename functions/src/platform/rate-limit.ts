@@ -61,3 +61,14 @@ export async function takeFromWindow(scope: string, client: string, limit: numbe
   }
   throw new AppError('COMMON_RATE_LIMITED', undefined, undefined, { 'Retry-After': '60' });
 }
+
+/**
+ * Seconds until the window of `client` has room again, or undefined when it has room now. Reads without
+ * counting: for limits on failures, where only a failed attempt is counted (`takeFromWindow`) but every
+ * attempt is refused while the window is full.
+ */
+export async function windowFullFor(scope: string, client: string, limit: number, now = Date.now(), windowMs = 60_000): Promise<number | undefined> {
+  const { Item } = await dynamo().send(new GetCommand({ TableName: config().tableName, Key: rateKey(scope, client), ConsistentRead: true }));
+  if (!Item || Number(Item.windowStart) <= now - windowMs || Number(Item.n) < limit) return undefined;
+  return Math.max(1, Math.ceil((Number(Item.windowStart) + windowMs - now) / 1000));
+}

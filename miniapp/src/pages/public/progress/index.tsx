@@ -134,7 +134,8 @@ export default function PublicProgressPage() {
     } catch (caught) {
       const error = toApiError(caught)
       if (error.details.length) setIssues(issuesFrom(error.details))
-      setOutcome({ kind: 'problem', message: error.message, hint: error.status === 429 ? S.rateLimitedHint : undefined })
+      const hint = error.code === 'PUBLIC_QUERY_CASE_LOCKED' ? S.caseLockedHint : error.status === 429 ? S.rateLimitedHint : undefined
+      setOutcome({ kind: 'problem', message: error.message, hint })
     }
     setBusy(false)
   }

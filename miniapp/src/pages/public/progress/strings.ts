@@ -17,6 +17,7 @@ export const PROGRESS_STRINGS = {
   submitting: '正在查询…',
   fix: '请按提示修改后再查询',
   rateLimitedHint: '为保护申请人信息，每分钟可查询的次数有限。请等1分钟，核对办件编号后再查询。',
+  caseLockedHint: '为保护申请人信息，同一办件编号查询失败10次后暂停查询1小时。申请人本人请登录后在“我的”→“我的办件”中查看进度。',
 
   result: '查询结果',
   organisation: '办理单位',
