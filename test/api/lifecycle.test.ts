@@ -195,6 +195,33 @@ describe('who may do what', () => {
   });
 });
 
+describe('provincial supervision', () => {
+  it('sees the applicant masked and cannot open their files; the handling bureau sees them in full', async () => {
+    const applicant = await newUser();
+    const fields = { ...TRAVEL_AGENCY_FIELDS, premisesAddress: '黄山市屯溪区新安北路88号2楼（联系电话13955912345）' };
+    const res = await submitApplication(applicant, await completeApplication(applicant, item, fields));
+    const caseNumber = res.body.caseNumber as string;
+    const provincial = (await signInAs('province-pre_review')).accessToken;
+
+    const handled = (await staffCase(preReviewer, caseNumber)).body;
+    expect(handled.applicant.agentName).toBe('程晓雨');
+    expect(handled.fields.premisesAddress).toContain('13955912345');
+
+    const supervised = await staffCase(provincial, caseNumber);
+    expect(supervised.body.readOnly).toBe(true);
+    // The enterprise and its credit code are public registrations; the agent is a person.
+    expect(supervised.body.applicant).toMatchObject({ name: '黄山云海旅行社有限公司', idNumber: handled.applicant.idNumber, agentName: '程**' });
+    expect(supervised.body.fields.premisesAddress).toBe('黄山市屯溪区新安北路88号2楼（联系电话139****2345）');
+    expect(JSON.stringify(supervised.body)).not.toMatch(/13955912345|程晓雨|34100219900307123/);
+
+    const material = supervised.body.materials.find((m) => m.files.length > 0)!;
+    const link = await api(`/staff/cases/${caseNumber}/materials/${material.materialId}/files/0`, { headers: asUser(provincial) });
+    expect(link.status).toBe(403);
+    expect(link.body.message).toBe('省级监督可查看办件进度和脱敏信息，申请材料原件仅限承办单位查看');
+    expect((await api(`/staff/cases/${caseNumber}/materials/${material.materialId}/files/0`, { headers: asUser(preReviewer) })).status).toBe(200);
+  });
+});
+
 describe('the staff inbox', () => {
   it('lists the organisation’s open cases soonest deadline first, filters by status, and gives the province a read-only view', async () => {
     const { caseNumber } = await submitCase();

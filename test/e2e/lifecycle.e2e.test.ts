@@ -312,6 +312,9 @@ describe('the case lifecycle on the phone (H5, Chromium)', () => {
     await openApp(page, `pages/staff/case/index?caseNumber=${caseNumber}`);
     await untilVisible(page, page.getByText('只读监督：您可以查看本办件，但不能办理'));
     expect(await page.getByRole('heading', { name: '办理', level: 2, exact: true }).count()).toBe(0);
+    // Masked details, and the files listed without a way to open them.
+    await untilVisible(page, page.getByText('监督查看：文件名和身份信息已脱敏，材料原件仅限承办单位查看。'));
+    expect(await page.getByRole('button', { name: /^下载/ }).filter({ visible: true }).count()).toBe(0);
   }, 120_000);
 
   it('a provincial admin adds holidays to a year without data from 我的 › 工作日历', async () => {

@@ -1,6 +1,8 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   CASE_STATUSES,
+  maskIdentityNumber,
+  maskMobile,
   staffActions,
   transitionLabel,
   type Applicant,
@@ -18,6 +20,7 @@ import { decodeCursor, encodeCursor } from '../platform/cursor';
 import { dynamo } from '../platform/dynamodb';
 import { AppError } from '../platform/errors';
 import { logger } from '../platform/logger';
+import { maskPersonName } from '../platform/masking';
 import { verifyChain } from './audit';
 import { activeDeadline, deadlineViews } from './clock';
 import { inboxPartition } from './keys';
@@ -85,19 +88,11 @@ export function staffCaseViews(deps: StaffViewDeps) {
     const calendar = await deps.calendar();
     const { record, application } = stored;
     const applicant = await unseal<Applicant>(deps.keys, application.sealedApplicant);
-    const person = applicant.kind === 'person' ? applicant.person : undefined;
-    const enterprise = applicant.kind === 'enterprise' ? applicant.enterprise : undefined;
     logger.info('case opened by staff', { caseNumber: record.caseNumber, staffId: user.staff.staffId });
     return {
       ...summary(record, calendar),
-      applicant: {
-        kind: applicant.kind,
-        name: person?.name ?? enterprise?.name ?? '',
-        idNumber: person?.idNumber ?? enterprise?.creditCode ?? '',
-        ...(person?.mobile ? { mobile: person.mobile } : {}),
-        ...(applicant.agent ? { agentName: applicant.agent.name } : {}),
-      },
-      fields: application.fields,
+      applicant: readOnly ? supervisedApplicant(applicant) : handledApplicant(applicant),
+      fields: readOnly ? maskedFields(application.fields) : application.fields,
       conditions: stored.guide.guide.conditions,
       materials: stored.guide.guide.materials.map((material) => {
         const files = application.materials.find((m) => m.materialId === material.id);
@@ -108,7 +103,7 @@ export function staffCaseViews(deps: StaffViewDeps) {
           source: material.source === 'issued_licence' ? ('issued_licence' as const) : ('applicant' as const),
           state: state?.state ?? ('submitted' as const),
           ...(state?.reason ? { reason: state.reason } : {}),
-          files: (files?.files ?? []).map(({ index, fileName, size, contentType }) => ({ index, fileName, size, contentType })),
+          files: (files?.files ?? []).map(({ index, fileName, size, contentType }) => ({ index, fileName: readOnly ? maskNumbersIn(fileName) : fileName, size, contentType })),
         };
       }),
       guideVersion: record.guideVersion,
@@ -194,12 +189,61 @@ export function staffCaseViews(deps: StaffViewDeps) {
     /** A short-lived link to one file of a case the staff member may see. */
     async downloadLink(caller: Caller, caseNumber: string, materialId: string, index: number) {
       const user = await staffOf(caller);
-      const { stored } = await visibleCase(user, caseNumber);
+      const { stored, readOnly } = await visibleCase(user, caseNumber);
+      // The files are the applicant's own papers (identity cards among them): only the handlers open them.
+      if (readOnly) throw new AppError('AUTH_FORBIDDEN', '省级监督可查看办件进度和脱敏信息，申请材料原件仅限承办单位查看');
       const file = stored.application.materials.find((m) => m.materialId === materialId)?.files.find((f) => f.index === index);
       if (!file) throw new AppError('CASE_NOT_FOUND', '未找到该材料文件');
       return { ...(await deps.files.downloadUrl(file.key, file.fileName)), fileName: file.fileName };
     },
   };
+}
+
+/** The applicant as the handling organisation sees them: in full, to process the case. */
+function handledApplicant(applicant: Applicant): StaffCaseDetail['applicant'] {
+  const person = applicant.kind === 'person' ? applicant.person : undefined;
+  const enterprise = applicant.kind === 'enterprise' ? applicant.enterprise : undefined;
+  return {
+    kind: applicant.kind,
+    name: person?.name ?? enterprise?.name ?? '',
+    idNumber: person?.idNumber ?? enterprise?.creditCode ?? '',
+    ...(person?.mobile ? { mobile: person.mobile } : {}),
+    ...(applicant.agent ? { agentName: applicant.agent.name } : {}),
+  };
+}
+
+/**
+ * The applicant as provincial supervision sees them: enough to follow the case, not to identify a
+ * person. An enterprise's name and credit code are public registrations and stay; a person's name,
+ * identity number and mobile, and the agent's name, are masked.
+ */
+function supervisedApplicant(applicant: Applicant): StaffCaseDetail['applicant'] {
+  const handled = handledApplicant(applicant);
+  if (applicant.kind === 'person') {
+    return { ...handled, name: maskPersonName(handled.name), idNumber: maskIdentityNumber(handled.idNumber), ...(handled.mobile ? { mobile: maskMobile(handled.mobile) } : {}) };
+  }
+  return { ...handled, ...(handled.agentName ? { agentName: maskPersonName(handled.agentName) } : {}) };
+}
+
+const IDENTITY_NUMBER_IN_TEXT = /\d{17}[\dXx]/g;
+const MOBILE_IN_TEXT = /1[3-9]\d{9}/g;
+
+/** Identity and mobile numbers inside text (a form field, a file name), masked. */
+function maskNumbersIn(text: string): string {
+  return text.replace(IDENTITY_NUMBER_IN_TEXT, maskIdentityNumber).replace(MOBILE_IN_TEXT, maskMobile);
+}
+
+/** The application's fields for supervision: every identity or mobile number inside them masked. */
+function maskedFields(fields: Record<string, unknown>): Record<string, unknown> {
+  const mask = (value: unknown): unknown =>
+    typeof value === 'string'
+      ? maskNumbersIn(value)
+      : Array.isArray(value)
+        ? value.map(mask)
+        : value && typeof value === 'object'
+          ? Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, mask(inner)]))
+          : value;
+  return mask(fields) as Record<string, unknown>;
 }
 
 export type StaffCaseViews = ReturnType<typeof staffCaseViews>;

@@ -25,8 +25,11 @@ export interface MaterialView {
 
 export interface CaseMaterialsProps {
   materials: MaterialView[]
-  /** A short-lived link to one stored file (the applicant's or the staff route). */
-  link: (materialId: string, index: number) => Promise<DownloadLink>
+  /**
+   * A short-lived link to one stored file (the applicant's or the staff route). Without it the files are
+   * listed but cannot be opened (provincial supervision: the originals are the handling bureau's to open).
+   */
+  link?: (materialId: string, index: number) => Promise<DownloadLink>
 }
 
 /** 申请材料: each material with its files (download), the licence it is taken from, or its pre-review state. */
@@ -34,7 +37,7 @@ export function CaseMaterials({ materials, link }: CaseMaterialsProps) {
   const [downloading, setDownloading] = useState<string | null>(null)
 
   const download = async (materialId: string, index: number, contentType: string) => {
-    if (downloading) return
+    if (downloading || !link) return
     setDownloading(`${materialId}/${index}`)
     try {
       await openDownloadedFile(await link(materialId, index), contentType)
@@ -47,6 +50,7 @@ export function CaseMaterials({ materials, link }: CaseMaterialsProps) {
 
   return (
     <Section title={S.materials}>
+      {link ? null : <Text className='case-material__text'>{S.originalsWithHandlers}</Text>}
       <View className='case-materials' role='list'>
         {materials.map((material) => (
           <View key={material.materialId} className={`case-material${material.state === 'needs_supplement' ? ' case-material--flagged' : ''}`} role='listitem'>
@@ -69,15 +73,17 @@ export function CaseMaterials({ materials, link }: CaseMaterialsProps) {
                     <Text className='case-material__file-name'>{file.fileName}</Text>
                     <Text className='case-material__text'>{fileSizeText(file.size)}</Text>
                   </View>
-                  <ActionButton
-                    variant='secondary'
-                    size='sm'
-                    label={S.downloadLabel(file.fileName)}
-                    disabled={downloading !== null}
-                    onTap={() => void download(material.materialId, file.index, file.contentType)}
-                  >
-                    {downloading === `${material.materialId}/${file.index}` ? S.downloading : S.download}
-                  </ActionButton>
+                  {link ? (
+                    <ActionButton
+                      variant='secondary'
+                      size='sm'
+                      label={S.downloadLabel(file.fileName)}
+                      disabled={downloading !== null}
+                      onTap={() => void download(material.materialId, file.index, file.contentType)}
+                    >
+                      {downloading === `${material.materialId}/${file.index}` ? S.downloading : S.download}
+                    </ActionButton>
+                  ) : null}
                 </View>
               ))
             ) : (

@@ -36,6 +36,7 @@ export const CASE_VIEW_STRINGS = {
   downloadLabel: (name: string) => `下载${name}`,
   downloading: '正在获取文件…',
   noFiles: '未提交文件',
+  originalsWithHandlers: '监督查看：文件名和身份信息已脱敏，材料原件仅限承办单位查看。',
   materialStates: { submitted: '已提交', needs_supplement: '待补正', resubmitted: '已补正' },
   supplementReason: (reason: string) => `补正原因：${reason}`,
 

@@ -100,7 +100,7 @@ export default function StaffCasePage() {
       <ApplicantSection applicant={detail.applicant} note={S.logged} full />
 
       <CaseFields fields={detail.fields} item={item} />
-      <CaseMaterials materials={detail.materials} link={(materialId, index) => getStaffDownloadLink(detail.caseNumber, materialId, index)} />
+      <CaseMaterials materials={detail.materials} link={detail.readOnly ? undefined : (materialId, index) => getStaffDownloadLink(detail.caseNumber, materialId, index)} />
 
       <Section title={S.conditions} note={S.conditionsNote}>
         {detail.conditions.length ? (
