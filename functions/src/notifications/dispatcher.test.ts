@@ -1,5 +1,6 @@
 import { CreateTableCommand, DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import { LOCAL_TEMPLATE_IDS, type NotificationEvent, type TemplateKey } from '@ah-tourism/shared';
 import { localDynamoClient, startDynamoDbLocal } from '../../../scripts/local/dynamodb-local';
 import type { Managed } from '../../../scripts/local/process';
@@ -7,7 +8,8 @@ import { profileKey } from '../auth/keys';
 import type { StaffRecord } from '../auth/store';
 import { WechatApiError, WechatUnavailableError, type SubscribeMessage } from '../platform/wechat';
 import { deliverBatch } from './dispatch-batch';
-import { SEND_BACKOFF_MS, dispatcher } from './dispatcher';
+import { dispatcher } from './dispatcher';
+import { MAX_PUSH_ATTEMPTS, PUSH_RETRY_DELAYS_MS } from './push-watch';
 import { inboxKey, messageIdFor, messageKey, subscriptionKey } from './keys';
 import { notificationStore } from './store';
 
@@ -43,10 +45,23 @@ beforeAll(async () => {
       AttributeDefinitions: [
         { AttributeName: 'pk', AttributeType: 'S' },
         { AttributeName: 'sk', AttributeType: 'S' },
+        { AttributeName: 'gsi2pk', AttributeType: 'S' },
+        { AttributeName: 'gsi2sk', AttributeType: 'S' },
       ],
       KeySchema: [
         { AttributeName: 'pk', KeyType: 'HASH' },
         { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      // The pending pushes' watch list, as in the real table.
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: 'GSI2',
+          KeySchema: [
+            { AttributeName: 'gsi2pk', KeyType: 'HASH' },
+            { AttributeName: 'gsi2sk', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
       ],
       BillingMode: 'PAY_PER_REQUEST',
     }),
@@ -81,18 +96,21 @@ beforeEach(() => {
   staff = [];
 });
 
-function subject(sleep: (ms: number) => Promise<void> = async () => undefined) {
+function subject(now: () => Date = () => new Date()) {
   return dispatcher({
-    store: notificationStore(doc, TABLE, sleep),
+    store: notificationStore(doc, TABLE, async () => undefined),
     people: { listStaff: async () => staff },
     send: async (message) => {
       sends.push(message);
       return sendImpl(message);
     },
     templateIds: LOCAL_TEMPLATE_IDS,
-    sleep,
+    now,
   });
 }
+
+/** The pushes on the watch list at `at`, as retryPushes finds them. */
+const watched = (at: Date) => notificationStore(raw(), TABLE).due(at);
 
 async function newUser(options: { once?: { template: TemplateKey; remaining: number }; long?: { template: TemplateKey; active: boolean } } = {}) {
   const userId = `u_${++sequence}_${Date.now().toString(36)}`;
@@ -275,30 +293,91 @@ describe('what WeChat answers', () => {
     expect(await messageOf(userId, e)).toMatchObject({ pushStatus: 'failed', pushErrcode: 47003 });
   });
 
-  test('transient failures are retried with backoff, then left to the stream, which sends once and spends once', async () => {
+  test('a transient failure defers the push to a later attempt instead of failing the batch; that attempt sends once and spends once', async () => {
     const { userId } = await newUser({ once: { template: 'case_progress', remaining: 1 } });
-    const slept: number[] = [];
-    const sleep = async (ms: number) => void slept.push(ms);
     sendImpl = async () => {
       throw new WechatUnavailableError('timeout');
     };
     const e = event('accepted', userId);
-    await expect(subject(sleep).deliver(e)).rejects.toThrow(WechatUnavailableError);
-    expect(sends).toHaveLength(SEND_BACKOFF_MS.length + 1);
-    expect(slept).toEqual(SEND_BACKOFF_MS);
+    const failedAt = new Date();
+    expect(await subject(() => failedAt).deliver(e)).toEqual({ recipients: 1, pushed: 0 });
+    expect(sends).toHaveLength(1);
     const held = await messageOf(userId, e);
-    expect(held).toMatchObject({ pushStatus: 'pending', grantConsumed: true });
+    expect(held).toMatchObject({ pushStatus: 'pending', grantConsumed: true, pushAttempts: 1, pushLastError: 'timeout' });
     expect(held!.leaseUntil).toBeUndefined();
     expect(await remaining(userId, 'case_progress')).toBe(0);
 
-    // The stream delivers the record again.
+    // Not due before its retry time; due after it.
+    const messageId = messageIdFor(e.occurredAt, e.eventId);
+    expect(await watched(new Date(failedAt.getTime() + PUSH_RETRY_DELAYS_MS[0]! - 1000))).not.toContainEqual({ userId, messageId });
+    expect(await watched(new Date(failedAt.getTime() + PUSH_RETRY_DELAYS_MS[0]!))).toContainEqual({ userId, messageId });
+
     sends = [];
     sendImpl = async () => 'msg-late';
-    expect(await subject().deliver(e)).toEqual({ recipients: 1, pushed: 1 });
+    expect(await subject().retry(userId, messageId)).toBe(true);
     expect(sends).toHaveLength(1);
-    expect(await messageOf(userId, e)).toMatchObject({ pushStatus: 'sent', pushMsgid: 'msg-late' });
+    const sent = await messageOf(userId, e);
+    expect(sent).toMatchObject({ pushStatus: 'sent', pushMsgid: 'msg-late' });
+    expect(sent!.gsi2pk).toBeUndefined();
     expect(await remaining(userId, 'case_progress')).toBe(0);
     expect(await unread(userId)).toBe(1);
+    // Done: neither the stream nor the watch sends it again.
+    expect(await subject().retry(userId, messageId)).toBe(false);
+    expect(await subject().deliver(e)).toEqual({ recipients: 1, pushed: 0 });
+    expect(sends).toHaveLength(1);
+  });
+
+  test(`after ${MAX_PUSH_ATTEMPTS} transient failures the push is given up: failed, with when and why, off the watch list`, async () => {
+    const { userId } = await newUser({ long: { template: 'staff_new_case', active: true } });
+    staff = [{ staffId: 's1', userId, status: 'active', permissions: ['pre_review'] } as StaffRecord];
+    sendImpl = async () => {
+      throw new WechatUnavailableError('HTTP 503');
+    };
+    const e = event('case_submitted', (await newUser()).userId);
+    await subject().deliver(e);
+    const messageId = messageIdFor(e.occurredAt, e.eventId);
+    for (let attempt = 2; attempt <= MAX_PUSH_ATTEMPTS; attempt += 1) expect(await subject().retry(userId, messageId)).toBe(false);
+    expect(sends).toHaveLength(MAX_PUSH_ATTEMPTS);
+    const given = await get(messageKey(userId, messageId));
+    expect(given).toMatchObject({ pushStatus: 'failed', message: { push: 'failed' }, pushAttempts: MAX_PUSH_ATTEMPTS, pushLastError: 'HTTP 503' });
+    expect(given!.pushGaveUpAt).toEqual(expect.any(String));
+    expect(given!.gsi2pk).toBeUndefined();
+    expect(await watched(new Date(Date.now() + 86_400_000))).not.toContainEqual({ userId, messageId });
+  });
+
+  test('one recipient WeChat cannot reach holds up no one: one attempt for them, the others sent, the batch succeeds', async () => {
+    const slow = await newUser({ long: { template: 'staff_new_case', active: true } });
+    const others = await Promise.all([1, 2, 3].map(() => newUser({ long: { template: 'staff_new_case', active: true } })));
+    staff = [slow, ...others].map(({ userId }, i) => ({ staffId: `s${i}`, userId, status: 'active', permissions: ['pre_review'] }) as StaffRecord);
+    sendImpl = async (message) => {
+      if (message.touser === slow.openid) throw new WechatUnavailableError('timeout');
+      return 'msg-ok';
+    };
+    const e = event('case_submitted', (await newUser()).userId);
+    const record = { eventName: 'INSERT', dynamodb: { Keys: { pk: { S: 'CASE#1' } }, SequenceNumber: '1', NewImage: marshall({ kind: 'outbox', event: e }) } };
+    const result = await deliverBatch([record as never], (ev) => subject().deliver(ev));
+    expect(result.batchItemFailures).toEqual([]);
+    expect(sends.filter((m) => m.touser === slow.openid)).toHaveLength(1);
+    for (const other of others) expect(sends.filter((m) => m.touser === other.openid)).toHaveLength(1);
+  });
+
+  test('a push whose attempt crashed holding its lease is watched, and sent by a later attempt', async () => {
+    const { userId } = await newUser({ long: { template: 'staff_new_case', active: true } });
+    staff = [{ staffId: 's1', userId, status: 'active', permissions: ['pre_review'] } as StaffRecord];
+    // The attempt dies after writing the message, before any answer from WeChat.
+    sendImpl = async () => {
+      throw new Error('the function timed out');
+    };
+    const e = event('case_submitted', (await newUser()).userId);
+    await expect(subject().deliver(e)).rejects.toThrow('the function timed out');
+    const messageId = messageIdFor(e.occurredAt, e.eventId);
+    await raw().send(new UpdateCommand({ TableName: TABLE, Key: messageKey(userId, messageId), UpdateExpression: 'SET leaseUntil = :gone', ExpressionAttributeValues: { ':gone': Date.now() - 1 } }));
+    expect(await watched(new Date(Date.now() + 10 * 60_000))).toContainEqual({ userId, messageId });
+
+    sends = [];
+    sendImpl = async () => 'msg-after-crash';
+    expect(await subject().retry(userId, messageId)).toBe(true);
+    expect(await get(messageKey(userId, messageId))).toMatchObject({ pushStatus: 'sent', pushMsgid: 'msg-after-crash' });
   });
 });
 
@@ -313,7 +392,7 @@ describe('a stream record delivered twice', () => {
     expect(await unread(userId)).toBe(1);
   });
 
-  test('at the same time: the second finds the push held and fails, so the stream comes back; still one push', async () => {
+  test('at the same time: the second finds the push held and leaves it to the holder; still one push', async () => {
     const { userId } = await newUser({ once: { template: 'case_progress', remaining: 2 } });
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
@@ -324,15 +403,17 @@ describe('a stream record delivered twice', () => {
     const e = event('accepted', userId);
     const one = subject().deliver(e);
     const two = subject().deliver(e);
-    const second = await Promise.race([one.then(() => 'one'), two.then(() => 'two')].map((p) => p.catch((error: Error) => error.message)));
-    expect(second).toMatch(/held by another attempt/);
+    // The second is done while the first still waits for WeChat: it neither sends nor fails the batch.
+    const first = await Promise.race([one.then(() => 'one'), two.then(() => 'two')]);
+    expect(first).toBe('two');
+    expect(await two).toEqual({ recipients: 1, pushed: 0 });
     release();
     await Promise.allSettled([one, two]);
     expect(sends).toHaveLength(1);
     expect(await remaining(userId, 'case_progress')).toBe(1);
     expect(await unread(userId)).toBe(1);
     expect(await messageOf(userId, e)).toMatchObject({ pushStatus: 'sent' });
-    // The stream's retry then finds the push done.
+    // Delivered again later, it finds the push done.
     expect(await subject().deliver(e)).toEqual({ recipients: 1, pushed: 0 });
     expect(sends).toHaveLength(1);
   });

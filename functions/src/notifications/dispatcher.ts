@@ -5,17 +5,15 @@ import { logger } from '../platform/logger';
 import { WechatApiError, WechatUnavailableError, sendSubscribeMessage, type SubscribeMessage } from '../platform/wechat';
 import { RULES, audienceFor, templateData, type Audience, type MessageContent } from './content';
 import { messageIdFor } from './keys';
+import { MAX_PUSH_ATTEMPTS, PUSH_RETRY_DELAYS_MS } from './push-watch';
 import { notificationStore, type NotificationStore, type Recipient, type StoredMessage } from './store';
-
-/** Backoff between attempts at one push within one invocation; after that the stream retries. */
-export const SEND_BACKOFF_MS = [200, 500, 1000];
 
 export interface DispatcherDeps {
   store: NotificationStore;
   people: Pick<AuthStore, 'listStaff'>;
   send: (message: SubscribeMessage) => Promise<string>;
   templateIds: Record<string, string>;
-  sleep: (ms: number) => Promise<void>;
+  now?: () => Date;
 }
 
 export interface DeliveryReport {
@@ -23,24 +21,24 @@ export interface DeliveryReport {
   pushed: number;
 }
 
-const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 export function defaultDispatcherDeps(): DispatcherDeps {
-  return { store: notificationStore(), people: authStore(), send: sendSubscribeMessage, templateIds: config().wechat.templateIds, sleep: wait };
+  return { store: notificationStore(), people: authStore(), send: sendSubscribeMessage, templateIds: config().wechat.templateIds };
 }
 
 /**
  * Delivers one event to everyone it concerns: a message in each recipient's centre, and a subscribe
  * message where they allowed one. Safe to run any number of times for the same event: the message
  * is keyed by event and recipient, a push happens once (lease + final status), a 'once' grant is spent
- * once, in the transaction that creates the message. Throws only on transient failure, so the stream
- * delivers the event again.
+ * once, in the transaction that creates the message. A push WeChat cannot take now is deferred to a
+ * later attempt (push-watch.ts) rather than failing the stream batch, so one recipient's trouble holds
+ * up no one else; only a failure to write (DynamoDB) throws, so the stream delivers the event again.
  *
  * DynamoDB calls for an event: one BatchGetItem for all its recipients (profiles and subscriptions),
  * then per recipient one transaction (message, unread counter, grant) and, after a push, one write of
  * its final state.
  */
 export function dispatcher(deps: DispatcherDeps) {
+  const now = deps.now ?? (() => new Date());
   async function recipients(event: NotificationEvent, audience: Audience): Promise<string[]> {
     if (audience.kind === 'applicant') return [event.applicantUserId];
     const staff = await deps.people.listStaff(event.organisationCode);
@@ -69,12 +67,9 @@ export function dispatcher(deps: DispatcherDeps) {
       await store.finishPush(userId, messageId, 'no_subscription');
       return false;
     }
-    if (!leased && !(await store.leasePush(userId, messageId))) {
-      // Finished meanwhile: nothing to do. Still pending: another attempt holds it (or crashed holding it);
-      // fail this record so the stream comes back after the lease has run out, instead of dropping the push.
-      if ((await store.message(userId, messageId))?.pushStatus !== 'pending') return false;
-      throw new WechatUnavailableError('push held by another attempt');
-    }
+    // Finished meanwhile, or another attempt holds it: that attempt finishes it, or (had it crashed) the
+    // watch brings the push back once the lease has run out.
+    if (!leased && !(await store.leasePush(userId, messageId))) return false;
     let grantSpent = definition.kind === 'once' && stored.grantConsumed === true;
     try {
       if (!leased) {
@@ -93,28 +88,33 @@ export function dispatcher(deps: DispatcherDeps) {
         ...(content.page ? { page: content.page } : {}),
         data: templateData(content.template, content.values ?? {}),
       };
-      for (let attempt = 0; ; attempt += 1) {
-        try {
-          const msgid = await deps.send(message);
-          await store.finishPush(userId, messageId, 'sent', { msgid });
-          return true;
-        } catch (error) {
-          if (error instanceof WechatApiError) {
-            const status = error.errcode === 43101 ? 'refused' : error.errcode === 45009 ? 'quota_exceeded' : 'failed';
-            logger.warn('subscribe message not sent', { errcode: error.errcode, template: content.template, messageId });
-            await store.finishPush(userId, messageId, status, {
-              errcode: error.errcode,
-              // Refused: the grant is gone. Over quota: WeChat did not use the person's grant, so it is given back.
-              ...(status === 'refused' ? { dropSubscription: content.template } : {}),
-              ...(status === 'quota_exceeded' && grantSpent ? { refundGrant: content.template } : {}),
-            });
-            return false;
-          }
-          if (!(error instanceof WechatUnavailableError) || attempt >= SEND_BACKOFF_MS.length) throw error;
-          // A timeout is ambiguous (WeChat may have taken the message), so a retry can deliver it twice.
-          logger.warn('subscribe message send failed; retrying', { attempt: attempt + 1, template: content.template, messageId, error: error.message });
-          await deps.sleep(SEND_BACKOFF_MS[attempt]!);
+      try {
+        const msgid = await deps.send(message);
+        await store.finishPush(userId, messageId, 'sent', { msgid });
+        return true;
+      } catch (error) {
+        if (error instanceof WechatApiError) {
+          const status = error.errcode === 43101 ? 'refused' : error.errcode === 45009 ? 'quota_exceeded' : 'failed';
+          logger.warn('subscribe message not sent', { errcode: error.errcode, template: content.template, messageId });
+          await store.finishPush(userId, messageId, status, {
+            errcode: error.errcode,
+            // Refused: the grant is gone. Over quota: WeChat did not use the person's grant, so it is given back.
+            ...(status === 'refused' ? { dropSubscription: content.template } : {}),
+            ...(status === 'quota_exceeded' && grantSpent ? { refundGrant: content.template } : {}),
+          });
+          return false;
         }
+        if (!(error instanceof WechatUnavailableError)) throw error;
+        // A timeout is ambiguous (WeChat may have taken the message), so a later attempt can deliver it twice.
+        const attempts = (stored.pushAttempts ?? 0) + 1;
+        if (attempts >= MAX_PUSH_ATTEMPTS) {
+          logger.error('subscribe message given up', { attempts, template: content.template, messageId, error: error.message });
+          await store.finishPush(userId, messageId, 'failed', { gaveUp: { attempts, reason: error.message } });
+          return false;
+        }
+        logger.warn('subscribe message send failed; deferred', { attempts, template: content.template, messageId, error: error.message });
+        await store.defer(userId, messageId, attempts, new Date(now().getTime() + PUSH_RETRY_DELAYS_MS[attempts - 1]!), error.message);
+        return false;
       }
     } catch (error) {
       await store.releasePush(userId, messageId).catch(() => undefined);
@@ -153,7 +153,8 @@ export function dispatcher(deps: DispatcherDeps) {
               createdAt: event.occurredAt,
               push: planned.push,
             };
-            let created = await deps.store.createMessage(userId, message, planned.spendGrant);
+            const pushContent = planned.push === 'pending' && content.template ? { template: content.template, ...(content.page ? { page: content.page } : {}), ...(content.values ? { values: content.values } : {}) } : undefined;
+            let created = await deps.store.createMessage(userId, message, planned.spendGrant, pushContent);
             // The grant was spent elsewhere between the read and the write: the message without a push.
             if (created.outcome === 'no_grant') created = await deps.store.createMessage(userId, { ...message, push: 'no_subscription' });
             if (created.outcome === 'no_grant') return;
@@ -165,6 +166,23 @@ export function dispatcher(deps: DispatcherDeps) {
         );
       }
       return report;
+    },
+
+    /**
+     * Another attempt at a watched push whose time has come (deferred, or its attempt never finished),
+     * with what the message kept of it. A push that cannot be sent again is given up. True when sent.
+     */
+    async retry(userId: string, messageId: string): Promise<boolean> {
+      const stored = await deps.store.message(userId, messageId);
+      if (!stored || stored.pushStatus !== 'pending') return false;
+      if (!stored.pushContent) {
+        await deps.store.finishPush(userId, messageId, 'failed', { gaveUp: { attempts: stored.pushAttempts ?? 1, reason: 'no content kept for another attempt' } });
+        return false;
+      }
+      const recipient = (await deps.store.recipients([userId], stored.pushContent.template)).get(userId) ?? {};
+      // A crashed attempt counts as one.
+      const tried = { ...stored, pushAttempts: stored.pushAttempts ?? 1 };
+      return push(userId, recipient, messageId, { title: stored.message.title, body: stored.message.body, ...stored.pushContent }, tried, false);
     },
   };
 }

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
  *   CASE#<no> / OUTBOX#<eventId>          an event to deliver; the stream feeds the dispatcher, TTL  (stream)
  *   CASE#<no> / TIMER#<kind>              a deadline reminder; GSI2 TIMER#<day> / <fireAt>#<no>#<kind> Query
  *   USER#<id> / MSG#<messageId>           one message in the message centre, with its push state   Query
+ *                                         while its push is pending: GSI2 PUSHWATCH#<day> / <at>#…   Query
  *   USER#<id> / INBOX                     unread counter                                           GetItem
  *   USER#<id> / SUBSCRIPTION#<template>   what the user allowed (once: sends left; long: on/off)   GetItem
  *   SCHEDULER / SWEEP                     when the timer sweep last ran                            GetItem
@@ -15,6 +16,8 @@ export const timerKey = (caseNumber: string, kind: string) => ({ pk: `CASE#${cas
 export const timerPartition = (day: string) => `TIMER#${day}`;
 export const messageKey = (userId: string, messageId: string) => ({ pk: `USER#${userId}`, sk: `MSG#${messageId}` });
 export const MESSAGE_PREFIX = 'MSG#';
+/** GSI2 partition of the pending pushes to look at again (retry or give up), one per CST day of that time. */
+export const pushWatchPartition = (day: string) => `PUSHWATCH#${day}`;
 export const inboxKey = (userId: string) => ({ pk: `USER#${userId}`, sk: 'INBOX' });
 export const subscriptionKey = (userId: string, templateKey: string) => ({ pk: `USER#${userId}`, sk: `SUBSCRIPTION#${templateKey}` });
 export const SUBSCRIPTION_PREFIX = 'SUBSCRIPTION#';

@@ -15,6 +15,7 @@ import { config } from '../platform/config';
 import { decodeCursor, encodeCursor } from '../platform/cursor';
 import { dynamo } from '../platform/dynamodb';
 import { MESSAGE_PREFIX, SUBSCRIPTION_PREFIX, inboxKey, messageKey, subscriptionKey } from './keys';
+import { PUSH_WATCH_AFTER_MS, pushWatch, watchKeys, type PushContent } from './push-watch';
 
 const USER_PREFIX = 'USER#';
 const PROFILE_SK = profileKey('').sk;
@@ -29,6 +30,10 @@ export interface StoredMessage {
   userId: string;
   pushStatus: PushStatus;
   grantConsumed?: boolean;
+  /** While the push is pending: what it sends, and the attempts that failed transiently so far. */
+  pushContent?: PushContent;
+  pushAttempts?: number;
+  leaseUntil?: number;
 }
 
 export interface SubscriptionRecord {
@@ -73,6 +78,8 @@ export interface FinishOptions {
   dropSubscription?: TemplateKey;
   /** WeChat did not use the person's grant (45009): the grant this message spent goes back, in the same transaction. */
   refundGrant?: TemplateKey;
+  /** The last attempt failed transiently too: the push is given up, and why is kept on the message. */
+  gaveUp?: { attempts: number; reason: string };
 }
 
 /** Storage of the message centre and its pushes; by default on the function's own client and table. */
@@ -90,14 +97,17 @@ export function notificationStore(db: DynamoDBDocumentClient = dynamo(), TableNa
     }
   }
 
+  /** The final state: off the watch list, lease released, and a give-up recorded with its reason. */
   const finishUpdate = (userId: string, messageId: string, status: PushStatus, extra: FinishOptions) => ({
     TableName,
     Key: messageKey(userId, messageId),
-    UpdateExpression: 'SET pushStatus = :status, message.push = :status, pushedAt = :now, pushMsgid = :msgid, pushErrcode = :errcode REMOVE leaseUntil',
-    ExpressionAttributeValues: { ':status': status, ':now': new Date().toISOString(), ':msgid': extra.msgid ?? null, ':errcode': extra.errcode ?? null } as Record<string, unknown>,
+    UpdateExpression: `SET pushStatus = :status, message.push = :status, pushedAt = :now, pushMsgid = :msgid, pushErrcode = :errcode${extra.gaveUp ? ', pushGaveUpAt = :now, pushAttempts = :attempts, pushLastError = :reason' : ''} REMOVE leaseUntil, gsi2pk, gsi2sk`,
+    ExpressionAttributeValues: { ':status': status, ':now': new Date().toISOString(), ':msgid': extra.msgid ?? null, ':errcode': extra.errcode ?? null, ...(extra.gaveUp ? { ':attempts': extra.gaveUp.attempts, ':reason': extra.gaveUp.reason.slice(0, 200) } : {}) } as Record<string, unknown>,
   });
 
   return {
+    ...pushWatch(db, TableName),
+
     /**
      * Everything the dispatcher reads about the recipients of one event, in one BatchGetItem: each
      * profile and, for a push, each subscription to its template. Strongly consistent, so a grant
@@ -128,9 +138,10 @@ export function notificationStore(db: DynamoDBDocumentClient = dynamo(), TableNa
      * 'pending' is created holding the push lease. If this event already put the message there,
      * nothing is written and what is stored is returned.
      */
-    async createMessage(userId: string, message: Message, spendGrant?: TemplateKey): Promise<CreatedMessage> {
+    async createMessage(userId: string, message: Message, spendGrant?: TemplateKey, pushContent?: PushContent): Promise<CreatedMessage> {
       const key = messageKey(userId, message.messageId);
-      const stored: StoredMessage = { message, userId, pushStatus: message.push, ...(spendGrant ? { grantConsumed: true } : {}) };
+      const pending = message.push === 'pending';
+      const stored: StoredMessage = { message, userId, pushStatus: message.push, ...(spendGrant ? { grantConsumed: true } : {}), ...(pending && pushContent ? { pushContent } : {}) };
       try {
         await transact([
           {
@@ -140,7 +151,8 @@ export function notificationStore(db: DynamoDBDocumentClient = dynamo(), TableNa
                 ...key,
                 entity: 'Message',
                 ...stored,
-                ...(message.push === 'pending' ? { leaseUntil: Date.now() + LEASE_MS } : {}),
+                // A pending push holds its lease, and is watched in case its attempt never finishes.
+                ...(pending ? { leaseUntil: Date.now() + LEASE_MS, ...watchKeys(userId, message.messageId, new Date(Date.now() + PUSH_WATCH_AFTER_MS)) } : {}),
                 expiresAt: Math.floor(Date.now() / 1000) + MESSAGE_TTL_SECONDS,
               },
               ConditionExpression: 'attribute_not_exists(pk)',
