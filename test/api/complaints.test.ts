@@ -137,6 +137,20 @@ describe('filing', () => {
 });
 
 describe('handling', () => {
+  it('is the service desk’s: staff of review, decision or delivery may read a complaint but not refuse or accept it', async () => {
+    const filed = await file(await newUser());
+    const no = filed.complaintNumber;
+    for (const persona of ['city-pre_review', 'city-review', 'city-decide', 'city-deliver']) {
+      const staff = (await signInAs(persona)).accessToken;
+      expect((await staffComplaint(staff, no)).status).toBe(200);
+      const refused = await actOnComplaint(staff, no, { action: 'refuse', reason: '不属于旅游投诉受理范围' });
+      expect({ persona, status: refused.status, code: refused.body.code }).toEqual({ persona, status: 403, code: 'AUTH_FORBIDDEN' });
+      expect(refused.body.message).toBe('只有大厅窗口或12301话务工作人员可以办理投诉');
+    }
+    expect((await staffComplaint(hotline, no)).body.status).toBe('received');
+    expect((await actOnComplaint(hotline, no, { action: 'accept', note: '符合受理条件' })).status).toBe(200);
+  });
+
   it('accepts, mediates twice and closes; the complainant follows every step and may then evaluate', async () => {
     const complainant = await newUser();
     const filed = await file(complainant);

@@ -118,6 +118,21 @@ describe('the organisation’s queue', () => {
 });
 
 describe('answering', () => {
+  it('is the service desk’s: staff of review, decision or delivery cannot answer or publish a consultation', async () => {
+    const asked = await askConsultation(await newUser(), { implementationCode: item.implementationCode, question: '分社备案需要多久？' });
+    const id = asked.body.consultationId;
+    for (const persona of ['city-pre_review', 'city-review', 'city-decide', 'city-deliver']) {
+      const staff = (await signInAs(persona)).accessToken;
+      const answered = await answerConsultation(staff, id, { version: 1, answer: '3个工作日' });
+      expect({ persona, status: answered.status, code: answered.body.code }).toEqual({ persona, status: 403, code: 'AUTH_FORBIDDEN' });
+      expect(answered.body.message).toBe('只有大厅窗口或12301话务工作人员可以答复咨询');
+    }
+    expect((await answerConsultation(hall, id, { version: 1, answer: '3个工作日内办结。' })).status).toBe(200);
+    const staff = (await signInAs('city-decide')).accessToken;
+    const published = await api(`/staff/consultations/${id}/faq`, { method: 'POST', headers: asUser(staff, json), body: '{}' });
+    expect(published.status).toBe(403);
+  });
+
   it('answers once: a second answer on the same version is a conflict, and the asker reads the answer', async () => {
     const asker = await newUser();
     const asked = await askConsultation(asker, { implementationCode: item.implementationCode, question: '网上申请需要上传哪些材料？' });

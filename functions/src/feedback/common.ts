@@ -25,6 +25,17 @@ export function channelFor(user: UserRecord, onBehalf: OnBehalf | undefined): Fe
   return onBehalf.channel;
 }
 
+/**
+ * Handling feedback (accepting, mediating, refusing and closing complaints; answering consultations and
+ * publishing them as FAQ) is the service desk's work: hall window or 12301 staff of the organisation.
+ * Other staff of it (pre-review, review, decision, delivery) may read the queue but not act on it.
+ */
+export function requireFeedbackDesk(user: StaffUser, what: string): void {
+  if (!user.staff.permissions.some((p) => p === ASSISTED_CHANNELS.hall_window || p === ASSISTED_CHANNELS.hotline_12301)) {
+    throw new AppError('AUTH_FORBIDDEN', `只有大厅窗口或12301话务工作人员可以${what}`);
+  }
+}
+
 /** An ISO time as a key part that sorts newest first in an ascending index. */
 export const newestFirst = (iso: string) => String(9_999_999_999_999 - Date.parse(iso)).padStart(13, '0');
 

@@ -26,7 +26,7 @@ import { AppError } from '../platform/errors';
 import { logger } from '../platform/logger';
 import { maskPersonName } from '../platform/masking';
 import { currentUser } from '../staff/service';
-import { channelFor, feedbackNumber, queryIndexPage, type StaffUser } from './common';
+import { channelFor, feedbackNumber, queryIndexPage, requireFeedbackDesk, type StaffUser } from './common';
 import { actionIssues, actionNote, complaintStatusPrefix, complaintSummary, routingRegion, type ComplaintEvent, type ComplaintRecord, type StoredComplaint } from './complaint-records';
 import type { ComplaintStore } from './complaint-store';
 import { complaintsPartition } from './keys';
@@ -258,6 +258,7 @@ export function complaintService(deps: ComplaintDeps) {
     /** One action on the version the staff member saw: only the legal ones, all or nothing. */
     async act(caller: Caller, complaintNumber: string, request: ComplaintActionRequest): Promise<ComplaintDetail> {
       const user = await staffOf(caller);
+      requireFeedbackDesk(user, '办理投诉');
       const stored = await ownOrganisations(user, complaintNumber);
       const { record } = stored;
       if (request.version !== record.version) throw conflict(record.status);

@@ -24,7 +24,7 @@ import { AppError } from '../platform/errors';
 import { logger } from '../platform/logger';
 import { maskPersonName } from '../platform/masking';
 import { currentUser } from '../staff/service';
-import { cancellationCodes, channelFor, feedbackNumber, newestFirst, queryIndexPage, type StaffUser } from './common';
+import { cancellationCodes, channelFor, feedbackNumber, newestFirst, queryIndexPage, requireFeedbackDesk, type StaffUser } from './common';
 import { consultationPartition, consultationsPartition, faqPartition } from './keys';
 
 export interface ConsultationRecord {
@@ -241,6 +241,7 @@ export function consultationService(deps: ConsultationDeps) {
     /** The answer, once: whoever answers an older view hears that someone else answered first. */
     async answer(caller: Caller, consultationId: string, request: { version: number; answer: string }): Promise<Consultation> {
       const user = await staffOf(caller);
+      requireFeedbackDesk(user, '答复咨询');
       const record = await ownConsultation(user, consultationId);
       if (record.status !== 'open' || record.version !== request.version) throw new AppError('FEEDBACK_VERSION_CONFLICT', '该咨询已被他人答复，请刷新后查看');
       const answeredAt = now().toISOString();
@@ -256,6 +257,7 @@ export function consultationService(deps: ConsultationDeps) {
     /** Publishes an answered consultation (edited if need be) as a frequently asked question of its item. */
     async promote(caller: Caller, consultationId: string, request: { question?: string; answer?: string }): Promise<Consultation> {
       const user = await staffOf(caller);
+      requireFeedbackDesk(user, '发布常见问题');
       const record = await ownConsultation(user, consultationId);
       if (record.status !== 'answered' || record.answer === undefined) throw new AppError('FEEDBACK_VERSION_CONFLICT', '该咨询尚未答复，答复后才能发布为常见问题');
       const publishedAt = record.faqPublishedAt ?? now().toISOString();
