@@ -45,6 +45,10 @@ export const ERRORS = {
   COMMON_RATE_LIMITED: { status: 429, message: '操作过于频繁，请1分钟后再试' },
   FEEDBACK_VERSION_CONFLICT: { status: 409, message: '已被他人处理，请刷新后再办理' },
   EVALUATION_NOT_OPEN: { status: 409, message: '办结后才能评价，请在办件办结后再来' },
+  EVALUATION_PERSON_NOT_VERIFIED: {
+    status: 403,
+    message: '无法确认评价人就是申请人本人：请核对申请人（或经办人、法定代表人）姓名，或填写其办件时登记的手机号码',
+  },
   EVALUATION_ALREADY_GIVEN: { status: 409, message: '您已评价过这件事，每件事只能评价一次' },
   RECTIFICATION_NOT_FOUND: { status: 404, message: '未找到该差评整改任务' },
   RECTIFICATION_ACTION_NOT_ALLOWED: { status: 409, message: '整改任务当前状态下不能执行该操作，请刷新后查看' },

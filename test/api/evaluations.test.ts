@@ -81,14 +81,38 @@ describe('一事一评: evaluating a finished case', () => {
     const recorded = await evaluate(hall, caseNumber, { level: 'satisfied', tags: ['helpful_staff'], onBehalf: { channel: 'hall_window', name: '程晓雨', mobile: '13955912345' } });
     expect(recorded.status).toBe(201);
     expect(recorded.body).toMatchObject({ channel: 'hall_window', channelLabel: '服务大厅窗口', level: 'satisfied' });
-    expect((await applicantCase(applicant, caseNumber)).evaluation).toMatchObject({ canEvaluate: false, given: { channel: 'hall_window' } });
+    // Recorded for them, it does not take their own evaluation away.
+    expect((await applicantCase(applicant, caseNumber)).evaluation).toMatchObject({ canEvaluate: true, given: { channel: 'hall_window' } });
 
-    // A bad review taken on the 12301 line is called back on the number the caller gave.
+    // A bad review taken on the 12301 line, from the agent (known by name), is called back on the number the caller gave.
     const other = await finishedCase();
-    const hotlineReview = await evaluate(hotline, other.caseNumber, { level: 'very_dissatisfied', tags: ['attitude'], onBehalf: { channel: 'hotline_12301', name: '周立', mobile: '13866661234' } });
+    const hotlineReview = await evaluate(hotline, other.caseNumber, { level: 'very_dissatisfied', tags: ['attitude'], onBehalf: { channel: 'hotline_12301', name: '程晓雨', mobile: '13866661234' } });
     expect(hotlineReview.status).toBe(201);
     const task = (await rectification((await signInAs('city-org_admin')).accessToken, other.caseNumber)).body;
-    expect(task).toMatchObject({ channel: 'hotline_12301', evaluatorName: '周*', evaluatorMobile: '13866661234' });
+    expect(task).toMatchObject({ channel: 'hotline_12301', evaluatorName: '程**', evaluatorMobile: '13866661234' });
+  });
+
+  it('on someone’s behalf only for that person (by name or registered mobile), from any city’s desk; it never preempts the applicant', async () => {
+    const { applicant, caseNumber } = await finishedCase();
+    // Provincial 12301 staff take calls about every city's cases, but a stranger's word is not the applicant's.
+    const provincial = (await signInAs('province-hotline_12301')).accessToken;
+    const stranger = await evaluate(provincial, caseNumber, { level: 'very_dissatisfied', onBehalf: { channel: 'hotline_12301', name: '周立', mobile: '13866661234' } });
+    expect({ status: stranger.status, code: stranger.body.code }).toEqual({ status: 403, code: 'EVALUATION_PERSON_NOT_VERIFIED' });
+    expect((await rectification((await signInAs('city-org_admin')).accessToken, caseNumber)).status).toBe(404);
+    expect((await applicantCase(applicant, caseNumber)).evaluation).toEqual({ canEvaluate: true });
+
+    // The agent, known by the mobile registered with the case: recorded, and it opens the rectification.
+    const agent = await evaluate(provincial, caseNumber, { level: 'dissatisfied', onBehalf: { channel: 'hotline_12301', name: '程小雨', mobile: '13955912345' } });
+    expect(agent.status).toBe(201);
+    expect((await rectification((await signInAs('city-org_admin')).accessToken, caseNumber)).status).toBe(200);
+
+    // The applicant still gives their own online; it replaces the recorded one, and no second task opens.
+    const own = await evaluate(applicant, caseNumber, { level: 'very_dissatisfied', comment: '电话里说的不是我的意思' });
+    expect(own.status).toBe(201);
+    expect((await applicantCase(applicant, caseNumber)).evaluation).toMatchObject({ canEvaluate: false, given: { channel: 'miniapp', level: 'very_dissatisfied' } });
+    // Nothing replaces theirs.
+    const again = await evaluate(provincial, caseNumber, { level: 'satisfied', onBehalf: { channel: 'hotline_12301', name: '程晓雨' } });
+    expect(again.body.code).toBe('EVALUATION_ALREADY_GIVEN');
   });
 });
 

@@ -72,10 +72,13 @@ export function responseView(task: RectificationTask): NonNullable<Evaluation['r
   };
 }
 
-/** The evaluation part of a subject's page: whether its owner may still evaluate, and what was given. */
+/**
+ * The evaluation part of a subject's page: whether its owner may still evaluate, and what was given. One
+ * recorded for them at the window or on the line does not take their own evaluation away.
+ */
 export function evaluationState(subject: { evaluable: boolean; ownerUserId?: string }, viewerUserId: string, stored?: StoredEvaluation, task?: RectificationTask): EvaluationState {
   return {
-    canEvaluate: !stored && subject.evaluable && subject.ownerUserId === viewerUserId,
+    canEvaluate: (!stored || stored.evaluation.channel !== 'miniapp') && subject.evaluable && subject.ownerUserId === viewerUserId,
     ...(stored ? { given: { ...stored.evaluation, ...(task ? { rectification: responseView(task) } : {}) } } : {}),
   };
 }

@@ -25,6 +25,11 @@ export function subjectOf(record: ComplaintRecord, keys: () => KeyProvider = dat
       return mobile ? { mobile } : {};
     },
     evaluable: record.status === 'closed',
+    // Only the number the complainant left identifies them (the name is kept masked).
+    async isPerson(claim) {
+      if (!claim.mobile || !record.hasContactMobile) return false;
+      return (await unseal<{ mobile?: string }>(keys(), record.sealedContact)).mobile === claim.mobile;
+    },
   };
 }
 

@@ -36,6 +36,9 @@ export interface EvaluationDeps extends SubjectSources {
   now?: () => Date;
 }
 
+/** Where a bad review's rectification task sits in the evaluation's transaction. */
+const TASK_INDEX = 2;
+
 export function evaluationService(deps: EvaluationDeps) {
   const now = deps.now ?? (() => new Date());
   const db = dynamo();
@@ -57,6 +60,8 @@ export function evaluationService(deps: EvaluationDeps) {
         const permission = ASSISTED_CHANNELS[request.onBehalf.channel];
         if (!user.staff?.permissions.includes(permission)) throw new AppError('AUTH_FORBIDDEN', `只有${FEEDBACK_CHANNELS[request.onBehalf.channel]}工作人员可以代为登记评价`);
         if (!subject || (subject.organisationCode !== user.staff.organisationCode && user.staff.level !== 'province')) throw new AppError(kind === 'case' ? 'CASE_NOT_FOUND' : 'COMPLAINT_NOT_FOUND');
+        // Only the person themselves may be evaluating, whoever types it in.
+        if (!(await subject.isPerson(request.onBehalf))) throw new AppError('EVALUATION_PERSON_NOT_VERIFIED');
         channel = request.onBehalf.channel;
         recordedBy = user as StaffUser;
       } else if (!subject || subject.ownerUserId !== caller.userId) {
@@ -94,7 +99,15 @@ export function evaluationService(deps: EvaluationDeps) {
           Put: {
             TableName,
             Item: { pk: subject.partition, sk: EVALUATION_SK, entity: 'Evaluation', gsi1pk: feedbackPartition(subject.organisationCode), gsi1sk: `EVAL#${at}#${subjectId}`, stored },
-            ConditionExpression: 'attribute_not_exists(pk)',
+            // 一事一评, but no one preempts the person: their own evaluation online replaces one recorded
+            // for them at the window or on the line; nothing replaces theirs.
+            ...(recordedBy
+              ? { ConditionExpression: 'attribute_not_exists(pk)' }
+              : {
+                  ConditionExpression: 'attribute_not_exists(pk) OR #stored.#evaluation.#channel <> :online',
+                  ExpressionAttributeNames: { '#stored': 'stored', '#evaluation': 'evaluation', '#channel': 'channel' },
+                  ExpressionAttributeValues: { ':online': 'miniapp' },
+                }),
           },
         },
         // The invitation three days after completion is no longer needed.
@@ -134,8 +147,11 @@ export function evaluationService(deps: EvaluationDeps) {
       try {
         await db.send(new TransactWriteCommand({ TransactItems: items as never }));
       } catch (error) {
-        if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') throw new AppError('EVALUATION_ALREADY_GIVEN');
-        throw error;
+        const codes = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []).map((r) => r.Code) : [];
+        if (codes[0] === 'ConditionalCheckFailed') throw new AppError('EVALUATION_ALREADY_GIVEN');
+        // The bad review recorded for them earlier already opened the rectification: it goes on.
+        if (codes[TASK_INDEX] !== 'ConditionalCheckFailed') throw error;
+        await db.send(new TransactWriteCommand({ TransactItems: items.slice(0, TASK_INDEX) as never }));
       }
       logger.info('evaluation recorded', { subjectKind: kind, subjectId, level: request.level, channel });
       return evaluation;

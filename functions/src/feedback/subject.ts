@@ -5,6 +5,7 @@ import type { CaseStore } from '../cases/store';
 import { config } from '../platform/config';
 import { unseal, type KeyProvider } from '../platform/crypto';
 import { casePartitionOf } from './keys';
+import { normaliseName } from './public-progress';
 
 /**
  * What can be evaluated: a case (办件) or the handling of a tourism complaint. The evaluation service
@@ -27,6 +28,11 @@ export interface FeedbackSubject {
   contact(): Promise<{ mobile?: string }>;
   /** Whether the subject is finished (or, where configured, accepted), so it may be evaluated now. */
   evaluable: boolean;
+  /**
+   * Whether the person at the window or on the line is this subject's person, as the public progress
+   * query checks it: their name, or a mobile number registered with the subject.
+   */
+  isPerson(claim: { name: string; mobile?: string }): Promise<boolean>;
 }
 
 /** Where subjects come from: cases from the case store, complaints from their own lookup (complaint-subject.ts). */
@@ -54,6 +60,16 @@ export function caseSubject(stored: StoredCase, keys: KeyProvider, fromAcceptanc
       const applicant = await unseal<Applicant>(keys, stored.application.sealedApplicant);
       const mobile = applicant.agent?.mobile ?? (applicant.kind === 'person' ? applicant.person.mobile : undefined);
       return mobile ? { mobile } : {};
+    },
+    async isPerson(claim) {
+      const applicant = await unseal<Applicant>(keys, stored.application.sealedApplicant);
+      // The applicant in person, or (for an enterprise) its agent or legal representative.
+      const names = [applicant.kind === 'person' ? applicant.person.name : applicant.enterprise.legalRepresentative, applicant.agent?.name];
+      const mobiles = [applicant.kind === 'person' ? applicant.person.mobile : undefined, applicant.agent?.mobile];
+      return (
+        names.some((name) => !!name && normaliseName(name) === normaliseName(claim.name)) ||
+        (!!claim.mobile && mobiles.some((mobile) => mobile === claim.mobile))
+      );
     },
   };
 }

@@ -75,10 +75,10 @@ export default function CaseDetailPage() {
       {notice ? <CaseNotice tone={notice.tone} message={notice.message} onClose={clearNotice} /> : null}
       <CaseHeader summary={detail} hint={detail.statusHint} />
 
-      {evaluation?.canEvaluate && !evaluation.given ? (
+      {evaluation?.canEvaluate ? (
         <EvaluationPrompt
           title={S.evaluateTitle}
-          text={S.evaluateText}
+          text={evaluation.given ? S.evaluateOwnText : S.evaluateText}
           buttonText={S.evaluate}
           onEvaluate={() => void Taro.navigateTo({ url: evaluateCaseUrl(detail.caseNumber) })}
         />

@@ -61,6 +61,7 @@ export const DETAIL_STRINGS = {
   // 好差评
   evaluateTitle: '办件已办结，欢迎评价',
   evaluateText: '您的评价会帮助我们改进服务；差评将转交办理单位回访核实并答复整改情况。',
+  evaluateOwnText: '窗口或12301热线已为您登记了一条评价。您也可以自己评价，以您本人的评价为准。',
   evaluate: '评价本次服务',
   evaluated: '评价已提交，感谢您的反馈',
 } as const

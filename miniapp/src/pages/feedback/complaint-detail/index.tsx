@@ -164,10 +164,10 @@ export default function ComplaintDetailPage() {
         </Section>
       ) : null}
 
-      {evaluation?.canEvaluate && !evaluation.given ? (
+      {evaluation?.canEvaluate ? (
         <EvaluationPrompt
           title={S.evaluateTitle}
-          text={S.evaluateText}
+          text={evaluation.given ? S.evaluateOwnText : S.evaluateText}
           buttonText={S.evaluate}
           onEvaluate={() => void Taro.navigateTo({ url: evaluateComplaintUrl(complaint.complaintNumber) })}
         />

@@ -20,6 +20,7 @@ export const COMPLAINT_DETAIL_STRINGS = {
 
   evaluateTitle: '投诉已办结，欢迎评价',
   evaluateText: '请对本次投诉的处理情况作出评价；不满意的评价将转交处理单位回访核实。',
+  evaluateOwnText: '窗口或12301热线已为您登记了一条评价。您也可以自己评价，以您本人的评价为准。',
   evaluate: '评价处理情况',
 
   content: '投诉内容',

@@ -87,7 +87,8 @@ export default function EvaluatePage() {
   }
   const subject = remote.data
   if (!subject) return <StatusView kind='loading' title={S.loading} />
-  if (subject.evaluation?.given) return <StatusView kind='empty' title={S.alreadyGiven} actionText={S.back} onAction={goBack} />
+  // One recorded for them at the window or on the line leaves their own evaluation open.
+  if (subject.evaluation?.given && !subject.evaluation.canEvaluate) return <StatusView kind='empty' title={S.alreadyGiven} actionText={S.back} onAction={goBack} />
   if (subject.evaluation && !subject.evaluation.canEvaluate) return <StatusView kind='empty' title={S.notOpen} actionText={S.back} onAction={goBack} />
 
   return (
