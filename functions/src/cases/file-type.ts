@@ -37,4 +37,5 @@ export const MAX_IMAGE_PIXELS = 30_000_000;
 export type ContentProblem = 'unrecognised' | 'type_mismatch' | 'damaged' | 'trailing_data' | 'too_many_pixels';
 
 /** The outcome of checking a whole file: sound, or the problem found. */
-export type ContentFinding = 'sound' | ContentProblem;
+export const CONTENT_FINDINGS = ['sound', 'unrecognised', 'type_mismatch', 'damaged', 'trailing_data', 'too_many_pixels'] as const satisfies readonly ('sound' | ContentProblem)[];
+export type ContentFinding = (typeof CONTENT_FINDINGS)[number];
