@@ -1,6 +1,6 @@
 import type { S3Event } from 'aws-lambda';
 import { config } from '../../platform/config';
-import { directInspectionAnswer, directInspectionSchema, type DirectInspection } from '../direct-inspection';
+import { directInspectionAnswer, directInspectionKey, type DirectInspection } from '../direct-inspection';
 import { s3MaterialInspector, type MaterialInspector } from '../material-storage';
 import { dynamoVerdictWriter, uploadInspection } from '../upload-verdicts';
 
@@ -14,8 +14,8 @@ let service: ReturnType<typeof uploadInspection> | undefined;
  */
 export const handler = async (event: S3Event | DirectInspection) => {
   inspector ??= s3MaterialInspector();
-  const direct = directInspectionSchema.safeParse(event);
-  if (direct.success) return directInspectionAnswer(await inspector.inspect(direct.data.inspect));
+  const key = directInspectionKey(event);
+  if (key) return directInspectionAnswer(await inspector.inspect(key));
   service ??= uploadInspection({ inspector, verdicts: dynamoVerdictWriter(), ttlDays: config().draftTtlDays });
   await service.handle((event as S3Event).Records ?? []);
 };
