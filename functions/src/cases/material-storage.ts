@@ -32,7 +32,8 @@ const totalOf = (contentRange: string | undefined) => {
  * file within the size limit that starts like a PDF/JPG/PNG is then read whole (at most the limit plus
  * one byte, whatever it grew to meanwhile) and checked. An empty object has no first byte to range
  * over: S3 answers 416 InvalidRange (s3rver drops the connection), and only then does a HEAD tell the
- * size. The S3 modules load on the first inspection.
+ * size. A failure reading a file whole is thrown, never taken for a bad file. The S3 modules load on
+ * the first inspection.
  */
 export function s3MaterialInspector(): MaterialInspector {
   const bucket = config().materialsBucket;
@@ -47,7 +48,7 @@ export function s3MaterialInspector(): MaterialInspector {
     }
   }
 
-  /** The object's first `length` bytes and its whole size; undefined if there is none. */
+  /** The object's first `length` bytes and its whole size; undefined if there is no such object. */
   async function bytesOf(key: string, length: number) {
     const { client, sdk } = await s3();
     try {
@@ -56,20 +57,19 @@ export function s3MaterialInspector(): MaterialInspector {
       return { size: totalOf(object.ContentRange) ?? object.ContentLength ?? bytes.length, bytes: bytes.subarray(0, length) };
     } catch (error) {
       const name = (error as { name?: string }).name;
-      if (error instanceof sdk.NoSuchKey || name === 'NoSuchKey' || name === 'NotFound') return null;
-      return undefined;
+      if (error instanceof sdk.NoSuchKey || name === 'NoSuchKey' || name === 'NotFound') return undefined;
+      throw error;
     }
   }
 
   return {
     async inspect(key) {
-      const first = await bytesOf(key, SNIFF_BYTES);
-      if (first === null) return undefined;
-      if (!first) return sizeOnly(key);
+      const first = await bytesOf(key, SNIFF_BYTES).catch(() => sizeOnly(key).then((found) => found && { size: found.size, bytes: found.head }));
+      if (!first) return undefined;
       const worthReading = first.size > 0 && first.size <= MAX_MATERIAL_BYTES && sniffMaterialType(first.bytes);
       if (!worthReading) return { size: first.size, head: first.bytes };
       const whole = await bytesOf(key, MAX_MATERIAL_BYTES + 1);
-      if (!whole) return whole === null ? undefined : sizeOnly(key);
+      if (!whole) return undefined;
       const head = whole.bytes.subarray(0, SNIFF_BYTES);
       if (whole.size > MAX_MATERIAL_BYTES) return { size: whole.size, head };
       return { size: whole.size, head, content: await checkMaterialContent(declaredTypeOfKey(key), whole.bytes) };
