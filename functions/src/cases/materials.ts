@@ -68,7 +68,8 @@ function contentMessage(problem: ContentProblem, actual: MaterialContentType, de
 /**
  * Checks uploaded files, all at once: the caller's own, present, non-empty, within the cap, really
  * PDF/JPG/PNG, whole and of the declared type. One BatchGetItem reads the verdicts recorded at upload;
- * only files without one are inspected (one request each). Problems are collected per file so the applicant hears them all.
+ * only files without one are inspected (one inspection each). Problems are collected per file so the
+ * applicant hears them all.
  */
 export async function checkUploads(
   files: MaterialFiles,
