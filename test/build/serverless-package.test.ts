@@ -257,7 +257,7 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
       const MAX_ZIP_BYTES = 150_000;
       // The one exception: inspectUpload runs on the S3 upload event, off every request path, and parses
       // whole PDFs with pdf-lib, whose parser alone zips to about 150 KB (most of it the standard-font
-      // metrics its utilities import). Measured at 182,070 bytes (it was 3,234 before whole-file checks).
+      // metrics its utilities import). Measured at 182,071 bytes (it was 3,234 before whole-file checks).
       // Submission stays small by asking this function for a file without a verdict instead of parsing.
       const ALLOWED_ZIP_BYTES: Record<string, number> = { 'inspectUpload.zip': 200_000 };
       const oversized = functionZips()
