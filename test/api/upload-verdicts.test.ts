@@ -1,7 +1,7 @@
 import { DeleteItemCommand, GetItemCommand, UpdateItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { ImplementationItem } from '@ah-tourism/shared';
 import { localDynamoClient } from '../../scripts/local/dynamodb-local';
-import { MINIMAL_PDF, TRAVEL_AGENCY_FIELDS, completeApplication, newUser, submitApplication, travelAgencyItem, upload } from '../support/applications';
+import { MINIMAL_PDF, MINIMAL_PNG, TRAVEL_AGENCY_FIELDS, completeApplication, newUser, submitApplication, travelAgencyItem, upload } from '../support/applications';
 
 /*
  * Upload-completed events: every file posted to S3 under materials/ gets a verdict row (size, real type)
@@ -111,4 +111,57 @@ describe('upload verdicts', () => {
       { path: `materials.${big!.id}[0]`, message: `“${big!.name}”的文件超过10MB，请压缩后重新上传` },
     ]);
   }, 60_000);
+
+  describe('what a file claims to be', () => {
+    const HTML = Buffer.from('<html><body><script>fetch("/steal?c=" + document.cookie)</script></body></html>');
+
+    /** An application whose first two required materials are replaced: a PNG with a page appended, and a PDF declared as a PNG. */
+    async function withDisguisedFiles() {
+      const user = await newUser();
+      const body = await completeApplication(user, item, TRAVEL_AGENCY_FIELDS);
+      const [appended, renamed] = item.guide.materials.filter((m) => m.source === 'applicant' && m.necessity === 'required');
+      const png = { contentType: 'image/png', fileName: '营业场所.png' };
+      const materials = {
+        ...body.materials,
+        [appended!.id]: [await upload(user, item.implementationCode, appended!.id, Buffer.concat([MINIMAL_PNG, HTML]), png)],
+        [renamed!.id]: [await upload(user, item.implementationCode, renamed!.id, MINIMAL_PDF, png)],
+      };
+      const refusals = [
+        { path: `materials.${appended!.id}[0]`, message: `“${appended!.name}”不是完整有效的 PNG 文件：文件末尾附带了其他内容，请重新保存或导出后上传` },
+        { path: `materials.${renamed!.id}[0]`, message: `“${renamed!.name}”的内容是 PDF 文件，与文件扩展名 .png 不符，请改正扩展名后重新上传` },
+      ];
+      return { user, body: { ...body, materials }, keys: [materials[appended!.id]![0]!.key, materials[renamed!.id]![0]!.key], refusals };
+    }
+
+    it('refuses a PNG with an HTML page appended, and a PDF declared as a PNG, from their verdicts', async () => {
+      const { user, body, keys, refusals } = await withDisguisedFiles();
+      const [appended, renamed] = await Promise.all(keys.map((key) => verdictAppears(key)));
+      expect(appended).toMatchObject({ contentType: { S: 'image/png' }, content: { S: 'trailing_data' } });
+      expect(renamed).toMatchObject({ contentType: { S: 'application/pdf' }, content: { S: 'type_mismatch' } });
+      const res = await submitApplication(user, body);
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe('APPLY_MATERIAL_INVALID');
+      expect(res.body.details).toEqual(refusals);
+    }, 60_000);
+
+    it('refuses them just the same when their verdicts are missing, asking the upload inspector directly', async () => {
+      const { user, body, keys, refusals } = await withDisguisedFiles();
+      for (const key of keys) await verdictAppears(key);
+      // As if the S3 events were lost or late: the result must not depend on them.
+      for (const key of keys) await dynamo.send(new DeleteItemCommand({ TableName: process.env.TABLE_NAME!, Key: verdictKey(key) }));
+      const res = await submitApplication(user, body);
+      expect(res.status).toBe(400);
+      expect(res.body.details).toEqual(refusals);
+      for (const key of keys) expect(await verdictOf(key)).toBeUndefined();
+    }, 60_000);
+
+    it('accepts a real PNG declared as a PNG', async () => {
+      const user = await newUser();
+      const body = await completeApplication(user, item, TRAVEL_AGENCY_FIELDS);
+      const [photoId] = Object.keys(body.materials);
+      const photo = await upload(user, item.implementationCode, photoId!, MINIMAL_PNG, { contentType: 'image/png', fileName: '营业场所.png' });
+      expect(await verdictAppears(photo.key)).toMatchObject({ contentType: { S: 'image/png' }, content: { S: 'sound' } });
+      expect((await submitApplication(user, { ...body, materials: { ...body.materials, [photoId!]: [photo] } })).status).toBe(201);
+    }, 60_000);
+  });
 });

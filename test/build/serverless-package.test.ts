@@ -255,9 +255,14 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
 
     it('keeps every function package at or under 150 KB: one bundle, no node_modules', () => {
       const MAX_ZIP_BYTES = 150_000;
+      // The one exception: inspectUpload runs on the S3 upload event, off every request path, and parses
+      // whole PDFs with pdf-lib, whose parser alone zips to about 150 KB (most of it the standard-font
+      // metrics its utilities import). Measured at 182,071 bytes (it was 3,234 before whole-file checks).
+      // Submission stays small by asking this function for a file without a verdict instead of parsing.
+      const ALLOWED_ZIP_BYTES: Record<string, number> = { 'inspectUpload.zip': 200_000 };
       const oversized = functionZips()
         .map((zip) => ({ zip, bytes: statSync(path.join(outDir, zip)).size }))
-        .filter(({ bytes }) => bytes > MAX_ZIP_BYTES);
+        .filter(({ zip, bytes }) => bytes > (ALLOWED_ZIP_BYTES[zip] ?? MAX_ZIP_BYTES));
       expect(oversized).toEqual([]);
       for (const zip of functionZips()) {
         const names = readZip(readFileSync(path.join(outDir, zip))).map((e) => e.name);

@@ -4,8 +4,9 @@ import { mintLoginCode } from '../../scripts/local/wechat-control';
 import { api, wechatUrl } from './api';
 
 export const MINIMAL_PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+/** A 1×1 transparent PNG that decodes: every chunk's length and CRC agree with its data. */
 export const MINIMAL_PNG = Buffer.from(
-  '89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6300010000050001' + '0d0a2db40000000049454e44ae426082',
+  '89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000a49444154789c6300010000050001' + '0d0a2db40000000049454e44ae426082',
   'hex',
 );
 

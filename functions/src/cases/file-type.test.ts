@@ -1,4 +1,4 @@
-import { sniffMaterialType } from './file-type';
+import { declaredTypeOfKey, sniffMaterialType } from './file-type';
 
 describe('material type from magic bytes', () => {
   it.each([
@@ -13,5 +13,17 @@ describe('material type from magic bytes', () => {
     expect(sniffMaterialType(Buffer.from('GIF89a'))).toBeUndefined();
     expect(sniffMaterialType(Buffer.from('PK\x03\x04'))).toBeUndefined();
     expect(sniffMaterialType(new Uint8Array())).toBeUndefined();
+  });
+});
+
+describe('the declared type of an upload', () => {
+  it('is read back from the extension its ticket gave the key', () => {
+    expect(declaredTypeOfKey('materials/u-1/2f1c.pdf')).toBe('application/pdf');
+    expect(declaredTypeOfKey('materials/u-1/2f1c.jpg')).toBe('image/jpeg');
+    expect(declaredTypeOfKey('materials/u-1/2f1c.png')).toBe('image/png');
+  });
+
+  it('is none for a key without one of those extensions', () => {
+    for (const key of ['materials/u-1/2f1c', 'materials/u-1/2f1c.jpeg', 'materials/u-1/2f1c.PNG', 'materials/u-1/a.pdf.html']) expect(declaredTypeOfKey(key)).toBeUndefined();
   });
 });

@@ -11,18 +11,19 @@ import {
 import type { Caller } from '../auth/caller';
 import { AppError } from '../platform/errors';
 import { validLicence, type LicenceWallet } from '../licences/wallet';
-import { sniffMaterialType } from './file-type';
+import { EXTENSION_OF_TYPE, MAX_IMAGE_PIXELS, declaredTypeOfKey, sniffMaterialType, type ContentFinding, type ContentProblem } from './file-type';
 import { uploadPrefix } from './keys';
 import type { MaterialInspector } from './material-storage';
 import type { MaterialRecord, StoredFile } from './records';
 
 type Upload = { key: string; fileName: string };
 
-/** What the upload-completed event recorded about a file: its size and the type its first bytes show. */
+/** What the upload-completed event recorded about a file: its size, the type its first bytes show, the whole-file check. */
 export interface UploadVerdict {
   owner: string;
   size: number;
   contentType: MaterialContentType | undefined;
+  content?: ContentFinding;
 }
 
 /** Verdicts recorded when uploads completed; a key without one is simply absent from the answer. */
@@ -36,18 +37,39 @@ export interface MaterialFiles {
   verdicts?: UploadVerdicts;
 }
 
-/** Size and real type of one file: its verdict when one was recorded, else one look at the object. */
+/** Size, real type and content check of one file: its verdict when one was recorded, else one inspection of the object. */
 async function examine(files: MaterialFiles, verdicts: Map<string, UploadVerdict>, key: string, owner: string) {
   const verdict = verdicts.get(key);
-  if (verdict && verdict.owner === owner) return { size: verdict.size, type: verdict.contentType };
+  if (verdict && verdict.owner === owner) return { size: verdict.size, type: verdict.contentType, content: verdict.content };
   const found = await files.inspector.inspect(key);
-  return found && { size: found.size, type: sniffMaterialType(found.head) };
+  return found && { size: found.size, type: sniffMaterialType(found.head), content: found.content };
+}
+
+const NOT_A_MATERIAL = '不是有效的 PDF、JPG 或 PNG 文件，请重新上传';
+const TYPE_LABELS: Record<MaterialContentType, string> = { 'application/pdf': 'PDF', 'image/jpeg': 'JPG', 'image/png': 'PNG' };
+
+/** What the applicant is told (after “<material name>”) about a file whose whole content failed the check. */
+function contentMessage(problem: ContentProblem, actual: MaterialContentType, declared: MaterialContentType | undefined): string {
+  const label = TYPE_LABELS[actual];
+  switch (problem) {
+    case 'type_mismatch':
+      return `的内容是 ${label} 文件，与文件扩展名${declared ? ` .${EXTENSION_OF_TYPE[declared]} ` : ''}不符，请改正扩展名后重新上传`;
+    case 'damaged':
+      return `不是完整有效的 ${label} 文件，请重新保存或导出后上传`;
+    case 'trailing_data':
+      return `不是完整有效的 ${label} 文件：文件末尾附带了其他内容，请重新保存或导出后上传`;
+    case 'too_many_pixels':
+      return `的图片超过${MAX_IMAGE_PIXELS / 10_000}万像素，请缩小尺寸后重新上传`;
+    case 'unrecognised':
+      return NOT_A_MATERIAL;
+  }
 }
 
 /**
  * Checks uploaded files, all at once: the caller's own, present, non-empty, within the cap, really
- * PDF/JPG/PNG. One BatchGetItem reads the verdicts recorded at upload; only files without one are
- * inspected (one request each). Problems are collected per file so the applicant hears them all.
+ * PDF/JPG/PNG, whole and of the declared type. One BatchGetItem reads the verdicts recorded at upload;
+ * only files without one are inspected (one inspection each). Problems are collected per file so the
+ * applicant hears them all.
  */
 export async function checkUploads(
   files: MaterialFiles,
@@ -76,8 +98,9 @@ export async function checkUploads(
         if (!found) return problem('的文件未上传成功，请重新上传');
         if (found.size === 0) return problem('的文件是空的，请重新上传');
         if (found.size > MAX_MATERIAL_BYTES) return problem(`的文件超过${MAX_MATERIAL_BYTES / 1024 / 1024}MB，请压缩后重新上传`);
-        const { type } = found;
-        if (!type || !MATERIAL_TYPES.includes(type)) return problem('不是有效的 PDF、JPG 或 PNG 文件，请重新上传');
+        const { type, content } = found;
+        if (!type || !MATERIAL_TYPES.includes(type)) return problem(NOT_A_MATERIAL);
+        if (content && content !== 'sound') return problem(contentMessage(content, type, declaredTypeOfKey(file.key)));
         stored.get(material.id)!.push({ index, key: file.key, fileName: file.fileName, size: found.size, contentType: type });
       });
     }),

@@ -1,5 +1,7 @@
 import type { Caller } from '../auth/caller';
-import type { MaterialInspector } from './material-storage';
+import { directInspectionAnswer, directInspectionKey } from './direct-inspection';
+import { invokedMaterialInspector } from './invoked-inspector';
+import type { InspectedFile, MaterialInspector } from './material-storage';
 import { checkUploads, type UploadVerdict } from './materials';
 import {
   compareSequencers,
@@ -155,5 +157,63 @@ describe('checking uploads from verdicts', () => {
       '“申请书”不是有效的 PDF、JPG 或 PNG 文件，请重新上传',
       '“申请书”的文件未上传成功，请重新上传',
     ]);
+  });
+});
+
+describe('the whole-file check in verdicts and at submission', () => {
+  const caller = { userId: 'u-1' } as Caller;
+  const material = { id: 'm', name: '营业场所照片' };
+
+  it('is recorded in the verdict, and read back by submission', async () => {
+    const item = verdictItem({ objectKey: 'materials/u-1/a.png', owner: 'u-1', size: 80, head: PNG, content: 'trailing_data', sequencer: '01', now: NOW, ttlDays: 30 });
+    expect(item).toMatchObject({ contentType: 'image/png', content: 'trailing_data' });
+    const written: UploadVerdictItem[] = [];
+    const inspector: MaterialInspector = { inspect: async () => ({ size: 80, head: PNG, content: 'damaged' }) };
+    await uploadInspection({ inspector, verdicts: { put: async (row) => (written.push(row), true) }, ttlDays: 30, now: () => NOW }).handle([record('materials/u-1/b.png', '02')]);
+    expect(written[0]).toMatchObject({ contentType: 'image/png', content: 'damaged' });
+  });
+
+  it('tells the applicant what is wrong with each file, the same from a verdict as from the object', async () => {
+    const found: Record<string, InspectedFile> = {
+      'materials/u-1/appended.png': { size: 90, head: PNG, content: 'trailing_data' },
+      'materials/u-1/renamed.png': { size: 90, head: PDF, content: 'type_mismatch' },
+      'materials/u-1/broken.pdf': { size: 90, head: PDF, content: 'damaged' },
+      'materials/u-1/huge.png': { size: 90, head: PNG, content: 'too_many_pixels' },
+      'materials/u-1/fine.pdf': { size: 90, head: PDF, content: 'sound' },
+    };
+    const uploads = Object.keys(found).map((key) => ({ key, fileName: 'x' }));
+    const fromObjects = await checkUploads({ inspector: { inspect: async (key) => found[key] } }, caller, [{ material, uploads }]);
+    const verdicts = new Map(
+      Object.entries(found).map(([key, file]): [string, UploadVerdict] => [key, { owner: 'u-1', size: file.size, contentType: file.head === PDF ? 'application/pdf' : 'image/png', content: file.content }]),
+    );
+    const fromVerdicts = await checkUploads({ inspector: { inspect: async () => undefined }, verdicts: { read: async () => verdicts } }, caller, [{ material, uploads }]);
+    expect(fromVerdicts).toEqual(fromObjects);
+    expect(fromObjects.issues.map((i) => i.message)).toEqual([
+      '“营业场所照片”不是完整有效的 PNG 文件：文件末尾附带了其他内容，请重新保存或导出后上传',
+      '“营业场所照片”的内容是 PDF 文件，与文件扩展名 .png 不符，请改正扩展名后重新上传',
+      '“营业场所照片”不是完整有效的 PDF 文件，请重新保存或导出后上传',
+      '“营业场所照片”的图片超过3000万像素，请缩小尺寸后重新上传',
+    ]);
+    expect(fromObjects.stored.get('m')).toEqual([{ index: 4, key: 'materials/u-1/fine.pdf', fileName: 'x', size: 90, contentType: 'application/pdf' }]);
+  });
+
+  it('travels unchanged when submission asks the upload inspector directly', async () => {
+    const files: Record<string, InspectedFile> = { 'materials/u-1/a.png': { size: 90, head: PNG, content: 'trailing_data' }, 'materials/u-1/b.pdf': { size: 0, head: new Uint8Array() } };
+    const requests: unknown[] = [];
+    // The invocation goes through JSON, as Lambda carries it.
+    const inspector = invokedMaterialInspector(async (request) => {
+      requests.push(request);
+      const key = directInspectionKey(JSON.parse(JSON.stringify(request)));
+      return JSON.parse(JSON.stringify(directInspectionAnswer(key ? files[key] : undefined)));
+    });
+    expect(await inspector.inspect('materials/u-1/a.png')).toEqual({ size: 90, head: PNG, content: 'trailing_data' });
+    expect(await inspector.inspect('materials/u-1/b.pdf')).toEqual({ size: 0, head: new Uint8Array() });
+    expect(await inspector.inspect('materials/u-1/gone.pdf')).toBeUndefined();
+    expect(requests).toEqual([{ inspect: 'materials/u-1/a.png' }, { inspect: 'materials/u-1/b.pdf' }, { inspect: 'materials/u-1/gone.pdf' }]);
+  });
+
+  it('is asked directly only about keys under materials/; anything else is an S3 notification', () => {
+    expect(directInspectionKey({ inspect: 'materials/u-1/a.png' })).toBe('materials/u-1/a.png');
+    for (const event of [{ inspect: 'other/a.png' }, { inspect: 3 }, { Records: [] }, null]) expect(directInspectionKey(event)).toBeUndefined();
   });
 });

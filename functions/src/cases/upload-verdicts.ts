@@ -1,16 +1,16 @@
 import { BatchGetCommand, PutCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
-import type { MaterialContentType } from '@ah-tourism/shared';
+import { MAX_MATERIAL_BYTES, type MaterialContentType } from '@ah-tourism/shared';
 import { dynamo } from '../platform/dynamodb';
 import { config } from '../platform/config';
 import { logger } from '../platform/logger';
-import { sniffMaterialType } from './file-type';
+import { sniffMaterialType, type ContentFinding } from './file-type';
 import type { MaterialInspector } from './material-storage';
 import type { UploadVerdict, UploadVerdicts } from './materials';
 
 /**
  * Verdicts on uploaded files, written when S3 reports an upload complete, so submission reads one
  * small item per file instead of the object itself.
- *   UPLOAD#<object key> / VERDICT   owner, size, sniffed type, the event's sequencer; TTL = drafts   BatchGetItem
+ *   UPLOAD#<object key> / VERDICT   owner, size, sniffed type, whole-file check, the event's sequencer; TTL = drafts   BatchGetItem
  */
 export const uploadVerdictKey = (objectKey: string) => ({ pk: `UPLOAD#${objectKey}`, sk: 'VERDICT' });
 
@@ -25,6 +25,8 @@ export interface UploadVerdictItem {
   owner: string;
   size: number;
   contentType?: MaterialContentType;
+  /** The whole-file check; absent when the file was not read whole (empty, oversized, or no PDF/JPG/PNG). */
+  content?: ContentFinding;
   /** The S3 event's sequencer, upper-case hex left-padded with zeros to a fixed width. */
   sequencer: string;
   inspectedAt: string;
@@ -61,6 +63,7 @@ export function verdictItem(input: {
   owner: string;
   size: number;
   head: Uint8Array;
+  content?: ContentFinding;
   sequencer: string;
   now: Date;
   ttlDays: number;
@@ -73,6 +76,7 @@ export function verdictItem(input: {
     owner: input.owner,
     size: input.size,
     ...(contentType ? { contentType } : {}),
+    ...(input.content ? { content: input.content } : {}),
     sequencer: normalSequencer(input.sequencer),
     inspectedAt: input.now.toISOString(),
     expiresAt: Math.floor(input.now.getTime() / 1000) + input.ttlDays * 86_400,
@@ -137,7 +141,16 @@ export function uploadInspection(deps: { inspector: MaterialInspector; verdicts:
             tally.skipped += 1;
             return;
           }
-          const item = verdictItem({ objectKey, owner, size: found.size, head: found.head, sequencer: record.s3.object.sequencer, now: now(), ttlDays: deps.ttlDays });
+          const item = verdictItem({
+            objectKey,
+            owner,
+            size: found.size,
+            head: found.head,
+            content: found.content,
+            sequencer: record.s3.object.sequencer,
+            now: now(),
+            ttlDays: deps.ttlDays,
+          });
           if (await deps.verdicts.put(item)) tally.written += 1;
           else tally.stale += 1;
         }),
@@ -147,6 +160,13 @@ export function uploadInspection(deps: { inspector: MaterialInspector; verdicts:
     },
   };
 }
+
+/**
+ * A verdict written before whole files were checked: a PDF/JPG/PNG within the size limit, but no
+ * content finding. Its file is inspected again, so nothing recorded then passes unchecked now.
+ */
+const recordedBeforeContentChecks = (verdict: UploadVerdictItem) =>
+  verdict.content === undefined && verdict.contentType !== undefined && verdict.size > 0 && verdict.size <= MAX_MATERIAL_BYTES;
 
 /**
  * Reads verdicts in BatchGetItem chunks of 100; keys without one (or left unprocessed) are absent.
@@ -169,7 +189,8 @@ export function dynamoUploadVerdicts(): UploadVerdicts {
             const result: BatchGetCommandOutput = await db.send(new BatchGetCommand({ RequestItems: { [TableName]: { Keys: keys } } }));
             for (const item of result.Responses?.[TableName] ?? []) {
               const verdict = item as UploadVerdictItem;
-              found.set(verdict.pk.slice('UPLOAD#'.length), { owner: verdict.owner, size: verdict.size, contentType: verdict.contentType });
+              if (recordedBeforeContentChecks(verdict)) continue;
+              found.set(verdict.pk.slice('UPLOAD#'.length), { owner: verdict.owner, size: verdict.size, contentType: verdict.contentType, content: verdict.content });
             }
             keys = result.UnprocessedKeys?.[TableName]?.Keys;
           }

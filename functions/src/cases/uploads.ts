@@ -4,6 +4,7 @@ import type { Caller } from '../auth/caller';
 import { config } from '../platform/config';
 import { AppError } from '../platform/errors';
 import { presignedPost, s3 } from '../platform/s3';
+import { EXTENSION_OF_TYPE } from './file-type';
 import { uploadPrefix } from './keys';
 
 const UPLOAD_TTL_SECONDS = 10 * 60;
@@ -20,8 +21,8 @@ export function uploadTickets(deps: { guide: (implementationCode: string) => Pro
       if (material.source === 'issued_licence') {
         throw new AppError('APPLY_UPLOAD_NOT_ALLOWED', `“${material.name}”由电子证照自动获取，无需上传`);
       }
-      const extension = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' }[request.contentType];
-      const key = `${uploadPrefix(caller.userId)}${randomUUID()}.${extension}`;
+      // The extension records the declared type: inspection checks the content against it.
+      const key = `${uploadPrefix(caller.userId)}${randomUUID()}.${EXTENSION_OF_TYPE[request.contentType]}`;
       // The policy pins the key, the type and the size range; S3 enforces it (s3rver does not, which is
       // why every upload is inspected again at submission).
       const [{ client }, { createPresignedPost }] = await Promise.all([s3(), presignedPost()]);

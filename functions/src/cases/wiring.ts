@@ -7,8 +7,8 @@ import { applicantCaseActions } from './applicant-actions';
 import { applicantCaseViews, type ApplicantCaseViews } from './applicant-views';
 import { s3DownloadLinks } from './download-links';
 import { draftService, dynamoDraftStore } from './drafts';
+import { invokedMaterialInspector } from './invoked-inspector';
 import { caseLifecycle, type CaseLifecycle } from './lifecycle';
-import { s3MaterialInspector } from './material-storage';
 import type { MaterialFiles } from './materials';
 import { staffCaseActions } from './staff-actions';
 import { staffCaseViews, type StaffCaseViews } from './staff-views';
@@ -39,8 +39,8 @@ export function lifecycleService(): CaseLifecycle {
 
 let materials: MaterialFiles | undefined;
 
-/** Uploaded files as submission checks them: verdicts recorded at upload, the objects for the rest. */
-export const materialFiles = (): MaterialFiles => (materials ??= { inspector: s3MaterialInspector(), verdicts: dynamoUploadVerdicts() });
+/** Uploaded files as submission checks them: verdicts recorded at upload, the upload inspector asked directly for the rest. */
+export const materialFiles = (): MaterialFiles => (materials ??= { inspector: invokedMaterialInspector(), verdicts: dynamoUploadVerdicts() });
 
 let applicant: ApplicantCaseViews | undefined;
 let applicantDoes: ReturnType<typeof applicantCaseActions> | undefined;

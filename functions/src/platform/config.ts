@@ -7,6 +7,10 @@ export interface FunctionConfig {
   /** Only set in the local stage (s3rver). */
   s3Endpoint: string | undefined;
   materialsBucket: string;
+  /** Only set in the local stage (serverless offline's Lambda invoke endpoint). */
+  lambdaEndpoint: string | undefined;
+  /** The full name of the function that inspects uploads, for submission to ask it directly. */
+  inspectUploadFunction: string;
   /** KMS key for personal data (AWS stages). */
   kmsKeyId: string | undefined;
   /** Base64 master key for personal data, local stage only. */
@@ -67,6 +71,8 @@ export function config(): FunctionConfig {
     dynamodbEndpoint: process.env.DYNAMODB_ENDPOINT || undefined,
     s3Endpoint: process.env.S3_ENDPOINT || undefined,
     materialsBucket: process.env.MATERIALS_BUCKET ?? '',
+    lambdaEndpoint: process.env.LAMBDA_ENDPOINT || undefined,
+    inspectUploadFunction: process.env.INSPECT_UPLOAD_FUNCTION ?? '',
     kmsKeyId: process.env.KMS_KEY_ID || undefined,
     localDataKey: process.env.LOCAL_DATA_KEY || undefined,
     draftTtlDays: Number(process.env.DRAFT_TTL_DAYS || 30),

@@ -4,10 +4,7 @@ import type { ImplementationItem, Material } from '../catalog/guide';
 import { appliesThroughAgent, applicantSchema } from './applicant';
 import { fieldsSchema } from './fields';
 
-export const MATERIAL_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
-export type MaterialContentType = (typeof MATERIAL_TYPES)[number];
-/** Per-file cap: a scanned multi-page PDF fits; anything larger should be split or compressed. */
-export const MAX_MATERIAL_BYTES = 10 * 1024 * 1024;
+export { MATERIAL_TYPES, MAX_MATERIAL_BYTES, type MaterialContentType } from './material-files';
 
 export const uploadedFileSchema = z.object({
   key: z.string().min(1).max(300),
