@@ -4,8 +4,11 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, wr
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { parse } from 'yaml';
 import { SDK_LAYER_ZIP, bundleOf, extractZip, probeBundle, readZip, sdkRequiresOf } from '../../bench/bundles';
+import { LOCAL_ROUTES } from '../../shared/src/api/local-routes';
 import { backendInputs, reuseOrBuild, serverlessEnvSettings } from '../../scripts/local/build-cache';
+import { declaredFunctions } from '../../scripts/serverless/declared-functions';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const run = promisify(execFile);
@@ -15,6 +18,19 @@ let workDir: string;
 let outDir: string;
 let resources: Record<string, Resource>;
 let template: string;
+/** serverless-state.json: the resolved service, which `serverless deploy` uploads next to the template. */
+let state: string;
+
+/** What only the local stage has (stages/local.yml): its functions and its environment. */
+const LOCAL_FUNCTIONS = declaredFunctions().filter((fn) => fn.stage === 'local');
+const LOCAL_ENVIRONMENT = (parse(readFileSync(path.join(ROOT, 'stages', 'local.yml'), 'utf8')) as { environment: Record<string, string> }).environment;
+/** serverless's logical id of a function: `devLogin` → `DevLoginLambdaFunction`. */
+const logicalId = (name: string) => `${name[0]!.toUpperCase()}${name.slice(1)}LambdaFunction`;
+/**
+ * Code that only the developer sign-in and the local clock hook contain: names kept by `keepNames`, the
+ * personas' openid prefix, the request schema's id, the routes.
+ */
+const LOCAL_CODE_MARKERS = ['signInAsPersona', 'devSignInService', 'dev-openid-', 'DevLoginRequest', 'sweepTimersAt', ...LOCAL_ROUTES.map((r) => r.path)];
 
 function ofType(type: string): [string, Resource][] {
   return Object.entries(resources).filter(([, r]) => r.Type === type);
@@ -67,6 +83,7 @@ beforeAll(async () => {
       : `serverless package --stage prod (${why}) took ${((Date.now() - began) / 1000).toFixed(1)} s\n`,
   );
   template = readFileSync(path.join(outDir, 'cloudformation-template-update-stack.json'), 'utf8');
+  state = readFileSync(path.join(outDir, 'serverless-state.json'), 'utf8');
   resources = JSON.parse(template).Resources;
 }, 180_000);
 
@@ -140,7 +157,7 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
   it('encrypts personal data with its own KMS key in AWS, never with the local development key', () => {
     for (const [name, fn] of ofType('AWS::Lambda::Function')) {
       const env = fn.Properties.Environment.Variables;
-      expect({ name, localKey: env.LOCAL_DATA_KEY, kms: env.KMS_KEY_ID }).toEqual({ name, localKey: '', kms: { Ref: 'DataKey' } });
+      expect({ name, localKey: 'LOCAL_DATA_KEY' in env, kms: env.KMS_KEY_ID }).toEqual({ name, localKey: false, kms: { Ref: 'DataKey' } });
     }
     expect(resources.DataKey?.Properties.EnableKeyRotation).toBe(true);
     const kmsUsers = iamStatements().filter((s) => JSON.stringify(s.Action).includes('kms:'));
@@ -165,10 +182,10 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
   it('signs sessions with a key only the sign-in functions read, never with a local development value', () => {
     for (const [name, fn] of ofType('AWS::Lambda::Function')) {
       const env = fn.Properties.Environment.Variables;
-      expect({ name, sessionKey: env.LOCAL_SESSION_KEY, secret: env.LOCAL_WECHAT_APP_SECRET, wechat: env.WECHAT_API_BASE, state: env.WECHAT_MINIPROGRAM_STATE }).toEqual({
+      expect({ name, sessionKey: 'LOCAL_SESSION_KEY' in env, secret: 'LOCAL_WECHAT_APP_SECRET' in env, wechat: env.WECHAT_API_BASE, state: env.WECHAT_MINIPROGRAM_STATE }).toEqual({
         name,
-        sessionKey: '',
-        secret: '',
+        sessionKey: false,
+        secret: false,
         wechat: 'https://api.weixin.qq.com',
         state: 'formal',
       });
@@ -222,6 +239,40 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
     expect(JSON.parse(mapping!.Properties.FilterCriteria.Filters[0].Pattern)).toEqual({ eventName: ['INSERT'], dynamodb: { NewImage: { kind: { S: ['outbox'] } } } });
     const streamReaders = iamStatements().filter((s) => ([] as string[]).concat(s.Action).includes('dynamodb:GetRecords'));
     expect(streamReaders.map((s) => [s.owner, s.Resource])).toEqual([['NotifierRole', { 'Fn::GetAtt': ['MainTable', 'StreamArn'] }]]);
+  });
+
+  describe('local-only code stays local', () => {
+    it('knows what only the local stage has: the developer sign-in, the sweep at a chosen time, the local keys', () => {
+      expect(LOCAL_FUNCTIONS.map((fn) => fn.name).sort()).toEqual(['devLogin', 'listDevPersonas', 'sweepTimersAt']);
+      expect(Object.keys(LOCAL_ENVIRONMENT).sort()).toEqual(['LOCAL_DATA_KEY', 'LOCAL_SESSION_KEY', 'LOCAL_WECHAT_APP_SECRET']);
+    });
+
+    it('has no local-only function, route, permission or zip', () => {
+      for (const fn of LOCAL_FUNCTIONS) {
+        const handlerFile = fn.handler.replace(/\.handler$/, '');
+        expect({ name: fn.name, resources: Object.keys(resources).filter((id) => id.startsWith(logicalId(fn.name).replace(/LambdaFunction$/, ''))) }).toEqual({ name: fn.name, resources: [] });
+        expect({ name: fn.name, zip: functionZips().includes(`${fn.name}.zip`) }).toEqual({ name: fn.name, zip: false });
+        expect({ name: fn.name, inTemplate: template.includes(handlerFile) || template.includes(`-${fn.name}`) }).toEqual({ name: fn.name, inTemplate: false });
+      }
+      const routes = ofType('AWS::ApiGatewayV2::Route').map(([, route]) => route.Properties.RouteKey as string);
+      expect(routes.length).toBeGreaterThan(10);
+      for (const route of LOCAL_ROUTES) expect(routes).not.toContain(`${route.method.toUpperCase()} ${route.path}`);
+      expect(routes.filter((key) => key.includes(' /dev/'))).toEqual([]);
+      expect(template).not.toMatch(/dev-?login|dev-?personas/i);
+    });
+
+    it('gives no function a local-only variable, and holds no local key in the template or the state file', () => {
+      for (const [name, fn] of ofType('AWS::Lambda::Function')) {
+        const local = Object.keys(fn.Properties.Environment.Variables).filter((key) => key.startsWith('LOCAL_') || key in LOCAL_ENVIRONMENT);
+        expect({ name, local }).toEqual({ name, local: [] });
+      }
+      for (const [key, value] of Object.entries(LOCAL_ENVIRONMENT)) {
+        expect({ key, inTemplate: template.includes(value), inState: state.includes(value) }).toEqual({ key, inTemplate: false, inState: false });
+      }
+      // The state keeps provider.environment as written, where these entries resolved to null.
+      expect(state.match(/"LOCAL_[A-Z_]+": *[^\s,}]+/g)?.filter((entry) => !entry.endsWith('null')) ?? []).toEqual([]);
+      expect(state).not.toMatch(/devLogin|listDevPersonas|sweepTimersAt/);
+    });
   });
 
   it('runs the reminder sweep on a schedule', () => {
@@ -300,6 +351,15 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
         const tested = require(require.resolve(`${name}/package.json`, { paths: [functionsDir] })).version;
         const inLayer = JSON.parse(readFileSync(path.join(layerModules, ...name.split('/'), 'package.json'), 'utf8')).version;
         expect({ name, inLayer }).toEqual({ name, inLayer: tested });
+      }
+    });
+
+    it('carries no developer sign-in code, local clock hook or local key in any bundle', () => {
+      expect(bundles.length).toBeGreaterThan(10);
+      const secrets = Object.values(LOCAL_ENVIRONMENT);
+      for (const { functions, code } of bundles) {
+        const found = [...LOCAL_CODE_MARKERS, ...secrets].filter((marker) => code.includes(marker));
+        expect({ functions, found }).toEqual({ functions, found: [] });
       }
     });
 
