@@ -137,7 +137,7 @@ export function evaluationService(deps: EvaluationDeps) {
         if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') throw new AppError('EVALUATION_ALREADY_GIVEN');
         throw error;
       }
-      logger.info('evaluation recorded', { subjectKind: kind, subjectId, level: request.level, channel });
+      logger.info('evaluation recorded', { subjectKind: kind, subjectId, evaluationLevel: request.level, channel });
       return evaluation;
     },
   };

@@ -2,6 +2,7 @@ import { TEMPLATES, type Message, type NotificationEvent, type PushStatus, type 
 import { authStore, type AuthStore } from '../auth/store';
 import { config } from '../platform/config';
 import { logger } from '../platform/logger';
+import { countPush } from '../platform/metrics';
 import { WechatApiError, WechatUnavailableError, sendSubscribeMessage, type SubscribeMessage } from '../platform/wechat';
 import { RULES, audienceFor, templateData, type Audience, type MessageContent } from './content';
 import { messageIdFor } from './keys';
@@ -97,6 +98,7 @@ export function dispatcher(deps: DispatcherDeps) {
         try {
           const msgid = await deps.send(message);
           await store.finishPush(userId, messageId, 'sent', { msgid });
+          countPush('sent');
           return true;
         } catch (error) {
           if (error instanceof WechatApiError) {
@@ -108,6 +110,7 @@ export function dispatcher(deps: DispatcherDeps) {
               ...(status === 'refused' ? { dropSubscription: content.template } : {}),
               ...(status === 'quota_exceeded' && grantSpent ? { refundGrant: content.template } : {}),
             });
+            countPush(status);
             return false;
           }
           if (!(error instanceof WechatUnavailableError) || attempt >= SEND_BACKOFF_MS.length) throw error;
