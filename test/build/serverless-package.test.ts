@@ -9,6 +9,7 @@ import { SDK_LAYER_ZIP, bundleOf, extractZip, probeBundle, readZip, sdkRequiresO
 import { LOCAL_ROUTES } from '../../shared/src/api/local-routes';
 import { backendInputs, reuseOrBuild, serverlessEnvSettings } from '../../scripts/local/build-cache';
 import { declaredFunctions } from '../../scripts/serverless/declared-functions';
+import { METRIC } from '../../functions/src/platform/metrics';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const run = promisify(execFile);
@@ -273,6 +274,67 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
       // The state keeps provider.environment as written, where these entries resolved to null.
       expect(state.match(/"LOCAL_[A-Z_]+": *[^\s,}]+/g)?.filter((entry) => !entry.endsWith('null')) ?? []).toEqual([]);
       expect(state).not.toMatch(/devLogin|listDevPersonas|sweepTimersAt/);
+    });
+  });
+
+  describe('operations', () => {
+    const alarms = () => Object.fromEntries(ofType('AWS::CloudWatch::Alarm').map(([id, alarm]) => [id, alarm.Properties]));
+
+    it('alarms on the dead-letter queue, API 5xx, Lambda errors and throttles, and the dispatcher’s give-ups', () => {
+      expect(Object.keys(alarms()).sort()).toEqual(['Api5xxAlarm', 'DispatchGiveUpsAlarm', 'LambdaErrorsAlarm', 'LambdaThrottlesAlarm', 'NotificationDlqAlarm']);
+      const watched = Object.fromEntries(Object.entries(alarms()).map(([id, p]) => [id, { namespace: p.Namespace, metric: p.MetricName, dimensions: p.Dimensions ?? [] }]));
+      const dispatcherEnv = resources.DispatchNotificationsLambdaFunction!.Properties.Environment.Variables;
+      expect(watched).toEqual({
+        NotificationDlqAlarm: { namespace: 'AWS/SQS', metric: 'ApproximateNumberOfMessagesVisible', dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': ['NotificationDlq', 'QueueName'] } }] },
+        Api5xxAlarm: { namespace: 'AWS/ApiGateway', metric: '5xx', dimensions: [{ Name: 'ApiId', Value: { Ref: 'HttpApi' } }, { Name: 'Stage', Value: '$default' }] },
+        LambdaErrorsAlarm: { namespace: 'AWS/Lambda', metric: 'Errors', dimensions: [] },
+        LambdaThrottlesAlarm: { namespace: 'AWS/Lambda', metric: 'Throttles', dimensions: [] },
+        // The metric the dispatcher publishes, under the namespace and service its function is given.
+        DispatchGiveUpsAlarm: {
+          namespace: dispatcherEnv.POWERTOOLS_METRICS_NAMESPACE,
+          metric: METRIC.dispatchGiveUps,
+          dimensions: [{ Name: 'service', Value: dispatcherEnv.POWERTOOLS_SERVICE_NAME }],
+        },
+      });
+      for (const [id, p] of Object.entries(alarms())) {
+        expect({ id, actions: p.AlarmActions, ok: p.OKActions, missing: p.TreatMissingData, threshold: typeof p.Threshold }).toEqual({
+          id,
+          actions: [{ Ref: 'AlarmTopic' }],
+          ok: [{ Ref: 'AlarmTopic' }],
+          missing: 'notBreaching',
+          threshold: 'number',
+        });
+      }
+      expect(resources.AlarmTopic?.Type).toBe('AWS::SNS::Topic');
+      // The e-mail subscription exists only when the stage names an address.
+      expect((resources.AlarmEmailSubscription as unknown as { Condition: string }).Condition).toBe('AlarmEmailGiven');
+    });
+
+    it('publishes metrics from every function, under one service per stage', () => {
+      for (const [name, fn] of ofType('AWS::Lambda::Function')) {
+        const env = fn.Properties.Environment.Variables;
+        expect({ name, namespace: env.POWERTOOLS_METRICS_NAMESPACE, service: env.POWERTOOLS_SERVICE_NAME, disabled: env.POWERTOOLS_METRICS_DISABLED }).toEqual({
+          name,
+          namespace: 'ah-tourism',
+          service: 'ah-tourism-prod',
+          disabled: 'false',
+        });
+      }
+    });
+
+    it('throttles the whole HTTP API at its stage', () => {
+      const settings = resources.HttpApiStage!.Properties.DefaultRouteSettings;
+      expect(settings).toEqual({ DetailedMetricsEnabled: false, ThrottlingRateLimit: expect.any(Number), ThrottlingBurstLimit: expect.any(Number) });
+      expect(settings.ThrottlingRateLimit).toBeGreaterThan(0);
+      expect(settings.ThrottlingBurstLimit).toBeGreaterThanOrEqual(settings.ThrottlingRateLimit);
+    });
+
+    it('traces every function with X-Ray, each role allowed to write traces and nothing else of X-Ray', () => {
+      for (const [name, fn] of ofType('AWS::Lambda::Function')) expect({ name, tracing: fn.Properties.TracingConfig }).toEqual({ name, tracing: { Mode: 'Active' } });
+      const roles = ofType('AWS::IAM::Role').map(([id]) => id);
+      const writers = iamStatements().filter((s) => JSON.stringify(s.Action).includes('xray:'));
+      expect(writers.map((s) => s.owner).sort()).toEqual(roles.sort());
+      for (const s of writers) expect(s.Action).toEqual(['xray:PutTraceSegments', 'xray:PutTelemetryRecords']);
     });
   });
 
