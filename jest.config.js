@@ -31,6 +31,7 @@ module.exports = {
       ...common,
       displayName: 'unit',
       testMatch: ['<rootDir>/shared/**/*.test.ts', '<rootDir>/functions/**/*.test.ts', '<rootDir>/scripts/**/*.test.ts'],
+      setupFiles: ['<rootDir>/test/support/unit-env.ts'],
     },
     { ...common, displayName: 'build', testMatch: ['<rootDir>/test/build/**/*.test.ts'] },
     {

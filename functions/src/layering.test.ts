@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
-import { parse } from 'yaml';
+import { declaredFunctions } from '../../scripts/serverless/declared-functions';
 
 /*
  * The shape of functions/src, checked on every run: each domain folder imports only the layers below it,
@@ -162,8 +162,8 @@ describe('functions/src layering', () => {
 });
 
 describe('handler files', () => {
-  const config = parse(readFileSync(path.join(REPO, 'serverless.yml'), 'utf8')) as { functions: Record<string, { handler: string }> };
-  const functions = Object.entries(config.functions);
+  // Functions of every stage and those of one stage alone (stages/<stage>.yml), e.g. the local developer sign-in.
+  const functions = declaredFunctions(REPO).map((fn) => [fn.name, fn] as const);
   const handlerFiles = files.filter(isHandlerFile);
 
   it('name each function: functions/src/<domain>/handlers/<function name in kebab case>.handler', () => {

@@ -12,6 +12,7 @@ export * from './cases/status';
 export * from './cases/api';
 export * from './auth/roles';
 export * from './auth/api';
+export type { DevPersona } from './auth/dev-api';
 export * from './notifications/templates';
 export * from './notifications/events';
 export * from './notifications/api';

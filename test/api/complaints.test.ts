@@ -300,7 +300,7 @@ describe('notifications', () => {
     const timers = await pendingTimers(complaintNumber);
     expect(timers.map((t) => t.kind).sort()).toEqual(['near_due', 'overdue']);
     const overdue = timers.find((t) => t.kind === 'overdue')!;
-    const { functionError } = await invokeFunction('sweepTimers', { now: new Date(Date.parse(overdue.fireAt) + 60_000).toISOString() });
+    const { functionError } = await invokeFunction('sweepTimersAt', { now: new Date(Date.parse(overdue.fireAt) + 60_000).toISOString() });
     expect(functionError).toBeNull();
     const box = await eventually('the overdue message', () => inbox(hotline), (b) => b.items.some((m) => m.caseNumber === complaintNumber && m.type === 'case_overdue'));
     expect(box.items.find((m) => m.caseNumber === complaintNumber && m.type === 'case_overdue')).toMatchObject({

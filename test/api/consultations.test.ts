@@ -175,7 +175,7 @@ describe('answering', () => {
     expect(timers.map((t) => t.kind).sort()).toEqual(['near_due', 'overdue']);
     const overdue = timers.find((t) => t.kind === 'overdue')!;
     expect(overdue.fireAt).toBe(asked.body.dueAt);
-    const { functionError } = await invokeFunction('sweepTimers', { now: new Date(Date.parse(overdue.fireAt) + 60_000).toISOString() });
+    const { functionError } = await invokeFunction('sweepTimersAt', { now: new Date(Date.parse(overdue.fireAt) + 60_000).toISOString() });
     expect(functionError).toBeNull();
     const late = await eventually('the overdue reminder', () => inbox(hall), (box) => box.items.some((m) => m.caseNumber === id && m.title === '咨询已超期'));
     expect(late.items.find((m) => m.caseNumber === id && m.title === '咨询已超期')!.page).toBe('pages/staff/consultations/index');

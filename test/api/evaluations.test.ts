@@ -251,7 +251,7 @@ describe('a bad review is worked off', () => {
     await evaluate(applicant, caseNumber, { level: 'dissatisfied', tags: ['overdue'] });
     const [timer] = await pendingTimers(caseNumber);
     expect(timer!.kind).toBe('rectification');
-    const { functionError } = await invokeFunction('sweepTimers', { now: new Date(Date.parse(timer!.fireAt) + 60_000).toISOString() });
+    const { functionError } = await invokeFunction('sweepTimersAt', { now: new Date(Date.parse(timer!.fireAt) + 60_000).toISOString() });
     expect(functionError).toBeNull();
     const box = await eventually('the overdue alert', () => inbox(admin.accessToken), (b) => b.items.some((m) => m.title === '差评整改已超期' && m.body.includes(caseNumber)));
     expect(box.items.find((m) => m.title === '差评整改已超期' && m.body.includes(caseNumber))!.body).toContain('未在');

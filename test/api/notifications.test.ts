@@ -35,7 +35,7 @@ async function outboxStreamRecord(caseNumber: string) {
 
 /** Runs the every-minute retry of pushes as if `minutes` had passed. */
 async function retryPushesAt(minutes: number): Promise<void> {
-  const { functionError } = await invokeFunction('retryPushes', { now: new Date(Date.now() + minutes * 60_000).toISOString() });
+  const { functionError } = await invokeFunction('retryPushesAt', { now: new Date(Date.now() + minutes * 60_000).toISOString() });
   expect(functionError).toBeNull();
 }
 
@@ -211,14 +211,14 @@ describe('scheduled reminders', () => {
 
     const openid = 'dev-openid-city-pre_review';
     for (let i = 0; i < 2; i += 1) {
-      const { functionError } = await invokeFunction('sweepTimers', { now: new Date(Date.parse(nearDue.fireAt) + 60_000).toISOString() });
+      const { functionError } = await invokeFunction('sweepTimersAt', { now: new Date(Date.parse(nearDue.fireAt) + 60_000).toISOString() });
       expect(functionError).toBeNull();
     }
     const near = await eventually('the near-due push', () => pushesAbout(openid, caseNumber, 'staff_deadline'), (found) => found.length > 0);
     expect(near).toHaveLength(1);
     expect(near[0]!.data.phrase3!.value).toBe('即将超期');
 
-    await invokeFunction('sweepTimers', { now: new Date(Date.parse(overdue.fireAt) + 60_000).toISOString() });
+    await invokeFunction('sweepTimersAt', { now: new Date(Date.parse(overdue.fireAt) + 60_000).toISOString() });
     const both = await eventually('the overdue push', () => pushesAbout(openid, caseNumber, 'staff_deadline'), (found) => found.length > 1);
     expect(both.map((m) => m.data.phrase3!.value)).toEqual(['即将超期', '已超期']);
     expect(await pendingTimers(caseNumber)).toEqual([]);

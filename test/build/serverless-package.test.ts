@@ -4,8 +4,12 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, wr
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { parse } from 'yaml';
 import { SDK_LAYER_ZIP, bundleOf, extractZip, probeBundle, readZip, sdkRequiresOf } from '../../bench/bundles';
+import { LOCAL_ROUTES } from '../../shared/src/api/local-routes';
 import { backendInputs, reuseOrBuild, serverlessEnvSettings } from '../../scripts/local/build-cache';
+import { declaredFunctions } from '../../scripts/serverless/declared-functions';
+import { METRIC } from '../../functions/src/platform/metrics';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const run = promisify(execFile);
@@ -15,6 +19,19 @@ let workDir: string;
 let outDir: string;
 let resources: Record<string, Resource>;
 let template: string;
+/** serverless-state.json: the resolved service, which `serverless deploy` uploads next to the template. */
+let state: string;
+
+/** What only the local stage has (stages/local.yml): its functions and its environment. */
+const LOCAL_FUNCTIONS = declaredFunctions().filter((fn) => fn.stage === 'local');
+const LOCAL_ENVIRONMENT = (parse(readFileSync(path.join(ROOT, 'stages', 'local.yml'), 'utf8')) as { environment: Record<string, string> }).environment;
+/** serverless's logical id of a function: `devLogin` → `DevLoginLambdaFunction`. */
+const logicalId = (name: string) => `${name[0]!.toUpperCase()}${name.slice(1)}LambdaFunction`;
+/**
+ * Code that only the developer sign-in and the local clock hook contain: names kept by `keepNames`, the
+ * personas' openid prefix, the request schema's id, the routes.
+ */
+const LOCAL_CODE_MARKERS = ['signInAsPersona', 'devSignInService', 'dev-openid-', 'DevLoginRequest', 'sweepTimersAt', 'retryPushesAt', ...LOCAL_ROUTES.map((r) => r.path)];
 
 function ofType(type: string): [string, Resource][] {
   return Object.entries(resources).filter(([, r]) => r.Type === type);
@@ -67,6 +84,7 @@ beforeAll(async () => {
       : `serverless package --stage prod (${why}) took ${((Date.now() - began) / 1000).toFixed(1)} s\n`,
   );
   template = readFileSync(path.join(outDir, 'cloudformation-template-update-stack.json'), 'utf8');
+  state = readFileSync(path.join(outDir, 'serverless-state.json'), 'utf8');
   resources = JSON.parse(template).Resources;
 }, 180_000);
 
@@ -91,13 +109,14 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
     expect(resources).not.toHaveProperty('IamRoleLambdaExecution');
   });
 
-  it('never grants data access on Resource "*"', () => {
+  it('never grants data access on Resource "*" (only X-Ray writes, which name no resource)', () => {
     const statements = iamStatements().filter((s) => s.Effect === 'Allow');
     expect(statements.length).toBeGreaterThan(0);
     for (const s of statements) {
       const actions = ([] as string[]).concat(s.Action);
       const resourcesOf = ([] as unknown[]).concat(s.Resource);
-      expect({ owner: s.owner, actions, wildcard: resourcesOf.includes('*') }).toEqual({ owner: s.owner, actions, wildcard: false });
+      const traceWrites = actions.every((action) => action === 'xray:PutTraceSegments' || action === 'xray:PutTelemetryRecords');
+      expect({ owner: s.owner, actions, wildcard: resourcesOf.includes('*') && !traceWrites }).toEqual({ owner: s.owner, actions, wildcard: false });
       for (const action of actions) expect(action).not.toMatch(/^(dynamodb|s3):\*$/);
     }
   });
@@ -140,7 +159,7 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
   it('encrypts personal data with its own KMS key in AWS, never with the local development key', () => {
     for (const [name, fn] of ofType('AWS::Lambda::Function')) {
       const env = fn.Properties.Environment.Variables;
-      expect({ name, localKey: env.LOCAL_DATA_KEY, kms: env.KMS_KEY_ID }).toEqual({ name, localKey: '', kms: { Ref: 'DataKey' } });
+      expect({ name, localKey: 'LOCAL_DATA_KEY' in env, kms: env.KMS_KEY_ID }).toEqual({ name, localKey: false, kms: { Ref: 'DataKey' } });
     }
     expect(resources.DataKey?.Properties.EnableKeyRotation).toBe(true);
     const kmsUsers = iamStatements().filter((s) => JSON.stringify(s.Action).includes('kms:'));
@@ -165,10 +184,10 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
   it('signs sessions with a key only the sign-in functions read, never with a local development value', () => {
     for (const [name, fn] of ofType('AWS::Lambda::Function')) {
       const env = fn.Properties.Environment.Variables;
-      expect({ name, sessionKey: env.LOCAL_SESSION_KEY, secret: env.LOCAL_WECHAT_APP_SECRET, wechat: env.WECHAT_API_BASE, state: env.WECHAT_MINIPROGRAM_STATE }).toEqual({
+      expect({ name, sessionKey: 'LOCAL_SESSION_KEY' in env, secret: 'LOCAL_WECHAT_APP_SECRET' in env, wechat: env.WECHAT_API_BASE, state: env.WECHAT_MINIPROGRAM_STATE }).toEqual({
         name,
-        sessionKey: '',
-        secret: '',
+        sessionKey: false,
+        secret: false,
         wechat: 'https://api.weixin.qq.com',
         state: 'formal',
       });
@@ -201,7 +220,7 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
 
   it('gives the public progress query, which takes no sign-in, only reads, its request counter and decryption', () => {
     const statements = iamStatements().filter((s) => s.owner === 'PublicQueryRole');
-    const actions = statements.flatMap((s) => ([] as string[]).concat(s.Action)).filter((a) => !a.startsWith('logs:')).sort();
+    const actions = statements.flatMap((s) => ([] as string[]).concat(s.Action)).filter((a) => !/^(logs|xray):/.test(a)).sort();
     expect(actions).toEqual(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem', 'kms:Decrypt']);
     expect(JSON.stringify(statements)).not.toContain('/index/');
     expect(JSON.stringify(statements)).not.toContain('ssm:');
@@ -222,6 +241,101 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
     expect(JSON.parse(mapping!.Properties.FilterCriteria.Filters[0].Pattern)).toEqual({ eventName: ['INSERT'], dynamodb: { NewImage: { kind: { S: ['outbox'] } } } });
     const streamReaders = iamStatements().filter((s) => ([] as string[]).concat(s.Action).includes('dynamodb:GetRecords'));
     expect(streamReaders.map((s) => [s.owner, s.Resource])).toEqual([['NotifierRole', { 'Fn::GetAtt': ['MainTable', 'StreamArn'] }]]);
+  });
+
+  describe('local-only code stays local', () => {
+    it('knows what only the local stage has: the developer sign-in, the sweep at a chosen time, the local keys', () => {
+      expect(LOCAL_FUNCTIONS.map((fn) => fn.name).sort()).toEqual(['devLogin', 'listDevPersonas', 'retryPushesAt', 'sweepTimersAt']);
+      expect(Object.keys(LOCAL_ENVIRONMENT).sort()).toEqual(['LOCAL_DATA_KEY', 'LOCAL_SESSION_KEY', 'LOCAL_WECHAT_APP_SECRET']);
+    });
+
+    it('has no local-only function, route, permission or zip', () => {
+      for (const fn of LOCAL_FUNCTIONS) {
+        const handlerFile = fn.handler.replace(/\.handler$/, '');
+        expect({ name: fn.name, resources: Object.keys(resources).filter((id) => id.startsWith(logicalId(fn.name).replace(/LambdaFunction$/, ''))) }).toEqual({ name: fn.name, resources: [] });
+        expect({ name: fn.name, zip: functionZips().includes(`${fn.name}.zip`) }).toEqual({ name: fn.name, zip: false });
+        expect({ name: fn.name, inTemplate: template.includes(handlerFile) || template.includes(`-${fn.name}`) }).toEqual({ name: fn.name, inTemplate: false });
+      }
+      const routes = ofType('AWS::ApiGatewayV2::Route').map(([, route]) => route.Properties.RouteKey as string);
+      expect(routes.length).toBeGreaterThan(10);
+      for (const route of LOCAL_ROUTES) expect(routes).not.toContain(`${route.method.toUpperCase()} ${route.path}`);
+      expect(routes.filter((key) => key.includes(' /dev/'))).toEqual([]);
+      expect(template).not.toMatch(/dev-?login|dev-?personas/i);
+    });
+
+    it('gives no function a local-only variable, and holds no local key in the template or the state file', () => {
+      for (const [name, fn] of ofType('AWS::Lambda::Function')) {
+        const local = Object.keys(fn.Properties.Environment.Variables).filter((key) => key.startsWith('LOCAL_') || key in LOCAL_ENVIRONMENT);
+        expect({ name, local }).toEqual({ name, local: [] });
+      }
+      for (const [key, value] of Object.entries(LOCAL_ENVIRONMENT)) {
+        expect({ key, inTemplate: template.includes(value), inState: state.includes(value) }).toEqual({ key, inTemplate: false, inState: false });
+      }
+      // The state keeps provider.environment as written, where these entries resolved to null.
+      expect(state.match(/"LOCAL_[A-Z_]+": *[^\s,}]+/g)?.filter((entry) => !entry.endsWith('null')) ?? []).toEqual([]);
+      expect(state).not.toMatch(/devLogin|listDevPersonas|sweepTimersAt|retryPushesAt/);
+    });
+  });
+
+  describe('operations', () => {
+    const alarms = () => Object.fromEntries(ofType('AWS::CloudWatch::Alarm').map(([id, alarm]) => [id, alarm.Properties]));
+
+    it('alarms on the dead-letter queue, API 5xx, Lambda errors and throttles, and the dispatcher’s give-ups', () => {
+      expect(Object.keys(alarms()).sort()).toEqual(['Api5xxAlarm', 'DispatchGiveUpsAlarm', 'LambdaErrorsAlarm', 'LambdaThrottlesAlarm', 'NotificationDlqAlarm']);
+      const watched = Object.fromEntries(Object.entries(alarms()).map(([id, p]) => [id, { namespace: p.Namespace, metric: p.MetricName, dimensions: p.Dimensions ?? [] }]));
+      const dispatcherEnv = resources.DispatchNotificationsLambdaFunction!.Properties.Environment.Variables;
+      expect(watched).toEqual({
+        NotificationDlqAlarm: { namespace: 'AWS/SQS', metric: 'ApproximateNumberOfMessagesVisible', dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': ['NotificationDlq', 'QueueName'] } }] },
+        Api5xxAlarm: { namespace: 'AWS/ApiGateway', metric: '5xx', dimensions: [{ Name: 'ApiId', Value: { Ref: 'HttpApi' } }, { Name: 'Stage', Value: '$default' }] },
+        LambdaErrorsAlarm: { namespace: 'AWS/Lambda', metric: 'Errors', dimensions: [] },
+        LambdaThrottlesAlarm: { namespace: 'AWS/Lambda', metric: 'Throttles', dimensions: [] },
+        // The metric the dispatcher publishes, under the namespace and service its function is given.
+        DispatchGiveUpsAlarm: {
+          namespace: dispatcherEnv.POWERTOOLS_METRICS_NAMESPACE,
+          metric: METRIC.dispatchGiveUps,
+          dimensions: [{ Name: 'service', Value: dispatcherEnv.POWERTOOLS_SERVICE_NAME }],
+        },
+      });
+      for (const [id, p] of Object.entries(alarms())) {
+        expect({ id, actions: p.AlarmActions, ok: p.OKActions, missing: p.TreatMissingData, threshold: typeof p.Threshold }).toEqual({
+          id,
+          actions: [{ Ref: 'AlarmTopic' }],
+          ok: [{ Ref: 'AlarmTopic' }],
+          missing: 'notBreaching',
+          threshold: 'number',
+        });
+      }
+      expect(resources.AlarmTopic?.Type).toBe('AWS::SNS::Topic');
+      // The e-mail subscription exists only when the stage names an address.
+      expect((resources.AlarmEmailSubscription as unknown as { Condition: string }).Condition).toBe('AlarmEmailGiven');
+    });
+
+    it('publishes metrics from every function, under one service per stage', () => {
+      for (const [name, fn] of ofType('AWS::Lambda::Function')) {
+        const env = fn.Properties.Environment.Variables;
+        expect({ name, namespace: env.POWERTOOLS_METRICS_NAMESPACE, service: env.POWERTOOLS_SERVICE_NAME, disabled: env.POWERTOOLS_METRICS_DISABLED }).toEqual({
+          name,
+          namespace: 'ah-tourism',
+          service: 'ah-tourism-prod',
+          disabled: 'false',
+        });
+      }
+    });
+
+    it('throttles the whole HTTP API at its stage', () => {
+      const settings = resources.HttpApiStage!.Properties.DefaultRouteSettings;
+      expect(settings).toEqual({ DetailedMetricsEnabled: false, ThrottlingRateLimit: expect.any(Number), ThrottlingBurstLimit: expect.any(Number) });
+      expect(settings.ThrottlingRateLimit).toBeGreaterThan(0);
+      expect(settings.ThrottlingBurstLimit).toBeGreaterThanOrEqual(settings.ThrottlingRateLimit);
+    });
+
+    it('traces every function with X-Ray, each role allowed to write traces and nothing else of X-Ray', () => {
+      for (const [name, fn] of ofType('AWS::Lambda::Function')) expect({ name, tracing: fn.Properties.TracingConfig }).toEqual({ name, tracing: { Mode: 'Active' } });
+      const roles = ofType('AWS::IAM::Role').map(([id]) => id);
+      const writers = iamStatements().filter((s) => JSON.stringify(s.Action).includes('xray:'));
+      expect(writers.map((s) => s.owner).sort()).toEqual(roles.sort());
+      for (const s of writers) expect(s.Action).toEqual(['xray:PutTraceSegments', 'xray:PutTelemetryRecords']);
+    });
   });
 
   it('runs the reminder sweep on a schedule', () => {
@@ -308,6 +422,15 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
       }
     });
 
+    it('carries no developer sign-in code, local clock hook or local key in any bundle', () => {
+      expect(bundles.length).toBeGreaterThan(10);
+      const secrets = Object.values(LOCAL_ENVIRONMENT);
+      for (const { functions, code } of bundles) {
+        const found = [...LOCAL_CODE_MARKERS, ...secrets].filter((marker) => code.includes(marker));
+        expect({ functions, found }).toEqual({ functions, found: [] });
+      }
+    });
+
     it('loads SSM, KMS and S3 in no function at cold start: only on the paths that use them, from the layer', () => {
       const lazyOnly = ['@aws-sdk/client-ssm', '@aws-sdk/client-kms', '@aws-sdk/client-s3', '@aws-sdk/s3-presigned-post', '@aws-sdk/s3-request-presigner'];
       // Signed-in functions read the bearer token (platform/caller.ts); they are most of them.
@@ -345,7 +468,7 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
     expect(data.map((s) => s.Action)).toEqual([['s3:GetObject'], ['dynamodb:PutItem']]);
     expect(JSON.stringify(data[0]!.Resource)).toMatch(/materials\/\*"/);
     expect(data[1]!.Resource).toEqual({ 'Fn::GetAtt': ['MainTable', 'Arn'] });
-    expect(statements.filter((s) => !data.includes(s)).every((s) => ([] as string[]).concat(s.Action).every((a) => a.startsWith('logs:')))).toBe(true);
+    expect(statements.filter((s) => !data.includes(s)).every((s) => ([] as string[]).concat(s.Action).every((a) => /^(logs|xray):/.test(a)))).toBe(true);
   });
 
   it('lets submission and resubmission read upload verdicts in one BatchGetItem', () => {

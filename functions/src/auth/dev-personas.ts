@@ -1,10 +1,11 @@
-import { STAFF_PERMISSIONS, type DevPersona, type StaffPermission } from '@ah-tourism/shared';
+import { STAFF_PERMISSIONS, type StaffPermission } from '@ah-tourism/shared';
+import type { DevPersona } from '@ah-tourism/shared/src/auth/dev-api';
 
 /**
  * Developer personas for the local stage, where WeChat login cannot happen (H5 in a browser). Each
  * is a fixed account with a recognisable openid, so the pushes the WeChat stand-in records show who
- * would have received them. The route that issues them answers 404 outside the local stage, and
- * their tokens carry a marker every other stage refuses.
+ * would have received them. The routes that issue them exist in the local stage only (stages/local.yml),
+ * and their tokens carry a marker every other stage refuses.
  */
 export const PERSONA_ORGANISATIONS = {
   city: { organisationCode: '113410000039113649', label: '黄山市文化和旅游局' },

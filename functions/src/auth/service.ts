@@ -4,7 +4,6 @@ import { config } from '../platform/config';
 import { AppError } from '../platform/errors';
 import { logger } from '../platform/logger';
 import { WechatApiError, code2Session } from '../platform/wechat';
-import { PERSONAS, personaOpenid, personaUserId } from './dev-personas';
 import { authStore, type AuthStore, type SessionRecord, type StaffRecord, type UserRecord } from './store';
 import { issueAccessToken, type Caller } from './tokens';
 
@@ -85,49 +84,6 @@ export function authService(store: AuthStore = authStore()) {
       return startSession(user, false);
     },
 
-    listPersonas() {
-      if (config().stage !== 'local') throw new AppError('COMMON_NOT_FOUND');
-      return PERSONAS.map(({ personaId, label, description, group }) => ({ personaId, label, description, group }));
-    },
-
-    /** Local stage only: sign in as a seeded persona (written on first use, kept as defined). */
-    async signInAsPersona(personaId: string): Promise<Session> {
-      if (config().stage !== 'local') throw new AppError('COMMON_NOT_FOUND');
-      const persona = PERSONAS.find((p) => p.personaId === personaId);
-      if (!persona) throw new AppError('COMMON_VALIDATION_FAILED', '没有这个开发身份', [{ path: 'personaId', message: '请从列表中选择开发身份' }]);
-      const userId = personaUserId(personaId);
-      let staff: StaffRecord | undefined;
-      let membership: StaffMembership | undefined;
-      if (persona.staff) {
-        const organisation = await store.organisation(persona.staff.organisationCode);
-        if (!organisation) throw new Error(`persona organisation ${persona.staff.organisationCode} is not seeded`);
-        const at = '2026-01-01T00:00:00.000Z';
-        staff = {
-          staffId: `dev-${personaId}`,
-          organisationCode: organisation.creditCode,
-          name: persona.displayName,
-          permissions: persona.staff.permissions,
-          status: 'active',
-          invitedAt: at,
-          invitedBy: 'seed',
-          userId,
-          boundAt: at,
-        };
-        membership = membershipOf(staff, organisation);
-      }
-      const existing = await store.user(userId);
-      const user: UserRecord = {
-        userId,
-        displayName: persona.displayName,
-        openid: personaOpenid(personaId),
-        createdAt: existing?.createdAt ?? new Date().toISOString(),
-        ...(persona.provincialAdmin ? { provincialAdmin: true } : {}),
-        ...(membership ? { staff: membership } : {}),
-      };
-      await store.putPersona(user, staff);
-      return startSession(user, true);
-    },
-
     /**
      * A new session for a refresh token, which is then spent. Presenting a spent token again means
      * it leaked: the whole session is ended. Roles are read afresh, so a revoked staff binding is
@@ -166,7 +122,7 @@ export function authService(store: AuthStore = authStore()) {
       return sessionUser(user);
     },
 
-    /** Used by staff handlers: the bound user's session after binding. */
+    /** The session of an account just signed in: staff binding, and the local stage's personas (dev-sign-in.ts). */
     startSession,
   };
 }

@@ -88,19 +88,6 @@ export function authStore() {
       }
     },
 
-    /** Local developer personas: written as they are defined, every time they sign in. */
-    async putPersona(user: UserRecord, staff: StaffRecord | undefined): Promise<void> {
-      await db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            { Put: { TableName, Item: { ...openidKey(user.openid), entity: 'OpenidLink', userId: user.userId } } },
-            { Put: { TableName, Item: { ...profileKey(user.userId), entity: 'User', user } } },
-            ...(staff ? [{ Put: { TableName, Item: { ...staffKey(staff.organisationCode, staff.staffId), entity: 'Staff', staff } } }] : []),
-          ],
-        }),
-      );
-    },
-
     async organisation(organisationCode: string): Promise<Organisation | undefined> {
       return (await get(organisationKey(organisationCode)))?.organisation as Organisation | undefined;
     },

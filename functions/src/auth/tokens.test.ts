@@ -4,7 +4,7 @@ import { resetConfig } from '../platform/config';
 import { AppError } from '../platform/errors';
 import { issueAccessToken, resetTokenKeys, verifyAccessToken } from './tokens';
 
-/** The local stage's published development key (serverless.yml params.local.localSessionKey). */
+/** The local stage's published development key (LOCAL_SESSION_KEY in stages/local.yml). */
 const LOCAL_KEY =
   'eyJrdHkiOiJFQyIsIngiOiJtSG1ncVg0YlZOWXhybFcwWnZJRHAxeVNqcjkxZjYwQnRLclQtNUtmNWtrIiwieSI6IkZGc0djcFJDX0x4TDhiY28yUzdtSU01UjFOb3RFVVZzcVpPOTc1dTl6T1kiLCJjcnYiOiJQLTI1NiIsImQiOiJSYjRWZnV0cURrNEZpZE5YTVNuWlR6WEhUVmJ3NjBMbG83MHZGSzl0Z1pBIn0';
 const privateKey = createPrivateKey({ key: JSON.parse(Buffer.from(LOCAL_KEY, 'base64url').toString()), format: 'jwk' });

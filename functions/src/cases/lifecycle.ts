@@ -20,6 +20,7 @@ import { config } from '../platform/config';
 import { dynamo } from '../platform/dynamodb';
 import { AppError } from '../platform/errors';
 import { logger } from '../platform/logger';
+import { countTransition } from '../platform/metrics';
 import { chainEntry } from './audit';
 import { activeDeadline, applyClock } from './clock';
 import { composeDocument, deliveryText, documentNumber, type DocumentKind } from './documents';
@@ -274,6 +275,7 @@ export function caseLifecycle(deps: LifecycleDeps) {
       }
     }
     logger.info('case transition', { caseNumber: record.caseNumber, action, from: record.status, to, actor: actor.kind });
+    countTransition();
     return {
       ...stored,
       record: next,

@@ -18,6 +18,7 @@ import { AppError } from '../platform/errors';
 import { parseInput } from '../platform/http';
 import { logger } from '../platform/logger';
 import { maskPersonName } from '../platform/masking';
+import { countSubmission } from '../platform/metrics';
 import type { LicenceWallet } from '../licences/wallet';
 import { newEventId } from '../notifications/outbox';
 import { PRE_REVIEW_WORKING_DAYS, dueAfter, reminderTimers } from '../notifications/timers';
@@ -153,6 +154,7 @@ export function caseSubmission(deps: SubmissionDeps) {
           idempotency: { userId: caller.userId, key: idempotencyKey, requestHash: hash, ttlSeconds: deps.draftTtlDays * 86_400 },
         });
         if (result === 'created') {
+          countSubmission();
           let created: StoredCase = { record, application, guide: item!, events: [application.submitted], documents: [] };
           if (smartApproval?.outcome === 'approved') created = await approveAtOnce(created, smartApproval);
           return { created: true, case: caseDetail(created, caller.userId, calendar, now()) };

@@ -153,7 +153,7 @@ export function evaluationService(deps: EvaluationDeps) {
         if (codes[TASK_INDEX] !== 'ConditionalCheckFailed') throw error;
         await db.send(new TransactWriteCommand({ TransactItems: items.slice(0, TASK_INDEX) as never }));
       }
-      logger.info('evaluation recorded', { subjectKind: kind, subjectId, level: request.level, channel });
+      logger.info('evaluation recorded', { subjectKind: kind, subjectId, evaluationLevel: request.level, channel });
       return evaluation;
     },
   };

@@ -2,6 +2,7 @@ import type { DynamoDBBatchResponse, DynamoDBRecord } from 'aws-lambda';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { NotificationEvent } from '@ah-tourism/shared';
 import { logger } from '../platform/logger';
+import { countDispatchGiveUp } from '../platform/metrics';
 import { OUTBOX_KIND } from './keys';
 
 /** Cases of one batch delivered at once: up to the whole batch of 25. */
@@ -35,6 +36,7 @@ export async function deliverBatch(records: DynamoDBRecord[], deliver: (event: N
         } catch (error) {
           failed.add(index);
           logger.warn('event delivery failed; the stream will retry', { eventId: (item.event as NotificationEvent).eventId, error: (error as Error).message });
+          countDispatchGiveUp();
           break;
         }
       }

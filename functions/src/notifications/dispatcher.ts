@@ -2,6 +2,7 @@ import { TEMPLATES, type Message, type NotificationEvent, type PushStatus, type 
 import { authStore, type AuthStore } from '../auth/store';
 import { config } from '../platform/config';
 import { logger } from '../platform/logger';
+import { countDispatchGiveUp, countPush } from '../platform/metrics';
 import { WechatApiError, WechatUnavailableError, sendSubscribeMessage, type SubscribeMessage } from '../platform/wechat';
 import { RULES, audienceFor, templateData, type Audience, type MessageContent } from './content';
 import { messageIdFor } from './keys';
@@ -91,6 +92,7 @@ export function dispatcher(deps: DispatcherDeps) {
       try {
         const msgid = await deps.send(message);
         await store.finishPush(userId, messageId, 'sent', { msgid });
+        countPush('sent');
         return true;
       } catch (error) {
         if (error instanceof WechatApiError) {
@@ -102,6 +104,7 @@ export function dispatcher(deps: DispatcherDeps) {
             ...(status === 'refused' ? { dropSubscription: content.template } : {}),
             ...(status === 'quota_exceeded' && grantSpent ? { refundGrant: content.template } : {}),
           });
+          countPush(status);
           return false;
         }
         if (!(error instanceof WechatUnavailableError)) throw error;
@@ -110,6 +113,8 @@ export function dispatcher(deps: DispatcherDeps) {
         if (attempts >= MAX_PUSH_ATTEMPTS) {
           logger.error('subscribe message given up', { attempts, template: content.template, messageId, error: error.message });
           await store.finishPush(userId, messageId, 'failed', { gaveUp: { attempts, reason: error.message } });
+          countPush('failed');
+          countDispatchGiveUp();
           return false;
         }
         logger.warn('subscribe message send failed; deferred', { attempts, template: content.template, messageId, error: error.message });

@@ -2,6 +2,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { ERRORS, type ErrorBody, type FieldIssue } from '@ah-tourism/shared';
 import * as z from 'zod';
 import { AppError } from './errors';
+import { observed, requestKeys } from './invocation';
 import { logger } from './logger';
 
 export type HttpResponse = APIGatewayProxyStructuredResultV2;
@@ -40,22 +41,22 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
 
 /**
  * Wraps a route implementation: every expected error becomes {code, message} with its status; anything
- * else is logged (without the request) and answered with a generic 500, never a stack trace.
+ * else is logged (without the request) and answered with a generic 500, never a stack trace. Every log
+ * line of the request carries its ids (invocation.ts), and its metrics are published when it ends.
  */
 export function httpHandler(route: (event: HttpEvent) => Promise<HttpResponse>) {
-  return async (event: HttpEvent): Promise<HttpResponse> => {
-    try {
-      return await route(event);
-    } catch (error) {
-      if (error instanceof AppError) return errorResponse(error);
-      logger.error('unhandled error', {
-        route: event.routeKey,
-        requestId: event.requestContext?.requestId,
-        error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error),
-      });
-      return json(500, { code: 'COMMON_INTERNAL', message: ERRORS.COMMON_INTERNAL.message } satisfies ErrorBody);
-    }
-  };
+  return observed(
+    async (event: HttpEvent): Promise<HttpResponse> => {
+      try {
+        return await route(event);
+      } catch (error) {
+        if (error instanceof AppError) return errorResponse(error);
+        logger.error('unhandled error', { route: event.routeKey }, error);
+        return json(500, { code: 'COMMON_INTERNAL', message: ERRORS.COMMON_INTERNAL.message } satisfies ErrorBody);
+      }
+    },
+    (event) => requestKeys(event.requestContext?.requestId, header(event, 'x-correlation-id')),
+  );
 }
 
 /** JSON bodies above this are refused before parsing (applications and drafts are a few KB). */

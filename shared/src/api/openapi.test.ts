@@ -1,24 +1,26 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
+import { declaredFunctions } from '../../../scripts/serverless/declared-functions';
 import { renderOpenApi } from '../../../scripts/write-openapi';
+import { LOCAL_ROUTES } from './local-routes';
 import { buildOpenApiDocument } from './openapi';
-import { ROUTES } from './routes';
+import { ROUTES, type RouteSpec } from './routes';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
-interface ServerlessFunction {
-  events?: { httpApi?: { method: string; path: string } }[];
+/** The HTTP routes of serverless.yml's functions: those of every stage, or those only `stage` has. */
+function serverlessRoutes(stage?: string): { operationId: string; route: string }[] {
+  return declaredFunctions()
+    .filter((fn) => fn.stage === stage)
+    .flatMap((fn) =>
+      (fn.events ?? []).flatMap((event) =>
+        event.httpApi ? [{ operationId: fn.name, route: `${event.httpApi.method.toLowerCase()} ${event.httpApi.path}` }] : [],
+      ),
+    );
 }
 
-function serverlessRoutes(): { operationId: string; route: string }[] {
-  const config = parse(readFileSync(path.join(ROOT, 'serverless.yml'), 'utf8')) as { functions: Record<string, ServerlessFunction> };
-  return Object.entries(config.functions).flatMap(([name, fn]) =>
-    (fn.events ?? []).flatMap((event) =>
-      event.httpApi ? [{ operationId: name, route: `${event.httpApi.method.toLowerCase()} ${event.httpApi.path}` }] : [],
-    ),
-  );
-}
+const byRoute = (a: { route: string }, b: { route: string }) => a.route.localeCompare(b.route);
+const listed = (routes: RouteSpec[]) => routes.map((r) => ({ operationId: r.operationId, route: `${r.method} ${r.path}` })).sort(byRoute);
 
 describe('OpenAPI document', () => {
   it('is committed exactly as generated (run `npm run openapi` after changing a route or schema)', () => {
@@ -26,9 +28,14 @@ describe('OpenAPI document', () => {
   });
 
   it('describes exactly the routes serverless.yml deploys, one function per operation', () => {
-    const documented = ROUTES.map((r) => ({ operationId: r.operationId, route: `${r.method} ${r.path}` }));
-    const byRoute = (a: { route: string }, b: { route: string }) => a.route.localeCompare(b.route);
-    expect(serverlessRoutes().sort(byRoute)).toEqual(documented.sort(byRoute));
+    expect(serverlessRoutes().sort(byRoute)).toEqual(listed(ROUTES));
+  });
+
+  it('leaves out the routes of the local stage alone, which local-routes.ts lists', () => {
+    expect(serverlessRoutes('local').sort(byRoute)).toEqual(listed(LOCAL_ROUTES));
+    expect(LOCAL_ROUTES.map((r) => r.operationId).sort()).toEqual(['devLogin', 'listDevPersonas']);
+    const paths = Object.keys((buildOpenApiDocument() as { paths: object }).paths);
+    for (const route of LOCAL_ROUTES) expect(paths).not.toContain(route.path);
   });
 
   it('is OpenAPI 3.1 with every $ref resolvable and every path parameter declared', () => {

@@ -32,8 +32,6 @@ import * as z from 'zod';
 import {
   bindStaffRequestSchema,
   createInvitationRequestSchema,
-  devLoginRequestSchema,
-  devPersonaListSchema,
   invitationSchema,
   organisationPathSchema,
   refreshRequestSchema,
@@ -81,8 +79,8 @@ export interface ResponseSpec {
 }
 
 /**
- * One HTTP route of the API. This list is the source of the OpenAPI document; a test checks that
- * serverless.yml declares exactly these routes.
+ * One HTTP route of the API. ROUTES is the source of the OpenAPI document; a test checks that
+ * serverless.yml declares exactly these routes in every stage (and local-routes.ts those of the local stage).
  */
 export interface RouteSpec {
   operationId: string;
@@ -101,11 +99,11 @@ export interface RouteSpec {
   responses: Record<number, ResponseSpec>;
 }
 
-const badRequest: ResponseSpec = { description: '请求参数有误', schema: errorBodySchema };
+export const badRequest: ResponseSpec = { description: '请求参数有误', schema: errorBodySchema };
 const serverError: ResponseSpec = { description: '服务暂时不可用', schema: errorBodySchema };
 const unauthenticated: ResponseSpec = { description: '未登录或登录已过期', schema: errorBodySchema };
 const forbidden: ResponseSpec = { description: '无此权限', schema: errorBodySchema };
-const notFound = (what: string): ResponseSpec => ({ description: `${what}不存在或无权查看`, schema: errorBodySchema });
+export const notFound = (what: string): ResponseSpec => ({ description: `${what}不存在或无权查看`, schema: errorBodySchema });
 const caseNumberParams = z.object({ caseNumber: z.string().meta({ description: '办件编号' }) });
 const draftParams = z.object({ code: z.string().meta({ description: '实施编码' }) });
 
@@ -283,23 +281,6 @@ export const ROUTES: RouteSpec[] = [
     tag: '登录与身份',
     auth: true,
     responses: { 200: { description: '当前用户', schema: sessionUserSchema }, 401: unauthenticated, 500: serverError },
-  },
-  {
-    operationId: 'listDevPersonas',
-    method: 'get',
-    path: '/dev/personas',
-    summary: '（仅本地开发环境）可选的开发身份',
-    tag: '登录与身份',
-    responses: { 200: { description: '开发身份', schema: devPersonaListSchema }, 404: notFound('地址') },
-  },
-  {
-    operationId: 'devLogin',
-    method: 'post',
-    path: '/dev/login',
-    summary: '（仅本地开发环境）以开发身份登录；其他环境返回 404',
-    tag: '登录与身份',
-    body: devLoginRequestSchema,
-    responses: { 200: { description: '会话', schema: sessionSchema }, 400: badRequest, 404: notFound('地址') },
   },
   {
     operationId: 'bindStaff',

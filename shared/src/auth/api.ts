@@ -44,18 +44,6 @@ export const refreshRequestSchema = z
   .object({ refreshToken: z.string().min(1, '缺少刷新令牌，请重新登录').max(512) })
   .meta({ id: 'RefreshRequest' });
 
-export const devPersonaSchema = z
-  .object({
-    personaId: z.string(),
-    label: z.string(),
-    description: z.string(),
-    group: z.enum(['applicant', 'city', 'province']),
-  })
-  .meta({ id: 'DevPersona' });
-export type DevPersona = z.infer<typeof devPersonaSchema>;
-export const devPersonaListSchema = z.object({ personas: z.array(devPersonaSchema) }).meta({ id: 'DevPersonaList' });
-export const devLoginRequestSchema = z.object({ personaId: z.string().min(1).max(80) }).meta({ id: 'DevLoginRequest' });
-
 /** Organisation admins invite staff; the code is shown once and works once. */
 export const createInvitationRequestSchema = z
   .object({

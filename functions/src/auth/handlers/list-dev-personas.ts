@@ -1,5 +1,5 @@
 import { httpHandler, json, NO_STORE } from '../../platform/http';
-import { auth } from '../wiring';
+import { devSignIn } from '../dev-sign-in';
 
-/** GET /dev/personas: local stage only (404 elsewhere). */
-export const handler = httpHandler(async () => json(200, { personas: auth().listPersonas() }, NO_STORE));
+/** GET /dev/personas: local stage only (stages/local.yml; 404 elsewhere). */
+export const handler = httpHandler(async () => json(200, { personas: devSignIn().listPersonas() }, NO_STORE));

@@ -1,4 +1,5 @@
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import { observed } from '../../platform/invocation';
 import { deliverBatch } from '../dispatch-batch';
 import { defaultDispatcherDeps, dispatcher } from '../dispatcher';
 
@@ -7,7 +8,7 @@ let instance: ReturnType<typeof dispatcher> | undefined;
 /**
  * The stream side of the outbox: every new outbox record is one event to deliver.
  */
-export async function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
+export const handler = observed(async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
   instance ??= dispatcher(defaultDispatcherDeps());
   return deliverBatch(event.Records ?? [], (e) => instance!.deliver(e));
-}
+});

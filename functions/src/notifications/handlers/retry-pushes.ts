@@ -1,4 +1,4 @@
-import { config } from '../../platform/config';
+import { observed } from '../../platform/invocation';
 import { logger } from '../../platform/logger';
 import { defaultDispatcherDeps, dispatcher } from '../dispatcher';
 
@@ -8,13 +8,8 @@ let instance: ReturnType<typeof dispatcher> | undefined;
 /** Watched pushes tried at once. */
 const CONCURRENCY = 10;
 
-/**
- * Every minute (EventBridge in AWS, serverless offline's scheduler locally): another attempt at each
- * pending push whose time has come, or its give-up after the last one. In the local stage the event may
- * carry `now` so tests can move the clock.
- */
-export async function handler(event: { now?: string } = {}): Promise<{ due: number; sent: number }> {
-  const now = config().stage === 'local' && event?.now ? new Date(event.now) : new Date();
+/** Another attempt at each pending push whose time has come by `now`, or its give-up after the last one. */
+export async function retryDuePushes(now: Date): Promise<{ due: number; sent: number }> {
   deps ??= defaultDispatcherDeps();
   instance ??= dispatcher(deps);
   const due = await deps.store.due(now);
@@ -24,6 +19,9 @@ export async function handler(event: { now?: string } = {}): Promise<{ due: numb
     for (let next = queue.shift(); next; next = queue.shift()) if (await instance!.retry(next.userId, next.messageId)) sent += 1;
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, queue.length) }, worker));
-  logger.info('push retries done', { due: due.length, sent });
+  logger.info('push retries done', { due: due.length, sent, at: now.toISOString() });
   return { due: due.length, sent };
 }
+
+/** Every minute (EventBridge in AWS, serverless offline's scheduler locally), at the current time. */
+export const handler = observed(async (): Promise<{ due: number; sent: number }> => retryDuePushes(new Date()));

@@ -1,14 +1,13 @@
-import { config } from '../../platform/config';
+import { observed } from '../../platform/invocation';
 import { logger } from '../../platform/logger';
 import { sweep, type SweepResult } from '../sweep';
 
 /**
- * The scheduled function (EventBridge in AWS; `npm run sweep` locally). In the local stage only, the
- * event may carry `now` so tests can move the clock.
+ * The scheduled function (EventBridge in AWS; `npm run sweep` locally). The local stage also has
+ * sweepTimersAt (stages/local.yml), the same sweep at a moment the caller chooses.
  */
-export async function handler(event: { now?: string } = {}): Promise<SweepResult> {
-  const now = config().stage === 'local' && event?.now ? new Date(event.now) : new Date();
-  const result = await sweep(now);
+export const handler = observed(async (): Promise<SweepResult> => {
+  const result = await sweep(new Date());
   logger.info('timer sweep done', { fired: result.fired, days: result.days.length });
   return result;
-}
+});
