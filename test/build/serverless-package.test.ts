@@ -338,9 +338,15 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
     });
   });
 
-  it('runs the reminder sweep on a schedule', () => {
+  it('runs the reminder sweep and the push retries on a schedule', () => {
     const rules = ofType('AWS::Events::Rule').map(([, rule]) => rule.Properties);
-    expect(rules).toEqual([expect.objectContaining({ ScheduleExpression: 'rate(15 minutes)', Targets: [expect.objectContaining({ Arn: { 'Fn::GetAtt': ['SweepTimersLambdaFunction', 'Arn'] } })] })]);
+    expect(rules).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ ScheduleExpression: 'rate(15 minutes)', Targets: [expect.objectContaining({ Arn: { 'Fn::GetAtt': ['SweepTimersLambdaFunction', 'Arn'] } })] }),
+        expect.objectContaining({ ScheduleExpression: 'rate(1 minute)', Targets: [expect.objectContaining({ Arn: { 'Fn::GetAtt': ['RetryPushesLambdaFunction', 'Arn'] } })] }),
+      ]),
+    );
+    expect(rules).toHaveLength(2);
   });
 
   describe('function packages and the AWS SDK layer', () => {

@@ -1,6 +1,6 @@
 import { config } from '../../platform/config';
 import { observed } from '../../platform/invocation';
-import { retryDuePushes } from './retry-pushes';
+import { retryDuePushes } from '../push-retries';
 
 /**
  * Local stage only (stages/local.yml): the push retries as if it were `now`, so tests can move the clock
