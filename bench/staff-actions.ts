@@ -88,7 +88,7 @@ interface Round {
   answers: Record<string, number>;
   spurious: number;
   /** Document numbers issued in the round (not for bare-own-counter, where every counter issues 1). */
-  numbers: { issued: number; distinct: number; first: number; last: number; contiguous: boolean } | null;
+  numbers: { issued: number; distinct: number; first: number | null; last: number | null; contiguous: boolean } | null;
   /** TransactWriteItems sent per action (the handler's counted on its own DynamoDB client; not visible for http). */
   transactionsPerAction: number | null;
   /** Untimed warming of N simulated Lambdas before an http round. */
@@ -130,8 +130,10 @@ function summariseRound(n: number, repeat: number, path: PathName, sequence: num
   const { answers, wallMs } = measured;
   const serials = path === 'bare-own-counter' ? [] : answers.filter((a) => a.status === 200).map((a) => serialOf(a.number));
   const distinct = new Set(serials).size;
-  const first = Math.min(...serials);
-  const last = Math.max(...serials);
+  const first = serials.length ? Math.min(...serials) : null;
+  const last = serials.length ? Math.max(...serials) : null;
+  // None issued is vacuously gap-free (the answers other than 200 count as spurious).
+  const contiguous = first === null || last === null || (serials.every(Number.isInteger) && distinct === serials.length && last - first + 1 === serials.length);
   return {
     n,
     repeat,
@@ -145,10 +147,7 @@ function summariseRound(n: number, repeat: number, path: PathName, sequence: num
     p99Ms: round(percentile(answers.map((a) => a.ms), 99), 1),
     answers: countBy(answers.map((a) => (a.code ? `${a.status} ${a.code}` : String(a.status)))),
     spurious: answers.filter((a) => a.status !== 200).length,
-    numbers:
-      path === 'bare-own-counter'
-        ? null
-        : { issued: serials.length, distinct, first, last, contiguous: serials.length > 0 && serials.every(Number.isInteger) && distinct === serials.length && last - first + 1 === serials.length },
+    numbers: path === 'bare-own-counter' ? null : { issued: serials.length, distinct, first, last, contiguous },
     transactionsPerAction: transactions === null ? null : round(transactions / n, 2),
   };
 }
@@ -175,7 +174,8 @@ async function main(): Promise<void> {
     const TableName = stack.tableName;
     const item = await travelAgencyItem();
     const applicant = await newUser();
-    const staff = (await signInAs('city-pre_review')).accessToken;
+    // Sessions last 15 minutes; a long run signs in again before each staff round (untimed).
+    let staff = (await signInAs('city-pre_review')).accessToken;
     const body = await completeApplication(applicant, item, TRAVEL_AGENCY_FIELDS);
     await waitForVerdicts(stack.dynamodbEndpoint, TableName, Object.values(body.materials).flat().map((file) => file.key));
 
@@ -251,6 +251,7 @@ async function main(): Promise<void> {
       let fire: (i: number) => Promise<Answer>;
       if (pathName === 'http' || pathName === 'in-process') {
         const mine = takeCases(n);
+        staff = (await signInAs('city-pre_review')).accessToken;
         if (pathName === 'http') primingMs = await primeHttp(n);
         fire = (i) => (pathName === 'http' ? httpAccept(mine[i]!) : inProcessAccept(mine[i]!))();
       } else {
@@ -267,7 +268,7 @@ async function main(): Promise<void> {
       if (pathName === 'http' || pathName === 'in-process') staffAnswers.push(...measured.answers);
       log(
         `  ${tag}, N=${n}, ${pathName}: ${result.wallMs} ms, ${result.actionsPerSecond}/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, ` +
-          `${JSON.stringify(result.answers)}${result.numbers ? `, numbers ${result.numbers.first}–${result.numbers.last}${result.numbers.contiguous ? '' : ' NOT CONTIGUOUS'}` : ''}` +
+          `${JSON.stringify(result.answers)}${result.numbers ? `, numbers ${result.numbers.issued ? `${result.numbers.first}–${result.numbers.last}` : 'none'}${result.numbers.contiguous ? '' : ' NOT UNIQUE AND GAP-FREE'}` : ''}` +
           `${result.transactionsPerAction === null ? '' : `, ${result.transactionsPerAction} transactions/action`} (load ${result.loadAverage1m}, CPUs ${result.cpuBusyPercent} % busy)`,
       );
       await stack.streams.drain(180_000);
