@@ -62,23 +62,25 @@ export function machine(): Machine {
   };
 }
 
+/** The machine's CPU times so far; `busySince(earlier)` is the share of CPU time in use between the two (machine-wide, %). */
+export function cpuSample() {
+  const total = os.cpus().reduce(
+    (acc, cpu) => {
+      const { idle, ...rest } = cpu.times;
+      acc.idle += idle;
+      acc.all += idle + Object.values(rest).reduce((a, b) => a + b, 0);
+      return acc;
+    },
+    { idle: 0, all: 0 },
+  );
+  return { ...total, busySince: (before: { idle: number; all: number }) => Math.round((1 - (total.idle - before.idle) / Math.max(1, total.all - before.all)) * 100) };
+}
+
 /** machine(), plus how busy the CPUs were over the last 2 s: a truer picture than the load average, which trails. */
 export async function measureMachine(sampleMs = 2000): Promise<Machine> {
-  const total = () =>
-    os.cpus().reduce(
-      (acc, cpu) => {
-        const { idle, ...rest } = cpu.times;
-        acc.idle += idle;
-        acc.all += idle + Object.values(rest).reduce((a, b) => a + b, 0);
-        return acc;
-      },
-      { idle: 0, all: 0 },
-    );
-  const before = total();
+  const before = cpuSample();
   await new Promise((r) => setTimeout(r, sampleMs));
-  const after = total();
-  const busy = 1 - (after.idle - before.idle) / Math.max(1, after.all - before.all);
-  return { ...machine(), cpuBusyPercent: Math.round(busy * 100) };
+  return { ...machine(), cpuBusyPercent: cpuSample().busySince(before) };
 }
 
 /** Warns when the machine is busy, since the timings would then measure the other work too. */

@@ -39,7 +39,7 @@ import { LOCAL_AWS_ENV, localDynamoClient } from '../scripts/local/dynamodb-loca
 import { putAll } from '../scripts/local/seed';
 import { portsFromEnv, startStack } from '../scripts/local/stack';
 import { listMessages, reset, stats } from '../scripts/local/wechat-control';
-import { REPO_ROOT, RESULTS_DIR, machineLine, measureMachine, percentile, round, runIfMain, table, warnIfBusy, writeJson, type Machine } from './common';
+import { REPO_ROOT, RESULTS_DIR, cpuSample, machineLine, measureMachine, percentile, round, runIfMain, table, warnIfBusy, writeJson, type Machine } from './common';
 
 const PORTS = portsFromEnv({ dynamodb: 8500, s3: 5069, api: 3500, lambda: 3502, h5: 10586, wechat: 3510 });
 const TEMPLATE_ID = LOCAL_TEMPLATE_IDS.case_progress;
@@ -245,21 +245,6 @@ function cpuDelta(before: Record<string, number> | null, after: Record<string, n
   const totalMs = Object.values(parts).reduce((a, b) => a + b, 0);
   return { totalMs, perNotificationMs: round(totalMs / events, 1), parts };
 }
-
-/** Share of CPU time in use since `before` (machine-wide). */
-function cpuSample() {
-  const total = os.cpus().reduce(
-    (acc, cpu) => {
-      const { idle, ...rest } = cpu.times;
-      acc.idle += idle;
-      acc.all += idle + Object.values(rest).reduce((a, b) => a + b, 0);
-      return acc;
-    },
-    { idle: 0, all: 0 },
-  );
-  return { ...total, busySince: (before: { idle: number; all: number }) => Math.round((1 - (total.idle - before.idle) / Math.max(1, total.all - before.all)) * 100) };
-}
-
 
 interface UsageCall {
   command: string;

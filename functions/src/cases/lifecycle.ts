@@ -29,7 +29,9 @@ import type { CaseApplication, CaseRecord, EventRecord, StepRecord, StoredCase }
 import { caseFormItem, caseRecordItem } from './store';
 
 /** How often a step is retried when only the document counter was contended (each retry reads it again). */
-const MAX_CONTENDED_ATTEMPTS = 20;
+export const MAX_CONTENDED_ATTEMPTS = 20;
+/** The pause before retry `attempt + 1`: random, so contenders spread out, and longer each time. */
+export const contendedRetryDelayMs = (attempt: number) => Math.random() * 20 * (attempt + 1);
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Public-service items (item type 20) are to be completed within one working day. */
@@ -271,7 +273,7 @@ export function caseLifecycle(deps: LifecycleDeps) {
         const contended = reasons.some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict');
         if (!contended) throw error;
         if (attempt >= MAX_CONTENDED_ATTEMPTS) throw new AppError('CASE_BUSY');
-        await sleep(Math.random() * 20 * (attempt + 1));
+        await sleep(contendedRetryDelayMs(attempt));
       }
     }
     logger.info('case transition', { caseNumber: record.caseNumber, action, from: record.status, to, actor: actor.kind });
