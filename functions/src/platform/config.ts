@@ -7,6 +7,8 @@ export interface FunctionConfig {
   /** Only set in the local stage (s3rver). */
   s3Endpoint: string | undefined;
   materialsBucket: string;
+  /** The write-once bucket of audit anchors (cases/audit-anchors.ts). */
+  auditAnchorBucket: string;
   /** KMS key for personal data (AWS stages). */
   kmsKeyId: string | undefined;
   /** Base64 master key for personal data, local stage only. */
@@ -67,6 +69,7 @@ export function config(): FunctionConfig {
     dynamodbEndpoint: process.env.DYNAMODB_ENDPOINT || undefined,
     s3Endpoint: process.env.S3_ENDPOINT || undefined,
     materialsBucket: process.env.MATERIALS_BUCKET ?? '',
+    auditAnchorBucket: process.env.AUDIT_ANCHOR_BUCKET ?? '',
     kmsKeyId: process.env.KMS_KEY_ID || undefined,
     localDataKey: process.env.LOCAL_DATA_KEY || undefined,
     draftTtlDays: Number(process.env.DRAFT_TTL_DAYS || 30),
