@@ -1,6 +1,7 @@
 import type { ImplementationItem } from '@ah-tourism/shared';
 import { api } from '../support/api';
 import { asUser, cityItem, completeApplication, newUser, signInAs, submitApplication } from '../support/applications';
+import { storedEntries, verifyAudit } from '../support/audit';
 import { applicantCase, staffCase } from '../support/lifecycle';
 
 const json = { 'Content-Type': 'application/json' };
@@ -38,6 +39,12 @@ describe('smart approval (旅行社服务网点设立备案)', () => {
     const seen = (await staffCase(staff, caseNumber)).body;
     expect(seen.smartApproval?.outcome).toBe('approved');
     expect(seen.smartApproval?.rules.every((r) => r.passed)).toBe(true);
+    expect((await storedEntries(caseNumber)).map((e) => [e.seq, e.action])).toEqual([
+      [1, 'submit'],
+      [2, 'auto_approve'],
+      [3, 'deliver'],
+    ]);
+    expect(await verifyAudit(staff, caseNumber)).toMatchObject({ entries: 3, intact: true });
   });
 
   it('falls back to a person, showing the failed rule, when the outlet is in another city', async () => {
@@ -99,6 +106,9 @@ describe('the one visit of a negative-list item (A级旅游景区质量等级评
 
     const staff = (await signInAs('city-pre_review')).accessToken;
     expect((await staffCase(staff, cases[winner]!)).body.visit?.startsAt).toBeDefined();
+    // Each booking is a step of the audit chain, after the submission.
+    expect(await storedEntries(cases[winner]!)).toEqual([expect.objectContaining({ seq: 1, action: 'submit' }), expect.objectContaining({ seq: 2, action: 'book_visit' }), expect.objectContaining({ seq: 3, action: 'book_visit' })]);
+    expect(await verifyAudit(staff, cases[winner]!)).toMatchObject({ entries: 3, intact: true });
   });
 
   it('is not offered for items that can be done entirely online', async () => {
