@@ -14,7 +14,7 @@ export const verifyAudit = async (token: string, caseNumber: string) => (await a
 
 /** Until the stream has anchored every entry of the case (the verifier says so). */
 export const fullyAnchored = (token: string, caseNumber: string) =>
-  eventually(`every audit entry of ${caseNumber} anchored`, () => verifyAudit(token, caseNumber), (v) => v.anchored === v.entries && v.pending === 0, 30_000);
+  eventually(`every audit entry of ${caseNumber} anchored`, () => verifyAudit(token, caseNumber), (v) => v.anchored === v.entries && v.pending === 0);
 
 /** The anchors of a case in the local anchor bucket, by sequence number. */
 export async function anchorsOf(caseNumber: string): Promise<Map<number, Anchor>> {
