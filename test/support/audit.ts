@@ -2,8 +2,8 @@ import { DeleteItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/c
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AuditVerification } from '@ah-tourism/shared';
-import { chainEntry, stepPayload, type Anchor, type AuditEntry } from '../../functions/src/cases/audit';
-import type { EventRecord, StepRecord } from '../../functions/src/cases/records';
+import { chainEntry, stepPayload, submissionLink, type Anchor, type AuditEntry } from '../../functions/src/cases/audit';
+import type { CaseApplication, EventRecord, StepRecord } from '../../functions/src/cases/records';
 import { LOCAL_AWS_ENV, localDynamoClient } from '../../scripts/local/dynamodb-local';
 import { LOCAL_AUDIT_ANCHOR_BUCKET } from '../../scripts/local/s3-local';
 import { api } from './api';
@@ -35,11 +35,12 @@ export async function anchorsOf(caseNumber: string): Promise<Map<number, Anchor>
   }
 }
 
-/** The case's audit entries as stored: the submission's in the application row, then one per step row. */
+/** The case's audit entries as stored: the submission's rebuilt from the application row (which holds its hash), then one per step row. */
 export async function storedEntries(caseNumber: string): Promise<AuditEntry[]> {
-  const [form] = (await rowsOf(`CASE#${caseNumber}`, 'FORM')).map((row) => unmarshall(row));
+  const [form] = (await rowsOf(`CASE#${caseNumber}`, 'FORM')).map((row) => unmarshall(row).application as CaseApplication);
   const steps = (await rowsOf(`CASE#${caseNumber}`, 'AUDIT#')).map((row) => unmarshall(row).step as StepRecord);
-  return [...(form?.application?.entry ? [form.application.entry as AuditEntry] : []), ...steps.map((step) => step.entry)];
+  const auditHash = form?.auditHash;
+  return [...(form && auditHash ? [submissionLink(caseNumber, { ...form, auditHash }).entry] : []), ...steps.map((step) => step.entry)];
 }
 
 /**

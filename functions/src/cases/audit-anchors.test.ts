@@ -13,7 +13,7 @@ function record(eventName: string, item: Record<string, unknown>, sequence = '10
 }
 
 const stepRow = (caseNumber: string, seq: number) => ({ pk: `CASE#${caseNumber}`, sk: `AUDIT#${String(seq).padStart(6, '0')}`, entity: 'CaseStep', step: { entry: entry(seq), event: { action: 'accept' } } });
-const formRow = (caseNumber: string) => ({ pk: `CASE#${caseNumber}`, sk: 'FORM', entity: 'CaseForm', application: { fields: {}, entry: entry(1) } });
+const formRow = (caseNumber: string) => ({ pk: `CASE#${caseNumber}`, sk: 'FORM', entity: 'CaseForm', application: { fields: {}, submitted: { at: '2026-03-02T01:00:00.000Z', action: 'submit' }, auditHash: 'h1' } });
 
 describe('what the anchoring function anchors', () => {
   it('a new step row, and the new application row with the submission (entry 1)', () => {
@@ -30,7 +30,7 @@ describe('what the anchoring function anchors', () => {
 
   it('nothing else: a replaced row, a form without an entry (older cases), other rows, a forged case number', () => {
     expect(anchorOf(record('MODIFY', stepRow('C0000001', 3)))).toBeUndefined();
-    expect(anchorOf(record('INSERT', { pk: 'CASE#C0000001', sk: 'FORM', entity: 'CaseForm', application: { fields: {} } }))).toBeUndefined();
+    expect(anchorOf(record('INSERT', { pk: 'CASE#C0000001', sk: 'FORM', entity: 'CaseForm', application: { fields: {}, submitted: { at: '2026-03-02T01:00:00.000Z' } } }))).toBeUndefined();
     expect(anchorOf(record('INSERT', { pk: 'CASE#C0000001', sk: 'OUTBOX#1', entity: 'Outbox', kind: 'outbox' }))).toBeUndefined();
     expect(anchorOf(record('INSERT', stepRow('../../x', 3)))).toBeUndefined();
   });
@@ -40,7 +40,9 @@ describe('a batch of stream records', () => {
   let logs: string[];
   beforeEach(() => {
     logs = [];
-    for (const method of ['log', 'error'] as const) jest.spyOn(console, method).mockImplementation((line: string) => void logs.push(line));
+    const keep = (...args: unknown[]) => void logs.push(String(args[0]));
+    jest.spyOn(console, 'log').mockImplementation(keep);
+    jest.spyOn(console, 'error').mockImplementation(keep);
   });
   afterEach(() => jest.restoreAllMocks());
 

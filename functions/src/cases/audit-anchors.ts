@@ -33,11 +33,13 @@ export function anchorOf(record: DynamoDBRecord): Anchor | undefined {
   const image = record.dynamodb?.NewImage;
   if (record.eventName !== 'INSERT' || !image) return undefined;
   const item = unmarshall(image as Parameters<typeof unmarshall>[0]);
-  const entry: AuditEntry | undefined = item.entity === 'CaseStep' ? item.step?.entry : item.entity === 'CaseForm' ? item.application?.entry : undefined;
+  // A step row holds its entry; the application row holds the hash of entry 1, the submission.
+  const entry: Partial<AuditEntry> | undefined =
+    item.entity === 'CaseStep' ? item.step?.entry : item.entity === 'CaseForm' && item.application?.auditHash ? { seq: 1, hash: item.application.auditHash, at: item.application.submitted?.at } : undefined;
   const caseNumber = typeof item.pk === 'string' && item.pk.startsWith('CASE#') ? item.pk.slice(5) : '';
-  if (!entry || !CASE_NUMBER.test(caseNumber) || !Number.isInteger(entry.seq) || entry.seq < 1 || typeof entry.hash !== 'string') return undefined;
+  if (!entry || !CASE_NUMBER.test(caseNumber) || !Number.isInteger(entry.seq) || entry.seq! < 1 || typeof entry.hash !== 'string' || typeof entry.at !== 'string') return undefined;
   const written = record.dynamodb?.ApproximateCreationDateTime;
-  return { caseNumber, seq: entry.seq, hash: entry.hash, at: entry.at, ...(written ? { writtenAt: new Date(written * 1000).toISOString() } : {}) };
+  return { caseNumber, seq: entry.seq!, hash: entry.hash, at: entry.at, ...(written ? { writtenAt: new Date(written * 1000).toISOString() } : {}) };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ANCHOR_GRACE_MS, GENESIS_HASH, canonicalJson, chainEntry, checkAnchors, stepPayload, submissionPayload, verifyAuditTrail, verifyChain, type AuditEntry, type ChainLink } from './audit';
+import { ANCHOR_GRACE_MS, GENESIS_HASH, canonicalJson, chainEntry, checkAnchors, stepPayload, submissionEntry, submissionLink, verifyAuditTrail, verifyChain, type AuditEntry, type ChainLink } from './audit';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const T0 = Date.parse('2026-03-02T01:00:00.000Z');
@@ -19,8 +19,8 @@ const step = (seq: number, action: string, opinion: string) => ({
 /** A case as the functions write it: the submission, then staff steps, each entry over its stored content. */
 function writtenCase(steps = 3) {
   const links: ChainLink[] = [];
-  const first = chainEntry(undefined, { at: at(0), actorId: 'u1', actorRole: 'applicant', action: 'submit', from: null, to: 'pre_review' }, submissionPayload('C1', application));
-  links.push({ entry: first, payload: submissionPayload('C1', application) });
+  // The application row stores only the hash of entry 1; the entry is rebuilt from the row.
+  links.push(submissionLink('C1', { ...application, auditHash: submissionEntry('C1', application).hash }));
   for (let i = 2; i <= steps + 1; i += 1) {
     const row = step(i, 'accept', `意见${i}`);
     const entry = chainEntry(links[links.length - 1]!.entry, { at: row.event.at, actorId: row.event.actorId, actorRole: 'pre_review', action: 'accept', from: 'pre_review', to: 'accepted' }, stepPayload(row));
@@ -49,11 +49,13 @@ describe('the audit chain (version 2)', () => {
     expect(verifyChain(actor, head)).toMatchObject({ intact: false, firstBrokenSeq: 2 });
   });
 
-  it('breaks when the application as submitted is changed', () => {
+  it('breaks when the application as submitted is changed in its row', () => {
     const { links, head } = writtenCase();
-    const tampered = structuredClone(links);
-    (tampered[0]!.payload as { fields: { registeredCapital: number } }).fields.registeredCapital = 300;
-    expect(verifyChain(tampered, head)).toMatchObject({ intact: false, firstBrokenSeq: 1, problem: '第 1 条记录的内容已被改动' });
+    const auditHash = links[0]!.entry.hash;
+    const changed = { ...application, fields: { ...application.fields, registeredCapital: 300 } };
+    expect(verifyChain([submissionLink('C1', { ...changed, auditHash }), ...links.slice(1)], head)).toEqual({ intact: false, firstBrokenSeq: 1, problem: '第 1 条记录的内容已被改动' });
+    const otherCase = submissionLink('C2', { ...application, auditHash });
+    expect(verifyChain([otherCase, ...links.slice(1)], head)).toMatchObject({ intact: false, firstBrokenSeq: 1 });
   });
 
   it('still verifies entries written before version 2, whose payload was never stored', () => {

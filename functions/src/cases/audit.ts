@@ -80,11 +80,20 @@ export const payloadHash = (payload: unknown) => sha256(canonicalJson(payload));
 /** What a step's entry covers: its history event and the document it issued, as the step row stores them. */
 export const stepPayload = (step: { event: unknown; document?: unknown }) => ({ event: step.event, document: step.document });
 
+/** The parts of an application the submission's entry covers: all that never changes after submission. */
+interface SubmittedApplication {
+  submitted: { at: string; actorId: string; action: string; from: string | null; to: string };
+  sealedApplicant: unknown;
+  masked: unknown;
+  fields: unknown;
+  smartApproval?: unknown;
+}
+
 /**
- * What the submission's entry covers: the case number, the submission event and the parts of the
- * application that never change afterwards (a supplement replaces the material list, so it is not here).
+ * What the submission's entry covers: the case number, the submission event and the application as
+ * submitted (a supplement replaces the material list, so that is not here).
  */
-export const submissionPayload = (caseNumber: string, application: { submitted: unknown; sealedApplicant: unknown; masked: unknown; fields: unknown; smartApproval?: unknown }) => ({
+export const submissionPayload = (caseNumber: string, application: SubmittedApplication) => ({
   caseNumber,
   event: application.submitted,
   applicant: application.sealedApplicant,
@@ -92,6 +101,20 @@ export const submissionPayload = (caseNumber: string, application: { submitted: 
   fields: application.fields,
   smartApproval: application.smartApproval,
 });
+
+/**
+ * Entry 1 of a case's chain, the submission. Everything in it follows from the application row, so the row
+ * stores only its hash (`auditHash`, 64 characters: the submission's transaction keeps its write units).
+ */
+export function submissionEntry(caseNumber: string, application: SubmittedApplication): AuditEntry {
+  const { at, actorId, action, from, to } = application.submitted;
+  return chainEntry(undefined, { at, actorId, actorRole: 'applicant', action, from, to }, submissionPayload(caseNumber, application));
+}
+
+/** Entry 1 as stored: rebuilt from the application row, with the hash the row carries. */
+export function submissionLink(caseNumber: string, application: SubmittedApplication & { auditHash: string }): ChainLink {
+  return { entry: { ...submissionEntry(caseNumber, application), hash: application.auditHash }, payload: submissionPayload(caseNumber, application) };
+}
 
 export function chainEntry(
   previous: { seq: number; hash: string } | undefined,

@@ -49,11 +49,11 @@ export interface CaseApplication {
   /** The first history event, always read with the application. */
   submitted: EventRecord;
   /**
-   * Entry 1 of the case's audit chain: the submission (cases submitted before the chain began with it
-   * have none). It lives here because the submission writes this row anyway, and a supplement, which
-   * replaces the row, carries it over.
+   * The hash of entry 1 of the case's audit chain, the submission, which the rest of this row determines
+   * (audit.ts, `submissionEntry`); cases submitted before the chain began with it have none. It lives here
+   * because the submission writes this row anyway, and a supplement, which replaces the row, carries it over.
    */
-  entry?: AuditEntry;
+  auditHash?: string;
 }
 
 /** One of an item's smart-approval rules as checked at submission, with its evidence. */

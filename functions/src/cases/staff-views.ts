@@ -22,7 +22,7 @@ import { dynamo } from '../platform/dynamodb';
 import { AppError } from '../platform/errors';
 import { logger } from '../platform/logger';
 import { maskPersonName } from '../platform/masking';
-import { submissionPayload, verifyAuditTrail } from './audit';
+import { submissionLink, verifyAuditTrail } from './audit';
 import type { AnchorReader } from './audit-anchors';
 import { activeDeadline, deadlineViews } from './clock';
 import { inboxPartition } from './keys';
@@ -190,7 +190,8 @@ export function staffCaseViews(deps: StaffViewDeps) {
       const { stored } = await visibleCase(user, caseNumber);
       const { application } = stored;
       const [steps, anchors] = await Promise.all([deps.cases.getAudit(caseNumber), deps.anchors.list(caseNumber)]);
-      const submission = application.entry ? [{ entry: application.entry, payload: submissionPayload(caseNumber, application) }] : [];
+      const { auditHash } = application;
+      const submission = auditHash ? [submissionLink(caseNumber, { ...application, auditHash })] : [];
       return { caseNumber, ...verifyAuditTrail([...submission, ...steps], stored.record.auditHead, anchors, now()) };
     },
 

@@ -22,7 +22,7 @@ import type { LicenceWallet } from '../licences/wallet';
 import { newEventId } from '../notifications/outbox';
 import { PRE_REVIEW_WORKING_DAYS, dueAfter, reminderTimers } from '../notifications/timers';
 import { caseDetail } from './applicant-views';
-import { chainEntry, submissionPayload } from './audit';
+import { submissionEntry } from './audit';
 import type { CaseLifecycle } from './lifecycle';
 import { verifyMaterials, type MaterialFiles } from './materials';
 import type { CaseApplication, CaseRecord, EventRecord, SmartApproval, StoredCase } from './records';
@@ -137,9 +137,8 @@ export function caseSubmission(deps: SubmissionDeps) {
       for (let attempt = 0; attempt < 5; attempt += 1) {
         const caseNumber = formatCaseNumber(submittedAt.slice(0, 10), baseRecord.regionCode, randomBytes(5));
         // The submission is entry 1 of the audit chain, written with the application in the same row.
-        const { submitted } = baseApplication;
-        const entry = chainEntry(undefined, { at: submitted.at, actorId: submitted.actorId, actorRole: 'applicant', action: submitted.action, from: submitted.from, to: submitted.to }, submissionPayload(caseNumber, baseApplication));
-        const application: CaseApplication = { ...baseApplication, entry };
+        const entry = submissionEntry(caseNumber, baseApplication);
+        const application: CaseApplication = { ...baseApplication, auditHash: entry.hash };
         const record: CaseRecord = { ...baseRecord, caseNumber, clock: { preReview: { startedAt: submittedAt, dueAt: preReviewDueAt } }, auditHead: { seq: entry.seq, hash: entry.hash } };
         const notice = {
           caseNumber,
