@@ -272,6 +272,7 @@ export function caseLifecycle(deps: LifecycleDeps) {
           // visit): the case is as the actor saw it, so the step goes on after that entry.
           const chainMoved = reasons[0]?.Code !== 'ConditionalCheckFailed' && latest.version === record.version && latest.auditHead?.seq !== head?.seq;
           if (!chainMoved || attempt >= MAX_CONTENDED_ATTEMPTS) throw conflict(latest);
+          logger.info('audit entry number taken by a step that keeps the version; going on after it', { caseNumber: record.caseNumber, seq: latest.auditHead?.seq });
           head = latest.auditHead;
           continue;
         }
