@@ -9,7 +9,7 @@
  *   CASE#<no> / EVALUATION#TASK       a bad review's rectification task
  *   CASE#<no> / EVENT#<at>#<seq>      a visit booked before bookings were chained (read, no longer written)
  *   CASE#<no> / FORM                  the application: sealed applicant, fields, materials, first event and
- *                                     its audit entry (entry 1 of the chain)
+ *                                     the hash of its audit entry (entry 1 of the chain)
  *   CASE#<no> / META                  the case record; GSI1 USER#<submitter> / CASE#<submittedAt>#<no>
  *                                     open cases also GSI2 INBOX#<org> / <dueAt>#<no> (staff inbox)
  *   CASE#<no> / OUTBOX#…, TIMER#…     events to deliver, reminders (notifications/keys.ts)
