@@ -4,6 +4,8 @@ import path from 'node:path';
 // s3rver ships no types.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const S3rver = require('s3rver') as new (options: Record<string, unknown>) => {
+  /** Koa's middleware list, composed when the server starts. */
+  middleware: S3Middleware[];
   run(): Promise<unknown>;
   close(): Promise<void>;
   on(name: 'event', listener: (event: { Records?: S3EventRecord[] }) => void): void;
@@ -11,7 +13,36 @@ const S3rver = require('s3rver') as new (options: Record<string, unknown>) => {
 import { assertPortFree, type Managed } from './process';
 import type { S3EventRecord } from './s3-events';
 
+type S3Middleware = (ctx: S3Context, next: () => Promise<void>) => Promise<void>;
+interface S3Context {
+  method: string;
+  path: string;
+  headers: Record<string, string | undefined>;
+  status: number;
+  type: string;
+  body: unknown;
+  store: { existsObject(bucket: string, key: string): Promise<boolean> };
+}
+
 export const LOCAL_MATERIALS_BUCKET = 'ah-tourism-local-materials';
+/**
+ * The audit anchors (resources/audit-anchors.yml). s3rver has no versioning and no Object Lock, and
+ * ignores bucket policies: locally nothing stops a delete or a write by another function. It does get
+ * S3's conditional PUT (If-None-Match: *, below), which the anchoring function relies on.
+ */
+export const LOCAL_AUDIT_ANCHOR_BUCKET = 'ah-tourism-local-audit-anchors';
+
+/** S3's conditional write: a PUT with If-None-Match: * over an existing key answers 412 and changes nothing. */
+const conditionalPut: S3Middleware = async (ctx, next) => {
+  const [, bucket, ...key] = ctx.path.split('/');
+  if (ctx.method === 'PUT' && ctx.headers['if-none-match'] === '*' && bucket && key.length && (await ctx.store.existsObject(bucket, decodeURIComponent(key.join('/'))))) {
+    ctx.status = 412;
+    ctx.type = 'application/xml';
+    ctx.body = '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>PreconditionFailed</Code><Message>At least one of the pre-conditions you specified did not hold</Message><Condition>If-None-Match</Condition></Error>';
+    return;
+  }
+  await next();
+};
 
 function corsXml(origins: string[]): string {
   const rules = origins
@@ -23,7 +54,7 @@ function corsXml(origins: string[]): string {
   return `<CORSConfiguration>${rules}</CORSConfiguration>`;
 }
 
-/** s3rver on 127.0.0.1:port with the materials bucket, its files in a fresh temporary folder. */
+/** s3rver on 127.0.0.1:port with the materials and audit anchor buckets, its files in a fresh temporary folder. */
 export async function startS3Local(
   port: number,
   corsOrigins: string[],
@@ -35,8 +66,13 @@ export async function startS3Local(
     address: '127.0.0.1',
     silent: true,
     directory,
-    configureBuckets: [{ name: LOCAL_MATERIALS_BUCKET, configs: corsOrigins.length ? [corsXml(corsOrigins)] : [] }],
+    configureBuckets: [
+      { name: LOCAL_MATERIALS_BUCKET, configs: corsOrigins.length ? [corsXml(corsOrigins)] : [] },
+      { name: LOCAL_AUDIT_ANCHOR_BUCKET, configs: [] },
+    ],
   });
+  // Ahead of s3rver's own routes, which would overwrite.
+  server.middleware.unshift(conditionalPut);
   await server.run();
   return {
     name: 'local S3',

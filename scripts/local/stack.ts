@@ -60,7 +60,7 @@ export interface RunningStack {
   wechatUrl: string;
   /** serverless offline's Lambda Invoke endpoint (for scheduled functions on demand). */
   lambdaUrl: string;
-  /** The stream poller; `drain()` waits until the dispatcher has seen every record written so far. */
+  /** The stream poller; `drain()` waits until every mapped function (dispatcher, audit anchoring) has seen every record written so far. */
   streams: StreamPoller;
   dynamodbEndpoint: string;
   s3Endpoint: string;

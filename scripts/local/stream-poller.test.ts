@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import {
   CreateTableCommand,
   DeleteItemCommand,
@@ -9,6 +11,7 @@ import {
   UpdateItemCommand,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
+import { parse } from 'yaml';
 import { localDynamoClient, startDynamoDbLocal } from './dynamodb-local';
 import type { Managed } from './process';
 import {
@@ -334,6 +337,31 @@ test('survives a DynamoDB Local restart', async () => {
   expect(delivered()).toEqual(['before', 'after']);
   expect(logs.some((line) => /stream polling failed/.test(line))).toBe(true);
   expect(logs.some((line) => /new stream/.test(line))).toBe(true);
+});
+
+test('routes the records to each function mapped in serverless.yml by its own filter, each with its own retries', async () => {
+  const config = parse(readFileSync(path.resolve(__dirname, '..', '..', 'serverless.yml'), 'utf8'));
+  const mappings = streamMappingsFromServerless(config, 'local');
+  const dispatcher = 'ah-tourism-local-dispatchNotifications';
+  const anchoring = 'ah-tourism-local-anchorAudit';
+  expect(mappings.map((m) => m.functionName).sort()).toEqual([anchoring, dispatcher]);
+  const table = await createTable();
+  let anchoringCalls = 0;
+  reply = (call) => (call.functionName === anchoring && anchoringCalls++ === 0 ? thrown('S3 unavailable') : { body: { batchItemFailures: [] } });
+  const poller = await startStreamPoller({ dynamodbEndpoint: dynamodb.endpoint, tableName: table, lambdaEndpoint, mappings, pollIntervalMs: 50 });
+  pollers.push(poller);
+  await put(table, 'CASE#1#OUTBOX', { kind: 'outbox' });
+  await put(table, 'CASE#1#FORM', { entity: 'CaseForm' });
+  await put(table, 'CASE#1#AUDIT', { entity: 'CaseStep' });
+  await put(table, 'CASE#1#META', { entity: 'Case' });
+  await put(table, 'CASE#1#AUDIT', { entity: 'CaseStep', note: 'replaced' });
+  await poller.drain();
+  const to = (name: string) => calls.filter((call) => call.functionName === name);
+  expect(to(dispatcher).map((call) => call.keys)).toEqual([['CASE#1#OUTBOX']]);
+  // New application and step rows only (not the replaced one), the failed batch again until it went through.
+  expect(new Set(to(anchoring).flatMap((call) => call.keys))).toEqual(new Set(['CASE#1#FORM', 'CASE#1#AUDIT']));
+  expect(to(anchoring).flatMap((call) => call.records.map((r: any) => r.eventName))).not.toContain('MODIFY');
+  expect(anchoringCalls).toBeGreaterThan(1);
 });
 
 test('stop() is prompt even with an invocation in flight', async () => {

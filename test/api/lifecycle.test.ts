@@ -4,7 +4,8 @@ import { localDynamoClient } from '../../scripts/local/dynamodb-local';
 import { api } from '../support/api';
 import { MINIMAL_PDF, TRAVEL_AGENCY_FIELDS, asUser, completeApplication, newUser, signInAs, submitApplication, travelAgencyItem, upload } from '../support/applications';
 import { REFUSAL_REMEDY, act, applicantCase, staffCase } from '../support/lifecycle';
-import { HUANGSHAN_BUREAU, PROVINCE_DEPARTMENT, newStaff } from '../support/notifications';
+import { HUANGSHAN_BUREAU, PROVINCE_DEPARTMENT, invokeFunction, newStaff, rowsOf } from '../support/notifications';
+import { anchorsOf, fullyAnchored, rewriteAsInsider, storedEntries, verifyAudit } from '../support/audit';
 
 const json = { 'Content-Type': 'application/json' };
 let item: ImplementationItem;
@@ -96,8 +97,10 @@ describe('the lifecycle, from pre-review to delivery', () => {
     expect(mine.documents.find((d) => d.kind === 'acceptance_notice')!.paragraphs.join('')).toContain('承诺办结时限');
     expect(mine.history.map((h) => h.action)).toEqual(['submit', 'request_supplement', 'resubmit', 'accept', 'complete_review', 'approve', 'deliver']);
 
-    const audit = await api(`/staff/cases/${caseNumber}/audit`, { headers: asUser(preReviewer) });
-    expect(audit.body).toEqual({ caseNumber, entries: 6, intact: true });
+    // The submission and six steps; entries written a moment ago may still be on their way to the anchors.
+    const audit = await verifyAudit(preReviewer, caseNumber);
+    expect(audit).toMatchObject({ caseNumber, entries: 7, intact: true });
+    expect(audit.anchored + audit.pending).toBe(7);
   });
 
   it('refuses with a reason and the legal remedy, and records both in the decision', async () => {
@@ -254,6 +257,21 @@ describe('the staff inbox', () => {
 });
 
 describe('the audit log', () => {
+  it('chains every event from the submission on, and anchors each entry outside the table once the stream has run', async () => {
+    const { caseNumber } = await submitCase();
+    await act(preReviewer, caseNumber, { action: 'accept', opinion: '材料齐全' });
+    await act(reviewer, caseNumber, { action: 'complete_review', opinion: '符合条件' });
+    const entries = await storedEntries(caseNumber);
+    expect(entries.map((e) => [e.seq, e.action])).toEqual([
+      [1, 'submit'],
+      [2, 'accept'],
+      [3, 'complete_review'],
+    ]);
+    expect(await fullyAnchored(preReviewer, caseNumber)).toEqual({ caseNumber, entries: 3, intact: true, anchored: 3, pending: 0 });
+    const anchors = await anchorsOf(caseNumber);
+    expect([...anchors.values()].sort((a, b) => a.seq - b.seq).map((a) => [a.seq, a.hash])).toEqual(entries.map((e) => [e.seq, e.hash]));
+  });
+
   it('reports the first broken link when a stored entry is changed', async () => {
     const { caseNumber } = await submitCase();
     await act(preReviewer, caseNumber, { action: 'accept', opinion: '材料齐全' });
@@ -263,7 +281,7 @@ describe('the audit log', () => {
       await client.send(
         new UpdateItemCommand({
           TableName: process.env.TABLE_NAME!,
-          Key: { pk: { S: `CASE#${caseNumber}` }, sk: { S: 'AUDIT#000001' } },
+          Key: { pk: { S: `CASE#${caseNumber}` }, sk: { S: 'AUDIT#000002' } },
           UpdateExpression: 'SET step.entry.actorId = :someone',
           ExpressionAttributeValues: { ':someone': { S: 'dev-city-decide' } },
         }),
@@ -275,8 +293,60 @@ describe('the audit log', () => {
     } finally {
       client.destroy();
     }
-    const audit = await api(`/staff/cases/${caseNumber}/audit`, { headers: asUser(preReviewer) });
-    expect(audit.body).toMatchObject({ intact: false, firstBrokenSeq: 1, entries: 2 });
+    expect(await verifyAudit(preReviewer, caseNumber)).toMatchObject({ intact: false, firstBrokenSeq: 2, entries: 3 });
+  });
+
+  it('detects a history item changed in its row: the opinion shown is covered by the chain', async () => {
+    const { caseNumber } = await submitCase();
+    await act(preReviewer, caseNumber, { action: 'accept', opinion: '材料齐全' });
+    await act(reviewer, caseNumber, { action: 'complete_review', opinion: '注册资本不足，建议不予许可' });
+    const client = localDynamoClient(process.env.DYNAMODB_ENDPOINT!);
+    try {
+      const { Items = [] } = await client.send(
+        new QueryCommand({ TableName: process.env.TABLE_NAME!, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :a)', ExpressionAttributeValues: { ':pk': { S: `CASE#${caseNumber}` }, ':a': { S: 'AUDIT#' } } }),
+      );
+      const review = Items.find((item) => item.step?.M?.event?.M?.action?.S === 'complete_review')!;
+      await client.send(
+        new UpdateItemCommand({
+          TableName: process.env.TABLE_NAME!,
+          Key: { pk: review.pk!, sk: review.sk! },
+          UpdateExpression: 'SET step.event.opinion = :softer',
+          ExpressionAttributeValues: { ':softer': { S: '经审查符合条件' } },
+        }),
+      );
+    } finally {
+      client.destroy();
+    }
+    expect((await staffCase(preReviewer, caseNumber)).body.history.map((h) => h.opinion)).toContain('经审查符合条件');
+    expect(await verifyAudit(preReviewer, caseNumber)).toMatchObject({ intact: false, entries: 3, firstBrokenSeq: 3, problem: '第 3 条记录的内容已被改动' });
+  });
+
+  it('detects an entry rewritten with the whole chain and its head recomputed, through the anchors', async () => {
+    const { caseNumber } = await submitCase();
+    await act(preReviewer, caseNumber, { action: 'accept', opinion: '材料齐全' });
+    await act(reviewer, caseNumber, { action: 'complete_review', opinion: '注册资本不足' });
+    await act(decider, caseNumber, { action: 'approve', opinion: '同意' });
+    await fullyAnchored(preReviewer, caseNumber);
+
+    await rewriteAsInsider(caseNumber, 3, (event) => (event.opinion = '经审查符合《旅行社条例》规定的条件'));
+    expect(await storedEntries(caseNumber)).toHaveLength(4);
+    expect(await verifyAudit(preReviewer, caseNumber)).toEqual({ caseNumber, entries: 4, intact: false, anchored: 2, pending: 0, firstBrokenSeq: 3, problem: '第 3 条记录与存证不符' });
+  });
+
+  it('keeps the first anchor when an insider deletes the rows and writes them anew', async () => {
+    const { caseNumber } = await submitCase();
+    await act(preReviewer, caseNumber, { action: 'accept', opinion: '材料齐全' });
+    await fullyAnchored(preReviewer, caseNumber);
+    const original = (await anchorsOf(caseNumber)).get(2)!;
+
+    await rewriteAsInsider(caseNumber, 2, (event) => (event.actorName = '李四'), { reinsert: true });
+    // The new row as the stream hands it to the anchoring function (the poller does so too, a moment later).
+    const [row] = await rowsOf(`CASE#${caseNumber}`, 'AUDIT#000002');
+    const forged = { eventName: 'INSERT', dynamodb: { Keys: { pk: row!.pk, sk: row!.sk }, NewImage: row, SequenceNumber: '1', ApproximateCreationDateTime: Date.now() / 1000 } };
+    expect(await invokeFunction('anchorAudit', { Records: [forged] })).toEqual({ result: { batchItemFailures: [] }, functionError: null });
+
+    expect((await anchorsOf(caseNumber)).get(2)).toEqual(original);
+    expect(await verifyAudit(preReviewer, caseNumber)).toMatchObject({ intact: false, firstBrokenSeq: 2, problem: '第 2 条记录与存证不符' });
   });
 });
 

@@ -1,7 +1,8 @@
 import type { ImplementationItem } from '@ah-tourism/shared';
-import { api } from '../support/api';
+import { api, forRequests } from '../support/api';
 import { asUser, cityItem, completeApplication, newUser, signInAs, submitApplication } from '../support/applications';
-import { applicantCase, staffCase } from '../support/lifecycle';
+import { storedEntries, verifyAudit } from '../support/audit';
+import { act, applicantCase, staffCase } from '../support/lifecycle';
 
 const json = { 'Content-Type': 'application/json' };
 
@@ -38,6 +39,12 @@ describe('smart approval (旅行社服务网点设立备案)', () => {
     const seen = (await staffCase(staff, caseNumber)).body;
     expect(seen.smartApproval?.outcome).toBe('approved');
     expect(seen.smartApproval?.rules.every((r) => r.passed)).toBe(true);
+    expect((await storedEntries(caseNumber)).map((e) => [e.seq, e.action])).toEqual([
+      [1, 'submit'],
+      [2, 'auto_approve'],
+      [3, 'deliver'],
+    ]);
+    expect(await verifyAudit(staff, caseNumber)).toMatchObject({ entries: 3, intact: true });
   });
 
   it('falls back to a person, showing the failed rule, when the outlet is in another city', async () => {
@@ -99,7 +106,37 @@ describe('the one visit of a negative-list item (A级旅游景区质量等级评
 
     const staff = (await signInAs('city-pre_review')).accessToken;
     expect((await staffCase(staff, cases[winner]!)).body.visit?.startsAt).toBeDefined();
+    // Each booking is a step of the audit chain, after the submission.
+    expect(await storedEntries(cases[winner]!)).toEqual([expect.objectContaining({ seq: 1, action: 'submit' }), expect.objectContaining({ seq: 2, action: 'book_visit' }), expect.objectContaining({ seq: 3, action: 'book_visit' })]);
+    expect(await verifyAudit(staff, cases[winner]!)).toMatchObject({ entries: 3, intact: true });
   });
+
+  it('is booked while staff accept the case at the same moment: the audit chain never forks', async () => {
+    const item = await cityItem('A级旅游景区质量等级评定');
+    const grade = item.applicationFields!.find((f) => f.key === 'targetGrade')!.options![0];
+    const staff = (await signInAs('city-pre_review')).accessToken;
+    const applicants = await Promise.all(Array.from({ length: 5 }, () => newUser()));
+    const cases = await Promise.all(
+      applicants.map(async (applicant) => (await submitApplication(applicant, await completeApplication(applicant, item, { scenicName: '黄山翡翠谷景区', targetGrade: grade, scenicAddress: '黄山市黄山区汤口镇翡翠谷' }))).body.caseNumber as string),
+    );
+    const slots = await api(`/cases/${cases[0]}/visit-slots`, { headers: asUser(applicants[0]!) });
+    const versions = await Promise.all(cases.map(async (caseNumber) => (await staffCase(staff, caseNumber)).body.version));
+    await Promise.all(
+      cases.map(async (caseNumber, i) => {
+        const slot = slots.body.slots[10 + i] as { slotId: string };
+        const [booked, accepted] = await Promise.all([
+          api(`/cases/${caseNumber}/visit`, { method: 'PUT', headers: asUser(applicants[i]!, json), body: JSON.stringify({ slotId: slot.slotId }) }),
+          act(staff, caseNumber, { action: 'accept', opinion: '材料齐全', version: versions[i]! }),
+        ]);
+        // The staff step goes on after a booking that took its entry number; a booking that came second is asked to look again.
+        expect(accepted.status).toBe(200);
+        expect(booked.status === 200 || (booked.status === 409 && booked.body.code === 'CASE_VERSION_CONFLICT')).toBe(true);
+        const actions = (await storedEntries(caseNumber)).map((e) => e.action);
+        expect(actions.sort()).toEqual(['accept', ...(booked.status === 200 ? ['book_visit'] : []), 'submit'].sort());
+        expect(await verifyAudit(staff, caseNumber)).toMatchObject({ intact: true, entries: actions.length });
+      }),
+    );
+  }, forRequests(50));
 
   it('is not offered for items that can be done entirely online', async () => {
     const applicant = await newUser();

@@ -177,7 +177,7 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
   });
 
   it('lets only the uploader write material files, only under materials/', () => {
-    const writers = iamStatements().filter((s) => ([] as string[]).concat(s.Action).includes('s3:PutObject'));
+    const writers = iamStatements().filter((s) => ([] as string[]).concat(s.Action).includes('s3:PutObject') && JSON.stringify(s.Resource).includes('MaterialsBucket'));
     expect(writers.map((s) => s.owner)).toEqual(['MaterialUploaderRole']);
     expect(JSON.stringify(writers[0]!.Resource)).toContain('/materials/*');
   });
@@ -201,6 +201,7 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
     expect(readers('wechat-app-secret')).toEqual(['NotifierRole', 'SignInRole']);
     // Every function behind a protected route can read the public key, and nothing else of SSM.
     expect(readers('session-public-key')).toEqual([
+      'AuditVerifierRole',
       'CalendarAdminRole',
       'CaseReaderRole',
       'CaseSubmitterRole',
@@ -228,7 +229,7 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
 
   it('feeds outbox records from the table stream to the dispatcher, with retries, bisect and a dead-letter queue', () => {
     expect(resources.MainTable?.Properties.StreamSpecification).toEqual({ StreamViewType: 'NEW_IMAGE' });
-    const [[, mapping] = []] = ofType('AWS::Lambda::EventSourceMapping');
+    const [[, mapping] = []] = ofType('AWS::Lambda::EventSourceMapping').filter(([, m]) => JSON.stringify(m.Properties.FunctionName).includes('DispatchNotifications'));
     expect(mapping?.Properties).toMatchObject({
       EventSourceArn: { 'Fn::GetAtt': ['MainTable', 'StreamArn'] },
       FunctionName: { 'Fn::GetAtt': ['DispatchNotificationsLambdaFunction', 'Arn'] },
@@ -240,7 +241,61 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
     });
     expect(JSON.parse(mapping!.Properties.FilterCriteria.Filters[0].Pattern)).toEqual({ eventName: ['INSERT'], dynamodb: { NewImage: { kind: { S: ['outbox'] } } } });
     const streamReaders = iamStatements().filter((s) => ([] as string[]).concat(s.Action).includes('dynamodb:GetRecords'));
-    expect(streamReaders.map((s) => [s.owner, s.Resource])).toEqual([['NotifierRole', { 'Fn::GetAtt': ['MainTable', 'StreamArn'] }]]);
+    expect(streamReaders.map((s) => [s.owner, s.Resource])).toEqual([
+      ['NotifierRole', { 'Fn::GetAtt': ['MainTable', 'StreamArn'] }],
+      ['AuditAnchorRole', { 'Fn::GetAtt': ['MainTable', 'StreamArn'] }],
+    ]);
+  });
+
+  describe('audit anchors, out of reach of whoever can write the table', () => {
+    const onAnchorBucket = (s: { Resource: unknown }) => JSON.stringify(s.Resource).includes('AuditAnchorBucket');
+    const actionsOf = (s: { Action: string | string[] }) => ([] as string[]).concat(s.Action);
+
+    it('keep them in a versioned bucket with Object Lock in compliance mode for ten years, private and encrypted', () => {
+      const bucket = resources.AuditAnchorBucket!;
+      expect(bucket.Type).toBe('AWS::S3::Bucket');
+      expect(bucket.Properties).toMatchObject({
+        ObjectLockEnabled: true,
+        ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Years: 10 } } },
+        VersioningConfiguration: { Status: 'Enabled' },
+        PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      });
+      expect((bucket as unknown as { DeletionPolicy: string }).DeletionPolicy).toBe('Retain');
+    });
+
+    it('let only the anchoring function put objects there, and no case role write, delete or unlock anything', () => {
+      const writers = iamStatements().filter((s) => s.Effect === 'Allow' && onAnchorBucket(s) && actionsOf(s).some((a) => a !== 's3:GetObject' && a !== 's3:ListBucket'));
+      expect(writers.map((s) => [s.owner, s.Action])).toEqual([['AuditAnchorRole', ['s3:PutObject']]]);
+      expect(JSON.stringify(writers[0]!.Resource)).toContain('/anchors/*');
+      // The case functions' roles reach the bucket only to read, and only the verifier's.
+      const readers = iamStatements().filter((s) => s.Effect === 'Allow' && onAnchorBucket(s) && s.owner !== 'AuditAnchorRole');
+      expect(readers.map((s) => [s.owner, s.Action])).toEqual([
+        ['AuditVerifierRole', ['s3:GetObject']],
+        ['AuditVerifierRole', ['s3:ListBucket']],
+      ]);
+      expect(resources.VerifyCaseAuditLambdaFunction?.Properties.Role).toEqual({ 'Fn::GetAtt': ['AuditVerifierRole', 'Arn'] });
+      expect(iamStatements().filter((s) => s.owner === 'AuditVerifierRole').flatMap(actionsOf).filter((a) => !a.startsWith('logs:')).sort()).toEqual(['dynamodb:GetItem', 'dynamodb:Query', 's3:GetObject', 's3:ListBucket', 'ssm:GetParameters']);
+      // The bucket policy holds even against a role granted more elsewhere.
+      const policy = resources.AuditAnchorBucketPolicy!.Properties.PolicyDocument.Statement as { Sid: string; Effect: string; Action: string[]; Condition?: object }[];
+      const sid = (name: string) => policy.find((statement) => statement.Sid === name);
+      expect(sid('OnlyTheAnchoringFunctionWrites')).toMatchObject({ Effect: 'Deny', Action: ['s3:PutObject'], Condition: { ArnNotEquals: { 'aws:PrincipalArn': { 'Fn::GetAtt': ['AuditAnchorRole', 'Arn'] } } } });
+      expect(sid('NewKeysOnly')).toMatchObject({ Effect: 'Deny', Action: ['s3:PutObject'], Condition: { Null: { 's3:if-none-match': 'true' } } });
+      expect(sid('NoDeletes')).toMatchObject({ Effect: 'Deny', Action: ['s3:DeleteObject', 's3:DeleteObjectVersion'] });
+    });
+
+    it('are written off the table stream by a function that cannot touch the table itself, with retries and a dead-letter queue', () => {
+      expect(resources.AnchorAuditLambdaFunction?.Properties.Role).toEqual({ 'Fn::GetAtt': ['AuditAnchorRole', 'Arn'] });
+      const [[, mapping] = []] = ofType('AWS::Lambda::EventSourceMapping').filter(([, m]) => JSON.stringify(m.Properties.FunctionName).includes('AnchorAudit'));
+      expect(mapping?.Properties).toMatchObject({
+        EventSourceArn: { 'Fn::GetAtt': ['MainTable', 'StreamArn'] },
+        BisectBatchOnFunctionError: true,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+        DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': ['AuditAnchorDlq', 'Arn'] } } },
+      });
+      expect(JSON.parse(mapping!.Properties.FilterCriteria.Filters[0].Pattern)).toEqual({ eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: ['CaseStep', 'CaseForm'] } } } });
+      const actions = iamStatements().filter((s) => s.owner === 'AuditAnchorRole').flatMap(actionsOf).filter((a) => !a.startsWith('logs:')).sort();
+      expect(actions).toEqual(['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams', 's3:PutObject', 'sqs:SendMessage']);
+    });
   });
 
   describe('local-only code stays local', () => {

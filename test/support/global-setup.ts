@@ -23,6 +23,7 @@ export default async function globalSetup(): Promise<void> {
   );
   process.env.API_URL = stack.apiUrl;
   process.env.DYNAMODB_ENDPOINT = stack.dynamodbEndpoint;
+  process.env.S3_ENDPOINT = stack.s3Endpoint;
   process.env.TABLE_NAME = stack.tableName;
   process.env.WECHAT_URL = stack.wechatUrl;
   process.env.LAMBDA_URL = stack.lambdaUrl;

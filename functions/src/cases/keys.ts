@@ -2,13 +2,14 @@
  * Key layout of cases in the single table (see README, "Access patterns"). The rows a case page shows
  * sort between `AUDIT#` and `META`, so one Query over that range reads exactly them; the case's outbox
  * events and timers sort after it.
- *   CASE#<no> / AUDIT#<seq>           one step after the submission: its history event, its hash-chained
- *                                     audit entry and the document it issued
+ *   CASE#<no> / AUDIT#<seq>           one step after the submission (a booked visit included): its history
+ *                                     event, its hash-chained audit entry and the document it issued
  *   CASE#<no> / BOOKING               the booked on-site visit
  *   CASE#<no> / EVALUATION            its one evaluation (一事一评)
  *   CASE#<no> / EVALUATION#TASK       a bad review's rectification task
- *   CASE#<no> / EVENT#<at>#<seq>      history outside the steps (a booked visit)
- *   CASE#<no> / FORM                  the application: sealed applicant, fields, materials, first event
+ *   CASE#<no> / EVENT#<at>#<seq>      a visit booked before bookings were chained (read, no longer written)
+ *   CASE#<no> / FORM                  the application: sealed applicant, fields, materials, first event and
+ *                                     the hash of its audit entry (entry 1 of the chain)
  *   CASE#<no> / META                  the case record; GSI1 USER#<submitter> / CASE#<submittedAt>#<no>
  *                                     open cases also GSI2 INBOX#<org> / <dueAt>#<no> (staff inbox)
  *   CASE#<no> / OUTBOX#…, TIMER#…     events to deliver, reminders (notifications/keys.ts)
@@ -18,7 +19,6 @@
 export const caseKey = (caseNumber: string) => ({ pk: `CASE#${caseNumber}`, sk: 'META' });
 export const casePartition = (caseNumber: string) => `CASE#${caseNumber}`;
 export const caseFormKey = (caseNumber: string) => ({ pk: casePartition(caseNumber), sk: 'FORM' });
-export const caseEventSk = (at: string, seq: number) => `EVENT#${at}#${String(seq).padStart(4, '0')}`;
 export const caseAuditSk = (seq: number) => `AUDIT#${String(seq).padStart(6, '0')}`;
 /** The sort-key range of the rows a case page shows. */
 export const CASE_VIEW_RANGE = { from: 'AUDIT#', to: 'META' } as const;

@@ -21,7 +21,7 @@ import { dynamo } from '../platform/dynamodb';
 import { AppError } from '../platform/errors';
 import { logger } from '../platform/logger';
 import { countTransition } from '../platform/metrics';
-import { chainEntry } from './audit';
+import { chainEntry, stepPayload } from './audit';
 import { activeDeadline, applyClock } from './clock';
 import { composeDocument, deliveryText, documentNumber, type DocumentKind } from './documents';
 import { caseAuditSk, casePartition } from './keys';
@@ -227,6 +227,8 @@ export function caseLifecycle(deps: LifecycleDeps) {
     // the server reads the counter again and retries, so numbers stay unique and gap-free and staff working
     // in parallel never see it. Only this case's own version answers 409.
     let document: CaseDocument | undefined;
+    // The chain's head as last read: a booked visit appends to the chain without changing the version.
+    let head = record.auditHead;
     for (let attempt = 0; ; attempt += 1) {
       const writes: object[] = [];
       document = undefined;
@@ -242,7 +244,7 @@ export function caseLifecycle(deps: LifecycleDeps) {
           ...(next.clock.completion?.dueAt ? { completionDueAt: next.clock.completion.dueAt, completionDays: days } : {}),
         });
       }
-      const audit = chainEntry(record.auditHead, { at: iso, actorId: actor.userId, actorRole: actor.role, action, from: record.status, to }, { request, document: document?.number });
+      const audit = chainEntry(head, { at: iso, actorId: actor.userId, actorRole: actor.role, action, from: record.status, to }, stepPayload({ event: history, document }));
       next.auditHead = { seq: audit.seq, hash: audit.hash };
       const items = [
         {
@@ -268,7 +270,14 @@ export function caseLifecycle(deps: LifecycleDeps) {
         const reasons = error.CancellationReasons ?? [];
         if (reasons[0]?.Code === 'ConditionalCheckFailed' || reasons[1]?.Code === 'ConditionalCheckFailed') {
           const { Item } = await db.send(new GetCommand({ TableName, Key: { pk: casePartition(record.caseNumber), sk: 'META' }, ConsistentRead: true }));
-          throw conflict((Item?.record as CaseRecord | undefined) ?? record);
+          const latest = (Item?.record as CaseRecord | undefined) ?? record;
+          // Only the audit entry's number was taken, by a step that leaves the version alone (a booked
+          // visit): the case is as the actor saw it, so the step goes on after that entry.
+          const chainMoved = reasons[0]?.Code !== 'ConditionalCheckFailed' && latest.version === record.version && latest.auditHead?.seq !== head?.seq;
+          if (!chainMoved || attempt >= MAX_CONTENDED_ATTEMPTS) throw conflict(latest);
+          logger.info('audit entry number taken by a step that keeps the version; going on after it', { caseNumber: record.caseNumber, seq: latest.auditHead?.seq });
+          head = latest.auditHead;
+          continue;
         }
         const contended = reasons.some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict');
         if (!contended) throw error;

@@ -48,6 +48,12 @@ export interface CaseApplication {
   smartApproval?: SmartApproval;
   /** The first history event, always read with the application. */
   submitted: EventRecord;
+  /**
+   * The hash of entry 1 of the case's audit chain, the submission, which the rest of this row determines
+   * (audit.ts, `submissionEntry`); cases submitted before the chain began with it have none. It lives here
+   * because the submission writes this row anyway, and a supplement, which replaces the row, carries it over.
+   */
+  auditHash?: string;
 }
 
 /** One of an item's smart-approval rules as checked at submission, with its evidence. */
@@ -106,8 +112,9 @@ export interface EventRecord {
 }
 
 /**
- * One step of the case after its submission, as one row: the history event, its hash-chained audit entry
- * and the document it issued (so a step is one write, and a case page one Query).
+ * One step of the case after its submission (a staff action, the applicant's supplement or withdrawal,
+ * a booked visit), as one row: the history event, its hash-chained audit entry and the document it
+ * issued (so a step is one write, and a case page one Query).
  */
 export interface StepRecord {
   entry: AuditEntry;

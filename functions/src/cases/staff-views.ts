@@ -6,6 +6,7 @@ import {
   staffActions,
   transitionLabel,
   type Applicant,
+  type AuditVerification,
   type CaseStatus,
   type StaffCaseDetail,
   type StaffCaseSummary,
@@ -21,7 +22,8 @@ import { dynamo } from '../platform/dynamodb';
 import { AppError } from '../platform/errors';
 import { logger } from '../platform/logger';
 import { maskPersonName } from '../platform/masking';
-import { verifyChain } from './audit';
+import { submissionLink, verifyAuditTrail } from './audit';
+import type { AnchorReader } from './audit-anchors';
 import { activeDeadline, deadlineViews } from './clock';
 import { inboxPartition } from './keys';
 import type { DownloadLinks } from './download-links';
@@ -36,6 +38,8 @@ export interface StaffViewDeps {
   keys: KeyProvider;
   calendar: () => Promise<WorkingCalendar>;
   files: DownloadLinks;
+  /** The audit anchors (read only). */
+  anchors: AnchorReader;
   now?: () => Date;
 }
 
@@ -177,13 +181,18 @@ export function staffCaseViews(deps: StaffViewDeps) {
       return staffDetail(user, stored, readOnly);
     },
 
-    /** Recomputes the case's audit chain and reports the first broken link. */
-    async verifyAudit(caller: Caller, caseNumber: string) {
+    /**
+     * Recomputes the case's audit chain from the stored rows (the submission's entry in the application,
+     * the steps' in their rows), compares every entry with its anchor, and reports the first problem.
+     */
+    async verifyAudit(caller: Caller, caseNumber: string): Promise<AuditVerification> {
       const user = await staffOf(caller);
       const { stored } = await visibleCase(user, caseNumber);
-      const audit = await deps.cases.getAudit(caseNumber);
-      const result = verifyChain(audit, stored.record.auditHead);
-      return { caseNumber, entries: audit.length, ...result };
+      const { application } = stored;
+      const [steps, anchors] = await Promise.all([deps.cases.getAudit(caseNumber), deps.anchors.list(caseNumber)]);
+      const { auditHash } = application;
+      const submission = auditHash ? [submissionLink(caseNumber, { ...application, auditHash })] : [];
+      return { caseNumber, ...verifyAuditTrail([...submission, ...steps], stored.record.auditHead, anchors, now()) };
     },
 
     /** A short-lived link to one file of a case the staff member may see. */

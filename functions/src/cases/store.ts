@@ -6,7 +6,7 @@ import { timerPut } from '../notifications/timers';
 import { config } from '../platform/config';
 import { decodeCursor, encodeCursor } from '../platform/cursor';
 import { dynamo } from '../platform/dynamodb';
-import type { AuditEntry } from './audit';
+import { stepPayload, type ChainLink } from './audit';
 import type { RectificationTask, StoredEvaluation } from './feedback-records';
 import {
   AUDIT_PREFIX,
@@ -32,8 +32,8 @@ export interface CaseStore {
   getIdempotency(userId: string, key: string): Promise<IdempotencyRecord | undefined>;
   /** The rows a case page shows (one Query) and its guide version (from memory once seen). */
   getCase(caseNumber: string): Promise<StoredCase | undefined>;
-  /** The case's audit chain, oldest first. */
-  getAudit(caseNumber: string): Promise<AuditEntry[]>;
+  /** The audit entries of the case's steps (the AUDIT# rows) with what each covers; the submission's is in the application. */
+  getAudit(caseNumber: string): Promise<ChainLink[]>;
   listCases(userId: string, limit: number, cursor: string | undefined): Promise<{ items: CaseRecord[]; nextCursor: string | null }>;
 }
 
@@ -143,7 +143,7 @@ export function dynamoCaseStore(guides: GuideVersionSource): CaseStore {
     },
 
     async getAudit(caseNumber) {
-      const entries: AuditEntry[] = [];
+      const links: ChainLink[] = [];
       let startKey: Record<string, unknown> | undefined;
       do {
         const page = await db.send(
@@ -154,10 +154,10 @@ export function dynamoCaseStore(guides: GuideVersionSource): CaseStore {
             ExclusiveStartKey: startKey,
           }),
         );
-        entries.push(...(page.Items ?? []).map((row) => (row.step as StepRecord).entry));
+        links.push(...(page.Items ?? []).map((row) => ({ entry: (row.step as StepRecord).entry, payload: stepPayload(row.step as StepRecord) })));
         startKey = page.LastEvaluatedKey;
       } while (startKey);
-      return entries;
+      return links;
     },
 
     async listCases(userId, limit, cursor) {

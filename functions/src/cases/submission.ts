@@ -23,6 +23,7 @@ import type { LicenceWallet } from '../licences/wallet';
 import { newEventId } from '../notifications/outbox';
 import { PRE_REVIEW_WORKING_DAYS, dueAfter, reminderTimers } from '../notifications/timers';
 import { caseDetail } from './applicant-views';
+import { submissionEntry } from './audit';
 import type { CaseLifecycle } from './lifecycle';
 import { verifyMaterials, type MaterialFiles } from './materials';
 import type { CaseApplication, CaseRecord, EventRecord, SmartApproval, StoredCase } from './records';
@@ -130,13 +131,16 @@ export function caseSubmission(deps: SubmissionDeps) {
         }
         throw error;
       }
-      const { record: baseRecord, application, smartApproval } = prepared;
+      const { record: baseRecord, application: baseApplication, smartApproval } = prepared;
 
       const submittedAt = baseRecord.submittedAt;
       const preReviewDueAt = dueAfter(calendar, submittedAt, PRE_REVIEW_WORKING_DAYS);
       for (let attempt = 0; attempt < 5; attempt += 1) {
         const caseNumber = formatCaseNumber(submittedAt.slice(0, 10), baseRecord.regionCode, randomBytes(5));
-        const record: CaseRecord = { ...baseRecord, caseNumber, clock: { preReview: { startedAt: submittedAt, dueAt: preReviewDueAt } } };
+        // The submission is entry 1 of the audit chain, written with the application in the same row.
+        const entry = submissionEntry(caseNumber, baseApplication);
+        const application: CaseApplication = { ...baseApplication, auditHash: entry.hash };
+        const record: CaseRecord = { ...baseRecord, caseNumber, clock: { preReview: { startedAt: submittedAt, dueAt: preReviewDueAt } }, auditHead: { seq: entry.seq, hash: entry.hash } };
         const notice = {
           caseNumber,
           itemName: record.itemName,

@@ -5,8 +5,9 @@ import type { Caller } from '../auth/caller';
 import { config } from '../platform/config';
 import { dynamo } from '../platform/dynamodb';
 import { AppError } from '../platform/errors';
-import { VISIT_SK, caseEventSk, casePartition } from './keys';
-import type { StoredCase } from './records';
+import { chainEntry, stepPayload } from './audit';
+import { VISIT_SK, caseAuditSk, caseKey, casePartition } from './keys';
+import type { EventRecord, StepRecord, StoredCase } from './records';
 
 /**
  * The one on-site visit of a negative-list item, booked online: the hall offers half-hour slots on the
@@ -87,6 +88,10 @@ export function visitService(deps: { calendar: () => Promise<WorkingCalendar>; n
       if (current?.slotId === slotId) return current;
       const { organisationCode, caseNumber } = stored.record;
       const booking: VisitBooking = { slotId, startsAt: slot.startsAt, endsAt: slot.endsAt, place: stored.guide.guide.place.address, bookedAt: deps.now().toISOString() };
+      const { status } = stored.record;
+      const event: EventRecord = { at: booking.bookedAt, seq: 9999, action: 'book_visit', from: status, to: status, by: 'applicant', actorId: caller.userId, opinion: `预约 ${slot.startsAt}` };
+      const head = stored.record.auditHead;
+      const entry = chainEntry(head, { at: event.at, actorId: caller.userId, actorRole: 'applicant', action: event.action, from: status, to: status }, stepPayload({ event }));
       const items = [
         {
           Update: {
@@ -106,15 +111,17 @@ export function visitService(deps: { calendar: () => Promise<WorkingCalendar>; n
             ...(current ? { ExpressionAttributeValues: { ':previous': current.slotId } } : {}),
           },
         },
+        // The booking is history too: one step row with its audit entry, the chain's head moved on the case
+        // record (only from the head this request saw; the case's version stays, staff are not disturbed).
+        { Put: { TableName, Item: { pk: casePartition(caseNumber), sk: caseAuditSk(entry.seq), entity: 'CaseStep', step: { entry, event } satisfies StepRecord }, ConditionExpression: 'attribute_not_exists(pk)' } },
         {
-          Put: {
+          Update: {
             TableName,
-            Item: {
-              pk: casePartition(caseNumber),
-              sk: caseEventSk(booking.bookedAt, 9999),
-              entity: 'CaseEvent',
-              event: { at: booking.bookedAt, seq: 9999, action: 'book_visit', from: stored.record.status, to: stored.record.status, by: 'applicant', actorId: caller.userId, opinion: `预约 ${slot.startsAt}` },
-            },
+            Key: caseKey(caseNumber),
+            UpdateExpression: 'SET #record.auditHead = :head',
+            ConditionExpression: head ? '#record.auditHead.#hash = :previous' : 'attribute_exists(pk) AND attribute_not_exists(#record.auditHead)',
+            ExpressionAttributeNames: { '#record': 'record', ...(head ? { '#hash': 'hash' } : {}) },
+            ExpressionAttributeValues: { ':head': { seq: entry.seq, hash: entry.hash }, ...(head ? { ':previous': head.hash } : {}) },
           },
         },
         ...(current
@@ -131,6 +138,7 @@ export function visitService(deps: { calendar: () => Promise<WorkingCalendar>; n
           const reasons = error.CancellationReasons ?? [];
           if (reasons[0]?.Code === 'ConditionalCheckFailed') throw new AppError('VISIT_SLOT_FULL');
           if (reasons[1]?.Code === 'ConditionalCheckFailed') throw new AppError('CASE_VERSION_CONFLICT', '预约已变化，请刷新后重新选择');
+          if (reasons[2]?.Code === 'ConditionalCheckFailed' || reasons[3]?.Code === 'ConditionalCheckFailed') throw new AppError('CASE_VERSION_CONFLICT', '办件刚刚有了新的进展，请刷新后重新预约');
           if (attempt >= 5) throw new AppError('CASE_BUSY');
           await new Promise((resolve) => setTimeout(resolve, 30 + Math.random() * 70 * (attempt + 1)));
         }

@@ -5,6 +5,7 @@ import { config } from '../platform/config';
 import { dataKeys } from '../platform/keys';
 import { applicantCaseActions } from './applicant-actions';
 import { applicantCaseViews, type ApplicantCaseViews } from './applicant-views';
+import { s3AuditAnchors } from './audit-anchors';
 import { s3DownloadLinks } from './download-links';
 import { draftService, dynamoDraftStore } from './drafts';
 import { invokedMaterialInspector } from './invoked-inspector';
@@ -56,8 +57,8 @@ export const applicantActions = () =>
 
 export const draftKeeper = () => (drafts ??= draftService({ drafts: dynamoDraftStore(), guide: currentGuide, keys: dataKeys(), draftTtlDays: config().draftTtlDays }));
 
-/** The staff's views (file links load S3 only when a link is asked for). */
+/** The staff's views (file links and audit anchors load S3 only when asked for). */
 export const staffViews = () =>
-  (staff ??= staffCaseViews({ cases: caseStore(), people: authStore(), keys: dataKeys(), calendar: workingCalendarNow, files: s3DownloadLinks() }));
+  (staff ??= staffCaseViews({ cases: caseStore(), people: authStore(), keys: dataKeys(), calendar: workingCalendarNow, files: s3DownloadLinks(), anchors: s3AuditAnchors() }));
 
 export const staffActions = () => (staffDoes ??= staffCaseActions(staffViews(), lifecycleService()));

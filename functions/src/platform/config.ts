@@ -11,6 +11,8 @@ export interface FunctionConfig {
   lambdaEndpoint: string | undefined;
   /** The full name of the function that inspects uploads, for submission to ask it directly. */
   inspectUploadFunction: string;
+  /** The write-once bucket of audit anchors (cases/audit-anchors.ts). */
+  auditAnchorBucket: string;
   /** KMS key for personal data (AWS stages). */
   kmsKeyId: string | undefined;
   /** Base64 master key for personal data, local stage only. */
@@ -73,6 +75,7 @@ export function config(): FunctionConfig {
     materialsBucket: process.env.MATERIALS_BUCKET ?? '',
     lambdaEndpoint: process.env.LAMBDA_ENDPOINT || undefined,
     inspectUploadFunction: process.env.INSPECT_UPLOAD_FUNCTION ?? '',
+    auditAnchorBucket: process.env.AUDIT_ANCHOR_BUCKET ?? '',
     kmsKeyId: process.env.KMS_KEY_ID || undefined,
     localDataKey: process.env.LOCAL_DATA_KEY || undefined,
     draftTtlDays: Number(process.env.DRAFT_TTL_DAYS || 30),

@@ -466,7 +466,7 @@ export const ROUTES: RouteSpec[] = [
     operationId: 'verifyCaseAudit',
     method: 'get',
     path: '/staff/cases/{caseNumber}/audit',
-    summary: '校验办件审计日志的哈希链，报告第一处断链',
+    summary: '校验办件审计日志的哈希链及其存证，报告第一处问题',
     tag: '工作台',
     auth: true,
     params: caseNumberParams,

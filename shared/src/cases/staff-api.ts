@@ -154,7 +154,15 @@ export const staffCaseDetailSchema = staffCaseSummarySchema
 export type StaffCaseDetail = z.infer<typeof staffCaseDetailSchema>;
 
 export const auditVerificationSchema = z
-  .object({ caseNumber: z.string(), entries: z.number().int(), intact: z.boolean(), firstBrokenSeq: z.number().int().optional(), problem: z.string().optional() })
+  .object({
+    caseNumber: z.string(),
+    entries: z.number().int().meta({ description: '日志中的记录数（自提交申请起，每一步一条）' }),
+    intact: z.boolean().meta({ description: '哈希链完整、每条记录与其存证一致' }),
+    anchored: z.number().int().meta({ description: '已在只写一次的存储中存证且一致的记录数' }),
+    pending: z.number().int().meta({ description: '刚写入、正在存证的记录数（数分钟内完成，不算异常）' }),
+    firstBrokenSeq: z.number().int().optional(),
+    problem: z.string().optional(),
+  })
   .meta({ id: 'AuditVerification' });
 export type AuditVerification = z.infer<typeof auditVerificationSchema>;
 
