@@ -31,6 +31,8 @@ const logicalId = (name: string) => `${name[0]!.toUpperCase()}${name.slice(1)}La
  * Code that only the developer sign-in and the local clock hook contain: names kept by `keepNames`, the
  * personas' openid prefix, the request schema's id, the routes.
  */
+/** Every role may write X-Ray traces (active tracing); the lists of a role's actions below include them. */
+const XRAY_WRITE = ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'];
 const LOCAL_CODE_MARKERS = ['signInAsPersona', 'devSignInService', 'dev-openid-', 'DevLoginRequest', 'sweepTimersAt', 'retryPushesAt', ...LOCAL_ROUTES.map((r) => r.path)];
 
 function ofType(type: string): [string, Resource][] {
@@ -274,7 +276,7 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
         ['AuditVerifierRole', ['s3:ListBucket']],
       ]);
       expect(resources.VerifyCaseAuditLambdaFunction?.Properties.Role).toEqual({ 'Fn::GetAtt': ['AuditVerifierRole', 'Arn'] });
-      expect(iamStatements().filter((s) => s.owner === 'AuditVerifierRole').flatMap(actionsOf).filter((a) => !a.startsWith('logs:')).sort()).toEqual(['dynamodb:GetItem', 'dynamodb:Query', 's3:GetObject', 's3:ListBucket', 'ssm:GetParameters']);
+      expect(iamStatements().filter((s) => s.owner === 'AuditVerifierRole').flatMap(actionsOf).filter((a) => !a.startsWith('logs:')).sort()).toEqual(['dynamodb:GetItem', 'dynamodb:Query', 's3:GetObject', 's3:ListBucket', 'ssm:GetParameters', ...XRAY_WRITE]);
       // The bucket policy holds even against a role granted more elsewhere.
       const policy = resources.AuditAnchorBucketPolicy!.Properties.PolicyDocument.Statement as { Sid: string; Effect: string; Action: string[]; Condition?: object }[];
       const sid = (name: string) => policy.find((statement) => statement.Sid === name);
@@ -294,7 +296,7 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
       });
       expect(JSON.parse(mapping!.Properties.FilterCriteria.Filters[0].Pattern)).toEqual({ eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: ['CaseStep', 'CaseForm'] } } } });
       const actions = iamStatements().filter((s) => s.owner === 'AuditAnchorRole').flatMap(actionsOf).filter((a) => !a.startsWith('logs:')).sort();
-      expect(actions).toEqual(['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams', 's3:PutObject', 'sqs:SendMessage']);
+      expect(actions).toEqual(['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams', 's3:PutObject', 'sqs:SendMessage', ...XRAY_WRITE]);
     });
   });
 

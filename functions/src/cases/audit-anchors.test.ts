@@ -40,9 +40,13 @@ describe('a batch of stream records', () => {
   let logs: string[];
   beforeEach(() => {
     logs = [];
-    const keep = (...args: unknown[]) => void logs.push(String(args[0]));
-    jest.spyOn(console, 'log').mockImplementation(keep);
-    jest.spyOn(console, 'error').mockImplementation(keep);
+    // The logger (Powertools) writes JSON lines to stdout and stderr.
+    const keep = (chunk: unknown) => {
+      for (const line of String(chunk).split('\n')) if (line.trim().startsWith('{')) logs.push(line);
+      return true;
+    };
+    jest.spyOn(process.stdout, 'write').mockImplementation(keep as never);
+    jest.spyOn(process.stderr, 'write').mockImplementation(keep as never);
   });
   afterEach(() => jest.restoreAllMocks());
 
@@ -60,7 +64,7 @@ describe('a batch of stream records', () => {
     const records = [record('INSERT', formRow('C0000001'), '1'), record('INSERT', stepRow('C0000001', 2), '2'), record('MODIFY', formRow('C0000001'), '3')];
     expect(await anchorBatch(records, w)).toEqual({ batchItemFailures: [] });
     expect(seen.map((a) => a.seq).sort()).toEqual([1, 2]);
-    expect(logs.map((line) => JSON.parse(line))).toEqual([expect.objectContaining({ message: 'audit entry already anchored; the first anchor stays', caseNumber: 'C0000001', seq: 2 })]);
+    expect(logs.map((line) => JSON.parse(line))).toEqual([expect.objectContaining({ message: 'audit entry already anchored; the first anchor stays', detail: { caseNumber: 'C0000001', seq: 2 } })]);
   });
 
   it('reports the earliest record that could not be anchored, so the stream retries from there', async () => {
