@@ -65,8 +65,11 @@ export async function visible(locator: Locator, timeout = 30_000): Promise<void>
  */
 async function whatIsShown(page: Page): Promise<string> {
   try {
+    // Runs in the page; the test project has no DOM types, so the page's document is described here.
+    type PageElement = { className: string; innerText: string };
+    type PageDocument = { querySelectorAll(selector: string): Iterable<PageElement> };
     const shown = await page.evaluate(() =>
-      [...document.querySelectorAll<HTMLElement>('.taro_page')].map((el) => ({
+      [...(globalThis as unknown as { document: PageDocument }).document.querySelectorAll('.taro_page')].map((el) => ({
         classes: el.className,
         text: (el.innerText || '').replace(/\s+/g, ' ').trim().slice(0, 300),
       })),
