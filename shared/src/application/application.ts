@@ -2,6 +2,7 @@ import '../zod-locale';
 import * as z from 'zod';
 import type { ImplementationItem, Material } from '../catalog/guide';
 import { appliesThroughAgent, applicantSchema } from './applicant';
+import { typedText } from '../text/free-text';
 import { fieldsSchema } from './fields';
 
 export const MATERIAL_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
@@ -11,7 +12,7 @@ export const MAX_MATERIAL_BYTES = 10 * 1024 * 1024;
 
 export const uploadedFileSchema = z.object({
   key: z.string().min(1).max(300),
-  fileName: z.string().trim().min(1).max(120),
+  fileName: typedText('文件名').min(1).max(120),
 });
 export type UploadedFile = z.infer<typeof uploadedFileSchema>;
 
