@@ -5,6 +5,7 @@ import type { ErrorCode } from '@ah-tourism/shared';
 import { config } from './config';
 import { dynamo } from './dynamodb';
 import { AppError } from './errors';
+import { header, json, NO_STORE, type HttpEvent, type HttpResponse } from './http';
 
 /*
  * Creates that are safe to retry. The client makes an `Idempotency-Key` once per intention and sends it
@@ -147,4 +148,12 @@ export async function createOnce<T, R extends Record<string, unknown>>(request: 
     await sleep(40 * (attempt + 1) + Math.random() * 40);
   }
   throw new AppError(request.codes.inProgress);
+}
+
+/** The request's `Idempotency-Key` header. */
+export const idempotencyKeyOf = (event: HttpEvent) => header(event, 'idempotency-key');
+
+/** The answer of a create: `createdStatus` the first time; 200 with `Idempotent-Replayed: true` for a retry. */
+export function idempotentResponse<T>(result: { created: boolean; value: T }, createdStatus = 201): HttpResponse {
+  return json(result.created ? createdStatus : 200, result.value, { ...NO_STORE, ...(result.created ? {} : { 'Idempotent-Replayed': 'true' }) });
 }

@@ -68,7 +68,7 @@ export const createInvitationRequestSchema = z
 export const invitationSchema = z
   .object({
     staffId: z.string(),
-    code: z.string().meta({ description: '邀请码（仅显示一次，一次有效）' }),
+    code: z.string().meta({ description: '邀请码（一次有效；只返回给生成它的请求及该请求的重试）' }),
     expiresAt: z.string(),
   })
   .meta({ id: 'Invitation' });
