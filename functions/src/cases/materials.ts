@@ -2,6 +2,7 @@ import {
   MATERIAL_TYPES,
   MAX_MATERIAL_BYTES,
   appliesThroughAgent,
+  maskPersonalNumbers,
   materialRequirement,
   type Application,
   type FieldIssue,
@@ -78,7 +79,9 @@ export async function checkUploads(
         if (found.size > MAX_MATERIAL_BYTES) return problem(`的文件超过${MAX_MATERIAL_BYTES / 1024 / 1024}MB，请压缩后重新上传`);
         const { type } = found;
         if (!type || !MATERIAL_TYPES.includes(type)) return problem('不是有效的 PDF、JPG 或 PNG 文件，请重新上传');
-        stored.get(material.id)!.push({ index, key: file.key, fileName: file.fileName, size: found.size, contentType: type });
+        // Masked once, here: a file name only labels the document, and every reader (the applicant, the
+        // handling staff, provincial supervision, the download's Content-Disposition) gets the same one.
+        stored.get(material.id)!.push({ index, key: file.key, fileName: maskPersonalNumbers(file.fileName), size: found.size, contentType: type });
       });
     }),
   );
