@@ -1,4 +1,4 @@
-import { maskPersonalNumbers, normaliseTypedText, typedTextProblem } from './characters';
+import { maskPersonalNumbers, normaliseTypedText, typedTextProblem, withoutHiddenCharacters } from './characters';
 
 describe('characters people may type', () => {
   it('drops zero-width characters, the byte order mark and directional marks, which nobody sees', () => {
@@ -42,6 +42,13 @@ describe('characters people may type', () => {
   it('accepts ordinary Chinese text with punctuation, emoji, full-width characters and Latin letters', () => {
     expect(typedTextProblem('导游说“不买不让走”！😡 退款¥2,400（ＡＢＣ旅行社）', 'text')).toBeNull();
     expect(typedTextProblem('营业执照副本-2026.pdf', 'line')).toBeNull();
+  });
+});
+
+describe('a label taken from a picked file', () => {
+  it('loses every hidden character, so it is never refused', () => {
+    expect(withoutHiddenCharacters(' 发票\u202Efdp.exe\u0000\u200B ')).toBe('发票fdp.exe');
+    expect(typedTextProblem(withoutHiddenCharacters('营业\u2066执照\u2069\n.pdf'), 'line')).toBeNull();
   });
 });
 

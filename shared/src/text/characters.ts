@@ -40,6 +40,14 @@ export function typedTextProblem(value: string, kind: TextKind): TextProblem | n
   return null;
 }
 
+/**
+ * A one-line label that was not typed but taken from somewhere (a picked file's name): every hidden
+ * character removed, so the label can be sent without asking the user to fix something they did not write.
+ */
+export function withoutHiddenCharacters(value: string): string {
+  return value.replace(INVISIBLE, '').replace(new RegExp(`${BIDI_CONTROLS.source}|${LINE_CONTROLS.source}`, 'g'), '').trim();
+}
+
 export const TEXT_PROBLEM_MESSAGES: Record<TextProblem, (label: string) => string> = {
   bidi: (label) => `${label}中含有会打乱文字显示顺序的隐藏字符（常见于复制来的内容），请删除这段文字后手动重新输入`,
   control: (label) => `${label}中含有无法显示的控制字符（常见于复制来的内容），请删除这段文字后手动重新输入`,
