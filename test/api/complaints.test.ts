@@ -1,7 +1,7 @@
 import type { ComplaintSummary } from '@ah-tourism/shared';
 import { api } from '../support/api';
 import { asUser, newUser, signInAs } from '../support/applications';
-import { HEFEI_BUREAU, actOnComplaint, complaintBody, fileComplaint, myComplaint, pendingTimers, staffComplaint } from '../support/feedback';
+import { HEFEI_BUREAU, actOnComplaint, complaintBody, fileComplaint, jsonOnce, myComplaint, pendingTimers, staffComplaint } from '../support/feedback';
 import { HUANGSHAN_BUREAU, eventually, inbox, invokeFunction, newStaff } from '../support/notifications';
 
 let hotline: string;
@@ -183,12 +183,12 @@ describe('handling', () => {
     // The complainant evaluates the handling, once; a bad review becomes a task like any other.
     const evaluated = await api(`/complaints/${no}/evaluation`, {
       method: 'POST',
-      headers: asUser(complainant, { 'Content-Type': 'application/json' }),
+      headers: asUser(complainant, jsonOnce()),
       body: JSON.stringify({ level: 'dissatisfied', tags: ['overdue'], comment: '调解拖了两周' }),
     });
     expect(evaluated.status).toBe(201);
     expect(evaluated.body).toMatchObject({ subjectKind: 'complaint', subjectId: no, levelLabel: '不满意', channel: 'miniapp' });
-    const twice = await api(`/complaints/${no}/evaluation`, { method: 'POST', headers: asUser(complainant, { 'Content-Type': 'application/json' }), body: JSON.stringify({ level: 'satisfied' }) });
+    const twice = await api(`/complaints/${no}/evaluation`, { method: 'POST', headers: asUser(complainant, jsonOnce()), body: JSON.stringify({ level: 'satisfied' }) });
     expect(twice.body.code).toBe('EVALUATION_ALREADY_GIVEN');
     mine = await myComplaint(complainant, no);
     expect(mine.body.evaluation).toMatchObject({ canEvaluate: false, given: { level: 'dissatisfied', rectification: { status: 'awaiting_call_back' } } });

@@ -1,6 +1,6 @@
 import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,8 +17,9 @@ const json = { 'Content-Type': 'application/json' };
 const post = (path: string, body: unknown, token?: string) =>
   api(path, { method: 'POST', headers: token ? asUser(token, json) : json, body: JSON.stringify(body) });
 
-const invite = (admin: string, organisationCode: string, permissions = ['pre_review']) =>
-  post(`/organisations/${organisationCode}/invitations`, { name: '林晓', permissions }, admin);
+const inviteWith = (admin: string, organisationCode: string, body: unknown, key: string = randomUUID()) =>
+  api(`/organisations/${organisationCode}/invitations`, { method: 'POST', headers: asUser(admin, { ...json, 'Idempotency-Key': key }), body: JSON.stringify(body) });
+const invite = (admin: string, organisationCode: string, permissions = ['pre_review'], key?: string) => inviteWith(admin, organisationCode, { name: '林晓', permissions }, key);
 
 describe('WeChat sign-in', () => {
   it('creates the account on first sign-in and finds it again by openid; never returns the session_key', async () => {
@@ -178,7 +179,7 @@ describe('staff invitations', () => {
     expect((await invite(provincialAdmin, HUANGSHAN_BUREAU)).status).toBe(201);
     expect((await api(`/organisations/${HUANGSHAN_BUREAU}/staff`, { headers: asUser(provincialAdmin) })).status).toBe(200);
     expect((await invite(provincialAdmin, '91340000MA0000000X')).status).toBe(404);
-    const bad = await post(`/organisations/${HUANGSHAN_BUREAU}/invitations`, { name: '', permissions: [] }, cityAdmin);
+    const bad = await inviteWith(cityAdmin, HUANGSHAN_BUREAU, { name: '', permissions: [] });
     expect(bad.status).toBe(400);
     expect(bad.body.details.map((d: { path: string }) => d.path).sort()).toEqual(['name', 'permissions']);
   });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { ImplementationItem } from '@ah-tourism/shared';
 import { api } from '../support/api';
 import { asUser, cityItem, completeApplication, newUser, signInAs, submitApplication } from '../support/applications';
@@ -81,7 +82,7 @@ describe('the one visit of a negative-list item (A级旅游景区质量等级评
     expect(offered.status).toBe(200);
     expect(offered.body.slots).toHaveLength(50);
     const slot = offered.body.slots.find((s: { remaining: number }) => s.remaining === 3) as { slotId: string };
-    const book = (i: number, slotId: string) => api(`/cases/${cases[i]}/visit`, { method: 'PUT', headers: asUser(applicants[i]!, json), body: JSON.stringify({ slotId }) });
+    const book = (i: number, slotId: string) => api(`/cases/${cases[i]}/visit`, { method: 'PUT', headers: asUser(applicants[i]!, { ...json, 'Idempotency-Key': randomUUID() }), body: JSON.stringify({ slotId }) });
 
     const outcomes = await Promise.all([0, 1, 2, 3].map((i) => book(i, slot.slotId)));
     expect(outcomes.map((o) => o.status).sort()).toEqual([200, 200, 200, 409]);
