@@ -199,19 +199,20 @@ export function consultationService(deps: ConsultationDeps) {
     if (!item) throw new AppError('CATALOG_ITEM_NOT_FOUND');
     const askedAt = now().toISOString();
     const person = request.onBehalf ? { name: request.onBehalf.name, ...(request.onBehalf.mobile ? { mobile: request.onBehalf.mobile } : {}) } : { name: user.displayName };
+    const [sealedText, sealedAsker, calendar] = await Promise.all([seal(deps.keys, { question: request.question } satisfies ConsultationText), seal(deps.keys, person), deps.calendar()]);
     const base = {
       implementationCode: item.implementationCode,
       itemName: item.name,
       organisationCode: item.organisation.creditCode,
       organisationName: item.organisation.name,
-      sealedText: await seal(deps.keys, { question: request.question } satisfies ConsultationText),
+      sealedText,
       askerName: maskPersonName(person.name),
-      sealedAsker: await seal(deps.keys, person),
+      sealedAsker,
       ...(request.onBehalf ? { recordedBy: caller.userId } : { askerUserId: caller.userId }),
       channel,
       status: 'open' as const,
       askedAt,
-      dueAt: dueAfter(await deps.calendar(), askedAt, deps.workingDays),
+      dueAt: dueAfter(calendar, askedAt, deps.workingDays),
       version: 1,
     };
     for (let attempt = 0; attempt < 5; attempt += 1) {
