@@ -163,7 +163,7 @@ async function main(): Promise<void> {
       await measure(`${action}`, () => invoke('actOnCase', token, 'POST', { caseNumber }, { action, version: seen.version, ...extra }));
     }
     await measure('applicant views the case', () => invoke('getMyCase', applicant, 'GET', { caseNumber }));
-    await measure('evaluation (满意)', () => invoke('evaluateCase', applicant, 'POST', { caseNumber }, { level: 'satisfied', comment: '办理很快' }));
+    await measure('evaluation (满意)', () => invoke('evaluateCase', applicant, 'POST', { caseNumber }, { level: 'satisfied', comment: '办理很快' }, { 'idempotency-key': randomUUID() }));
 
     // What the case's partition holds afterwards, item by item (approximate DynamoDB item sizes).
     const { QueryCommand } = require('@aws-sdk/lib-dynamodb') as typeof import('@aws-sdk/lib-dynamodb');

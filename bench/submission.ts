@@ -117,7 +117,7 @@ async function main(): Promise<void> {
         application,
         events: [{ ...notice, eventId: `ev_${randomUUID().replace(/-/g, '').slice(0, 20)}`, type: 'case_submitted', occurredAt: record.submittedAt }],
         timers: reminderTimers(notice, record.clock.preReview!.dueAt!, { label: '预审', permission: 'pre_review' }),
-        idempotency: { userId: record.submitterUserId, key: randomUUID(), requestHash: 'x'.repeat(43), ttlSeconds: 30 * 86_400 },
+        idempotency: { userId: record.submitterUserId, key: randomUUID(), operation: 'case_submission', requestHash: 'x'.repeat(43), ttlSeconds: 30 * 86_400 },
       });
     };
     const bare = async () => {

@@ -20,3 +20,5 @@ export * from './calendar/working-days';
 export * from './cases/staff-api';
 export * from './feedback/model';
 export * from './feedback/api';
+export * from './text/characters';
+export * from './text/free-text';

@@ -1,8 +1,12 @@
+import { randomUUID } from 'node:crypto';
+import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { ComplaintSummary } from '@ah-tourism/shared';
+import { localDynamoClient } from '../../scripts/local/dynamodb-local';
 import { api } from '../support/api';
 import { asUser, newUser, signInAs } from '../support/applications';
-import { HEFEI_BUREAU, actOnComplaint, complaintBody, fileComplaint, myComplaint, pendingTimers, staffComplaint } from '../support/feedback';
-import { HUANGSHAN_BUREAU, eventually, inbox, invokeFunction, newStaff } from '../support/notifications';
+import { HEFEI_BUREAU, actOnComplaint, complaintBody, fileComplaint, jsonOnce, myComplaint, pendingTimers, staffComplaint } from '../support/feedback';
+import { HUANGSHAN_BUREAU, eventually, inbox, invokeFunction, newStaff, rowsOf } from '../support/notifications';
 
 let hotline: string;
 let hall: string;
@@ -197,12 +201,12 @@ describe('handling', () => {
     // The complainant evaluates the handling, once; a bad review becomes a task like any other.
     const evaluated = await api(`/complaints/${no}/evaluation`, {
       method: 'POST',
-      headers: asUser(complainant, { 'Content-Type': 'application/json' }),
+      headers: asUser(complainant, jsonOnce()),
       body: JSON.stringify({ level: 'dissatisfied', tags: ['overdue'], comment: '调解拖了两周' }),
     });
     expect(evaluated.status).toBe(201);
     expect(evaluated.body).toMatchObject({ subjectKind: 'complaint', subjectId: no, levelLabel: '不满意', channel: 'miniapp' });
-    const twice = await api(`/complaints/${no}/evaluation`, { method: 'POST', headers: asUser(complainant, { 'Content-Type': 'application/json' }), body: JSON.stringify({ level: 'satisfied' }) });
+    const twice = await api(`/complaints/${no}/evaluation`, { method: 'POST', headers: asUser(complainant, jsonOnce()), body: JSON.stringify({ level: 'satisfied' }) });
     expect(twice.body.code).toBe('EVALUATION_ALREADY_GIVEN');
     mine = await myComplaint(complainant, no);
     expect(mine.body.evaluation).toMatchObject({ canEvaluate: false, given: { level: 'dissatisfied', rectification: { status: 'awaiting_call_back' } } });
@@ -307,5 +311,118 @@ describe('notifications', () => {
       title: '投诉已超期',
       page: `pages/staff/complaint/index?complaintNumber=${complaintNumber}`,
     });
+  });
+});
+
+describe('filing exactly once (Idempotency-Key)', () => {
+  const mine = async (token: string) => ((await api('/me/complaints?limit=50', { headers: asUser(token) })).body.items as ComplaintSummary[]).map((c) => c.complaintNumber).sort();
+
+  it('answers a complaint sent again, or five times at once, with one key with the one complaint it filed', async () => {
+    const complainant = await newUser();
+    const key = randomUUID();
+    const first = await fileComplaint(complainant, complaintBody(), key);
+    expect(first.status).toBe(201);
+    const again = await fileComplaint(complainant, complaintBody(), key);
+    expect(again.status).toBe(200);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.body).toEqual(first.body);
+
+    const burstKey = randomUUID();
+    const burst = await Promise.all(Array.from({ length: 5 }, () => fileComplaint(complainant, complaintBody({ amount: 1200 }), burstKey)));
+    expect(burst.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 201]);
+    expect(new Set(burst.map((r) => r.body.complaintNumber)).size).toBe(1);
+    expect(await mine(complainant)).toEqual([first.body.complaintNumber, burst[0]!.body.complaintNumber].sort());
+  });
+
+  it('refuses the key of one complaint for another, and a complaint without a key', async () => {
+    const complainant = await newUser();
+    const key = randomUUID();
+    expect((await fileComplaint(complainant, complaintBody(), key)).status).toBe(201);
+    const other = await fileComplaint(complainant, complaintBody({ request: '退还全部团费' }), key);
+    expect(other.status).toBe(409);
+    expect(other.body.code).toBe('COMMON_IDEMPOTENCY_KEY_REUSED');
+    const keyless = await api('/complaints', { method: 'POST', headers: asUser(complainant, { 'Content-Type': 'application/json' }), body: JSON.stringify(complaintBody()) });
+    expect(keyless.status).toBe(400);
+    expect(keyless.body.code).toBe('COMMON_IDEMPOTENCY_KEY_REQUIRED');
+    expect((await mine(complainant))).toHaveLength(1);
+  });
+});
+
+describe('the narrative: sealed, and masked for readers who neither filed nor handle it', () => {
+  const ID_NUMBER = '34010219900101123X';
+  const account = `导游强制购物，我出示了身份证${ID_NUMBER}仍被拦下，导游手机13912345678。`;
+  const request = '退还差价，请打13800001111联系我';
+
+  it('stores it sealed; the complainant and the handling bureau read it in full, provincial supervision masked', async () => {
+    const complainant = await newUser();
+    const filed = await file(complainant, { account, request });
+    expect(filed).toMatchObject({ account, request });
+
+    const [meta] = await rowsOf(`COMPLAINT#${filed.complaintNumber}`, 'META');
+    const stored = unmarshall(meta!);
+    expect(stored.record.sealedNarrative).toEqual(expect.objectContaining({ v: 1, data: expect.any(String) }));
+    expect(stored.record.account).toBeUndefined();
+    expect(stored.record.request).toBeUndefined();
+    for (const secret of [ID_NUMBER, '13912345678', '13800001111', '导游强制购物', '退还差价']) expect(JSON.stringify(stored)).not.toContain(secret);
+
+    // The handling bureau notes a number while it handles it.
+    expect((await actOnComplaint(hall, filed.complaintNumber, { action: 'accept', note: '已电话联系导游13912345678' })).status).toBe(200);
+
+    expect((await myComplaint(complainant, filed.complaintNumber)).body).toMatchObject({ account, request });
+    const handled = await staffComplaint(hall, filed.complaintNumber);
+    expect(handled.body).toMatchObject({ account, request });
+    expect(handled.body.history[1]!.note).toBe('已电话联系导游13912345678');
+
+    const province = (await signInAs('province-hotline_12301')).accessToken;
+    const supervised = (await staffComplaint(province, filed.complaintNumber)).body;
+    expect(supervised.account).toBe('导游强制购物，我出示了身份证3401**********123X仍被拦下，导游手机139****5678。');
+    expect(supervised.request).toBe('退还差价，请打138****1111联系我');
+    expect(supervised.history[1]!.note).toBe('已电话联系导游139****5678');
+    expect(JSON.stringify(supervised)).not.toMatch(/34010219900101123X|13912345678|13800001111/);
+  });
+
+  it('still reads a complaint filed before narratives were sealed', async () => {
+    const complainant = await newUser();
+    const filed = await file(complainant);
+    // What such a complaint looks like in the table: the narrative in plain fields, nothing sealed.
+    const client = localDynamoClient(process.env.DYNAMODB_ENDPOINT!);
+    try {
+      await client.send(
+        new UpdateItemCommand({
+          TableName: process.env.TABLE_NAME!,
+          Key: { pk: { S: `COMPLAINT#${filed.complaintNumber}` }, sk: { S: 'META' } },
+          UpdateExpression: 'REMOVE #r.sealedNarrative SET #r.account = :account, #r.#request = :request',
+          ExpressionAttributeNames: { '#r': 'record', '#request': 'request' },
+          ExpressionAttributeValues: { ':account': { S: account }, ':request': { S: request } },
+        }),
+      );
+    } finally {
+      client.destroy();
+    }
+    expect((await myComplaint(complainant, filed.complaintNumber)).body).toMatchObject({ account, request });
+    expect((await staffComplaint(hall, filed.complaintNumber)).body).toMatchObject({ account, request });
+    const province = (await signInAs('province-hotline_12301')).accessToken;
+    expect((await staffComplaint(province, filed.complaintNumber)).body.request).toBe('退还差价，请打138****1111联系我');
+  });
+
+  it('refuses a narrative with a right-to-left override or a NUL, naming the field; drops zero-width spaces', async () => {
+    const complainant = await newUser();
+    const override = await fileComplaint(complainant, complaintBody({ account: '合同金额\u202E0042\u202C元，实际多收' }));
+    expect(override.status).toBe(400);
+    expect(override.body.code).toBe('COMMON_VALIDATION_FAILED');
+    expect(override.body.details).toEqual([{ path: 'account', message: '投诉事由（经过）中含有会打乱文字显示顺序的隐藏字符（常见于复制来的内容），请删除这段文字后手动重新输入' }]);
+
+    const nul = await fileComplaint(complainant, complaintBody({ request: '退款\u0000并道歉', business: { name: '黄山\u2066某\u2069旅行社', kind: 'travel_agency' } }));
+    expect(nul.status).toBe(400);
+    expect(nul.body.details).toEqual(
+      expect.arrayContaining([
+        { path: 'request', message: '投诉请求中含有无法显示的控制字符（常见于复制来的内容），请删除这段文字后手动重新输入' },
+        { path: 'business.name', message: '被投诉单位名称中含有会打乱文字显示顺序的隐藏字符（常见于复制来的内容），请删除这段文字后手动重新输入' },
+      ]),
+    );
+    expect(await api('/me/complaints', { headers: asUser(complainant) }).then((r) => r.body.items)).toEqual([]);
+
+    const zeroWidth = await file(complainant, { request: '退还\u200B差价\uFEFF' });
+    expect(zeroWidth.request).toBe('退还差价');
   });
 });

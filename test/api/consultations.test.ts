@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Consultation, ImplementationItem, Message } from '@ah-tourism/shared';
 import { api } from '../support/api';
 import { asUser, cityItem, newUser, signInAs } from '../support/applications';
 import { answerConsultation, askConsultation, pendingTimers } from '../support/feedback';
-import { eventually, inbox, invokeFunction } from '../support/notifications';
+import { eventually, inbox, invokeFunction, rowsOf } from '../support/notifications';
 
 const json = { 'Content-Type': 'application/json' };
 let item: ImplementationItem;
@@ -224,5 +226,71 @@ describe('the FAQ', () => {
     const unknown = item.implementationCode.replace(item.basicCode, `${item.basicCode.slice(0, 7)}999`);
     expect((await api(`/catalog/items/${unknown}/faq`)).status).toBe(404);
     expect((await api('/catalog/items/not-a-code/faq')).status).toBe(400);
+  });
+});
+
+describe('asking exactly once (Idempotency-Key)', () => {
+  const mine = async (token: string) => ((await api('/me/consultations?limit=50', { headers: asUser(token) })).body.items as Consultation[]).map((c) => c.consultationId).sort();
+
+  it('answers a question sent again, or five times at once, with one key with the one consultation it recorded', async () => {
+    const asker = await newUser();
+    const body = { implementationCode: item.implementationCode, question: '网上申请后多久能拿到许可证？' };
+    const key = randomUUID();
+    const first = await askConsultation(asker, body, key);
+    expect(first.status).toBe(201);
+    const again = await askConsultation(asker, body, key);
+    expect(again.status).toBe(200);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.body).toEqual(first.body);
+
+    const burstKey = randomUUID();
+    const burst = await Promise.all(Array.from({ length: 5 }, () => askConsultation(asker, { ...body, question: '质量保证金可以用银行保函吗？' }, burstKey)));
+    expect(burst.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 201]);
+    expect(new Set(burst.map((r) => r.body.consultationId)).size).toBe(1);
+    expect(await mine(asker)).toEqual([first.body.consultationId, burst[0]!.body.consultationId].sort());
+  });
+
+  it('refuses the key of one question for another, and a question without a key', async () => {
+    const asker = await newUser();
+    const key = randomUUID();
+    expect((await askConsultation(asker, { implementationCode: item.implementationCode, question: '需要到现场吗？' }, key)).status).toBe(201);
+    const other = await askConsultation(asker, { implementationCode: item.implementationCode, question: '需要交费吗？' }, key);
+    expect(other.status).toBe(409);
+    expect(other.body.code).toBe('COMMON_IDEMPOTENCY_KEY_REUSED');
+    const keyless = await api('/consultations', { method: 'POST', headers: asUser(asker, json), body: JSON.stringify({ implementationCode: item.implementationCode, question: '需要交费吗？' }) });
+    expect(keyless.status).toBe(400);
+    expect(keyless.body.code).toBe('COMMON_IDEMPOTENCY_KEY_REQUIRED');
+    expect(await mine(asker)).toHaveLength(1);
+  });
+});
+
+describe('the question and answer: sealed', () => {
+  it('stores both sealed and shows them in full to the asker and the answering organisation', async () => {
+    const asker = await newUser();
+    const question = '我的身份证34010219900101123X过期了还能申请吗？电话13912345678';
+    const asked = await askConsultation(asker, { implementationCode: item.implementationCode, question });
+    expect(asked.status).toBe(201);
+    expect(asked.body.question).toBe(question);
+    const { consultationId } = asked.body;
+    const answer = '可以，请先换证；已按13912345678回电说明';
+    expect((await answerConsultation(hall, consultationId, { version: 1, answer })).status).toBe(200);
+
+    const [meta] = await rowsOf(`CONSULT#${consultationId}`, 'META');
+    const stored = unmarshall(meta!);
+    expect(stored.record.sealedText).toEqual(expect.objectContaining({ v: 1, data: expect.any(String) }));
+    for (const secret of ['34010219900101123X', '13912345678', '过期了还能申请吗', '请先换证']) expect(JSON.stringify(stored)).not.toContain(secret);
+
+    const mineNow = (await api('/me/consultations', { headers: asUser(asker) })).body.items.find((c: Consultation) => c.consultationId === consultationId);
+    expect(mineNow).toMatchObject({ question, answer, status: 'answered' });
+    expect((await staffQueue(hall)).find((c) => c.consultationId === consultationId)).toMatchObject({ question, answer });
+  });
+
+  it('refuses a question with a right-to-left override or a NUL, naming the field', async () => {
+    for (const question of ['要交多少\u202E元0002\u202C保证金？', '要交多少\u0000保证金？']) {
+      const res = await askConsultation(citizen, { implementationCode: item.implementationCode, question });
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe('COMMON_VALIDATION_FAILED');
+      expect(res.body.details).toEqual([{ path: 'question', message: expect.stringMatching(/^咨询内容中含有(会打乱文字显示顺序的隐藏字符|无法显示的控制字符)/) }]);
+    }
   });
 });

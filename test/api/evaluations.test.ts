@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { FeedbackStats, RectificationSummary } from '@ah-tourism/shared';
 import { api } from '../support/api';
 import { asUser, cityItem, completeApplication, newUser, signInAs, submitApplication } from '../support/applications';
@@ -303,5 +304,53 @@ describe('pain points and praise points', () => {
     const backwards = await api(`/staff/feedback/stats?from=2026-12-01&to=2026-11-01`, { headers: asUser(city) });
     expect(backwards.status).toBe(400);
     expect((await api('/staff/feedback/stats', { headers: asUser(await newUser()) })).status).toBe(403);
+  });
+});
+
+describe('evaluating exactly once per request (Idempotency-Key)', () => {
+  it('answers an evaluation sent again, or five times at once, with one key with the evaluation recorded, not 已评价过', async () => {
+    const { applicant, caseNumber } = await finishedCase();
+    const request = { level: 'dissatisfied' as const, tags: ['repeated_visits' as const], comment: '跑了两次' };
+    const key = randomUUID();
+    const first = await evaluate(applicant, caseNumber, request, key);
+    expect(first.status).toBe(201);
+    const again = await evaluate(applicant, caseNumber, request, key);
+    expect(again.status).toBe(200);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.body).toEqual(first.body);
+    // One bad review, one rectification task.
+    expect((await pendingTimers(caseNumber)).map((t) => t.kind)).toEqual(['rectification']);
+
+    const other = await finishedCase();
+    const burstKey = randomUUID();
+    const burst = await Promise.all(Array.from({ length: 5 }, () => evaluate(other.applicant, other.caseNumber, { level: 'satisfied' }, burstKey)));
+    expect(burst.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 201]);
+    for (const answer of burst) expect(answer.body).toEqual(burst[0]!.body);
+    expect((await applicantCase(other.applicant, other.caseNumber)).evaluation).toMatchObject({ canEvaluate: false, given: { level: 'satisfied', at: burst[0]!.body.at } });
+  }, 60_000);
+
+  it('refuses the key of one evaluation for another, and an evaluation without a key', async () => {
+    const { applicant, caseNumber } = await finishedCase();
+    const key = randomUUID();
+    const other = await finishedCase(applicant);
+    expect((await evaluate(applicant, caseNumber, { level: 'satisfied' }, key)).status).toBe(201);
+    // The same body for another case is another request.
+    const reused = await evaluate(applicant, other.caseNumber, { level: 'satisfied' }, key);
+    expect(reused.status).toBe(409);
+    expect(reused.body.code).toBe('COMMON_IDEMPOTENCY_KEY_REUSED');
+    const keyless = await api(`/cases/${other.caseNumber}/evaluation`, { method: 'POST', headers: asUser(applicant, { 'Content-Type': 'application/json' }), body: JSON.stringify({ level: 'satisfied' }) });
+    expect(keyless.status).toBe(400);
+    expect(keyless.body.code).toBe('COMMON_IDEMPOTENCY_KEY_REQUIRED');
+    expect((await applicantCase(applicant, other.caseNumber)).evaluation).toEqual({ canEvaluate: true });
+  }, 60_000);
+
+  it('refuses a comment with a right-to-left override or a NUL, naming the field', async () => {
+    const { applicant, caseNumber } = await finishedCase();
+    for (const comment of ['办理\u202E慢很\u202C', '办理\u0000很慢']) {
+      const res = await evaluate(applicant, caseNumber, { level: 'satisfied', comment });
+      expect(res.status).toBe(400);
+      expect(res.body.details).toEqual([{ path: 'comment', message: expect.stringMatching(/^评价内容中含有/) }]);
+    }
+    expect((await applicantCase(applicant, caseNumber)).evaluation).toEqual({ canEvaluate: true });
   });
 });

@@ -1,6 +1,6 @@
 import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,14 +11,15 @@ import { localDynamoClient } from '../../scripts/local/dynamodb-local';
 import { failNext, mintLoginCode } from '../../scripts/local/wechat-control';
 import { api, wechatUrl } from '../support/api';
 import { asUser, newUser, signInAs, signInWithWechat } from '../support/applications';
-import { HUANGSHAN_BUREAU, PROVINCE_DEPARTMENT } from '../support/notifications';
+import { HUANGSHAN_BUREAU, PROVINCE_DEPARTMENT, rowsOf } from '../support/notifications';
 
 const json = { 'Content-Type': 'application/json' };
 const post = (path: string, body: unknown, token?: string) =>
   api(path, { method: 'POST', headers: token ? asUser(token, json) : json, body: JSON.stringify(body) });
 
-const invite = (admin: string, organisationCode: string, permissions = ['pre_review']) =>
-  post(`/organisations/${organisationCode}/invitations`, { name: '林晓', permissions }, admin);
+const inviteWith = (admin: string, organisationCode: string, body: unknown, key: string = randomUUID()) =>
+  api(`/organisations/${organisationCode}/invitations`, { method: 'POST', headers: asUser(admin, { ...json, 'Idempotency-Key': key }), body: JSON.stringify(body) });
+const invite = (admin: string, organisationCode: string, permissions = ['pre_review'], key?: string) => inviteWith(admin, organisationCode, { name: '林晓', permissions }, key);
 
 describe('WeChat sign-in', () => {
   it('creates the account on first sign-in and finds it again by openid; never returns the session_key', async () => {
@@ -178,7 +179,7 @@ describe('staff invitations', () => {
     expect((await invite(provincialAdmin, HUANGSHAN_BUREAU)).status).toBe(201);
     expect((await api(`/organisations/${HUANGSHAN_BUREAU}/staff`, { headers: asUser(provincialAdmin) })).status).toBe(200);
     expect((await invite(provincialAdmin, '91340000MA0000000X')).status).toBe(404);
-    const bad = await post(`/organisations/${HUANGSHAN_BUREAU}/invitations`, { name: '', permissions: [] }, cityAdmin);
+    const bad = await inviteWith(cityAdmin, HUANGSHAN_BUREAU, { name: '', permissions: [] });
     expect(bad.status).toBe(400);
     expect(bad.body.details.map((d: { path: string }) => d.path).sort()).toEqual(['name', 'permissions']);
   });
@@ -191,6 +192,52 @@ describe('staff invitations', () => {
     expect((await api(`/organisations/${HUANGSHAN_BUREAU}/staff`, { headers: asUser(bound.accessToken) })).status).toBe(200);
     await api(`/organisations/${HUANGSHAN_BUREAU}/staff/${invited.body.staffId}`, { method: 'DELETE', headers: asUser(cityAdmin) });
     expect((await api(`/organisations/${HUANGSHAN_BUREAU}/staff`, { headers: asUser(bound.accessToken) })).status).toBe(403);
+  });
+});
+
+describe('inviting exactly once (Idempotency-Key)', () => {
+  const invitedNamed = async (admin: string, name: string) =>
+    ((await api(`/organisations/${HUANGSHAN_BUREAU}/staff`, { headers: asUser(admin) })).body.items as { name: string; staffId: string }[]).filter((s) => s.name === name).map((s) => s.staffId);
+
+  it('answers an invitation sent again, or five times at once, with one key with the same person and the same code', async () => {
+    const admin = (await signInAs('city-org_admin')).accessToken;
+    const name = `周${Date.now().toString(36).slice(-4)}`;
+    const key = randomUUID();
+    const first = await inviteWith(admin, HUANGSHAN_BUREAU, { name, permissions: ['pre_review'] }, key);
+    expect(first.status).toBe(201);
+    const again = await inviteWith(admin, HUANGSHAN_BUREAU, { name, permissions: ['pre_review'] }, key);
+    expect(again.status).toBe(200);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.body).toEqual(first.body);
+
+    const burstKey = randomUUID();
+    const burst = await Promise.all(Array.from({ length: 5 }, () => inviteWith(admin, HUANGSHAN_BUREAU, { name, permissions: ['review'] }, burstKey)));
+    expect(burst.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 201]);
+    for (const answer of burst) expect(answer.body).toEqual(burst[0]!.body);
+    expect((await invitedNamed(admin, name)).sort()).toEqual([first.body.staffId, burst[0]!.body.staffId].sort());
+
+    // The code kept for a retry is not readable from the table: the key record holds it sealed with the key.
+    const keyRows = await rowsOf(`USER#${(await api('/me', { headers: asUser(admin) })).body.userId}`, 'IDEMPOTENCY#');
+    expect(keyRows.length).toBeGreaterThan(0);
+    expect(JSON.stringify(keyRows)).not.toContain(first.body.code);
+    expect(JSON.stringify(keyRows)).not.toContain(key);
+    // And it still works once.
+    const person = await signInWithWechat(`id${Date.now()}q`);
+    expect((await post('/staff/bind', { code: again.body.code }, person.accessToken)).status).toBe(200);
+  });
+
+  it('refuses the key of one invitation for another, and an invitation without a key', async () => {
+    const admin = (await signInAs('city-org_admin')).accessToken;
+    const name = `吴${Date.now().toString(36).slice(-4)}`;
+    const key = randomUUID();
+    expect((await inviteWith(admin, HUANGSHAN_BUREAU, { name, permissions: ['pre_review'] }, key)).status).toBe(201);
+    const reused = await inviteWith(admin, HUANGSHAN_BUREAU, { name, permissions: ['decide'] }, key);
+    expect(reused.status).toBe(409);
+    expect(reused.body.code).toBe('COMMON_IDEMPOTENCY_KEY_REUSED');
+    const keyless = await post(`/organisations/${HUANGSHAN_BUREAU}/invitations`, { name, permissions: ['decide'] }, admin);
+    expect(keyless.status).toBe(400);
+    expect(keyless.body.code).toBe('COMMON_IDEMPOTENCY_KEY_REQUIRED');
+    expect(await invitedNamed(admin, name)).toHaveLength(1);
   });
 });
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { ImplementationItem } from '@ah-tourism/shared';
 import { api, forRequests } from '../support/api';
 import { asUser, cityItem, completeApplication, newUser, signInAs, submitApplication } from '../support/applications';
@@ -88,7 +89,7 @@ describe('the one visit of a negative-list item (A级旅游景区质量等级评
     expect(offered.status).toBe(200);
     expect(offered.body.slots).toHaveLength(50);
     const slot = offered.body.slots.find((s: { remaining: number }) => s.remaining === 3) as { slotId: string };
-    const book = (i: number, slotId: string) => api(`/cases/${cases[i]}/visit`, { method: 'PUT', headers: asUser(applicants[i]!, json), body: JSON.stringify({ slotId }) });
+    const book = (i: number, slotId: string) => api(`/cases/${cases[i]}/visit`, { method: 'PUT', headers: asUser(applicants[i]!, { ...json, 'Idempotency-Key': randomUUID() }), body: JSON.stringify({ slotId }) });
 
     const outcomes = await Promise.all([0, 1, 2, 3].map((i) => book(i, slot.slotId)));
     expect(outcomes.map((o) => o.status).sort()).toEqual([200, 200, 200, 409]);
@@ -125,7 +126,7 @@ describe('the one visit of a negative-list item (A级旅游景区质量等级评
       cases.map(async (caseNumber, i) => {
         const slot = slots.body.slots[10 + i] as { slotId: string };
         const [booked, accepted] = await Promise.all([
-          api(`/cases/${caseNumber}/visit`, { method: 'PUT', headers: asUser(applicants[i]!, json), body: JSON.stringify({ slotId: slot.slotId }) }),
+          api(`/cases/${caseNumber}/visit`, { method: 'PUT', headers: asUser(applicants[i]!, { ...json, 'Idempotency-Key': randomUUID() }), body: JSON.stringify({ slotId: slot.slotId }) }),
           act(staff, caseNumber, { action: 'accept', opinion: '材料齐全', version: versions[i]! }),
         ]);
         // The staff step goes on after a booking that took its entry number; a booking that came second is asked to look again.
@@ -137,6 +138,38 @@ describe('the one visit of a negative-list item (A级旅游景区质量等级评
       }),
     );
   }, forRequests(50));
+
+  it('is booked once per idempotency key: sent again or five times at once, one booking and one place taken', async () => {
+    const item = await cityItem('A级旅游景区质量等级评定');
+    const grade = item.applicationFields!.find((f) => f.key === 'targetGrade')!.options![0];
+    const applicant = await newUser();
+    const submitted = await submitApplication(applicant, await completeApplication(applicant, item, { scenicName: '黄山九龙瀑景区', targetGrade: grade, scenicAddress: '黄山市黄山区汤口镇九龙瀑' }));
+    expect(submitted.status).toBe(201);
+    const caseNumber = submitted.body.caseNumber as string;
+    const slots = async () => (await api(`/cases/${caseNumber}/visit-slots`, { headers: asUser(applicant) })).body.slots as { slotId: string; remaining: number }[];
+    const [slot, other] = (await slots()).filter((s) => s.remaining >= 1).slice(-2) as [{ slotId: string; remaining: number }, { slotId: string; remaining: number }];
+    const book = (slotId: string, key?: string) =>
+      api(`/cases/${caseNumber}/visit`, { method: 'PUT', headers: asUser(applicant, { ...json, ...(key ? { 'Idempotency-Key': key } : {}) }), body: JSON.stringify({ slotId }) });
+
+    const burstKey = randomUUID();
+    const burst = await Promise.all(Array.from({ length: 5 }, () => book(slot.slotId, burstKey)));
+    // Every answer is the one booking, whether replayed from the key or read with the case it was made on.
+    expect(burst.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    for (const answer of burst) expect(answer.body).toEqual(burst[0]!.body);
+    const again = await book(slot.slotId, burstKey);
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(burst[0]!.body);
+    expect((await slots()).find((s) => s.slotId === slot.slotId)!.remaining).toBe(slot.remaining - 1);
+
+    const reused = await book(other.slotId, burstKey);
+    expect(reused.status).toBe(409);
+    expect(reused.body.code).toBe('COMMON_IDEMPOTENCY_KEY_REUSED');
+    const keyless = await book(other.slotId);
+    expect(keyless.status).toBe(400);
+    expect(keyless.body.code).toBe('COMMON_IDEMPOTENCY_KEY_REQUIRED');
+    expect((await applicantCase(applicant, caseNumber)).visit?.booking?.slotId).toBe(slot.slotId);
+    expect((await slots()).find((s) => s.slotId === other.slotId)!.remaining).toBe(other.remaining);
+  }, 60_000);
 
   it('is not offered for items that can be done entirely online', async () => {
     const applicant = await newUser();

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Locator, Page } from 'playwright-core';
 import { api } from '../support/api';
 import { TRAVEL_AGENCY_FIELDS, asUser, completeApplication, signInAs, submitApplication, travelAgencyItem } from '../support/applications';
@@ -109,7 +110,11 @@ describe('好差评 on the phone (H5, Chromium)', () => {
     await expect(page.getByRole('button', { name: '提交评价' }).filter({ visible: true }).count()).resolves.toBe(0);
     // And the API says the same to a retry of the request.
     const token = (await signInAs(APPLICANT)).accessToken;
-    const again = await api(`/cases/${caseNumber}/evaluation`, { method: 'POST', headers: asUser(token, { 'Content-Type': 'application/json' }), body: JSON.stringify({ level: 'satisfied' }) });
+    const again = await api(`/cases/${caseNumber}/evaluation`, {
+      method: 'POST',
+      headers: asUser(token, { 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() }),
+      body: JSON.stringify({ level: 'satisfied' }),
+    });
     expect(again.body.code).toBe('EVALUATION_ALREADY_GIVEN');
   }, 180_000);
 

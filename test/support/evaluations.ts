@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { EvaluationRequest, RectificationAction, RectificationDetail } from '@ah-tourism/shared';
 import { api, type ApiResponse } from './api';
 import { asUser, cityItem, completeApplication, newUser, submitApplication } from './applications';
@@ -17,8 +18,8 @@ export async function finishedCase(applicant?: string): Promise<{ applicant: str
   return { applicant: user, caseNumber: res.body.caseNumber as string };
 }
 
-export const evaluate = (token: string, caseNumber: string, request: EvaluationRequest): Promise<ApiResponse> =>
-  api(`/cases/${caseNumber}/evaluation`, { method: 'POST', headers: asUser(token, json), body: JSON.stringify(request) });
+export const evaluate = (token: string, caseNumber: string, request: EvaluationRequest, key: string = randomUUID()): Promise<ApiResponse> =>
+  api(`/cases/${caseNumber}/evaluation`, { method: 'POST', headers: asUser(token, { ...json, 'Idempotency-Key': key }), body: JSON.stringify(request) });
 
 export const rectification = (token: string, subjectId: string): Promise<ApiResponse<RectificationDetail>> => api(`/staff/rectifications/${subjectId}`, { headers: asUser(token) });
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { ComplaintActionRequest, ComplaintDetail as Complaint, ComplaintRequest, Consultation as ConsultationView, ErrorBody } from '@ah-tourism/shared';
 import { api, type ApiResponse } from './api';
@@ -5,6 +6,8 @@ import { asUser } from './applications';
 import { rowsOf } from './notifications';
 
 const json = { 'Content-Type': 'application/json' };
+/** JSON with an idempotency key: every create is sent with one (a fresh one unless the test retries). */
+export const jsonOnce = (key: string = randomUUID()) => ({ ...json, 'Idempotency-Key': key });
 /** An answer that is either the resource or an error body. */
 type Answer<T> = T & Partial<ErrorBody>;
 type ComplaintDetail = Answer<Complaint>;
@@ -12,8 +15,8 @@ type Consultation = Answer<ConsultationView>;
 
 export const HEFEI_BUREAU = '113401000030141720';
 
-export const askConsultation = (token: string, body: unknown): Promise<ApiResponse<Consultation>> =>
-  api('/consultations', { method: 'POST', headers: asUser(token, json), body: JSON.stringify(body) });
+export const askConsultation = (token: string, body: unknown, key?: string): Promise<ApiResponse<Consultation>> =>
+  api('/consultations', { method: 'POST', headers: asUser(token, jsonOnce(key)), body: JSON.stringify(body) });
 
 export const answerConsultation = (token: string, consultationId: string, body: unknown): Promise<ApiResponse<Consultation>> =>
   api(`/staff/consultations/${consultationId}/answer`, { method: 'POST', headers: asUser(token, json), body: JSON.stringify(body) });
@@ -33,8 +36,8 @@ export function complaintBody(overrides: Partial<ComplaintRequest> = {}): Compla
   };
 }
 
-export const fileComplaint = (token: string, body: unknown): Promise<ApiResponse<ComplaintDetail>> =>
-  api('/complaints', { method: 'POST', headers: asUser(token, json), body: JSON.stringify(body) });
+export const fileComplaint = (token: string, body: unknown, key?: string): Promise<ApiResponse<ComplaintDetail>> =>
+  api('/complaints', { method: 'POST', headers: asUser(token, jsonOnce(key)), body: JSON.stringify(body) });
 
 export const staffComplaint = (token: string, complaintNumber: string): Promise<ApiResponse<ComplaintDetail>> =>
   api(`/staff/complaints/${complaintNumber}`, { headers: asUser(token) });

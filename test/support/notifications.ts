@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { QueryCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { LOCAL_TEMPLATE_IDS, type Message, type Session, type StaffPermission, type TemplateKey } from '@ah-tourism/shared';
 import { localDynamoClient } from '../../scripts/local/dynamodb-local';
@@ -50,7 +51,7 @@ export async function newStaff(organisationCode: string, permissions: StaffPermi
   const adminSession = await signInAs(admin);
   const invited = await api(`/organisations/${organisationCode}/invitations`, {
     method: 'POST',
-    headers: asUser(adminSession.accessToken, json),
+    headers: asUser(adminSession.accessToken, { ...json, 'Idempotency-Key': randomUUID() }),
     body: JSON.stringify({ name: '测试工作人员', permissions }),
   });
   if (invited.status !== 201) throw new Error(`invite: ${invited.status} ${JSON.stringify(invited.body)}`);

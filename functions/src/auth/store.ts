@@ -3,6 +3,7 @@ import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateComma
 import type { Organisation, StaffMembership, StaffPermission, StaffStatus } from '@ah-tourism/shared';
 import { config } from '../platform/config';
 import { dynamo } from '../platform/dynamodb';
+import { claimOutcome } from '../platform/idempotency';
 import { STAFF_PREFIX, inviteKey, openidKey, organisationKey, organisationPartition, profileKey, sessionKey, staffKey } from './keys';
 
 export interface UserRecord {
@@ -154,24 +155,32 @@ export function authStore() {
       return (await get(staffKey(organisationCode, staffId), true))?.staff as StaffRecord | undefined;
     },
 
-    /** The invited staff member and their single-use code, written together. */
-    async createInvitation(staff: StaffRecord, codeHash: string): Promise<void> {
+    /**
+     * The invited staff member and their single-use code, written together (with the claim of the
+     * request's idempotency key, when there is one: `key_taken` or `conflict` from the claim).
+     */
+    async createInvitation(staff: StaffRecord, codeHash: string, claim?: object): Promise<'created' | 'key_taken' | 'conflict'> {
       const invite: InviteRecord = { organisationCode: staff.organisationCode, staffId: staff.staffId, expiresAtIso: staff.invitationExpiresAt! };
-      await db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            { Put: { TableName, Item: { ...staffKey(staff.organisationCode, staff.staffId), entity: 'Staff', staff }, ConditionExpression: 'attribute_not_exists(pk)' } },
-            {
-              Put: {
-                TableName,
-                // Kept a week past expiry so a late attempt hears "expired", not "unknown".
-                Item: { ...inviteKey(codeHash), entity: 'Invite', invite, expiresAt: epoch(invite.expiresAtIso) + 7 * 86400 },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-          ],
-        }),
-      );
+      const items = [
+        { Put: { TableName, Item: { ...staffKey(staff.organisationCode, staff.staffId), entity: 'Staff', staff }, ConditionExpression: 'attribute_not_exists(pk)' } },
+        {
+          Put: {
+            TableName,
+            // Kept a week past expiry so a late attempt hears "expired", not "unknown".
+            Item: { ...inviteKey(codeHash), entity: 'Invite', invite, expiresAt: epoch(invite.expiresAtIso) + 7 * 86400 },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        ...(claim ? [claim] : []),
+      ];
+      try {
+        await db.send(new TransactWriteCommand({ TransactItems: items as never }));
+        return 'created';
+      } catch (error) {
+        const outcome = claim ? claimOutcome(error, items.length - 1) : undefined;
+        if (outcome) return outcome;
+        throw error;
+      }
     },
 
     async invite(codeHash: string): Promise<InviteRecord | undefined> {

@@ -1,7 +1,8 @@
-import { bookVisitRequestSchema, resubmitRequestSchema, withdrawRequestSchema, type CaseDetail, type FieldIssue, type WorkingCalendar } from '@ah-tourism/shared';
+import { bookVisitRequestSchema, resubmitRequestSchema, withdrawRequestSchema, type CaseDetail, type FieldIssue, type VisitBooking, type WorkingCalendar } from '@ah-tourism/shared';
 import type { Caller } from '../auth/caller';
 import { AppError } from '../platform/errors';
 import { parseInput } from '../platform/http';
+import { createOnce, type IdempotentRequest } from '../platform/idempotency';
 import type { ApplicantCaseViews } from './applicant-views';
 import type { CaseLifecycle } from './lifecycle';
 import { checkUploads, type MaterialFiles } from './materials';
@@ -59,10 +60,16 @@ export function applicantCaseActions(deps: ApplicantActionDeps) {
       return visits.slots(found, found.visit);
     },
 
-    async bookVisit(caller: Caller, caseNumber: string, body: unknown) {
-      const { slotId } = parseInput(bookVisitRequestSchema, body);
-      const found = await deps.views.ownCase(caller.userId, caseNumber);
-      return visits.book(caller, found, found.visit, slotId);
+    /** Once per idempotency key: a retry gets the booking its first request made. */
+    bookVisit(caller: Caller, caseNumber: string, once: IdempotentRequest, body: unknown) {
+      return createOnce<VisitBooking, { booking: VisitBooking }>(once, {
+        create: async (claim) => {
+          const { slotId } = parseInput(bookVisitRequestSchema, body);
+          const found = await deps.views.ownCase(caller.userId, caseNumber);
+          return visits.book(caller, found, found.visit, slotId, claim);
+        },
+        replay: async ({ booking }) => booking,
+      });
     },
 
     async withdraw(caller: Caller, caseNumber: string, body: unknown): Promise<CaseDetail> {

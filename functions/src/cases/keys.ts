@@ -13,7 +13,7 @@
  *   CASE#<no> / META                  the case record; GSI1 USER#<submitter> / CASE#<submittedAt>#<no>
  *                                     open cases also GSI2 INBOX#<org> / <dueAt>#<no> (staff inbox)
  *   CASE#<no> / OUTBOX#…, TIMER#…     events to deliver, reminders (notifications/keys.ts)
- *   USER#<id> / IDEMPOTENCY#<key>     submission keys, TTL = drafts                                 GetItem (on conflict)
+ *   USER#<id> / IDEMPOTENCY#<key>     submission keys, TTL = drafts (platform/idempotency.ts)       GetItem (on conflict)
  *   USER#<id> / DRAFT#<impl. code>    one draft per item, TTL                                       GetItem, Query
  */
 export const caseKey = (caseNumber: string) => ({ pk: `CASE#${caseNumber}`, sk: 'META' });
@@ -28,7 +28,6 @@ export const EVALUATION_SK = 'EVALUATION';
 export const RECTIFICATION_SK = 'EVALUATION#TASK';
 export const userCasesPartition = (userId: string) => `USER#${userId}#CASES`;
 export const inboxPartition = (organisationCode: string) => `INBOX#${organisationCode}`;
-export const idempotencyKey = (userId: string, key: string) => ({ pk: `USER#${userId}`, sk: `IDEMPOTENCY#${key}` });
 export const draftKey = (userId: string, implementationCode: string) => ({ pk: `USER#${userId}`, sk: `DRAFT#${implementationCode}` });
 export const DRAFT_PREFIX = 'DRAFT#';
 

@@ -2,6 +2,7 @@ import {
   MATERIAL_TYPES,
   MAX_MATERIAL_BYTES,
   appliesThroughAgent,
+  maskPersonalNumbers,
   materialRequirement,
   type Application,
   type FieldIssue,
@@ -101,7 +102,9 @@ export async function checkUploads(
         const { type, content } = found;
         if (!type || !MATERIAL_TYPES.includes(type)) return problem(NOT_A_MATERIAL);
         if (content && content !== 'sound') return problem(contentMessage(content, type, declaredTypeOfKey(file.key)));
-        stored.get(material.id)!.push({ index, key: file.key, fileName: file.fileName, size: found.size, contentType: type });
+        // Masked once, here: a file name only labels the document, and every reader (the applicant, the
+        // handling staff, provincial supervision, the download's Content-Disposition) gets the same one.
+        stored.get(material.id)!.push({ index, key: file.key, fileName: maskPersonalNumbers(file.fileName), size: found.size, contentType: type });
       });
     }),
   );

@@ -1,5 +1,6 @@
 import type { ApprovalRule, CaseDocument, CaseStatus, ImplementationItem, MaterialContentType, NotificationEvent, VisitBooking } from '@ah-tourism/shared';
 import type { Sealed } from '../platform/crypto';
+import type { IdempotentRequest } from '../platform/idempotency';
 import type { AuditEntry } from './audit';
 import type { RectificationTask, StoredEvaluation } from './feedback-records';
 import type { Timer } from '../notifications/timers';
@@ -137,11 +138,6 @@ export interface StoredCase {
   rectification?: RectificationTask;
 }
 
-export interface IdempotencyRecord {
-  requestHash: string;
-  caseNumber: string;
-}
-
 export interface NewCase {
   record: CaseRecord;
   application: CaseApplication;
@@ -149,7 +145,8 @@ export interface NewCase {
   events: NotificationEvent[];
   /** Deadline reminders written with the case. */
   timers: Timer[];
-  idempotency: { userId: string; key: string; requestHash: string; ttlSeconds: number };
+  /** The submission's idempotency key, claimed in the same transaction (platform/idempotency.ts). */
+  idempotency: Pick<IdempotentRequest, 'userId' | 'key' | 'operation' | 'requestHash'> & { ttlSeconds: number };
 }
 
 export type CreateResult = 'created' | 'idempotency_key_taken' | 'case_number_taken' | 'conflict';

@@ -1,11 +1,12 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { ImplementationItem, VisitBooking } from '@ah-tourism/shared';
 import { outboxPut } from '../notifications/outbox';
 import { timerPut } from '../notifications/timers';
 import { config } from '../platform/config';
 import { decodeCursor, encodeCursor } from '../platform/cursor';
 import { dynamo } from '../platform/dynamodb';
+import { idempotencyClaim } from '../platform/idempotency';
 import { stepPayload, type ChainLink } from './audit';
 import type { RectificationTask, StoredEvaluation } from './feedback-records';
 import {
@@ -18,26 +19,22 @@ import {
   caseKey,
   casePartition,
   draftKey,
-  idempotencyKey,
   inboxPartition,
   userCasesPartition,
 } from './keys';
-import { byTime, type CaseApplication, type CaseRecord, type CreateResult, type EventRecord, type IdempotencyRecord, type NewCase, type StepRecord, type StoredCase } from './records';
+import { byTime, type CaseApplication, type CaseRecord, type CreateResult, type EventRecord, type NewCase, type StepRecord, type StoredCase } from './records';
 
 /** Resolves the immutable guide version a case was applied under (the catalog's per-container cache). */
 export type GuideVersionSource = (implementationCode: string, version: number) => Promise<ImplementationItem | undefined>;
 
 export interface CaseStore {
   createCase(input: NewCase): Promise<CreateResult>;
-  getIdempotency(userId: string, key: string): Promise<IdempotencyRecord | undefined>;
   /** The rows a case page shows (one Query) and its guide version (from memory once seen). */
   getCase(caseNumber: string): Promise<StoredCase | undefined>;
   /** The audit entries of the case's steps (the AUDIT# rows) with what each covers; the submission's is in the application. */
   getAudit(caseNumber: string): Promise<ChainLink[]>;
   listCases(userId: string, limit: number, cursor: string | undefined): Promise<{ items: CaseRecord[]; nextCursor: string | null }>;
 }
-
-const epochSeconds = (iso: string) => Math.floor(new Date(iso).getTime() / 1000);
 
 /**
  * The index entries of a case: the applicant's list (GSI1) and, while the case is open, its
@@ -62,19 +59,7 @@ export const caseFormItem = (caseNumber: string, application: CaseApplication) =
 export function newCaseTransaction(tableName: string, { record, application, events, timers, idempotency }: NewCase) {
   return [
     { Put: { TableName: tableName, Item: caseRecordItem(record), ConditionExpression: 'attribute_not_exists(pk)' } },
-    {
-      Put: {
-        TableName: tableName,
-        Item: {
-          ...idempotencyKey(idempotency.userId, idempotency.key),
-          entity: 'Idempotency',
-          requestHash: idempotency.requestHash,
-          caseNumber: record.caseNumber,
-          expiresAt: epochSeconds(record.submittedAt) + idempotency.ttlSeconds,
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    },
+    idempotencyClaim(tableName, idempotency, { caseNumber: record.caseNumber }, new Date(record.submittedAt), idempotency.ttlSeconds),
     { Put: { TableName: tableName, Item: caseFormItem(record.caseNumber, application) } },
     { Delete: { TableName: tableName, Key: draftKey(record.submitterUserId, record.implementationCode) } },
     ...events.map((notification) => outboxPut(tableName, notification)),
@@ -99,11 +84,6 @@ export function dynamoCaseStore(guides: GuideVersionSource): CaseStore {
         if (reasons[0]?.Code === 'ConditionalCheckFailed') return 'case_number_taken';
         return 'conflict';
       }
-    },
-
-    async getIdempotency(userId, key) {
-      const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: idempotencyKey(userId, key), ConsistentRead: true }));
-      return Item ? { requestHash: Item.requestHash as string, caseNumber: Item.caseNumber as string } : undefined;
     },
 
     async getCase(caseNumber) {

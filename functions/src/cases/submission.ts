@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import {
   CASE_TRANSITIONS,
   applicationRequestSchema,
@@ -16,6 +16,7 @@ import type { Caller } from '../auth/caller';
 import { seal, type KeyProvider } from '../platform/crypto';
 import { AppError } from '../platform/errors';
 import { parseInput } from '../platform/http';
+import { earlierResult, idempotentRequest, type IdempotencyCodes, type IdempotentRequest } from '../platform/idempotency';
 import { logger } from '../platform/logger';
 import { maskPersonName } from '../platform/masking';
 import { countSubmission } from '../platform/metrics';
@@ -30,10 +31,11 @@ import type { CaseApplication, CaseRecord, EventRecord, SmartApproval, StoredCas
 import { evaluateRules } from './smart-approval';
 import type { CaseStore } from './store';
 
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{16,64}$/;
+/** Submissions keep their own messages, which speak of an application. */
+const SUBMISSION_CODES: IdempotencyCodes = { required: 'APPLY_IDEMPOTENCY_KEY_REQUIRED', reused: 'APPLY_IDEMPOTENCY_KEY_REUSED', inProgress: 'APPLY_SUBMISSION_IN_PROGRESS' };
 
 export interface SubmissionDeps {
-  cases: Pick<CaseStore, 'createCase' | 'getIdempotency' | 'getCase'>;
+  cases: Pick<CaseStore, 'createCase' | 'getCase'>;
   /** The current published guide of an implementation entry. */
   guide: (implementationCode: string) => Promise<ImplementationItem | undefined>;
   /** The province's regions (from the catalog's per-container cache). */
@@ -50,17 +52,6 @@ export interface SubmissionDeps {
   lifecycle: () => Pick<CaseLifecycle, 'transition'>;
   now?: () => Date;
   sleep?: (ms: number) => Promise<void>;
-}
-
-/** Stable hash of a request body, so a reused idempotency key with another body is recognised. */
-export function requestHash(body: unknown): string {
-  const canonical = (value: unknown): unknown =>
-    Array.isArray(value)
-      ? value.map(canonical)
-      : value && typeof value === 'object'
-        ? Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]))
-        : value;
-  return createHash('sha256').update(JSON.stringify(canonical(body))).digest('base64url');
 }
 
 /** The enterprise's credit code as sent, so its wallet can be read while the guide is still on its way. */
@@ -82,13 +73,12 @@ export function caseSubmission(deps: SubmissionDeps) {
   const regionNameOf = async (code: string) => (await deps.regions()).find((r) => r.code === code)?.name ?? '';
 
   /** The case an earlier request with this key created, if the key was used with this very body. */
-  async function replay(userId: string, key: string, hash: string): Promise<CaseDetail | undefined> {
-    const existing = await deps.cases.getIdempotency(userId, key);
+  async function replay(request: IdempotentRequest): Promise<CaseDetail | undefined> {
+    const existing = await earlierResult<{ caseNumber: string }>(request);
     if (!existing) return undefined;
-    if (existing.requestHash !== hash) throw new AppError('APPLY_IDEMPOTENCY_KEY_REUSED');
     const found = await deps.cases.getCase(existing.caseNumber);
-    if (!found || found.record.submitterUserId !== userId) throw new AppError('CASE_NOT_FOUND');
-    return caseDetail(found, userId, await deps.calendar(), now());
+    if (!found || found.record.submitterUserId !== request.userId) throw new AppError('CASE_NOT_FOUND');
+    return caseDetail(found, request.userId, await deps.calendar(), now());
   }
 
   /**
@@ -110,8 +100,8 @@ export function caseSubmission(deps: SubmissionDeps) {
 
   return {
     async submit(caller: Caller, idempotencyKey: string | undefined, body: unknown): Promise<{ created: boolean; case: CaseDetail }> {
-      if (!idempotencyKey || !IDEMPOTENCY_KEY.test(idempotencyKey)) throw new AppError('APPLY_IDEMPOTENCY_KEY_REQUIRED');
-      const hash = requestHash(body);
+      // The body alone is hashed, as before the key records were shared, so keys already kept in drafts still match.
+      const once = idempotentRequest(caller.userId, idempotencyKey, 'case_submission', body, SUBMISSION_CODES);
       const envelope = parseInput(applicationRequestSchema, body);
       const creditCode = creditCodeIn(body);
       // The wallet read runs while the guide is found and the files are checked; it is awaited only
@@ -126,7 +116,7 @@ export function caseSubmission(deps: SubmissionDeps) {
       } catch (error) {
         // Refused now, but a late retry of a request that already made its case gets that case.
         if (error instanceof AppError && error.status < 500) {
-          const previous = await replay(caller.userId, idempotencyKey, hash);
+          const previous = await replay(once);
           if (previous) return { created: false, case: previous };
         }
         throw error;
@@ -155,7 +145,7 @@ export function caseSubmission(deps: SubmissionDeps) {
           events: [{ ...notice, eventId: newEventId(), type: 'case_submitted', occurredAt: submittedAt }],
           timers: reminderTimers(notice, preReviewDueAt, { label: '预审', permission: 'pre_review' }),
           // As long as a draft (which carries the key) can live, so a late retry still finds its case.
-          idempotency: { userId: caller.userId, key: idempotencyKey, requestHash: hash, ttlSeconds: deps.draftTtlDays * 86_400 },
+          idempotency: { ...once, ttlSeconds: deps.draftTtlDays * 86_400 },
         });
         if (result === 'created') {
           countSubmission();
@@ -166,7 +156,7 @@ export function caseSubmission(deps: SubmissionDeps) {
         if (result === 'case_number_taken') continue;
         // The key is taken: by an earlier request (a retry) or one still running. Answer with its case.
         for (let wait = 0; wait < 20; wait += 1) {
-          const done = await replay(caller.userId, idempotencyKey, hash);
+          const done = await replay(once);
           if (done) return { created: false, case: done };
           await sleep(50 + wait * 25);
         }

@@ -5,6 +5,7 @@ import type { Caller } from '../auth/caller';
 import { config } from '../platform/config';
 import { dynamo } from '../platform/dynamodb';
 import { AppError } from '../platform/errors';
+import { claimOutcome, type CreateOutcome } from '../platform/idempotency';
 import { chainEntry, stepPayload } from './audit';
 import { VISIT_SK, caseAuditSk, caseKey, casePartition } from './keys';
 import type { EventRecord, StepRecord, StoredCase } from './records';
@@ -81,11 +82,12 @@ export function visitService(deps: { calendar: () => Promise<WorkingCalendar>; n
       };
     },
 
-    async book(caller: Caller, stored: StoredCase, current: VisitBooking | undefined, slotId: string): Promise<VisitBooking> {
+    /** Books (or moves) the visit, with the claim of the request's idempotency key in the same transaction. */
+    async book(caller: Caller, stored: StoredCase, current: VisitBooking | undefined, slotId: string, claim: (result: { booking: VisitBooking }) => object): Promise<CreateOutcome<VisitBooking>> {
       requireBookable(stored);
       const slot = offeredSlots(await deps.calendar(), deps.now()).find((s) => s.slotId === slotId);
       if (!slot) throw new AppError('COMMON_VALIDATION_FAILED', '该时段不可预约，请重新选择', [{ path: 'slotId', message: '请从可预约的时段中选择' }]);
-      if (current?.slotId === slotId) return current;
+      if (current?.slotId === slotId) return { created: current };
       const { organisationCode, caseNumber } = stored.record;
       const booking: VisitBooking = { slotId, startsAt: slot.startsAt, endsAt: slot.endsAt, place: stored.guide.guide.place.address, bookedAt: deps.now().toISOString() };
       const { status } = stored.record;
@@ -127,14 +129,16 @@ export function visitService(deps: { calendar: () => Promise<WorkingCalendar>; n
         ...(current
           ? [{ Update: { TableName, Key: slotKey(organisationCode, current.slotId), UpdateExpression: 'ADD booked :minus', ExpressionAttributeValues: { ':minus': -1 } } }]
           : []),
+        claim({ booking }),
       ];
       // Applicants racing for the same slot collide on its counter: retry those, never overbook.
       for (let attempt = 0; ; attempt += 1) {
         try {
-          await db.send(new TransactWriteCommand({ TransactItems: items }));
-          return booking;
+          await db.send(new TransactWriteCommand({ TransactItems: items as never }));
+          return { created: booking };
         } catch (error) {
           if (!(error instanceof TransactionCanceledException)) throw error;
+          if (claimOutcome(error, items.length - 1) === 'key_taken') return 'key_taken';
           const reasons = error.CancellationReasons ?? [];
           if (reasons[0]?.Code === 'ConditionalCheckFailed') throw new AppError('VISIT_SLOT_FULL');
           if (reasons[1]?.Code === 'ConditionalCheckFailed') throw new AppError('CASE_VERSION_CONFLICT', '预约已变化，请刷新后重新选择');

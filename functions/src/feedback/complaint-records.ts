@@ -36,9 +36,15 @@ export interface ComplaintRecord {
   business: ComplaintRequest['business'];
   tripStart: string;
   tripEnd: string;
-  account: string;
   amount?: number;
-  request: string;
+  /**
+   * What happened and what the complainant asks for (投诉事由, 投诉请求), envelope-encrypted: people type
+   * identity and mobile numbers into them. Read through `narrativeOf` (complaint-view.ts).
+   */
+  sealedNarrative?: Sealed;
+  /** The same, in plain text, on complaints filed before narratives were sealed. */
+  account?: string;
+  request?: string;
   complainantName: string;
   /** Name and mobile of the complainant, envelope-encrypted. */
   sealedContact: Sealed;

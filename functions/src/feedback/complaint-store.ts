@@ -6,6 +6,7 @@ import { regionPartitionKey } from '../catalog/keys';
 import { outboxPut } from '../notifications/outbox';
 import { config } from '../platform/config';
 import { dynamo } from '../platform/dynamodb';
+import { claimOutcome } from '../platform/idempotency';
 import { cancellationCodes } from './common';
 import { complaintIndexKeys, type ComplaintEvent, type ComplaintRecord, type StoredComplaint } from './complaint-records';
 import { complaintPartition } from './keys';
@@ -27,8 +28,11 @@ export interface ComplaintChange {
 
 export interface ComplaintStore {
   get(complaintNumber: string): Promise<StoredComplaint | undefined>;
-  /** Creates a complaint; false when the number is taken. */
-  create(change: ComplaintChange): Promise<boolean>;
+  /**
+   * Creates a complaint with the claim of its idempotency key: `number_taken` when the drawn number is in
+   * use, `key_taken` or `conflict` from the claim (platform/idempotency.ts).
+   */
+  create(change: ComplaintChange, claim: object): Promise<'created' | 'number_taken' | 'key_taken' | 'conflict'>;
   /** Writes a change if the complaint is still at `expectedVersion`; false when someone else changed it first. */
   update(change: ComplaintChange, expectedVersion: number): Promise<boolean>;
   /** The 旅游投诉受理 item of a region (its implementing organisation accepts the region's complaints). */
@@ -80,7 +84,19 @@ export function dynamoComplaintStore(): ComplaintStore {
       };
     },
 
-    create: (change) => write(writes(change, { ConditionExpression: 'attribute_not_exists(pk)' })),
+    async create(change, claim) {
+      const items = [...writes(change, { ConditionExpression: 'attribute_not_exists(pk)' }), claim];
+      try {
+        await db.send(new TransactWriteCommand({ TransactItems: items as never }));
+        return 'created';
+      } catch (error) {
+        const outcome = claimOutcome(error, items.length - 1);
+        if (outcome) return outcome;
+        const codes = cancellationCodes(error);
+        if (codes?.[0] === 'ConditionalCheckFailed' || codes?.[1] === 'ConditionalCheckFailed') return 'number_taken';
+        throw error;
+      }
+    },
 
     update: (change, expectedVersion) =>
       write(writes(change, { ConditionExpression: '#record.version = :version', ExpressionAttributeNames: { '#record': 'record' }, ExpressionAttributeValues: { ':version': expectedVersion } })),

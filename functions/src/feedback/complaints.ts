@@ -1,8 +1,6 @@
 import {
-  COMPLAINT_BUSINESS_KINDS,
   COMPLAINT_ACCEPTANCE_WORKING_DAYS,
   COMPLAINT_ACTIONS,
-  COMPLAINT_OUTCOMES,
   COMPLAINT_STATUSES,
   FEEDBACK_CHANNELS,
   complaintActions,
@@ -17,18 +15,19 @@ import {
 } from '@ah-tourism/shared';
 import type { Caller } from '../auth/caller';
 import type { AuthStore } from '../auth/store';
-import { evaluationState } from '../cases/feedback-records';
 import { newEventId } from '../notifications/outbox';
 import { dueAfter, reminderTimers, timerDelete, timerPut, type Timer } from '../notifications/timers';
 import { config } from '../platform/config';
-import { seal, unseal, type KeyProvider } from '../platform/crypto';
+import { seal, type KeyProvider } from '../platform/crypto';
 import { AppError } from '../platform/errors';
+import { createOnce, type CreateOutcome, type IdempotentRequest } from '../platform/idempotency';
 import { logger } from '../platform/logger';
 import { maskPersonName } from '../platform/masking';
 import { currentUser } from '../staff/service';
 import { channelFor, feedbackNumber, queryIndexPage, requireFeedbackDesk, type StaffUser } from './common';
 import { actionIssues, actionNote, complaintStatusPrefix, complaintSummary, routingRegion, type ComplaintEvent, type ComplaintRecord, type StoredComplaint } from './complaint-records';
 import type { ComplaintStore } from './complaint-store';
+import { complaintDetail, type ComplaintReader, type Narrative } from './complaint-view';
 import { complaintsPartition } from './keys';
 
 /** The invitation to evaluate the handling goes out 3 days after the complaint is closed (好差评). */
@@ -36,8 +35,6 @@ const EVALUATION_INVITATION_DELAY_MS = 3 * 24 * 3600_000;
 
 /** Who in an organisation hears of new complaints and of their acceptance deadline. */
 const COMPLAINT_PERMISSION = 'hotline_12301' as const;
-
-export const BUSINESS_KINDS = COMPLAINT_BUSINESS_KINDS;
 
 /** What the complainant is told, per action: a status phrase for the push (≤5 Chinese characters) and a line of history. */
 const ACTION_TEXT: Record<ComplaintAction, { phrase: string; history: string }> = {
@@ -54,11 +51,6 @@ export interface ComplaintDeps {
   keys: KeyProvider;
   calendar: () => Promise<WorkingCalendar>;
   now?: () => Date;
-}
-
-interface Viewer {
-  userId: string;
-  staff: boolean;
 }
 
 export function complaintService(deps: ComplaintDeps) {
@@ -116,28 +108,7 @@ export function complaintService(deps: ComplaintDeps) {
       { label: '投诉受理', permission: COMPLAINT_PERMISSION, subject: '投诉', page: `pages/staff/complaint/index?complaintNumber=${record.complaintNumber}` },
     ).map((timer) => timerPut(config().tableName, timer));
 
-  async function view(stored: StoredComplaint, viewer: Viewer): Promise<ComplaintDetail> {
-    const { record } = stored;
-    const contact = viewer.staff && record.hasContactMobile ? await unseal<{ mobile?: string }>(deps.keys, record.sealedContact) : undefined;
-    const owner = record.ownerUserId !== undefined && record.ownerUserId === viewer.userId;
-    return {
-      ...complaintSummary(record, now()),
-      business: { name: record.business.name, ...(record.business.creditCode ? { creditCode: record.business.creditCode } : {}), kind: record.business.kind, kindLabel: BUSINESS_KINDS[record.business.kind] },
-      tripStart: record.tripStart,
-      tripEnd: record.tripEnd,
-      account: record.account,
-      ...(record.amount !== undefined ? { amount: record.amount } : {}),
-      request: record.request,
-      statusHint: COMPLAINT_STATUSES[record.status].hint,
-      ...(contact?.mobile ? { contactMobile: contact.mobile } : {}),
-      history: [...stored.events]
-        .sort((a, b) => (a.at === b.at ? a.seq - b.seq : a.at.localeCompare(b.at)))
-        .map((event) => ({ at: event.at, label: event.label, ...(event.note ? { note: event.note } : {}), organisationName: event.organisationName })),
-      ...(record.outcome ? { outcome: record.outcome, outcomeLabel: COMPLAINT_OUTCOMES[record.outcome] } : {}),
-      actions: viewer.staff ? complaintActions(record.status) : [],
-      evaluation: evaluationState({ evaluable: record.status === 'closed', ...(owner ? { ownerUserId: viewer.userId } : {}) }, viewer.userId, stored.evaluation, stored.rectification),
-    };
-  }
+  const view = (stored: StoredComplaint, reader: ComplaintReader, known?: Narrative): Promise<ComplaintDetail> => complaintDetail(deps.keys, stored, reader, now(), known);
 
   /** A complaint of the staff member's own organisation; any other gets the same 404 as a missing one. */
   async function ownOrganisations(user: StaffUser, complaintNumber: string): Promise<StoredComplaint> {
@@ -155,61 +126,77 @@ export function complaintService(deps: ComplaintDeps) {
 
   const conflict = (status: ComplaintStatus) => new AppError('FEEDBACK_VERSION_CONFLICT', `该投诉已被他人处理，当前为“${COMPLAINT_STATUSES[status].label}”，请刷新后再办理`);
 
-  return {
-    /** A structured complaint, routed to the bureau of the region where the business is. */
-    async submit(caller: Caller, request: ComplaintRequest): Promise<ComplaintDetail> {
-      const user = await currentUser(deps.people as AuthStore, caller);
-      const channel = channelFor(user, request.onBehalf);
-      const { organisation, item } = await handlerOf(request.regionCode);
-      const submittedAt = now().toISOString();
-      const person = request.onBehalf
-        ? { name: request.onBehalf.name, mobile: request.onBehalf.mobile ?? request.contactMobile }
-        : { name: request.complainantName ?? user.displayName, mobile: request.contactMobile };
-      const base: Omit<ComplaintRecord, 'complaintNumber'> = {
-        status: 'received',
-        version: 1,
-        organisationCode: organisation.creditCode,
+  /** Files the complaint in one transaction with the claim of its idempotency key. */
+  async function file(caller: Caller, request: ComplaintRequest, claim: (result: { complaintNumber: string }) => object): Promise<CreateOutcome<ComplaintDetail>> {
+    const user = await currentUser(deps.people as AuthStore, caller);
+    const channel = channelFor(user, request.onBehalf);
+    const { organisation, item } = await handlerOf(request.regionCode);
+    const submittedAt = now().toISOString();
+    const person = request.onBehalf
+      ? { name: request.onBehalf.name, mobile: request.onBehalf.mobile ?? request.contactMobile }
+      : { name: request.complainantName ?? user.displayName, mobile: request.contactMobile };
+    const narrative: Narrative = { account: request.account, request: request.request };
+    const [sealedNarrative, sealedContact, calendar] = await Promise.all([seal(deps.keys, narrative), seal(deps.keys, person.mobile ? person : { name: person.name }), deps.calendar()]);
+    const base: Omit<ComplaintRecord, 'complaintNumber'> = {
+      status: 'received',
+      version: 1,
+      organisationCode: organisation.creditCode,
+      organisationName: organisation.name,
+      regionCode: request.regionCode,
+      implementationCode: item.implementationCode,
+      itemName: item.name,
+      business: request.business,
+      tripStart: request.tripStart,
+      tripEnd: request.tripEnd,
+      ...(request.amount !== undefined ? { amount: request.amount } : {}),
+      sealedNarrative,
+      complainantName: maskPersonName(person.name),
+      sealedContact,
+      hasContactMobile: !!person.mobile,
+      channel,
+      ...(request.onBehalf ? { recordedBy: caller.userId } : { ownerUserId: caller.userId }),
+      submittedAt,
+      dueAt: dueAfter(calendar, submittedAt, COMPLAINT_ACCEPTANCE_WORKING_DAYS),
+    };
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const record: ComplaintRecord = { ...base, complaintNumber: feedbackNumber('TS', submittedAt, routingRegion(request.regionCode)) };
+      const event: ComplaintEvent = {
+        at: submittedAt,
+        seq: 0,
+        action: 'submit',
+        from: null,
+        to: 'received',
+        label: channel === 'miniapp' ? '提交投诉' : `${FEEDBACK_CHANNELS[channel]}登记投诉`,
         organisationName: organisation.name,
-        regionCode: request.regionCode,
-        implementationCode: item.implementationCode,
-        itemName: item.name,
-        business: request.business,
-        tripStart: request.tripStart,
-        tripEnd: request.tripEnd,
-        account: request.account,
-        ...(request.amount !== undefined ? { amount: request.amount } : {}),
-        request: request.request,
-        complainantName: maskPersonName(person.name),
-        sealedContact: await seal(deps.keys, person.mobile ? person : { name: person.name }),
-        hasContactMobile: !!person.mobile,
-        channel,
-        ...(request.onBehalf ? { recordedBy: caller.userId } : { ownerUserId: caller.userId }),
-        submittedAt,
-        dueAt: dueAfter(await deps.calendar(), submittedAt, COMPLAINT_ACCEPTANCE_WORKING_DAYS),
+        actorId: caller.userId,
       };
-      for (let attempt = 0; attempt < 5; attempt += 1) {
-        const record: ComplaintRecord = { ...base, complaintNumber: feedbackNumber('TS', submittedAt, routingRegion(request.regionCode)) };
-        const event: ComplaintEvent = {
-          at: submittedAt,
-          seq: 0,
-          action: 'submit',
-          from: null,
-          to: 'received',
-          label: channel === 'miniapp' ? '提交投诉' : `${FEEDBACK_CHANNELS[channel]}登记投诉`,
-          organisationName: organisation.name,
-          actorId: caller.userId,
-        };
-        const created = await deps.store.create({
-          record,
-          event,
-          notifications: [notice(record, 'complaint_received', submittedAt, { dueAt: record.dueAt! })],
-          timers: acceptanceTimers(record),
-        });
-        if (!created) continue;
-        logger.info('complaint received', { complaintNumber: record.complaintNumber, channel });
-        return view({ record, events: [event] }, { userId: caller.userId, staff: false });
-      }
-      throw new Error('Could not draw an unused complaint number');
+      const outcome = await deps.store.create(
+        { record, event, notifications: [notice(record, 'complaint_received', submittedAt, { dueAt: record.dueAt! })], timers: acceptanceTimers(record) },
+        claim({ complaintNumber: record.complaintNumber }),
+      );
+      if (outcome === 'number_taken') continue;
+      if (outcome !== 'created') return outcome;
+      logger.info('complaint received', { complaintNumber: record.complaintNumber, channel });
+      return { created: await view({ record, events: [event] }, { userId: caller.userId, handler: false }, narrative) };
+    }
+    throw new Error('Could not draw an unused complaint number');
+  }
+
+  return {
+    /**
+     * A structured complaint, routed to the bureau of the region where the business is; once per
+     * idempotency key (a retry gets the complaint the first request filed).
+     */
+    submit(caller: Caller, once: IdempotentRequest, request: ComplaintRequest): Promise<{ created: boolean; value: ComplaintDetail }> {
+      const reader = { userId: caller.userId, handler: false };
+      return createOnce<ComplaintDetail, { complaintNumber: string }>(once, {
+        create: (claim) => file(caller, request, claim),
+        replay: async ({ complaintNumber }) => {
+          const stored = await deps.store.get(complaintNumber);
+          if (!stored) throw new AppError('COMPLAINT_NOT_FOUND');
+          return view(stored, reader);
+        },
+      });
     },
 
     async listMine(caller: Caller, query: { limit?: number; cursor?: string; status?: ComplaintStatus }) {
@@ -226,7 +213,7 @@ export function complaintService(deps: ComplaintDeps) {
     },
 
     async getMine(caller: Caller, complaintNumber: string): Promise<ComplaintDetail> {
-      return view(await complainants(caller, complaintNumber), { userId: caller.userId, staff: false });
+      return view(await complainants(caller, complaintNumber), { userId: caller.userId, handler: false });
     },
 
     /** The organisation's queue: complaints waiting for acceptance first, by their deadline. */
@@ -248,11 +235,11 @@ export function complaintService(deps: ComplaintDeps) {
       // Provincial staff supervise every bureau's complaints read-only: no actions, no contact details.
       if (stored && stored.record.organisationCode !== user.staff.organisationCode && user.staff.level === 'province') {
         logger.info('complaint opened for supervision', { complaintNumber, staffId: user.staff.staffId });
-        return view(stored, { userId: user.userId, staff: false });
+        return view(stored, { userId: user.userId, handler: false });
       }
       const own = await ownOrganisations(user, complaintNumber);
       logger.info('complaint opened by staff', { complaintNumber, staffId: user.staff.staffId });
-      return view(own, { userId: user.userId, staff: true });
+      return view(own, { userId: user.userId, handler: true });
     },
 
     /** One action on the version the staff member saw: only the legal ones, all or nothing. */
@@ -331,9 +318,9 @@ export function complaintService(deps: ComplaintDeps) {
       logger.info('complaint action', { complaintNumber, action: request.action, from: record.status, to });
       if (request.action === 'transfer') {
         // No longer this organisation's: the acting staff member sees the result without the actions.
-        return view({ ...stored, record: next, events: [...stored.events, event] }, { userId: user.userId, staff: false });
+        return view({ ...stored, record: next, events: [...stored.events, event] }, { userId: user.userId, handler: false });
       }
-      return view({ ...stored, record: next, events: [...stored.events, event] }, { userId: user.userId, staff: true });
+      return view({ ...stored, record: next, events: [...stored.events, event] }, { userId: user.userId, handler: true });
     },
   };
 }

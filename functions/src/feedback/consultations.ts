@@ -18,9 +18,10 @@ import type { CatalogStore } from '../catalog/store';
 import { newEventId, outboxPut } from '../notifications/outbox';
 import { dueAfter, reminderTimers, timerDelete, timerPut } from '../notifications/timers';
 import { config } from '../platform/config';
-import { seal, type KeyProvider, type Sealed } from '../platform/crypto';
+import { seal, unseal, type KeyProvider, type Sealed } from '../platform/crypto';
 import { dynamo } from '../platform/dynamodb';
 import { AppError } from '../platform/errors';
+import { claimOutcome, createOnce, type IdempotentRequest } from '../platform/idempotency';
 import { logger } from '../platform/logger';
 import { maskPersonName } from '../platform/masking';
 import { currentUser } from '../staff/service';
@@ -33,7 +34,13 @@ export interface ConsultationRecord {
   itemName: string;
   organisationCode: string;
   organisationName: string;
-  question: string;
+  /**
+   * The question and, once answered, the answer, envelope-encrypted: askers type their identity and mobile
+   * numbers into questions, and answers may repeat them. Read through `textOf`.
+   */
+  sealedText?: Sealed;
+  /** The same, in plain text, on consultations asked before they were sealed. */
+  question?: string;
   /** Masked name of the person asking (张*). */
   askerName: string;
   /** Their name and mobile, envelope-encrypted (for a call back). */
@@ -75,13 +82,27 @@ export function consultationIndexKeys(record: ConsultationRecord) {
 /** The sort-key prefix of one status in the organisation's queue. */
 export const queuePrefix = (status: ConsultationStatus) => (status === 'open' ? '0#' : '1#');
 
-export function consultationView(record: ConsultationRecord, now: Date): Consultation {
+/** What was asked and answered. */
+export interface ConsultationText {
+  question: string;
+  answer?: string;
+}
+
+/** The plain question and answer of a consultation asked before they were sealed. */
+const plainText = (record: ConsultationRecord): ConsultationText => ({ question: record.question ?? '', ...(record.answer !== undefined ? { answer: record.answer } : {}) });
+
+/** The question and answer: unsealed, or the plain fields of a consultation asked before they were sealed. */
+export const textOf = (keys: KeyProvider, record: ConsultationRecord): Promise<ConsultationText> =>
+  record.sealedText ? unseal<ConsultationText>(keys, record.sealedText) : Promise.resolve(plainText(record));
+
+/** A consultation as the asker and the answering organisation see it (the only people who read one). */
+export function consultationView(record: ConsultationRecord, now: Date, text: ConsultationText = plainText(record)): Consultation {
   return {
     consultationId: record.consultationId,
     implementationCode: record.implementationCode,
     itemName: record.itemName,
     organisationName: record.organisationName,
-    question: record.question,
+    question: text.question,
     askerName: record.askerName,
     channel: record.channel,
     channelLabel: FEEDBACK_CHANNELS[record.channel],
@@ -90,7 +111,7 @@ export function consultationView(record: ConsultationRecord, now: Date): Consult
     askedAt: record.askedAt,
     dueAt: record.dueAt,
     overdue: record.status === 'open' && now.toISOString() > record.dueAt,
-    ...(record.answer !== undefined ? { answer: record.answer } : {}),
+    ...(text.answer !== undefined ? { answer: text.answer } : {}),
     ...(record.answeredAt ? { answeredAt: record.answeredAt } : {}),
     ...(record.answeredBy ? { answeredBy: record.answeredBy } : {}),
     inFaq: record.faqPublishedAt !== undefined,
@@ -170,46 +191,67 @@ export function consultationService(deps: ConsultationDeps) {
     }
   }
 
-  return {
-    /** A question about an item, routed to the item's implementing organisation with an answer deadline. */
-    async ask(caller: Caller, request: ConsultationRequest): Promise<Consultation> {
-      const user = await currentUser(deps.people as AuthStore, caller);
-      const channel = channelFor(user, request.onBehalf);
-      const item: ImplementationItem | undefined = await deps.catalog.getGuide(request.implementationCode);
-      if (!item) throw new AppError('CATALOG_ITEM_NOT_FOUND');
-      const askedAt = now().toISOString();
-      const person = request.onBehalf ? { name: request.onBehalf.name, ...(request.onBehalf.mobile ? { mobile: request.onBehalf.mobile } : {}) } : { name: user.displayName };
-      const base = {
-        implementationCode: item.implementationCode,
-        itemName: item.name,
-        organisationCode: item.organisation.creditCode,
-        organisationName: item.organisation.name,
-        question: request.question,
-        askerName: maskPersonName(person.name),
-        sealedAsker: await seal(deps.keys, person),
-        ...(request.onBehalf ? { recordedBy: caller.userId } : { askerUserId: caller.userId }),
-        channel,
-        status: 'open' as const,
-        askedAt,
-        dueAt: dueAfter(await deps.calendar(), askedAt, deps.workingDays),
-        version: 1,
-      };
-      for (let attempt = 0; attempt < 5; attempt += 1) {
-        const record: ConsultationRecord = { ...base, consultationId: feedbackNumber('ZX', askedAt, item.regionCode) };
-        try {
-          await db.send(
-            new TransactWriteCommand({
-              TransactItems: [recordPut(record), outboxPut(TableName, notice(record, 'consultation_received', askedAt, { dueAt: record.dueAt })), ...answerReminders(record)] as never,
-            }),
-          );
-        } catch (error) {
-          if (cancellationCodes(error)?.[0] === 'ConditionalCheckFailed') continue;
-          throw error;
-        }
-        logger.info('consultation received', { consultationId: record.consultationId, channel });
-        return consultationView(record, now());
+  /** Records the question in one transaction with the claim of its idempotency key. */
+  async function recordQuestion(caller: Caller, request: ConsultationRequest, claim: (result: { consultationId: string }) => object): Promise<Consultation | 'key_taken' | 'conflict'> {
+    const user = await currentUser(deps.people as AuthStore, caller);
+    const channel = channelFor(user, request.onBehalf);
+    const item: ImplementationItem | undefined = await deps.catalog.getGuide(request.implementationCode);
+    if (!item) throw new AppError('CATALOG_ITEM_NOT_FOUND');
+    const askedAt = now().toISOString();
+    const person = request.onBehalf ? { name: request.onBehalf.name, ...(request.onBehalf.mobile ? { mobile: request.onBehalf.mobile } : {}) } : { name: user.displayName };
+    const [sealedText, sealedAsker, calendar] = await Promise.all([seal(deps.keys, { question: request.question } satisfies ConsultationText), seal(deps.keys, person), deps.calendar()]);
+    const base = {
+      implementationCode: item.implementationCode,
+      itemName: item.name,
+      organisationCode: item.organisation.creditCode,
+      organisationName: item.organisation.name,
+      sealedText,
+      askerName: maskPersonName(person.name),
+      sealedAsker,
+      ...(request.onBehalf ? { recordedBy: caller.userId } : { askerUserId: caller.userId }),
+      channel,
+      status: 'open' as const,
+      askedAt,
+      dueAt: dueAfter(calendar, askedAt, deps.workingDays),
+      version: 1,
+    };
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const record: ConsultationRecord = { ...base, consultationId: feedbackNumber('ZX', askedAt, item.regionCode) };
+      const items = [recordPut(record), outboxPut(TableName, notice(record, 'consultation_received', askedAt, { dueAt: record.dueAt })), ...answerReminders(record), claim({ consultationId: record.consultationId })];
+      try {
+        await db.send(new TransactWriteCommand({ TransactItems: items as never }));
+      } catch (error) {
+        const outcome = claimOutcome(error, items.length - 1);
+        if (outcome) return outcome;
+        if (cancellationCodes(error)?.[0] === 'ConditionalCheckFailed') continue;
+        throw error;
       }
-      throw new Error('Could not draw an unused consultation number');
+      logger.info('consultation received', { consultationId: record.consultationId, channel });
+      return consultationView(record, now(), { question: request.question });
+    }
+    throw new Error('Could not draw an unused consultation number');
+  }
+
+  /** A page of consultations as their readers see them (each one's text unsealed, all at once). */
+  const views = (records: ConsultationRecord[]) => Promise.all(records.map(async (r) => consultationView(r, now(), await textOf(deps.keys, r))));
+
+  return {
+    /**
+     * A question about an item, routed to the item's implementing organisation with an answer deadline;
+     * once per idempotency key (a retry gets the consultation the first request recorded).
+     */
+    ask(caller: Caller, once: IdempotentRequest, request: ConsultationRequest): Promise<{ created: boolean; value: Consultation }> {
+      return createOnce<Consultation, { consultationId: string }>(once, {
+        create: async (claim) => {
+          const made = await recordQuestion(caller, request, claim);
+          return typeof made === 'string' ? made : { created: made };
+        },
+        replay: async ({ consultationId }) => {
+          const found = await load(consultationId);
+          if (!found) throw new AppError('CONSULTATION_NOT_FOUND');
+          return consultationView(found, now(), await textOf(deps.keys, found));
+        },
+      });
     },
 
     async listMine(caller: Caller, query: { limit?: number; cursor?: string; status?: ConsultationStatus }) {
@@ -222,7 +264,7 @@ export function consultationService(deps: ConsultationDeps) {
         limit: query.limit ?? 20,
         ...(query.cursor ? { cursor: query.cursor } : {}),
       });
-      return { items: page.items.map((record) => consultationView(record, now())), nextCursor: page.nextCursor };
+      return { items: await views(page.items), nextCursor: page.nextCursor };
     },
 
     /** The organisation's queue: open consultations soonest due first, then answered ones. */
@@ -235,7 +277,7 @@ export function consultationService(deps: ConsultationDeps) {
         limit: query.limit ?? 20,
         ...(query.cursor ? { cursor: query.cursor } : {}),
       });
-      return { items: page.items.map((record) => consultationView(record, now())), nextCursor: page.nextCursor };
+      return { items: await views(page.items), nextCursor: page.nextCursor };
     },
 
     /** The answer, once: whoever answers an older view hears that someone else answered first. */
@@ -245,13 +287,24 @@ export function consultationService(deps: ConsultationDeps) {
       const record = await ownConsultation(user, consultationId);
       if (record.status !== 'open' || record.version !== request.version) throw new AppError('FEEDBACK_VERSION_CONFLICT', '该咨询已被他人答复，请刷新后查看');
       const answeredAt = now().toISOString();
-      const next: ConsultationRecord = { ...record, status: 'answered', answer: request.answer, answeredAt, answeredBy: user.displayName, answeredByUserId: user.userId, version: record.version + 1 };
+      // Sealed again with the answer; a consultation asked before questions were sealed is sealed now.
+      const text: ConsultationText = { question: (await textOf(deps.keys, record)).question, answer: request.answer };
+      const next: ConsultationRecord = {
+        ...record,
+        sealedText: await seal(deps.keys, text),
+        question: undefined,
+        status: 'answered',
+        answeredAt,
+        answeredBy: user.displayName,
+        answeredByUserId: user.userId,
+        version: record.version + 1,
+      };
       // The asker hears of the answer in 消息; a caller recorded by the hotline has no account to tell.
       const events = record.askerUserId ? [outboxPut(TableName, notice(next, 'consultation_answered', answeredAt))] : [];
       // Answered: the reminders of the answer deadline go.
       await update(record, next, [...events, timerDelete(TableName, consultationId, 'deadline')]);
       logger.info('consultation answered', { consultationId });
-      return consultationView(next, now());
+      return consultationView(next, now(), text);
     },
 
     /** Publishes an answered consultation (edited if need be) as a frequently asked question of its item. */
@@ -259,13 +312,14 @@ export function consultationService(deps: ConsultationDeps) {
       const user = await staffOf(caller);
       requireFeedbackDesk(user, '发布常见问题');
       const record = await ownConsultation(user, consultationId);
-      if (record.status !== 'answered' || record.answer === undefined) throw new AppError('FEEDBACK_VERSION_CONFLICT', '该咨询尚未答复，答复后才能发布为常见问题');
+      const text = await textOf(deps.keys, record);
+      if (record.status !== 'answered' || text.answer === undefined) throw new AppError('FEEDBACK_VERSION_CONFLICT', '该咨询尚未答复，答复后才能发布为常见问题');
       const publishedAt = record.faqPublishedAt ?? now().toISOString();
       // Read by everyone: no markup, and any mobile or identity number in the text masked.
       const entry: FaqEntry = {
         faqId: record.consultationId,
-        question: sanitiseComment(request.question ?? record.question, 200),
-        answer: sanitiseComment(request.answer ?? record.answer, 1000),
+        question: sanitiseComment(request.question ?? text.question, 200),
+        answer: sanitiseComment(request.answer ?? text.answer, 1000),
         publishedAt,
       };
       const next: ConsultationRecord = { ...record, faqPublishedAt: publishedAt, version: record.version + 1 };
@@ -273,7 +327,7 @@ export function consultationService(deps: ConsultationDeps) {
         { Put: { TableName, Item: { ...faqKey(record.implementationCode, publishedAt, record.consultationId), entity: 'Faq', entry, publishedBy: user.userId } } },
       ]);
       logger.info('consultation published to FAQ', { consultationId });
-      return consultationView(next, now());
+      return consultationView(next, now(), text);
     },
 
     /** The item's FAQ, newest first (public). */

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { configuredKeyProvider, seal, unseal } from './crypto';
+import { configuredKeyProvider, seal, sealWithSecret, unseal, unsealWithSecret } from './crypto';
 
 describe('envelope encryption', () => {
   const keys = configuredKeyProvider(randomBytes(32).toString('base64'));
@@ -28,5 +28,14 @@ describe('envelope encryption', () => {
 
   it('rejects a master key of the wrong length', () => {
     expect(() => configuredKeyProvider(randomBytes(16).toString('base64'))).toThrow(/32 bytes/);
+  });
+});
+
+describe('sealing with a secret the client holds', () => {
+  it('opens only with the same secret, and never shows the value', () => {
+    const sealed = sealWithSecret('k3Jq9xV0c1aB7mN2pL5tR8wY', { code: 'ABCD2345' });
+    expect(JSON.stringify(sealed)).not.toContain('ABCD2345');
+    expect(unsealWithSecret('k3Jq9xV0c1aB7mN2pL5tR8wY', sealed)).toEqual({ code: 'ABCD2345' });
+    expect(() => unsealWithSecret('another-secret-of-16-chars', sealed)).toThrow();
   });
 });

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 
 /**
  * Envelope encryption of personal data (identity numbers, drafts): each value gets its own random
@@ -55,4 +55,26 @@ export async function seal(keys: KeyProvider, value: unknown): Promise<Sealed> {
 export async function unseal<T>(keys: KeyProvider, sealed: Sealed): Promise<T> {
   const plain = await keys.unwrap(sealed.key);
   return JSON.parse(aesOpen(plain, sealed).toString('utf8')) as T;
+}
+
+/** A value sealed with a key derived from a secret the caller holds (see `sealWithSecret`). */
+export interface SecretSealed {
+  iv: string;
+  tag: string;
+  data: string;
+}
+
+const secretKey = (secret: string) => Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), 'ah-tourism/secret-seal/v1', 32));
+
+/**
+ * Seals a value with a key derived (HKDF-SHA-256) from a secret that only the client holds and the table
+ * never stores, for an answer that must be repeated to the client's retry but never be readable from the
+ * table (an invitation code, kept with the idempotency key that only the inviting phone knows).
+ */
+export function sealWithSecret(secret: string, value: unknown): SecretSealed {
+  return aesSeal(secretKey(secret), Buffer.from(JSON.stringify(value), 'utf8'));
+}
+
+export function unsealWithSecret<T>(secret: string, sealed: SecretSealed): T {
+  return JSON.parse(aesOpen(secretKey(secret), sealed).toString('utf8')) as T;
 }

@@ -1,9 +1,11 @@
-import { randomBytes, randomInt } from 'node:crypto';
+import { createHash, randomBytes, randomInt } from 'node:crypto';
 import type { Session, StaffMember, StaffPermission } from '@ah-tourism/shared';
 import { authService, membershipOf, sha256 } from '../auth/service';
 import { authStore, type AuthStore, type StaffRecord, type UserRecord } from '../auth/store';
 import type { Caller } from '../auth/tokens';
+import { sealWithSecret, unsealWithSecret, type SecretSealed } from '../platform/crypto';
 import { AppError } from '../platform/errors';
+import { createOnce, type IdempotentRequest } from '../platform/idempotency';
 
 export const INVITATION_TTL_HOURS = 72;
 /** Crockford-style alphabet without 0/O/1/I/L, so a code read out over the phone is unambiguous. */
@@ -53,11 +55,16 @@ export async function requireStaff(
   return user;
 }
 
-/** Writes an invited staff member with a fresh single-use code; the code is returned once, never stored. */
-export async function issueInvitation(
-  store: AuthStore,
-  input: { organisationCode: string; name: string; permissions: StaffPermission[]; invitedBy: string; grantsProvincialAdmin?: boolean },
-) {
+export interface Invitation {
+  staffId: string;
+  code: string;
+  expiresAt: string;
+}
+
+type InvitationInput = { organisationCode: string; name: string; permissions: StaffPermission[]; invitedBy: string; grantsProvincialAdmin?: boolean };
+
+/** An invited staff member with a fresh single-use code (stored only as its hash). */
+function newInvitation(input: InvitationInput): { staff: StaffRecord; code: string } {
   const code = newInvitationCode();
   const now = new Date();
   const staff: StaffRecord = {
@@ -72,9 +79,18 @@ export async function issueInvitation(
     invitationExpiresAt: new Date(now.getTime() + INVITATION_TTL_HOURS * 3600_000).toISOString(),
     ...(input.grantsProvincialAdmin ? { grantsProvincialAdmin: true } : {}),
   };
+  return { staff, code };
+}
+
+/** Writes an invited staff member with a fresh single-use code; the code is returned, never stored. */
+export async function issueInvitation(store: AuthStore, input: InvitationInput): Promise<Invitation> {
+  const { staff, code } = newInvitation(input);
   await store.createInvitation(staff, staff.inviteCodeHash!);
   return { staffId: staff.staffId, code, expiresAt: staff.invitationExpiresAt! };
 }
+
+/** What a retried invitation answers: the code sealed with the request's own key (see `invite`). */
+type InvitationReplay = { staffId: string; expiresAt: string; code: SecretSealed };
 
 export function staffService(store: AuthStore = authStore()) {
   const auth = authService(store);
@@ -99,9 +115,25 @@ export function staffService(store: AuthStore = authStore()) {
       return staff.sort((a, b) => order[a.status] - order[b.status] || b.invitedAt.localeCompare(a.invitedAt)).map(memberView);
     },
 
-    async invite(caller: Caller, organisationCode: string, input: { name: string; permissions: StaffPermission[] }) {
-      await requireAdmin(caller, organisationCode);
-      return issueInvitation(store, { organisationCode, ...input, invitedBy: caller.userId });
+    /**
+     * Once per idempotency key: a retry gets the same staff member and the same code. The code must not be
+     * readable from the table, so the key record is addressed by a hash of the key and holds the code
+     * sealed with a key derived from the idempotency key itself, which only the inviting phone knows.
+     */
+    invite(caller: Caller, organisationCode: string, once: IdempotentRequest, input: { name: string; permissions: StaffPermission[] }): Promise<{ created: boolean; value: Invitation }> {
+      const addressed = { ...once, key: createHash('sha256').update(once.key).digest('base64url') };
+      return createOnce<Invitation, InvitationReplay>(addressed, {
+        create: async (claim) => {
+          await requireAdmin(caller, organisationCode);
+          const { staff, code } = newInvitation({ organisationCode, ...input, invitedBy: caller.userId });
+          const invitation = { staffId: staff.staffId, code, expiresAt: staff.invitationExpiresAt! };
+          const outcome = await store.createInvitation(staff, staff.inviteCodeHash!, claim({ staffId: staff.staffId, expiresAt: invitation.expiresAt, code: sealWithSecret(once.key, code) }));
+          return outcome === 'created' ? { created: invitation } : outcome;
+        },
+        replay: async (earlier) => ({ staffId: earlier.staffId, code: unsealWithSecret<string>(once.key, earlier.code), expiresAt: earlier.expiresAt }),
+        // A code is of no use after its invitation expires.
+        ttlSeconds: INVITATION_TTL_HOURS * 3600,
+      });
     },
 
     async revoke(caller: Caller, organisationCode: string, staffId: string): Promise<void> {

@@ -99,6 +99,12 @@ export interface RouteSpec {
   responses: Record<number, ResponseSpec>;
 }
 
+/** Every create is safe to retry: the phone sends a key made once per intention and repeats it. */
+const idempotencyKey = (what: string) => ({
+  'Idempotency-Key': { description: `客户端为每次${what}生成的唯一标识（16-64位字母、数字、-、_），超时或网络错误后重试时保持不变；内容改变后须换新标识`, required: true },
+});
+const replayed = (what: string, schema: z.ZodType) => ({ description: `重试（同一 Idempotency-Key、同一内容）：返回首次${what}的结果，响应头 Idempotent-Replayed: true`, schema });
+const keyConflict = (also?: string) => ({ description: `同一提交标识已用于不同的内容，或首次提交仍在处理${also ? `；${also}` : ''}`, schema: errorBodySchema });
 export const badRequest: ResponseSpec = { description: '请求参数有误', schema: errorBodySchema };
 const serverError: ResponseSpec = { description: '服务暂时不可用', schema: errorBodySchema };
 const unauthenticated: ResponseSpec = { description: '未登录或登录已过期', schema: errorBodySchema };
@@ -318,8 +324,18 @@ export const ROUTES: RouteSpec[] = [
     tag: '工作人员',
     auth: true,
     params: organisationPathSchema,
+    headers: idempotencyKey('邀请'),
     body: createInvitationRequestSchema,
-    responses: { 201: { description: '邀请码', schema: invitationSchema }, 400: badRequest, 401: unauthenticated, 403: forbidden, 404: notFound('单位'), 500: serverError },
+    responses: {
+      201: { description: '邀请码', schema: invitationSchema },
+      200: replayed('生成', invitationSchema),
+      400: badRequest,
+      401: unauthenticated,
+      403: forbidden,
+      404: notFound('单位'),
+      409: keyConflict(),
+      500: serverError,
+    },
   },
   {
     operationId: 'revokeStaff',
@@ -410,8 +426,16 @@ export const ROUTES: RouteSpec[] = [
     tag: '在线申请',
     auth: true,
     params: caseNumberParams,
+    headers: idempotencyKey('预约'),
     body: bookVisitRequestSchema,
-    responses: { 200: { description: '预约', schema: visitBookingSchema }, 400: badRequest, 401: unauthenticated, 404: notFound('办件'), 409: { description: '时段已约满或预约已变化', schema: errorBodySchema }, 500: serverError },
+    responses: {
+      200: { description: '预约（重试时为首次预约的结果，响应头 Idempotent-Replayed: true）', schema: visitBookingSchema },
+      400: badRequest,
+      401: unauthenticated,
+      404: notFound('办件'),
+      409: { description: '时段已约满或预约已变化；或同一提交标识已用于不同的内容', schema: errorBodySchema },
+      500: serverError,
+    },
   },
   {
     operationId: 'listStaffInbox',
@@ -501,14 +525,16 @@ export const ROUTES: RouteSpec[] = [
     tag: '好差评',
     auth: true,
     params: caseNumberParams,
+    headers: idempotencyKey('评价'),
     body: evaluationRequestSchema,
     responses: {
       201: { description: '已记录的评价', schema: evaluationSchema },
+      200: replayed('记录', evaluationSchema),
       400: badRequest,
       401: unauthenticated,
       403: forbidden,
       404: notFound('办件'),
-      409: { description: '尚未办结或已评价过', schema: errorBodySchema },
+      409: keyConflict('尚未办结或已评价过'),
       500: serverError,
     },
   },
@@ -520,14 +546,16 @@ export const ROUTES: RouteSpec[] = [
     tag: '好差评',
     auth: true,
     params: complaintPathSchema,
+    headers: idempotencyKey('评价'),
     body: evaluationRequestSchema,
     responses: {
       201: { description: '已记录的评价', schema: evaluationSchema },
+      200: replayed('记录', evaluationSchema),
       400: badRequest,
       401: unauthenticated,
       403: forbidden,
       404: notFound('投诉'),
-      409: { description: '尚未办结或已评价过', schema: errorBodySchema },
+      409: keyConflict('尚未办结或已评价过'),
       500: serverError,
     },
   },
@@ -602,8 +630,18 @@ export const ROUTES: RouteSpec[] = [
     summary: '咨询：就某个事项提问，转给实施单位在规定时限内答复；大厅窗口、12301 话务员可代为登记',
     tag: '咨询投诉',
     auth: true,
+    headers: idempotencyKey('咨询'),
     body: consultationRequestSchema,
-    responses: { 201: { description: '已登记的咨询', schema: consultationSchema }, 400: badRequest, 401: unauthenticated, 403: forbidden, 404: notFound('事项'), 500: serverError },
+    responses: {
+      201: { description: '已登记的咨询', schema: consultationSchema },
+      200: replayed('登记', consultationSchema),
+      400: badRequest,
+      401: unauthenticated,
+      403: forbidden,
+      404: notFound('事项'),
+      409: keyConflict(),
+      500: serverError,
+    },
   },
   {
     operationId: 'listMyConsultations',
@@ -679,8 +717,17 @@ export const ROUTES: RouteSpec[] = [
     summary: '旅游投诉：提交结构化投诉，转被投诉单位所在地的文化和旅游局；12301 话务员、大厅窗口可代为登记',
     tag: '咨询投诉',
     auth: true,
+    headers: idempotencyKey('投诉'),
     body: complaintRequestSchema,
-    responses: { 201: { description: '已登记的投诉', schema: complaintDetailSchema }, 400: badRequest, 401: unauthenticated, 403: forbidden, 500: serverError },
+    responses: {
+      201: { description: '已登记的投诉', schema: complaintDetailSchema },
+      200: replayed('登记', complaintDetailSchema),
+      400: badRequest,
+      401: unauthenticated,
+      403: forbidden,
+      409: keyConflict(),
+      500: serverError,
+    },
   },
   {
     operationId: 'listMyComplaints',

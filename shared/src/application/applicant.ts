@@ -2,11 +2,10 @@ import '../zod-locale';
 import * as z from 'zod';
 import { isValidCreditCode } from '../identity/credit-code';
 import { MOBILE_PATTERN, RESIDENT_ID_MESSAGES, residentIdProblem } from '../identity/resident-id';
+import { typedText } from '../text/free-text';
 
 const name = (label: string) =>
-  z
-    .string({ error: `请填写${label}` })
-    .trim()
+  typedText(label, 'line', z.string({ error: `请填写${label}` }))
     .min(2, `请填写${label}（至少2个字）`)
     .max(50, `${label}不能超过50个字`);
 

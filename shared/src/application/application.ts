@@ -2,13 +2,14 @@ import '../zod-locale';
 import * as z from 'zod';
 import type { ImplementationItem, Material } from '../catalog/guide';
 import { appliesThroughAgent, applicantSchema } from './applicant';
+import { typedText } from '../text/free-text';
 import { fieldsSchema } from './fields';
 
 export { MATERIAL_TYPES, MAX_MATERIAL_BYTES, type MaterialContentType } from './material-files';
 
 export const uploadedFileSchema = z.object({
   key: z.string().min(1).max(300),
-  fileName: z.string().trim().min(1).max(120),
+  fileName: typedText('文件名').min(1).max(120),
 });
 export type UploadedFile = z.infer<typeof uploadedFileSchema>;
 

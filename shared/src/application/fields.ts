@@ -1,6 +1,7 @@
 import '../zod-locale';
 import * as z from 'zod';
 import { regionCodeSchema } from '../catalog/codes';
+import { typedText } from '../text/free-text';
 
 /**
  * The item-specific part of an application form, declared per item in the seed data: a short list of
@@ -35,9 +36,7 @@ export function fieldSchema(field: FieldDefinition): z.ZodType {
   switch (field.type) {
     case 'text':
     case 'address':
-      schema = z
-        .string(required(label))
-        .trim()
+      schema = typedText(label, 'line', z.string(required(label)))
         .min(field.type === 'address' ? 5 : 1, field.type === 'address' ? `${label}请填写到门牌号` : `请填写${label}`)
         .max(field.maxLength ?? (field.type === 'address' ? 120 : 60), `${label}不能超过${field.maxLength ?? (field.type === 'address' ? 120 : 60)}个字`);
       break;

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { levelSchema } from '../catalog/codes';
+import { typedText } from '../text/free-text';
 import { STAFF_PERMISSION_KEYS } from './roles';
 
 const permissionSchema = z.enum(STAFF_PERMISSION_KEYS).meta({ description: '工作人员权限' });
@@ -47,7 +48,7 @@ export const refreshRequestSchema = z
 /** Organisation admins invite staff; the code is shown once and works once. */
 export const createInvitationRequestSchema = z
   .object({
-    name: z.string().trim().min(2, '请填写工作人员姓名').max(20, '姓名不超过 20 个字'),
+    name: typedText('工作人员姓名').min(2, '请填写工作人员姓名').max(20, '姓名不超过 20 个字'),
     permissions: z.array(permissionSchema).min(1, '请至少选择一项权限'),
   })
   .meta({ id: 'CreateInvitationRequest' });
@@ -55,7 +56,7 @@ export const createInvitationRequestSchema = z
 export const invitationSchema = z
   .object({
     staffId: z.string(),
-    code: z.string().meta({ description: '邀请码（仅显示一次，一次有效）' }),
+    code: z.string().meta({ description: '邀请码（一次有效；只返回给生成它的请求及该请求的重试）' }),
     expiresAt: z.string(),
   })
   .meta({ id: 'Invitation' });

@@ -6,6 +6,7 @@ import { MATERIAL_TYPES, MAX_MATERIAL_BYTES, uploadedFileSchema } from '../appli
 import { CASE_STATUSES, CASE_TRANSITION_KEYS } from './status';
 import { caseDocumentSchema, deadlineSchema } from './staff-api';
 import { evaluationStateSchema } from '../feedback/api';
+import { typedText } from '../text/free-text';
 
 const statusSchema = z.enum(Object.keys(CASE_STATUSES) as [keyof typeof CASE_STATUSES]).meta({ description: '办件状态' });
 
@@ -116,7 +117,7 @@ export const uploadRequestSchema = z
   .object({
     implementationCode: implementationCodeSchema,
     materialId: z.string().regex(/^[a-z0-9-]{1,40}$/, '材料标识不正确'),
-    fileName: z.string().trim().min(1, '缺少文件名').max(120, '文件名不能超过120个字符'),
+    fileName: typedText('文件名').min(1, '缺少文件名').max(120, '文件名不能超过120个字符'),
     contentType: z.enum(MATERIAL_TYPES, { error: '只能上传 PDF、JPG 或 PNG 文件' }),
     size: z
       .number({ error: '缺少文件大小' })
@@ -175,6 +176,6 @@ export const resubmitRequestSchema = z
   .meta({ id: 'ResubmitRequest' });
 
 export const withdrawRequestSchema = z
-  .object({ version: z.number().int().min(1), reason: z.string().trim().min(1, '请填写撤回原因').max(200, '撤回原因不超过 200 个字') })
+  .object({ version: z.number().int().min(1), reason: typedText('撤回原因', 'text').min(1, '请填写撤回原因').max(200, '撤回原因不超过 200 个字') })
   .strict()
   .meta({ id: 'WithdrawRequest' });

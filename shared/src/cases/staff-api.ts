@@ -1,14 +1,14 @@
 import '../zod-locale';
 import * as z from 'zod';
 import { pageLimitSchema } from '../catalog/api';
+import { typedText } from '../text/free-text';
 import { CASE_STATUS_KEYS, CASE_TRANSITION_KEYS } from './status';
 
 const statusSchema = z.enum(CASE_STATUS_KEYS).meta({ description: '办件状态' });
 const actionSchema = z.enum(CASE_TRANSITION_KEYS).meta({ description: '办理动作' });
-const text = (label: string, max = 500) =>
-  z
-    .string()
-    .trim()
+/** A field staff type (see text/characters.ts). */
+const text = (label: string, max = 500, kind: 'line' | 'text' = 'text') =>
+  typedText(label, kind)
     .min(1, `请填写${label}`)
     .max(max, `${label}不超过 ${max} 个字`);
 
@@ -27,7 +27,7 @@ export const deliverySchema = z
   .discriminatedUnion('method', [
     z.object({ method: z.literal('electronic') }),
     z.object({ method: z.literal('post'), trackingNumber: z.string().trim().regex(/^[0-9A-Za-z]{8,30}$/, '请填写正确的快递单号') }),
-    z.object({ method: z.literal('pickup'), hall: text('领取地点', 100) }),
+    z.object({ method: z.literal('pickup'), hall: text('领取地点', 100, 'line') }),
   ])
   .meta({ id: 'Delivery' });
 export type Delivery = z.infer<typeof deliverySchema>;
@@ -37,9 +37,9 @@ export const staffActionRequestSchema = z
   .object({
     action: actionSchema,
     version: z.number().int().min(1).meta({ description: '办理人看到的办件版本号，已被他人更新时返回 409' }),
-    opinion: z.string().trim().max(1000, '意见不超过 1000 个字').optional(),
-    reason: z.string().trim().max(1000, '理由不超过 1000 个字').optional(),
-    legalRemedy: z.string().trim().max(500, '救济途径不超过 500 个字').optional(),
+    opinion: typedText('意见', 'text').max(1000, '意见不超过 1000 个字').optional(),
+    reason: typedText('理由', 'text').max(1000, '理由不超过 1000 个字').optional(),
+    legalRemedy: typedText('救济途径', 'text').max(500, '救济途径不超过 500 个字').optional(),
     defects: z.array(defectSchema).max(50).optional(),
     delivery: deliverySchema.optional(),
     targetOrganisationCode: z.string().max(18).optional(),

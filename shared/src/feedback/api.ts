@@ -2,6 +2,7 @@ import '../zod-locale';
 import * as z from 'zod';
 import { implementationCodeSchema } from '../catalog/codes';
 import { pageLimitSchema } from '../catalog/api';
+import { typedText } from '../text/free-text';
 import {
   CALL_BACK_METHOD_KEYS,
   COMMENT_MAX_LENGTH,
@@ -19,8 +20,9 @@ import {
 const levelSchema = z.enum(EVALUATION_LEVEL_KEYS).meta({ description: '评价等级：非常满意…非常不满意' });
 const channelSchema = z.enum(FEEDBACK_CHANNEL_KEYS).meta({ description: '渠道：微信小程序、政务服务网、服务大厅窗口、12301 热线' });
 const mobileSchema = z.string().regex(/^1[3-9]\d{9}$/, '请填写11位手机号码');
-const personNameSchema = z.string().trim().min(1, '请填写姓名').max(30, '姓名不超过30个字');
-const textSchema = (label: string, max: number) => z.string().trim().min(1, `请填写${label}`).max(max, `${label}不超过${max}个字`);
+const personNameSchema = typedText('姓名').min(1, '请填写姓名').max(30, '姓名不超过30个字');
+/** A field people type (see text/characters.ts): several lines unless said otherwise. */
+const textSchema = (label: string, max: number, kind: 'line' | 'text' = 'text') => typedText(label, kind).min(1, `请填写${label}`).max(max, `${label}不超过${max}个字`);
 const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '请选择日期');
 const versionSchema = z.number().int().min(0).meta({ description: '看到的版本号（并发保护）' });
 
@@ -42,7 +44,7 @@ export const evaluationRequestSchema = z
     level: levelSchema,
     dimensions: z.partialRecord(z.enum(EVALUATION_DIMENSION_KEYS), levelSchema).optional().meta({ description: '分项评价（网上办事）' }),
     tags: z.array(z.enum(EVALUATION_TAG_KEYS)).max(8).optional(),
-    comment: z.string().max(COMMENT_MAX_LENGTH * 2, `评价内容不超过${COMMENT_MAX_LENGTH}个字`).optional(),
+    comment: typedText('评价内容', 'text').max(COMMENT_MAX_LENGTH * 2, `评价内容不超过${COMMENT_MAX_LENGTH}个字`).optional(),
     onBehalf: onBehalfSchema.optional(),
   })
   .strict()
@@ -249,7 +251,7 @@ export const complaintRequestSchema = z
     regionCode: z.string().regex(/^34\d{4}$/, '请选择被投诉单位所在地区'),
     business: z
       .object({
-        name: textSchema('被投诉单位名称', 100),
+        name: textSchema('被投诉单位名称', 100, 'line'),
         creditCode: z.string().regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, '统一社会信用代码应为18位').optional(),
         kind: z.enum(['travel_agency', 'scenic_area', 'hotel', 'tour_guide', 'other']),
       })
@@ -317,8 +319,8 @@ export const complaintActionRequestSchema = z
   .object({
     action: z.enum(COMPLAINT_ACTION_KEYS),
     version: versionSchema,
-    note: z.string().trim().max(1000).optional().meta({ description: '受理意见、调解记录、办结说明' }),
-    reason: z.string().trim().max(500).optional().meta({ description: '不予受理或转办的理由' }),
+    note: typedText('办理说明', 'text').max(1000).optional().meta({ description: '受理意见、调解记录、办结说明' }),
+    reason: typedText('理由', 'text').max(500).optional().meta({ description: '不予受理或转办的理由' }),
     targetOrganisationCode: z.string().regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/).optional(),
     outcome: z.enum(COMPLAINT_OUTCOME_KEYS).optional(),
     refundAmount: z.number().min(0).max(10_000_000).optional(),

@@ -1,9 +1,13 @@
 import { authenticate } from '../../auth/caller';
-import { httpHandler, json, readJsonBody, NO_STORE } from '../../platform/http';
+import { httpHandler, readJsonBody } from '../../platform/http';
+import { idempotencyKeyOf, idempotentRequest, idempotentResponse } from '../../platform/idempotency';
 import { applicantActions } from '../wiring';
 
-/** PUT /cases/{caseNumber}/visit: book (or move) the visit. */
+/** PUT /cases/{caseNumber}/visit: book (or move) the visit; a retry with the same idempotency key gets the same booking. */
 export const handler = httpHandler(async (event) => {
   const caller = await authenticate(event);
-  return json(200, await applicantActions().bookVisit(caller, event.pathParameters?.caseNumber ?? '', readJsonBody(event)), NO_STORE);
+  const caseNumber = event.pathParameters?.caseNumber ?? '';
+  const body = readJsonBody(event);
+  const once = idempotentRequest(caller.userId, idempotencyKeyOf(event), 'visit_booking', { caseNumber, body });
+  return idempotentResponse(await applicantActions().bookVisit(caller, caseNumber, once, body), 200);
 });

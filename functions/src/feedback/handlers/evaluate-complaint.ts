@@ -1,12 +1,14 @@
 import { complaintPathSchema, evaluationRequestSchema } from '@ah-tourism/shared';
 import { authenticate } from '../../auth/caller';
-import { httpHandler, json, parseInput, parseJsonBody, NO_STORE } from '../../platform/http';
+import { httpHandler, parseInput, readJsonBody } from '../../platform/http';
+import { idempotencyKeyOf, idempotentRequest, idempotentResponse } from '../../platform/idempotency';
 import { evaluations } from '../wiring';
 
-/** POST /complaints/{complaintNumber}/evaluation */
+/** POST /complaints/{complaintNumber}/evaluation: a retry with the same idempotency key gets the same evaluation. */
 export const handler = httpHandler(async (event) => {
   const caller = await authenticate(event);
   const { complaintNumber } = parseInput(complaintPathSchema, event.pathParameters ?? {});
-  const request = parseJsonBody(event, evaluationRequestSchema);
-  return json(201, await evaluations().evaluate(caller, 'complaint', complaintNumber, request), NO_STORE);
+  const body = readJsonBody(event);
+  const once = idempotentRequest(caller.userId, idempotencyKeyOf(event), 'evaluation', { complaintNumber, body });
+  return idempotentResponse(await evaluations().evaluate(caller, 'complaint', complaintNumber, once, parseInput(evaluationRequestSchema, body)));
 });

@@ -1,11 +1,13 @@
 import { complaintRequestSchema } from '@ah-tourism/shared';
 import { authenticate } from '../../auth/caller';
-import { httpHandler, json, parseJsonBody, NO_STORE } from '../../platform/http';
+import { httpHandler, parseInput, readJsonBody } from '../../platform/http';
+import { idempotencyKeyOf, idempotentRequest, idempotentResponse } from '../../platform/idempotency';
 import { complaints } from '../wiring';
 
-/** POST /complaints */
+/** POST /complaints: one complaint per idempotency key, however often the phone retries. */
 export const handler = httpHandler(async (event) => {
   const caller = await authenticate(event);
-  const request = parseJsonBody(event, complaintRequestSchema);
-  return json(201, await complaints().submit(caller, request), NO_STORE);
+  const body = readJsonBody(event);
+  const once = idempotentRequest(caller.userId, idempotencyKeyOf(event), 'complaint', body);
+  return idempotentResponse(await complaints().submit(caller, once, parseInput(complaintRequestSchema, body)));
 });

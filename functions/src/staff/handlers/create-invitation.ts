@@ -1,11 +1,14 @@
 import { createInvitationRequestSchema } from '@ah-tourism/shared';
 import { authenticate } from '../../auth/caller';
-import { httpHandler, json, parseJsonBody, NO_STORE } from '../../platform/http';
+import { httpHandler, parseInput, readJsonBody } from '../../platform/http';
+import { idempotencyKeyOf, idempotentRequest, idempotentResponse } from '../../platform/idempotency';
 import { staff } from '../wiring';
 
-/** POST /organisations/{organisationCode}/invitations */
+/** POST /organisations/{organisationCode}/invitations: a retry with the same idempotency key gets the same code. */
 export const handler = httpHandler(async (event) => {
   const caller = await authenticate(event);
-  const input = parseJsonBody(event, createInvitationRequestSchema);
-  return json(201, await staff().invite(caller, event.pathParameters?.organisationCode ?? '', input), NO_STORE);
+  const organisationCode = event.pathParameters?.organisationCode ?? '';
+  const body = readJsonBody(event);
+  const once = idempotentRequest(caller.userId, idempotencyKeyOf(event), 'staff_invitation', { organisationCode, body });
+  return idempotentResponse(await staff().invite(caller, organisationCode, once, parseInput(createInvitationRequestSchema, body)));
 });

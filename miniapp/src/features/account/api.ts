@@ -43,8 +43,9 @@ export async function listStaff(organisationCode: string): Promise<StaffMember[]
   return (await getJson<{ items: StaffMember[] }>(`/organisations/${path(organisationCode)}/staff`, { auth: true })).items
 }
 
-export async function createInvitation(organisationCode: string, body: { name: string; permissions: StaffPermission[] }): Promise<Invitation> {
-  return (await requestJson<Invitation>('POST', `/organisations/${path(organisationCode)}/invitations`, { auth: true, body })).data
+/** A retry with the same idempotency key and content gets the same invitation and code. */
+export async function createInvitation(organisationCode: string, body: { name: string; permissions: StaffPermission[] }, idempotencyKey: string): Promise<Invitation> {
+  return (await requestJson<Invitation>('POST', `/organisations/${path(organisationCode)}/invitations`, { auth: true, body, headers: { 'Idempotency-Key': idempotencyKey } })).data
 }
 
 export async function revokeStaff(organisationCode: string, staffId: string): Promise<void> {

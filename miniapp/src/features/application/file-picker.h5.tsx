@@ -1,7 +1,7 @@
 import '@/components/action-button/index.scss'
 import type { ChangeEvent } from 'react'
 import type { FilePickerProps } from './file-picker'
-import { ACCEPTED_TYPES, contentTypeFor, type PickedFile } from './picked-file'
+import { ACCEPTED_TYPES, contentTypeFor, pickedFileName, type PickedFile } from './picked-file'
 
 /**
  * H5 variant: a real file input (PDF, JPG, PNG) inside a label styled as our button, so the
@@ -13,7 +13,7 @@ export function FilePicker({ label, text, disabled = false, onPick }: FilePicker
     // Clear it, so choosing the same file again still counts as a change.
     event.target.value = ''
     if (!file) return
-    const picked: PickedFile = { name: file.name, size: file.size, contentType: file.type || contentTypeFor(file.name), path: URL.createObjectURL(file) }
+    const picked: PickedFile = { name: pickedFileName(file.name), size: file.size, contentType: file.type || contentTypeFor(file.name), path: URL.createObjectURL(file) }
     onPick(picked)
   }
   return (

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { ActionButton } from '@/components/action-button'
-import { ACCEPTED_EXTENSIONS, contentTypeFor, extensionOf, type PickedFile } from './picked-file'
+import { ACCEPTED_EXTENSIONS, contentTypeFor, extensionOf, pickedFileName, type PickedFile } from './picked-file'
 import { APPLICATION_STRINGS as S } from './strings'
 
 export interface FilePickerProps {
@@ -18,7 +18,7 @@ async function fromChat(): Promise<PickedFile | null> {
   // PDFs on a phone usually arrive in a chat: chooseMessageFile picks from WeChat conversations.
   const { tempFiles } = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ACCEPTED_EXTENSIONS })
   const file = tempFiles[0]
-  return file ? { name: file.name, size: file.size, contentType: contentTypeFor(file.name), path: file.path } : null
+  return file ? { name: pickedFileName(file.name), size: file.size, contentType: contentTypeFor(file.name), path: file.path } : null
 }
 
 async function fromCamera(sourceType: 'album' | 'camera'): Promise<PickedFile | null> {

@@ -1,3 +1,5 @@
+import { withoutHiddenCharacters } from '@ah-tourism/shared/src/text/characters'
+
 /** A file the user chose, before it is uploaded; `path` is a local temp path (weapp) or blob: URL (H5). */
 export interface PickedFile {
   name: string
@@ -12,6 +14,16 @@ const TYPES_BY_EXTENSION: Record<string, string> = {
   jpg: 'image/jpeg',
   jpeg: 'image/jpeg',
   png: 'image/png',
+}
+
+/**
+ * The name a picked file is sent and shown under. The API refuses names with bidirectional or control
+ * characters (they can disguise a file's type); a name the user did not type is cleaned instead, so they
+ * never meet an error they cannot fix. Empty after cleaning: a neutral name with the same extension.
+ */
+export function pickedFileName(name: string): string {
+  const cleaned = withoutHiddenCharacters(name)
+  return cleaned && cleaned !== `.${extensionOf(name)}` ? cleaned : `文件-${Date.now()}${extensionOf(name) ? `.${extensionOf(name)}` : ''}`
 }
 
 export function extensionOf(name: string): string {

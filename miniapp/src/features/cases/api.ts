@@ -50,9 +50,9 @@ export function getVisitSlots(caseNumber: string): Promise<VisitSlots> {
   return getJson<VisitSlots>(`/cases/${path(caseNumber)}/visit-slots`, { auth: true })
 }
 
-/** Books (or moves) the one visit; 409 VISIT_SLOT_FULL when the slot filled up meanwhile. */
-export async function bookVisit(caseNumber: string, slotId: string): Promise<VisitBooking> {
-  return (await requestJson<VisitBooking>('PUT', `/cases/${path(caseNumber)}/visit`, { auth: true, body: { slotId } })).data
+/** Books (or moves) the one visit; 409 VISIT_SLOT_FULL when the slot filled up meanwhile. A retry with the same key gets the same booking. */
+export async function bookVisit(caseNumber: string, slotId: string, idempotencyKey: string): Promise<VisitBooking> {
+  return (await requestJson<VisitBooking>('PUT', `/cases/${path(caseNumber)}/visit`, { auth: true, body: { slotId }, headers: { 'Idempotency-Key': idempotencyKey } })).data
 }
 
 /** One case per idempotency key: a retry with the same key and body returns the same case. */

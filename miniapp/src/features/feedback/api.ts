@@ -21,13 +21,19 @@ export interface Page<T> {
 
 const path = (value: string) => encodeURIComponent(value)
 
+/**
+ * Every create here sends an idempotency key (services/retry-key.ts): a retry with the same key and
+ * content gets what the first request created.
+ */
+const once = (idempotencyKey: string) => ({ 'Idempotency-Key': idempotencyKey })
+
 /** One evaluation per case: 409 EVALUATION_NOT_OPEN before the case is finished, EVALUATION_ALREADY_GIVEN after one. */
-export async function evaluateCase(caseNumber: string, request: EvaluationRequest): Promise<Evaluation> {
-  return (await requestJson<Evaluation>('POST', `/cases/${path(caseNumber)}/evaluation`, { auth: true, body: request })).data
+export async function evaluateCase(caseNumber: string, request: EvaluationRequest, idempotencyKey: string): Promise<Evaluation> {
+  return (await requestJson<Evaluation>('POST', `/cases/${path(caseNumber)}/evaluation`, { auth: true, body: request, headers: once(idempotencyKey) })).data
 }
 
-export async function evaluateComplaint(complaintNumber: string, request: EvaluationRequest): Promise<Evaluation> {
-  return (await requestJson<Evaluation>('POST', `/complaints/${path(complaintNumber)}/evaluation`, { auth: true, body: request })).data
+export async function evaluateComplaint(complaintNumber: string, request: EvaluationRequest, idempotencyKey: string): Promise<Evaluation> {
+  return (await requestJson<Evaluation>('POST', `/complaints/${path(complaintNumber)}/evaluation`, { auth: true, body: request, headers: once(idempotencyKey) })).data
 }
 
 /** No sign-in: the case number with the applicant's name or the last 4 digits of their mobile. 404 and 429 carry a message. */
@@ -35,8 +41,8 @@ export async function queryProgress(request: PublicProgressRequest): Promise<Pub
   return (await requestJson<PublicProgress>('POST', '/public/progress', { body: request })).data
 }
 
-export async function askConsultation(request: ConsultationRequest): Promise<Consultation> {
-  return (await requestJson<Consultation>('POST', '/consultations', { auth: true, body: request })).data
+export async function askConsultation(request: ConsultationRequest, idempotencyKey: string): Promise<Consultation> {
+  return (await requestJson<Consultation>('POST', '/consultations', { auth: true, body: request, headers: once(idempotencyKey) })).data
 }
 
 export function listMyConsultations(query: { limit?: number; cursor?: string | null }): Promise<Page<Consultation>> {
@@ -48,8 +54,8 @@ export async function listFaq(implementationCode: string): Promise<FaqEntry[]> {
   return (await getJson<{ items: FaqEntry[] }>(`/catalog/items/${path(implementationCode)}/faq`)).items
 }
 
-export async function submitComplaint(request: ComplaintRequest): Promise<ComplaintDetail> {
-  return (await requestJson<ComplaintDetail>('POST', '/complaints', { auth: true, body: request })).data
+export async function submitComplaint(request: ComplaintRequest, idempotencyKey: string): Promise<ComplaintDetail> {
+  return (await requestJson<ComplaintDetail>('POST', '/complaints', { auth: true, body: request, headers: once(idempotencyKey) })).data
 }
 
 export function listMyComplaints(query: { limit?: number; cursor?: string | null }): Promise<Page<ComplaintSummary>> {

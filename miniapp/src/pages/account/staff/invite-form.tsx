@@ -8,7 +8,9 @@ import { CheckGroup } from '@/components/form-field/check-group'
 import { TextInput } from '@/components/form-field/text-input'
 import { Section } from '@/components/section'
 import { createInvitation, type Invitation } from '@/features/account/api'
+import { useRetryKey } from '@/hooks/use-retry-key'
 import { toApiError } from '@/services/api-error'
+import { KEY_REFUSED } from '@/services/retry-key'
 import { STAFF_STRINGS as S } from './strings'
 
 const PERMISSION_OPTIONS = STAFF_PERMISSION_KEYS.map((key) => ({ value: key, label: STAFF_PERMISSIONS[key] }))
@@ -34,6 +36,8 @@ export function InviteForm({ organisationCode, onInvited }: { organisationCode: 
   const [permissions, setPermissions] = useState<StaffPermission[]>([])
   const [problems, setProblems] = useState<Problems>({})
   const [submitting, setSubmitting] = useState(false)
+  // One key per invitation: a retry after a timeout gets the same code, not a second invited person.
+  const retry = useRetryKey()
 
   const submit = async () => {
     if (submitting) return
@@ -42,12 +46,15 @@ export function InviteForm({ organisationCode, onInvited }: { organisationCode: 
     if (Object.keys(found).length) return
     setSubmitting(true)
     try {
-      const invitation = await createInvitation(organisationCode, { name: name.trim(), permissions })
+      const body = { name: name.trim(), permissions }
+      const invitation = await createInvitation(organisationCode, body, retry.for({ organisationCode, body }))
+      retry.done()
       onInvited(invitation, name.trim())
       setName('')
       setPermissions([])
     } catch (caught) {
       const error = toApiError(caught)
+      if (KEY_REFUSED.has(error.code)) retry.done()
       const at = (path: string) => error.details.find((issue) => issue.path === path || issue.path.startsWith(`${path}.`))?.message
       const fromServer = { name: at('name'), permissions: at('permissions') }
       setProblems(fromServer.name || fromServer.permissions ? fromServer : { other: error.message })

@@ -8,7 +8,9 @@ import { bookVisit, getVisitSlots } from '@/features/cases/api'
 import { DetailRow } from '@/features/cases/case-view'
 import { chinaClock, chinaDay, chinaTimeRange } from '@/features/cases/format'
 import { isStale } from '@/features/cases/use-case-page'
+import { useRetryKey } from '@/hooks/use-retry-key'
 import { toApiError, type ApiError } from '@/services/api-error'
+import { KEY_REFUSED } from '@/services/retry-key'
 import { DETAIL_STRINGS as S } from './strings'
 
 type Visit = NonNullable<CaseDetail['visit']>
@@ -48,6 +50,8 @@ export function VisitCard({ caseNumber, visit, onBooked, onStale }: VisitCardPro
   const [selected, setSelected] = useState<string | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  // One key per booking of a slot: a retry after a timeout books it once.
+  const retry = useRetryKey()
   const booking = visit.booking
 
   const loadSlots = async () => {
@@ -78,11 +82,13 @@ export function VisitCard({ caseNumber, visit, onBooked, onStale }: VisitCardPro
     setBusy(true)
     setProblem(null)
     try {
-      const booked = await bookVisit(caseNumber, selected)
+      const booked = await bookVisit(caseNumber, selected, retry.for({ caseNumber, selected }))
+      retry.done()
       setOpen(false)
       onBooked(booked)
     } catch (caught) {
       const error = toApiError(caught)
+      if (KEY_REFUSED.has(error.code)) retry.done()
       if (error.code === 'VISIT_SLOT_FULL') {
         setProblem(error.message)
         setSelected(null)

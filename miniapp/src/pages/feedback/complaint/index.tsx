@@ -19,7 +19,9 @@ import { COMPLAINT_PAGE, complaintDetailUrl } from '@/features/feedback/routes'
 import { FEEDBACK_STRINGS } from '@/features/feedback/strings'
 import { check, issuesFrom, type IssueMap } from '@/features/feedback/validate'
 import { useRegions } from '@/features/region/use-regions'
+import { useRetryKey } from '@/hooks/use-retry-key'
 import { toApiError } from '@/services/api-error'
+import { KEY_REFUSED } from '@/services/retry-key'
 import { scrollToId } from '@/services/scroll'
 import { useAppState } from '@/store/app-store'
 import { COMPLAINT_STRINGS as S } from './strings'
@@ -102,6 +104,8 @@ export default function ComplaintPage() {
   const [issues, setIssues] = useState<IssueMap>({})
   const [problem, setProblem] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  // One key per complaint: a retry after a timeout files nothing twice.
+  const retry = useRetryKey()
 
   const set = (key: keyof ComplaintForm, path: string) => (value: string) => {
     setForm((previous) => ({ ...previous, [key]: value }))
@@ -131,11 +135,13 @@ export default function ComplaintPage() {
     }
     setBusy(true)
     try {
-      const complaint = await submitComplaint(checked.data)
+      const complaint = await submitComplaint(checked.data, retry.for(checked.data))
+      retry.done()
       // Replaced, so 返回 does not come back to a filed form.
       void Taro.redirectTo({ url: `${complaintDetailUrl(complaint.complaintNumber)}&submitted=1` })
     } catch (caught) {
       const error = toApiError(caught)
+      if (KEY_REFUSED.has(error.code)) retry.done()
       if (error.details.length) showIssues(issuesFrom(error.details), error.message)
       else setProblem(error.message)
       setBusy(false)

@@ -19,7 +19,9 @@ import { lastDay, lengthOf } from '@/features/feedback/format'
 import { consultUrl, CONSULTATIONS_PAGE } from '@/features/feedback/routes'
 import { check, issuesFrom } from '@/features/feedback/validate'
 import { useRemote } from '@/hooks/use-remote'
+import { useRetryKey } from '@/hooks/use-retry-key'
 import { toApiError } from '@/services/api-error'
+import { KEY_REFUSED } from '@/services/retry-key'
 import { CONSULT_STRINGS as S } from './strings'
 import '@/components/form-field/index.scss'
 import '../feedback.scss'
@@ -78,6 +80,8 @@ export default function ConsultPage() {
   const [problem, setProblem] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const [done, setDone] = useState<Consultation | null>(null)
+  // One key per question: a retry after a timeout asks nothing twice.
+  const retry = useRetryKey()
 
   const goItems = () => void Taro.switchTab({ url: ITEMS_TAB })
   const goGuide = () => backOr(guideUrl(code))
@@ -93,9 +97,11 @@ export default function ConsultPage() {
     }
     setBusy(true)
     try {
-      setDone(await askConsultation(checked.data))
+      setDone(await askConsultation(checked.data, retry.for(checked.data)))
+      retry.done()
     } catch (caught) {
       const error = toApiError(caught)
+      if (KEY_REFUSED.has(error.code)) retry.done()
       const issues = issuesFrom(error.details)
       setIssue(issues.question ?? null)
       setProblem(error.message)

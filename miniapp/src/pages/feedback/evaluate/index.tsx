@@ -13,7 +13,9 @@ import { EvaluationForm } from '@/features/feedback/evaluation-form'
 import { announceEvaluated } from '@/features/feedback/events'
 import { complaintDetailUrl, evaluateCaseUrl, evaluateComplaintUrl } from '@/features/feedback/routes'
 import { useRemote } from '@/hooks/use-remote'
+import { useRetryKey } from '@/hooks/use-retry-key'
 import { toApiError } from '@/services/api-error'
+import { KEY_REFUSED } from '@/services/retry-key'
 import { EVALUATE_STRINGS as S } from './strings'
 import '../feedback.scss'
 
@@ -53,6 +55,8 @@ export default function EvaluatePage() {
   const { remote, reload } = useRemote(load, `${userId}:${subjectId}`)
   const [submitting, setSubmitting] = useState(false)
   const [error, setError] = useState<{ code: string; message: string; details: FieldIssue[] } | null>(null)
+  // One key per evaluation: a retry after a timeout gets the evaluation recorded, not “已评价过”.
+  const retry = useRetryKey()
 
   const goBack = () => backOr(detailUrl)
 
@@ -61,12 +65,15 @@ export default function EvaluatePage() {
     setSubmitting(true)
     setError(null)
     try {
-      await (caseNumber ? evaluateCase(caseNumber, request) : evaluateComplaint(complaintNumber, request))
+      const key = retry.for({ subjectId, request })
+      await (caseNumber ? evaluateCase(caseNumber, request, key) : evaluateComplaint(complaintNumber, request, key))
+      retry.done()
       announceEvaluated(subjectId)
       void Taro.showToast({ title: S.done, icon: 'success' })
       goBack()
     } catch (caught) {
       const failure = toApiError(caught)
+      if (KEY_REFUSED.has(failure.code)) retry.done()
       setError({ code: failure.code, message: failure.message, details: failure.details })
       // The case moved on meanwhile (evaluated elsewhere): the page it came from should show it.
       if (FINAL_CODES.has(failure.code)) announceEvaluated(subjectId)

@@ -16,7 +16,9 @@ import { useRegions } from '@/features/region/use-regions'
 import { FEEDBACK_STRINGS as F } from '@/features/staff/feedback-strings'
 import { ProblemBox } from '@/features/staff/feedback-view'
 import { complaintUrl } from '@/features/staff/routes'
+import { useRetryKey } from '@/hooks/use-retry-key'
 import { toApiError } from '@/services/api-error'
+import { KEY_REFUSED } from '@/services/retry-key'
 import { scrollToId } from '@/services/scroll'
 import type { RecordContext } from './person'
 import { RECORD_STRINGS as S } from './strings'
@@ -82,6 +84,8 @@ export function ComplaintTab({ takePerson, placePersonIssues, onSaved }: RecordC
   const [issues, setIssues] = useState<Record<string, string>>({})
   const [problems, setProblems] = useState<string[]>([])
   const [busy, setBusy] = useState(false)
+  // One key per complaint recorded: a retry after a timeout records it once.
+  const retry = useRetryKey()
 
   const set = (key: keyof Draft) => (value: string) => {
     setDraft((previous) => ({ ...previous, [key]: value }))
@@ -117,10 +121,12 @@ export function ComplaintTab({ takePerson, placePersonIssues, onSaved }: RecordC
     }
     setBusy(true)
     try {
-      const complaint = await submitComplaint(request)
+      const complaint = await submitComplaint(request, retry.for(request))
+      retry.done()
       onSaved({ kind: 'complaint', number: complaint.complaintNumber, url: complaintUrl(complaint.complaintNumber), linkText: S.open.complaint })
     } catch (caught) {
       const error = toApiError(caught)
+      if (KEY_REFUSED.has(error.code)) retry.done()
       const rest = placePersonIssues(error.details)
       const placed: Record<string, string> = {}
       const unplaced: string[] = []

@@ -12,7 +12,9 @@ import { listItems } from '@/features/catalog/api'
 import { askConsultation } from '@/features/feedback/api'
 import { ProblemBox } from '@/features/staff/feedback-view'
 import { CONSULTATIONS_PAGE } from '@/features/staff/routes'
+import { useRetryKey } from '@/hooks/use-retry-key'
 import { toApiError } from '@/services/api-error'
+import { KEY_REFUSED } from '@/services/retry-key'
 import { scrollToId } from '@/services/scroll'
 import type { RecordContext } from './person'
 import { RECORD_STRINGS as S } from './strings'
@@ -34,6 +36,8 @@ export function ConsultationTab({ regionCode, takePerson, placePersonIssues, onS
   const [issues, setIssues] = useState<Record<string, string>>({})
   const [problems, setProblems] = useState<string[]>([])
   const [busy, setBusy] = useState(false)
+  // One key per consultation recorded: a retry after a timeout records it once.
+  const retry = useRetryKey()
 
   const find = (keyword: string) => {
     if (!keyword) return setSearch({ status: 'idle' })
@@ -68,10 +72,13 @@ export function ConsultationTab({ regionCode, takePerson, placePersonIssues, onS
     }
     setBusy(true)
     try {
-      const consultation = await askConsultation({ implementationCode: code.trim(), question: question.trim(), onBehalf: person })
+      const request = { implementationCode: code.trim(), question: question.trim(), onBehalf: person }
+      const consultation = await askConsultation(request, retry.for(request))
+      retry.done()
       onSaved({ kind: 'consultation', number: consultation.consultationId, url: CONSULTATIONS_PAGE, linkText: S.open.consultation })
     } catch (caught) {
       const error = toApiError(caught)
+      if (KEY_REFUSED.has(error.code)) retry.done()
       const placed: Record<string, string> = {}
       const unplaced: string[] = []
       for (const issue of placePersonIssues(error.details)) {

@@ -7,7 +7,9 @@ import { TextInput } from '@/components/form-field/text-input'
 import { evaluateCase } from '@/features/feedback/api'
 import { EvaluationForm } from '@/features/feedback/evaluation-form'
 import { rectificationUrl, staffCaseUrl } from '@/features/staff/routes'
+import { useRetryKey } from '@/hooks/use-retry-key'
 import { toApiError } from '@/services/api-error'
+import { KEY_REFUSED } from '@/services/retry-key'
 import { scrollToId } from '@/services/scroll'
 import type { RecordContext } from './person'
 import { RECORD_STRINGS as S } from './strings'
@@ -21,6 +23,8 @@ export function EvaluationTab({ takePerson, placePersonIssues, onSaved }: Record
   const [caseError, setCaseError] = useState<string | undefined>()
   const [submitting, setSubmitting] = useState(false)
   const [error, setError] = useState<{ message: string; details: FieldIssue[] } | null>(null)
+  // One key per evaluation recorded: a retry after a timeout records it once.
+  const retry = useRetryKey()
 
   const submit = async (request: EvaluationRequest) => {
     setError(null)
@@ -35,11 +39,14 @@ export function EvaluationTab({ takePerson, placePersonIssues, onSaved }: Record
     }
     setSubmitting(true)
     try {
-      await evaluateCase(number, { ...request, onBehalf: person })
+      const recorded = { ...request, onBehalf: person }
+      await evaluateCase(number, recorded, retry.for({ number, recorded }))
+      retry.done()
       const bad = isBadReview(request.level)
       onSaved({ kind: 'evaluation', number, url: bad ? rectificationUrl(number) : staffCaseUrl(number), linkText: bad ? S.open.badReview : S.open.evaluation })
     } catch (caught) {
       const apiError = toApiError(caught)
+      if (KEY_REFUSED.has(apiError.code)) retry.done()
       setError({ message: apiError.message, details: placePersonIssues(apiError.details) })
       setSubmitting(false)
     }
