@@ -3,6 +3,7 @@ import {
   CASE_STATUSES,
   maskIdentityNumber,
   maskMobile,
+  maskPersonalNumbers,
   staffActions,
   transitionLabel,
   type Applicant,
@@ -107,7 +108,7 @@ export function staffCaseViews(deps: StaffViewDeps) {
           source: material.source === 'issued_licence' ? ('issued_licence' as const) : ('applicant' as const),
           state: state?.state ?? ('submitted' as const),
           ...(state?.reason ? { reason: state.reason } : {}),
-          files: (files?.files ?? []).map(({ index, fileName, size, contentType }) => ({ index, fileName: readOnly ? maskNumbersIn(fileName) : fileName, size, contentType })),
+          files: (files?.files ?? []).map(({ index, fileName, size, contentType }) => ({ index, fileName, size, contentType })),
         };
       }),
       guideVersion: record.guideVersion,
@@ -234,19 +235,11 @@ function supervisedApplicant(applicant: Applicant): StaffCaseDetail['applicant']
   return { ...handled, ...(handled.agentName ? { agentName: maskPersonName(handled.agentName) } : {}) };
 }
 
-const IDENTITY_NUMBER_IN_TEXT = /\d{17}[\dXx]/g;
-const MOBILE_IN_TEXT = /1[3-9]\d{9}/g;
-
-/** Identity and mobile numbers inside text (a form field, a file name), masked. */
-function maskNumbersIn(text: string): string {
-  return text.replace(IDENTITY_NUMBER_IN_TEXT, maskIdentityNumber).replace(MOBILE_IN_TEXT, maskMobile);
-}
-
 /** The application's fields for supervision: every identity or mobile number inside them masked. */
 function maskedFields(fields: Record<string, unknown>): Record<string, unknown> {
   const mask = (value: unknown): unknown =>
     typeof value === 'string'
-      ? maskNumbersIn(value)
+      ? maskPersonalNumbers(value)
       : Array.isArray(value)
         ? value.map(mask)
         : value && typeof value === 'object'

@@ -1,33 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { configuredKeyProvider, seal } from '../platform/crypto';
+import { complaintRecord } from './complaint-fixture';
 import { subjectOf } from './complaint-subject';
 import type { ComplaintRecord } from './complaint-records';
 
 const keys = configuredKeyProvider(randomBytes(32).toString('base64'));
 
 async function record(overrides: Partial<ComplaintRecord> = {}, contact: { name: string; mobile?: string } = { name: '张三', mobile: '13955912345' }): Promise<ComplaintRecord> {
-  return {
-    complaintNumber: 'TS20261127341000ABCDEFGH',
-    status: 'closed',
-    version: 5,
-    organisationCode: '113410000039113649',
-    organisationName: '黄山市文化和旅游局',
-    regionCode: '341000',
-    implementationCode: '2000127000334100011341000003911364',
-    itemName: '旅游投诉受理',
-    business: { name: '黄山某旅行社', kind: 'travel_agency' },
-    tripStart: '2026-11-01',
-    tripEnd: '2026-11-03',
-    account: '经过',
-    request: '退款',
-    complainantName: '张*',
-    sealedContact: await seal(keys, contact),
-    hasContactMobile: contact.mobile !== undefined,
-    channel: 'miniapp',
-    ownerUserId: 'u_1',
-    submittedAt: '2026-11-27T02:00:00.000Z',
-    ...overrides,
-  };
+  const { dueAt: _open, ...closed } = complaintRecord({ status: 'closed', version: 5, implementationCode: '2000127000334100011341000003911364' });
+  return { ...closed, sealedContact: await seal(keys, contact), hasContactMobile: contact.mobile !== undefined, ...overrides };
 }
 
 describe('a complaint as the subject of an evaluation', () => {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { configuredKeyProvider, seal } from '../platform/crypto';
 import type { ComplaintRecord, StoredComplaint } from './complaint-records';
+import { complaintRecord } from './complaint-fixture';
 import { complaintDetail, narrativeOf, readsInFull } from './complaint-view';
 
 const keys = configuredKeyProvider(randomBytes(32).toString('base64'));
@@ -8,26 +9,9 @@ const NOW = new Date('2026-11-28T00:00:00.000Z');
 const account = '导游拿走了我的身份证34010219900101123X，让我打13912345678';
 const request = '退款，联系 139-1234-5678';
 
-const record = (overrides: Partial<ComplaintRecord> = {}): ComplaintRecord => ({
-  complaintNumber: 'TS20261127341000ABCDEFGH',
-  status: 'received',
-  version: 1,
-  organisationCode: '113410000039113649',
-  organisationName: '黄山市文化和旅游局',
-  regionCode: '341000',
-  itemName: '旅游投诉受理',
-  business: { name: '黄山某旅行社', kind: 'travel_agency' },
-  tripStart: '2026-11-01',
-  tripEnd: '2026-11-03',
-  complainantName: '张*',
-  sealedContact: { v: 1, key: '', iv: '', tag: '', data: '' },
-  hasContactMobile: false,
-  channel: 'miniapp',
-  ownerUserId: 'u_owner',
-  submittedAt: '2026-11-27T02:00:00.000Z',
-  dueAt: '2026-12-04T16:00:00.000Z',
-  ...overrides,
-});
+// No plain narrative: the view reads the sealed one.
+const { account: _plainAccount, request: _plainRequest, ...sealedOnly } = complaintRecord({ ownerUserId: 'u_owner' });
+const record = (overrides: Partial<ComplaintRecord> = {}): ComplaintRecord => ({ ...sealedOnly, ...overrides });
 const stored = (r: ComplaintRecord): StoredComplaint => ({
   record: r,
   events: [{ at: r.submittedAt, seq: 0, action: 'accept', from: 'received', to: 'accepted', label: '投诉已受理', note: '已联系13912345678', organisationName: r.organisationName, actorId: 's' }],

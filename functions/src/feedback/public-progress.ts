@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import {
   CASE_STATUSES,
+  ERRORS,
   cstDay,
   transitionLabel,
   type Applicant,
@@ -80,13 +81,8 @@ export function publicProgressService(deps: { cases: CaseStore; keys: KeyProvide
   };
 }
 
-/** Refused for `seconds` more, said in the minutes a person reads. */
+/** Refused for `seconds` more: the registry's message, with the minutes a person reads instead of "稍后". */
 function caseLocked(seconds: number): AppError {
-  const wait = `${Math.ceil(seconds / 60)}分钟`;
-  return new AppError(
-    'PUBLIC_QUERY_CASE_LOCKED',
-    `该办件编号查询失败次数过多，为保护申请人信息已暂停查询，请${wait}后再试；申请人本人可登录后在“我的办件”中查看进度`,
-    undefined,
-    { 'Retry-After': String(seconds) },
-  );
+  const message = ERRORS.PUBLIC_QUERY_CASE_LOCKED.message.replace('稍后', `${Math.ceil(seconds / 60)}分钟后`);
+  return new AppError('PUBLIC_QUERY_CASE_LOCKED', message, undefined, { 'Retry-After': String(seconds) });
 }

@@ -109,6 +109,9 @@ function subject(now: () => Date = () => new Date()) {
   });
 }
 
+/** Active pre-review staff of the organisation, one per account. */
+const preReviewStaff = (...userIds: string[]) => userIds.map((userId, i) => ({ staffId: `s${i}`, userId, status: 'active', permissions: ['pre_review'] }) as unknown as StaffRecord);
+
 /** The pushes on the watch list at `at`, as retryPushes finds them. */
 const watched = (at: Date) => notificationStore(raw(), TABLE).due(at);
 
@@ -234,7 +237,7 @@ describe('one push, one transaction', () => {
     const on = await Promise.all([newUser({ long: { template: 'staff_new_case', active: true } }), newUser({ long: { template: 'staff_new_case', active: true } })]);
     const off = await newUser({ long: { template: 'staff_new_case', active: false } });
     const none = await newUser();
-    staff = [...on, off, none].map(({ userId }, i) => ({ staffId: `s${i}`, userId, status: 'active', permissions: ['pre_review'] }) as unknown as StaffRecord);
+    staff = preReviewStaff(...[...on, off, none].map((u) => u.userId));
     const applicant = await newUser();
     calls = [];
     const e = event('case_submitted', applicant.userId);
@@ -329,7 +332,7 @@ describe('what WeChat answers', () => {
 
   test(`after ${MAX_PUSH_ATTEMPTS} transient failures the push is given up: failed, with when and why, off the watch list`, async () => {
     const { userId } = await newUser({ long: { template: 'staff_new_case', active: true } });
-    staff = [{ staffId: 's1', userId, status: 'active', permissions: ['pre_review'] } as StaffRecord];
+    staff = preReviewStaff(userId);
     sendImpl = async () => {
       throw new WechatUnavailableError('HTTP 503');
     };
@@ -348,7 +351,7 @@ describe('what WeChat answers', () => {
   test('one recipient WeChat cannot reach holds up no one: one attempt for them, the others sent, the batch succeeds', async () => {
     const slow = await newUser({ long: { template: 'staff_new_case', active: true } });
     const others = await Promise.all([1, 2, 3].map(() => newUser({ long: { template: 'staff_new_case', active: true } })));
-    staff = [slow, ...others].map(({ userId }, i) => ({ staffId: `s${i}`, userId, status: 'active', permissions: ['pre_review'] }) as StaffRecord);
+    staff = preReviewStaff(...[slow, ...others].map((u) => u.userId));
     sendImpl = async (message) => {
       if (message.touser === slow.openid) throw new WechatUnavailableError('timeout');
       return 'msg-ok';
@@ -363,7 +366,7 @@ describe('what WeChat answers', () => {
 
   test('a push whose attempt crashed holding its lease is watched, and sent by a later attempt', async () => {
     const { userId } = await newUser({ long: { template: 'staff_new_case', active: true } });
-    staff = [{ staffId: 's1', userId, status: 'active', permissions: ['pre_review'] } as StaffRecord];
+    staff = preReviewStaff(userId);
     // The attempt dies after writing the message, before any answer from WeChat.
     sendImpl = async () => {
       throw new Error('the function timed out');

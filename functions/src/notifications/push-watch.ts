@@ -1,5 +1,6 @@
-import { QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { cstDay, type TemplateKey } from '@ah-tourism/shared';
+import { dayPartitionItems } from './day-partitions';
 import { messageKey, pushWatchPartition } from './keys';
 
 /*
@@ -70,21 +71,9 @@ export function pushWatch(db: DynamoDBDocumentClient, TableName: string) {
       const found: WatchedPush[] = [];
       for (let back = LOOKBACK_DAYS; back >= 0; back -= 1) {
         const day = cstDay(new Date(now.getTime() - back * 86_400_000));
-        let ExclusiveStartKey: Record<string, unknown> | undefined;
-        do {
-          const page = await db.send(
-            new QueryCommand({
-              TableName,
-              IndexName: 'GSI2',
-              KeyConditionExpression: 'gsi2pk = :day AND gsi2sk <= :cutoff',
-              ExpressionAttributeValues: { ':day': pushWatchPartition(day), ':cutoff': cutoff },
-              ProjectionExpression: 'userId, message.messageId',
-              ExclusiveStartKey,
-            }),
-          );
-          for (const item of page.Items ?? []) found.push({ userId: item.userId as string, messageId: (item.message as { messageId: string }).messageId });
-          ExclusiveStartKey = page.LastEvaluatedKey;
-        } while (ExclusiveStartKey);
+        for await (const item of dayPartitionItems(db, TableName, pushWatchPartition(day), cutoff, 'userId, message.messageId')) {
+          found.push({ userId: item.userId as string, messageId: (item.message as { messageId: string }).messageId });
+        }
       }
       return found;
     },

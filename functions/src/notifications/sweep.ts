@@ -1,8 +1,9 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { cstDay } from '@ah-tourism/shared';
 import { config } from '../platform/config';
 import { dynamo } from '../platform/dynamodb';
+import { dayPartitionItems } from './day-partitions';
 import { sweepStateKey, timerKey, timerPartition } from './keys';
 import { outboxPut } from './outbox';
 import { timerPut, type Timer } from './timers';
@@ -18,7 +19,7 @@ export interface SweepResult {
 /**
  * Fires every timer that is due: near-due, overdue and evaluation reminders become outbox events,
  * and each timer is deleted in the same transaction, so a timer fires once however often the sweep
- * runs. Timers are found by Query on GSI2, one partition per CST day, never a table scan.
+ * runs. Timers are found by Query on GSI2, one partition per CST day (day-partitions.ts), never a table scan.
  */
 export async function sweep(now: Date): Promise<SweepResult> {
   const db = dynamo();
@@ -34,24 +35,11 @@ export async function sweep(now: Date): Promise<SweepResult> {
   let fired = 0;
 
   for (const day of [...new Set(days)]) {
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await db.send(
-        new QueryCommand({
-          TableName,
-          IndexName: 'GSI2',
-          KeyConditionExpression: 'gsi2pk = :day AND gsi2sk <= :cutoff',
-          ExpressionAttributeValues: { ':day': timerPartition(day), ':cutoff': `${cutoff}\uffff` },
-          ExclusiveStartKey,
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        const timer = item.timer as Timer;
-        if (timer.fireAt > cutoff) continue;
-        if (await fire(timer)) fired += 1;
-      }
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
+    for await (const item of dayPartitionItems(db, TableName, timerPartition(day), `${cutoff}\uffff`)) {
+      const timer = item.timer as Timer;
+      if (timer.fireAt > cutoff) continue;
+      if (await fire(timer)) fired += 1;
+    }
   }
   await db.send(new PutCommand({ TableName, Item: { ...sweepStateKey, entity: 'SweepState', lastRunAt: cutoff } }));
   return { fired, days: [...new Set(days)] };

@@ -39,8 +39,7 @@ export async function takeFromWindow(scope: string, client: string, limit: numbe
     }
     const { Item } = await db.send(new GetCommand({ TableName, Key, ConsistentRead: true }));
     if (Item && Number(Item.windowStart) > cutoff) {
-      const retryAfter = Math.max(1, Math.ceil((Number(Item.windowStart) + windowMs - now) / 1000));
-      throw new AppError('COMMON_RATE_LIMITED', undefined, undefined, { 'Retry-After': String(retryAfter) });
+      throw new AppError('COMMON_RATE_LIMITED', undefined, undefined, { 'Retry-After': String(secondsLeft(Item, now, windowMs)) });
     }
     try {
       // No window, or it has ended: open a new one with this request.
@@ -70,5 +69,8 @@ export async function takeFromWindow(scope: string, client: string, limit: numbe
 export async function windowFullFor(scope: string, client: string, limit: number, now = Date.now(), windowMs = 60_000): Promise<number | undefined> {
   const { Item } = await dynamo().send(new GetCommand({ TableName: config().tableName, Key: rateKey(scope, client), ConsistentRead: true }));
   if (!Item || Number(Item.windowStart) <= now - windowMs || Number(Item.n) < limit) return undefined;
-  return Math.max(1, Math.ceil((Number(Item.windowStart) + windowMs - now) / 1000));
+  return secondsLeft(Item, now, windowMs);
 }
+
+/** Whole seconds (at least 1) until the window that opened at the record's `windowStart` ends. */
+const secondsLeft = (window: Record<string, unknown>, now: number, windowMs: number) => Math.max(1, Math.ceil((Number(window.windowStart) + windowMs - now) / 1000));
