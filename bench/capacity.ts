@@ -11,6 +11,7 @@
  * counting middleware. Uploads and sign-in go through the HTTP API (not counted). Notification dispatch
  * is counted in the notifications benchmark, not here.
  */
+import './in-process-env';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { unmarshall } from '@aws-sdk/util-dynamodb';

@@ -32,6 +32,7 @@
  * functions' one SDK client (at most 50 connections, the SDK's default), as the bare rounds share theirs;
  * in AWS each Lambda has its own. The handler's log lines are formatted as always but not printed.
  */
+import './in-process-env';
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
@@ -41,7 +42,7 @@ import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand, QueryCommand, Tr
 import type { NotificationEvent } from '@ah-tourism/shared';
 import { documentNumber } from '../functions/src/cases/documents';
 import { casePartition } from '../functions/src/cases/keys';
-import { MAX_CONTENDED_ATTEMPTS, contendedRetryDelayMs } from '../functions/src/cases/lifecycle';
+import { MAX_CONTENDED_ATTEMPTS, contendedRetryDelayMs, counterUpdate, counterValue } from '../functions/src/cases/document-counter';
 import type { CaseRecord, StepRecord } from '../functions/src/cases/records';
 import { caseRecordItem } from '../functions/src/cases/store';
 import { newEventId, outboxPut } from '../functions/src/notifications/outbox';
@@ -157,12 +158,12 @@ async function main(): Promise<void> {
   const repeats = Number(process.env.BENCH_STAFF_REPEATS ?? 3);
   if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(repeats) || repeats < 1) throw new Error('BENCH_STAFF_SIZES: whole numbers, BENCH_STAFF_REPEATS ≥ 1');
   const largest = Math.max(...sizes);
-  // The handler's log lines (formatted as always) are not printed here: a burst would bury the results.
-  const print = console.log.bind(console);
-  console.log = (...args: unknown[]) => {
-    if (!(typeof args[0] === 'string' && args[0].startsWith('{"level"'))) print(...args);
-  };
-  const log = (line: string) => print(line);
+  // The handler's log lines and metrics (formatted and written as always) are not shown here: a burst
+  // would bury the results.
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk: unknown, ...rest: never[]) =>
+    typeof chunk === 'string' && /^\{"(level|_aws)"/.test(chunk) ? true : write(chunk as string, ...rest)) as typeof process.stdout.write;
+  const log = (line: string) => console.log(line);
   warnIfBusy(log);
   const atStart = await measureMachine();
   const ports = await benchPorts();
@@ -373,9 +374,9 @@ async function prepareBare(doc: DynamoDBDocumentClient, TableName: string, t: Ba
   return caseNumbers.map((caseNumber) => async (): Promise<Answer> => {
     const key = { pk: `ORG#${t.organisationCode}`, sk: `COUNTER#${kind}#${t.year}#bench${contended ? '' : `#${caseNumber}`}` };
     for (let attempt = 0; ; attempt += 1) {
-      // As the lifecycle's nextDocumentNumber: read the counter, then update it only if still at that value.
-      const { Item } = await doc.send(new GetCommand({ TableName, Key: key, ConsistentRead: true }));
-      const current = Number(Item?.n ?? 0);
+      // As the lifecycle does (document-counter.ts): read the counter, then take the next number with a
+      // conditional update, the same retries and pauses.
+      const current = await counterValue(doc, TableName, key);
       const number = documentNumber(kind, t.organisationName, t.year, current + 1);
       const at = new Date().toISOString();
       const base = { ...t.event, caseNumber, eventId: newEventId(), occurredAt: at };
@@ -390,15 +391,7 @@ async function prepareBare(doc: DynamoDBDocumentClient, TableName: string, t: Ba
           },
         },
         { Put: { TableName, Item: { pk: casePartition(caseNumber), sk: t.step.sk, entity: 'CaseStep', step: { ...t.step.step, document: { ...t.step.step.document!, number } } }, ConditionExpression: 'attribute_not_exists(pk)' } },
-        {
-          Update: {
-            TableName,
-            Key: key,
-            UpdateExpression: 'SET n = :next, entity = :entity',
-            ConditionExpression: current ? 'n = :current' : 'attribute_not_exists(n)',
-            ExpressionAttributeValues: { ':next': current + 1, ':entity': 'Counter', ...(current ? { ':current': current } : {}) },
-          },
-        },
+        counterUpdate(TableName, key, current),
         outboxPut(TableName, base),
         timerPut(TableName, { ...t.timer, caseNumber, event: { ...t.timer.event, caseNumber }, ...(t.timer.then ? { then: { ...t.timer.then, event: { ...t.timer.then.event, caseNumber } } } : {}) }),
       ];

@@ -13,6 +13,7 @@
  * `newCaseTransaction` the store sends, from the case the handler wrote (same items, same sizes: case,
  * key record, application, draft delete, outbox event, reminder), with fresh keys each time.
  */
+import './in-process-env';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';

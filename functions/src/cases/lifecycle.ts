@@ -24,14 +24,11 @@ import { countTransition } from '../platform/metrics';
 import { chainEntry, stepPayload } from './audit';
 import { activeDeadline, applyClock } from './clock';
 import { composeDocument, deliveryText, documentNumber, type DocumentKind } from './documents';
+import { MAX_CONTENDED_ATTEMPTS, contendedRetryDelayMs, counterKey, counterUpdate, counterValue } from './document-counter';
 import { caseAuditSk, casePartition } from './keys';
 import type { CaseApplication, CaseRecord, EventRecord, StepRecord, StoredCase } from './records';
 import { caseFormItem, caseRecordItem } from './store';
 
-/** How often a step is retried when only the document counter was contended (each retry reads it again). */
-export const MAX_CONTENDED_ATTEMPTS = 20;
-/** The pause before retry `attempt + 1`: random, so contenders spread out, and longer each time. */
-export const contendedRetryDelayMs = (attempt: number) => Math.random() * 20 * (attempt + 1);
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Public-service items (item type 20) are to be completed within one working day. */
@@ -129,25 +126,6 @@ export function caseLifecycle(deps: LifecycleDeps) {
   const db = dynamo();
   const { tableName: TableName } = config();
 
-  /** Reserves the next document number in the same transaction (a number is never used twice). */
-  async function nextDocumentNumber(kind: DocumentKind, record: CaseRecord, year: number) {
-    const key = { pk: `ORG#${record.organisationCode}`, sk: `COUNTER#${kind}#${year}` };
-    const { Item } = await db.send(new GetCommand({ TableName, Key: key, ConsistentRead: true }));
-    const current = Number(Item?.n ?? 0);
-    return {
-      number: documentNumber(kind, record.organisationName, year, current + 1),
-      write: {
-        Update: {
-          TableName,
-          Key: key,
-          UpdateExpression: 'SET n = :next, entity = :entity',
-          ConditionExpression: current ? 'n = :current' : 'attribute_not_exists(n)',
-          ExpressionAttributeValues: { ':next': current + 1, ':entity': 'Counter', ...(current ? { ':current': current } : {}) },
-        },
-      },
-    };
-  }
-
   /**
    * One transition, all or nothing: the case (only if still at the version the actor saw), its history
    * event, its audit entry, the document it issues, the events it announces and its reminders. Answers
@@ -224,21 +202,24 @@ export function caseLifecycle(deps: LifecycleDeps) {
     };
     // A document number is reserved by a conditional update of the organisation's counter. Another case's
     // step taking the same number (or touching the counter at the same moment) is no conflict of this case:
-    // the server reads the counter again and retries, so numbers stay unique and gap-free and staff working
-    // in parallel never see it. Only this case's own version answers 409.
+    // the step reads the counter again and tries the next number (document-counter.ts), so numbers stay
+    // unique and gap-free and staff working in parallel do not see it. Only this case's own version
+    // answers 409.
     let document: CaseDocument | undefined;
     // The chain's head as last read: a booked visit appends to the chain without changing the version.
     let head = record.auditHead;
+    const year = Number(iso.slice(0, 4));
+    const counter = definition.document ? counterKey(record.organisationCode, definition.document, year) : undefined;
     for (let attempt = 0; ; attempt += 1) {
       const writes: object[] = [];
       document = undefined;
-      if (definition.document) {
-        const reserved = await nextDocumentNumber(definition.document, record, Number(iso.slice(0, 4)));
-        writes.push(reserved.write);
+      if (definition.document && counter) {
+        const counterAt = await counterValue(db, TableName, counter);
+        writes.push(counterUpdate(TableName, counter, counterAt));
         document = composeDocument(definition.document, {
           record,
           request,
-          number: reserved.number,
+          number: documentNumber(definition.document, record.organisationName, year, counterAt + 1),
           issuedAt: iso,
           ...(defects ? { defects: defects.map(({ subject, reason }) => ({ subject, reason })) } : {}),
           ...(next.clock.completion?.dueAt ? { completionDueAt: next.clock.completion.dueAt, completionDays: days } : {}),
