@@ -29,10 +29,35 @@ const DELIVERY_TEXT = (delivery: Delivery) =>
   delivery.method === 'electronic' ? '电子送达' : delivery.method === 'post' ? `邮寄送达（快递单号 ${delivery.trackingNumber}）` : `窗口领取（${delivery.hall}）`;
 export { DELIVERY_TEXT as deliveryText };
 
-export function composeDocument(
+/**
+ * A document as the step row keeps it: the facts it was composed from, not its text. The text follows
+ * from these facts, the case's own fixed facts (applicant, item, submission time, case number) and the
+ * wording of `template`, so a step row with a document stays within one 1 KB write unit (the text alone
+ * is about 700 bytes of boilerplate per document). The audit chain hashes this form, which determines
+ * the text. A change of wording is a new template version; the old one stays, so an issued document
+ * reads the same forever.
+ */
+export interface IssuedDocument {
+  kind: DocumentKind;
+  template: 1;
+  number: string;
+  issuedAt: string;
+  issuer: string;
+  opinion?: string;
+  reason?: string;
+  legalRemedy?: string;
+  completionDueAt?: string;
+  completionDays?: number;
+  defects?: { subject: string; reason: string }[];
+}
+
+/** The facts of the case a document's text names; none of them changes after submission. */
+type CaseFacts = Pick<CaseRecord, 'applicantDisplayName' | 'submittedAt' | 'itemName' | 'caseNumber'>;
+
+export function issueDocument(
   kind: DocumentKind,
   input: {
-    record: CaseRecord;
+    record: Pick<CaseRecord, 'organisationName'>;
     request: StaffActionRequest;
     number: string;
     issuedAt: string;
@@ -40,42 +65,78 @@ export function composeDocument(
     completionDueAt?: string;
     completionDays?: number;
   },
-): CaseDocument {
-  const { record, request } = input;
-  const opening = `${record.applicantDisplayName}：\n你（单位）于${formatTemplateTime(record.submittedAt)}提交的“${record.itemName}”申请（办件编号 ${record.caseNumber}），`;
-  const paragraphs: Record<DocumentKind, string[]> = {
-    supplement_notice: [
-      `${opening}经网上预审，申请材料不齐全或者不符合法定形式。根据《中华人民共和国行政许可法》第三十二条第一款第（四）项的规定，现一次性告知你需要补正的全部内容（见下表）。`,
-      '请补正后通过本平台重新提交，只需重新上传上述材料。补正期间不计入办理时限。本告知书所列以外的材料和条件，不作为受理的要求。',
-    ],
-    acceptance_notice: [
-      `${opening}申请材料齐全、符合法定形式。根据《中华人民共和国行政许可法》第三十二条第一款第（五）项的规定，决定予以受理。`,
-      `承诺办结时限：${input.completionDays ?? ''}个工作日${input.completionDueAt ? `（${formatTemplateTime(new Date(Date.parse(input.completionDueAt) - 60_000).toISOString()).slice(0, 11)}前）` : ''}。现场核查、专家评审、听证等特别程序所需时间不计入办理时限。`,
-      ...(request.opinion ? [`受理意见：${request.opinion}`] : []),
-    ],
-    non_acceptance_decision: [
-      `${opening}根据《中华人民共和国行政许可法》第三十二条第一款的规定，决定不予受理。`,
-      `理由：${request.reason ?? ''}`,
-      request.legalRemedy ?? '',
-    ],
-    approval_decision: [
-      `${opening}经审查，符合法定条件、标准。根据《中华人民共和国行政许可法》第三十八条第一款的规定，决定准予行政许可。`,
-      ...(request.opinion ? [`审批意见：${request.opinion}`] : []),
-    ],
-    refusal_decision: [
-      `${opening}经审查，不符合法定条件、标准。根据《中华人民共和国行政许可法》第三十八条第二款的规定，决定不予行政许可。`,
-      `理由：${request.reason ?? ''}`,
-      request.legalRemedy ?? '',
-    ],
-  };
+): IssuedDocument {
+  const { request } = input;
+  const uses = USES[kind];
   return {
-    documentId: `${kind}-${input.number.replace(/[^0-9]/g, '')}`,
     kind,
-    title: TITLES[kind].title,
+    template: 1,
     number: input.number,
     issuedAt: input.issuedAt,
-    issuer: record.organisationName,
-    paragraphs: paragraphs[kind].filter(Boolean),
+    issuer: input.record.organisationName,
+    ...(uses.opinion && request.opinion ? { opinion: request.opinion } : {}),
+    ...(uses.reason && request.reason ? { reason: request.reason } : {}),
+    ...(uses.reason && request.legalRemedy ? { legalRemedy: request.legalRemedy } : {}),
+    ...(kind === 'acceptance_notice' && input.completionDays !== undefined ? { completionDays: input.completionDays } : {}),
+    ...(kind === 'acceptance_notice' && input.completionDueAt ? { completionDueAt: input.completionDueAt } : {}),
     ...(input.defects ? { defects: input.defects } : {}),
+  };
+}
+
+/** Which of the request's texts each kind of document quotes. */
+const USES: Record<DocumentKind, { opinion: boolean; reason: boolean }> = {
+  supplement_notice: { opinion: false, reason: false },
+  acceptance_notice: { opinion: true, reason: false },
+  non_acceptance_decision: { opinion: false, reason: true },
+  approval_decision: { opinion: true, reason: false },
+  refusal_decision: { opinion: false, reason: true },
+};
+
+/** Template 1's paragraphs. */
+function paragraphsV1(document: IssuedDocument, facts: CaseFacts): string[] {
+  const opening = `${facts.applicantDisplayName}：\n你（单位）于${formatTemplateTime(facts.submittedAt)}提交的“${facts.itemName}”申请（办件编号 ${facts.caseNumber}），`;
+  switch (document.kind) {
+    case 'supplement_notice':
+      return [
+        `${opening}经网上预审，申请材料不齐全或者不符合法定形式。根据《中华人民共和国行政许可法》第三十二条第一款第（四）项的规定，现一次性告知你需要补正的全部内容（见下表）。`,
+        '请补正后通过本平台重新提交，只需重新上传上述材料。补正期间不计入办理时限。本告知书所列以外的材料和条件，不作为受理的要求。',
+      ];
+    case 'acceptance_notice':
+      return [
+        `${opening}申请材料齐全、符合法定形式。根据《中华人民共和国行政许可法》第三十二条第一款第（五）项的规定，决定予以受理。`,
+        `承诺办结时限：${document.completionDays ?? ''}个工作日${document.completionDueAt ? `（${formatTemplateTime(new Date(Date.parse(document.completionDueAt) - 60_000).toISOString()).slice(0, 11)}前）` : ''}。现场核查、专家评审、听证等特别程序所需时间不计入办理时限。`,
+        ...(document.opinion ? [`受理意见：${document.opinion}`] : []),
+      ];
+    case 'non_acceptance_decision':
+      return [`${opening}根据《中华人民共和国行政许可法》第三十二条第一款的规定，决定不予受理。`, `理由：${document.reason ?? ''}`, document.legalRemedy ?? ''];
+    case 'approval_decision':
+      return [
+        `${opening}经审查，符合法定条件、标准。根据《中华人民共和国行政许可法》第三十八条第一款的规定，决定准予行政许可。`,
+        ...(document.opinion ? [`审批意见：${document.opinion}`] : []),
+      ];
+    case 'refusal_decision':
+      return [
+        `${opening}经审查，不符合法定条件、标准。根据《中华人民共和国行政许可法》第三十八条第二款的规定，决定不予行政许可。`,
+        `理由：${document.reason ?? ''}`,
+        document.legalRemedy ?? '',
+      ];
+  }
+}
+
+/**
+ * The document as readers see it. Rows written before documents were kept as facts hold the text
+ * itself and are shown as stored.
+ */
+export function renderDocument(stored: IssuedDocument | CaseDocument, facts: CaseFacts): CaseDocument {
+  if ('paragraphs' in stored) return stored;
+  return {
+    documentId: `${stored.kind}-${stored.number.replace(/[^0-9]/g, '')}`,
+    kind: stored.kind,
+    title: TITLES[stored.kind].title,
+    number: stored.number,
+    issuedAt: stored.issuedAt,
+    issuer: stored.issuer,
+    paragraphs: paragraphsV1(stored, facts).filter(Boolean),
+    ...(stored.defects ? { defects: stored.defects } : {}),
   };
 }

@@ -4,7 +4,6 @@ import {
   CASE_STATUSES,
   CASE_TRANSITIONS,
   nextStatus,
-  type CaseDocument,
   type CaseTransition,
   type NotificationEvent,
   type NotificationEventType,
@@ -23,7 +22,7 @@ import { logger } from '../platform/logger';
 import { countTransition } from '../platform/metrics';
 import { chainEntry, stepPayload } from './audit';
 import { activeDeadline, applyClock } from './clock';
-import { composeDocument, deliveryText, documentNumber, type DocumentKind } from './documents';
+import { deliveryText, documentNumber, issueDocument, renderDocument, type DocumentKind, type IssuedDocument } from './documents';
 import { MAX_CONTENDED_ATTEMPTS, contendedRetryDelayMs, counterKey, counterUpdate, counterValue } from './document-counter';
 import { caseAuditSk, casePartition } from './keys';
 import type { CaseApplication, CaseRecord, EventRecord, StepRecord, StoredCase } from './records';
@@ -205,7 +204,7 @@ export function caseLifecycle(deps: LifecycleDeps) {
     // the step reads the counter again and tries the next number (document-counter.ts), so numbers stay
     // unique and gap-free and staff working in parallel do not see it. Only this case's own version
     // answers 409.
-    let document: CaseDocument | undefined;
+    let document: IssuedDocument | undefined;
     // The chain's head as last read: a booked visit appends to the chain without changing the version.
     let head = record.auditHead;
     const year = Number(iso.slice(0, 4));
@@ -216,7 +215,7 @@ export function caseLifecycle(deps: LifecycleDeps) {
       if (definition.document && counter) {
         const counterAt = await counterValue(db, TableName, counter);
         writes.push(counterUpdate(TableName, counter, counterAt));
-        document = composeDocument(definition.document, {
+        document = issueDocument(definition.document, {
           record,
           request,
           number: documentNumber(definition.document, record.organisationName, year, counterAt + 1),
@@ -273,7 +272,7 @@ export function caseLifecycle(deps: LifecycleDeps) {
       record: next,
       application: extra.application ?? stored.application,
       events: [...stored.events, history],
-      documents: document ? [...stored.documents, document] : stored.documents,
+      documents: document ? [...stored.documents, renderDocument(document, record)] : stored.documents,
     };
   }
 

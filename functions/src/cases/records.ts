@@ -2,6 +2,7 @@ import type { ApprovalRule, CaseDocument, CaseStatus, ImplementationItem, Materi
 import type { Sealed } from '../platform/crypto';
 import type { IdempotentRequest } from '../platform/idempotency';
 import type { AuditEntry } from './audit';
+import type { IssuedDocument } from './documents';
 import type { RectificationTask, StoredEvaluation } from './feedback-records';
 import type { Timer } from '../notifications/timers';
 
@@ -120,7 +121,8 @@ export interface EventRecord {
 export interface StepRecord {
   entry: AuditEntry;
   event: EventRecord;
-  document?: CaseDocument;
+  /** As issued (the facts it was composed from), or its text in rows written before that. */
+  document?: IssuedDocument | CaseDocument;
 }
 
 /** What a case page shows: one Query of the case's view rows, plus the guide version from memory. */

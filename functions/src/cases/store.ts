@@ -8,6 +8,7 @@ import { decodeCursor, encodeCursor } from '../platform/cursor';
 import { dynamo } from '../platform/dynamodb';
 import { idempotencyClaim } from '../platform/idempotency';
 import { stepPayload, type ChainLink } from './audit';
+import { renderDocument } from './documents';
 import type { RectificationTask, StoredEvaluation } from './feedback-records';
 import {
   AUDIT_PREFIX,
@@ -115,7 +116,7 @@ export function dynamoCaseStore(guides: GuideVersionSource): CaseStore {
         application,
         guide,
         events: [application.submitted, ...steps.map((s) => s.event), ...others].sort(byTime),
-        documents: steps.flatMap((s) => (s.document ? [s.document] : [])).sort((a, b) => a.issuedAt.localeCompare(b.issuedAt)),
+        documents: steps.flatMap((s) => (s.document ? [renderDocument(s.document, record)] : [])).sort((a, b) => a.issuedAt.localeCompare(b.issuedAt)),
         visit: rows.find((row) => row.sk === VISIT_SK)?.booking as VisitBooking | undefined,
         evaluation: rows.find((row) => row.sk === EVALUATION_SK)?.stored as StoredEvaluation | undefined,
         rectification: rows.find((row) => row.sk === RECTIFICATION_SK)?.task as RectificationTask | undefined,
