@@ -1,12 +1,13 @@
 import type { CaseDocument, Delivery, StaffActionRequest } from '@ah-tourism/shared';
 import { formatTemplateTime } from '@ah-tourism/shared';
-import type { CaseRecord } from './records';
+import type { CaseRecord, IssuedDocument } from './records';
 
 /**
  * The documents a transition issues, composed from the case data. Their numbers come from a counter
  * per organisation, kind and year: 黄文旅许〔2026〕12号.
  */
 export type DocumentKind = CaseDocument['kind'];
+export type { IssuedDocument } from './records';
 
 const TITLES: Record<DocumentKind, { title: string; code: string }> = {
   supplement_notice: { title: '补正材料一次性告知书', code: '补告' },
@@ -28,28 +29,6 @@ export function documentNumber(kind: DocumentKind, organisationName: string, yea
 const DELIVERY_TEXT = (delivery: Delivery) =>
   delivery.method === 'electronic' ? '电子送达' : delivery.method === 'post' ? `邮寄送达（快递单号 ${delivery.trackingNumber}）` : `窗口领取（${delivery.hall}）`;
 export { DELIVERY_TEXT as deliveryText };
-
-/**
- * A document as the step row keeps it: the facts it was composed from, not its text. The text follows
- * from these facts, the case's own fixed facts (applicant, item, submission time, case number) and the
- * wording of `template`, so a step row with a document stays within one 1 KB write unit (the text alone
- * is about 700 bytes of boilerplate per document). The audit chain hashes this form, which determines
- * the text. A change of wording is a new template version; the old one stays, so an issued document
- * reads the same forever.
- */
-export interface IssuedDocument {
-  kind: DocumentKind;
-  template: 1;
-  number: string;
-  issuedAt: string;
-  issuer: string;
-  opinion?: string;
-  reason?: string;
-  legalRemedy?: string;
-  completionDueAt?: string;
-  completionDays?: number;
-  defects?: { subject: string; reason: string }[];
-}
 
 /** The facts of the case a document's text names; none of them changes after submission. */
 type CaseFacts = Pick<CaseRecord, 'applicantDisplayName' | 'submittedAt' | 'itemName' | 'caseNumber'>;

@@ -2,7 +2,6 @@ import type { ApprovalRule, CaseDocument, CaseStatus, ImplementationItem, Materi
 import type { Sealed } from '../platform/crypto';
 import type { IdempotentRequest } from '../platform/idempotency';
 import type { AuditEntry } from './audit';
-import type { IssuedDocument } from './documents';
 import type { RectificationTask, StoredEvaluation } from './feedback-records';
 import type { Timer } from '../notifications/timers';
 
@@ -118,6 +117,28 @@ export interface EventRecord {
  * a booked visit), as one row: the history event, its hash-chained audit entry and the document it
  * issued (so a step is one write, and a case page one Query).
  */
+/**
+ * A document as the step row keeps it: the facts it was composed from, not its text. The text follows
+ * from these facts, the case's own fixed facts (applicant, item, submission time, case number) and the
+ * wording of `template`, so a step row with a document stays within one 1 KB write unit (the text alone
+ * is about 700 bytes of boilerplate per document). The audit chain hashes this form, which determines
+ * the text. A change of wording is a new template version; the old one stays, so an issued document
+ * reads the same forever.
+ */
+export interface IssuedDocument {
+  kind: CaseDocument['kind'];
+  template: 1;
+  number: string;
+  issuedAt: string;
+  issuer: string;
+  opinion?: string;
+  reason?: string;
+  legalRemedy?: string;
+  completionDueAt?: string;
+  completionDays?: number;
+  defects?: { subject: string; reason: string }[];
+}
+
 export interface StepRecord {
   entry: AuditEntry;
   event: EventRecord;
