@@ -22,3 +22,4 @@ export * from './feedback/model';
 export * from './feedback/api';
 export * from './text/characters';
 export * from './text/free-text';
+export * from './licences/licence';

@@ -1,0 +1,94 @@
+import * as z from 'zod';
+
+/**
+ * Electronic licences (电子证照) issued by this system. The field names follow the catalogue and metadata
+ * of GB/T 36902/36903 in a simpler local layout (README, "Electronic licences"):
+ *   证照类型 kind / typeCode / typeName, 证照标识 licenceId, 证照编号 number, 持证主体 holder, 颁证单位 issuer,
+ *   颁证日期 issuedOn, 有效期 validFrom–validUntil, 业务范围/准驾 scope and details, 来源办件 caseNumber.
+ * The type codes are this province's local examples, not national catalogue codes.
+ * A licence is a sequence of versions: a change (变更) re-issues the licence under the same number as a
+ * new version that supersedes the one before.
+ */
+export const LICENCE_KINDS = {
+  travel_agency: { typeName: '旅行社业务经营许可证', typeCode: '340000-LY-001', numberPrefix: 'L', validYears: undefined },
+  tour_guide: { typeName: '导游证', typeCode: '340000-LY-002', numberPrefix: 'D', validYears: 3 },
+} as const;
+export type LicenceKind = keyof typeof LICENCE_KINDS;
+export const LICENCE_KIND_KEYS = Object.keys(LICENCE_KINDS) as [LicenceKind, ...LicenceKind[]];
+
+/** The state of a licence as verification reports it. */
+export const LICENCE_STATUSES = {
+  valid: '有效',
+  suspended: '已暂停',
+  revoked: '已吊销',
+  cancelled: '已注销',
+} as const;
+export type LicenceStatus = keyof typeof LICENCE_STATUSES;
+
+/** What a verifier concludes about one scanned licence, worst first. */
+export const VERIFICATION_RESULTS = {
+  tampered: '证照内容被篡改或签名无效，请勿采信',
+  revoked: '该证照已被吊销',
+  cancelled: '该证照已注销',
+  suspended: '该证照已暂停使用',
+  superseded: '该证照已变更换发，此为旧版本，请以最新版本为准',
+  expired: '该证照已超过有效期',
+  valid: '证照真实有效',
+} as const;
+export type VerificationResult = keyof typeof VERIFICATION_RESULTS;
+
+const holderSchema = z.object({
+  kind: z.enum(['enterprise', 'person']),
+  name: z.string(),
+  /** Unified social credit code, or the person's identity number masked (the full number is never signed or shown). */
+  code: z.string(),
+});
+
+/** Exactly what is signed (and so what a QR code carries). */
+export const licencePayloadSchema = z
+  .object({
+    format: z.literal('AHL1'),
+    keyId: z.string().meta({ description: '签名密钥标识，对应 GET /licences/keys 中的公钥' }),
+    licenceId: z.string().meta({ description: '证照标识' }),
+    kind: z.enum(LICENCE_KIND_KEYS),
+    typeCode: z.string().meta({ description: '证照类型代码' }),
+    typeName: z.string().meta({ description: '证照类型名称' }),
+    number: z.string().meta({ description: '证照编号' }),
+    version: z.number().int().min(1).meta({ description: '版本：变更换发后递增' }),
+    holder: holderSchema,
+    issuer: z.object({ name: z.string(), code: z.string() }),
+    issuedOn: z.string().meta({ description: '颁证日期 YYYY-MM-DD' }),
+    validFrom: z.string(),
+    validUntil: z.string().optional().meta({ description: '有效期至，缺省为长期有效' }),
+    scope: z.array(z.string()).meta({ description: '经营范围或准许事项' }),
+    details: z.record(z.string(), z.string()).meta({ description: '其他登记事项，如导游语种、等级' }),
+    caseNumber: z.string().meta({ description: '来源办件编号' }),
+  })
+  .meta({ id: 'LicencePayload' });
+export type LicencePayload = z.infer<typeof licencePayloadSchema>;
+
+export const licenceKeySchema = z
+  .object({ keyId: z.string(), algorithm: z.literal('SM2-SM3'), publicKey: z.string().meta({ description: '未压缩公钥（04 开头的十六进制）' }), userId: z.string() })
+  .meta({ id: 'LicenceKey' });
+export const licenceKeysSchema = z.object({ keys: z.array(licenceKeySchema) }).meta({ id: 'LicenceKeys' });
+export type LicenceKey = z.infer<typeof licenceKeySchema>;
+
+export const verifyLicenceRequestSchema = z
+  .object({ token: z.string().trim().min(1, '请扫描或粘贴证照二维码内容').max(4096, '二维码内容过长，不是本系统签发的证照') })
+  .strict()
+  .meta({ id: 'VerifyLicenceRequest' });
+
+export const licenceVerificationSchema = z
+  .object({
+    result: z.enum(Object.keys(VERIFICATION_RESULTS) as [VerificationResult, ...VerificationResult[]]),
+    message: z.string(),
+    /** The signed content, when the signature holds (a tampered licence shows nothing of itself). */
+    licence: licencePayloadSchema.optional(),
+    status: z.enum(Object.keys(LICENCE_STATUSES) as [LicenceStatus, ...LicenceStatus[]]).optional(),
+    statusLabel: z.string().optional(),
+    currentVersion: z.number().int().optional(),
+    statusReason: z.string().optional(),
+    statusChangedOn: z.string().optional(),
+  })
+  .meta({ id: 'LicenceVerification' });
+export type LicenceVerification = z.infer<typeof licenceVerificationSchema>;
