@@ -24,10 +24,11 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-const utf8 = (text: string) => new TextEncoder().encode(text);
-const fromUtf8 = (bytes: Uint8Array) => new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-const fromHex = (text: string) => new Uint8Array((text.match(/../g) ?? []).map((h) => parseInt(h, 16)));
+// The library's own UTF-8 and hex helpers: TextEncoder is not in every mini-program base library.
+const utf8 = (text: string) => sm2.hexToArray(sm2.utf8ToHex(text));
+const fromUtf8 = (bytes: Uint8Array) => sm2.arrayToUtf8(bytes);
+const hex = (bytes: Uint8Array) => sm2.arrayToHex(Array.from(bytes));
+const fromHex = (text: string) => sm2.hexToArray(text);
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 /** base64url without padding, written out so it runs the same in Node, browsers and the mini-program. */
