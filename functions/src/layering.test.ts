@@ -13,10 +13,12 @@ import { declaredFunctions } from '../../scripts/serverless/declared-functions';
 const LAYERS: readonly (readonly string[])[] = [
   // HTTP adapter, configuration, clients, encryption, logs: knows no domain.
   ['platform'],
-  // Who is calling (accounts, sessions, tokens); the published catalog; the licence wallet.
-  ['auth', 'catalog', 'licences'],
+  // Who is calling (accounts, sessions, tokens); the published catalog.
+  ['auth', 'catalog'],
   // Staff of organisations (bound accounts); messages, outbox and timers addressed to accounts.
   ['staff', 'notifications'],
+  // Electronic licences: issued, signed, verified, changed by staff (who notify the holder), the wallet.
+  ['licences'],
   // The case: store, lifecycle, clocks, documents, audit, and the applicant's and the staff's services.
   ['cases'],
   // What builds on cases: 好差评, consultations and complaints; the working-day calendar; the API document.

@@ -1,5 +1,6 @@
 import { loadCatalogSeed } from '../seed/catalog-data';
 import { loadLicenceWallets, walletRecords } from '../seed/licences';
+import { licenceKeyEnv } from './licence-keys';
 import { LOCAL_AWS_ENV, localDynamoClient, startDynamoDbLocal } from './dynamodb-local';
 import { buildH5, serveH5Static, startH5DevServer } from './h5';
 import { startOffline } from './offline';
@@ -84,6 +85,7 @@ export function serverlessEnv(ports: StackPorts): Record<string, string> {
     H5_PORT: String(ports.h5),
     TEST_H5_PORT: String(ports.h5),
     WECHAT_PORT: String(ports.wechat),
+    ...licenceKeyEnv(),
   };
 }
 

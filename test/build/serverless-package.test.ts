@@ -214,11 +214,24 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
       'FeedbackReaderRole',
       'FeedbackRole',
       'InboxRole',
+      'LicenceWalletRole',
       'MaterialUploaderRole',
       'SignInRole',
       'StaffAdminRole',
       'StaffReaderRole',
     ]);
+  });
+
+  it('lets licence verification, which takes no sign-in, read only the public keys and one item at a time', () => {
+    const statements = iamStatements().filter((s) => s.owner === 'LicenceVerifierRole');
+    const actions = statements.flatMap((s) => ([] as string[]).concat(s.Action)).filter((a) => !/^(logs|xray):/.test(a)).sort();
+    expect(actions).toEqual(['dynamodb:GetItem', 'ssm:GetParameters']);
+    expect(JSON.stringify(statements)).toContain('parameter/ah-tourism/prod/licence-public-keys');
+    expect(JSON.stringify(statements)).not.toContain('licence-signing-key');
+    for (const [name, fn] of ofType('AWS::Lambda::Function')) {
+      const env = fn.Properties.Environment.Variables;
+      expect({ name, signing: 'LOCAL_LICENCE_SIGNING_KEY' in env, published: 'LOCAL_LICENCE_PUBLIC_KEYS' in env }).toEqual({ name, signing: false, published: false });
+    }
   });
 
   it('gives the public progress query, which takes no sign-in, only reads, its request counter and decryption', () => {
@@ -303,7 +316,9 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
   describe('local-only code stays local', () => {
     it('knows what only the local stage has: the developer sign-in, the sweep at a chosen time, the local keys', () => {
       expect(LOCAL_FUNCTIONS.map((fn) => fn.name).sort()).toEqual(['devLogin', 'listDevPersonas', 'retryPushesAt', 'sweepTimersAt']);
-      expect(Object.keys(LOCAL_ENVIRONMENT).sort()).toEqual(['LOCAL_DATA_KEY', 'LOCAL_SESSION_KEY', 'LOCAL_WECHAT_APP_SECRET']);
+      expect(Object.keys(LOCAL_ENVIRONMENT).sort()).toEqual(['LOCAL_DATA_KEY', 'LOCAL_LICENCE_PUBLIC_KEYS', 'LOCAL_LICENCE_SIGNING_KEY', 'LOCAL_SESSION_KEY', 'LOCAL_WECHAT_APP_SECRET']);
+      // The licence signing key is generated per machine, never kept in the repository.
+      expect(LOCAL_ENVIRONMENT.LOCAL_LICENCE_SIGNING_KEY).toMatch(/^\$\{env:LOCAL_LICENCE_SIGNING_KEY/);
     });
 
     it('has no local-only function, route, permission or zip', () => {

@@ -22,6 +22,10 @@ export interface FunctionConfig {
   parameterPrefix: string;
   /** Base64url private JWK for session tokens, local stage only (AWS: SSM). */
   localSessionKey: string | undefined;
+  /** JSON {keyId, privateKey} of the licence signing key, local stage only, generated per machine (AWS: SSM SecureString). */
+  localLicenceSigningKey: string | undefined;
+  /** JSON [{keyId, publicKey}] of every licence key ever used, local stage only (AWS: SSM String). */
+  localLicencePublicKeys: string | undefined;
   feedback: {
     /** Working days an organisation has to call back and answer a bad review (好差评: configurable, 5). */
     rectificationWorkingDays: number;
@@ -81,6 +85,8 @@ export function config(): FunctionConfig {
     draftTtlDays: Number(process.env.DRAFT_TTL_DAYS || 30),
     parameterPrefix: process.env.PARAMETER_PREFIX ?? '',
     localSessionKey: process.env.LOCAL_SESSION_KEY || undefined,
+    localLicenceSigningKey: process.env.LOCAL_LICENCE_SIGNING_KEY || undefined,
+    localLicencePublicKeys: process.env.LOCAL_LICENCE_PUBLIC_KEYS || undefined,
     feedback: {
       rectificationWorkingDays: Number(process.env.RECTIFICATION_WORKING_DAYS || 5),
       consultationWorkingDays: Number(process.env.CONSULTATION_WORKING_DAYS || 3),

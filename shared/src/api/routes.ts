@@ -29,6 +29,7 @@ import {
   staffInboxSchema,
 } from '../cases/staff-api';
 import * as z from 'zod';
+import { licenceKeysSchema, licenceVerificationSchema, myLicencesSchema, verifyLicenceRequestSchema } from '../licences/licence';
 import {
   bindStaffRequestSchema,
   createInvitationRequestSchema,
@@ -607,6 +608,32 @@ export const ROUTES: RouteSpec[] = [
     auth: true,
     query: feedbackStatsQuerySchema,
     responses: { 200: { description: '统计', schema: feedbackStatsSchema }, 400: badRequest, 401: unauthenticated, 403: forbidden, 500: serverError },
+  },
+  {
+    operationId: 'getLicenceKeys',
+    method: 'get',
+    path: '/licences/keys',
+    summary: '电子证照签名公钥（SM2），含历次轮换前的公钥，用于离线核验',
+    tag: '电子证照',
+    responses: { 200: { description: '全部公钥', schema: licenceKeysSchema }, 500: serverError },
+  },
+  {
+    operationId: 'verifyLicence',
+    method: 'post',
+    path: '/licences/verify',
+    summary: '核验电子证照（免登录）：二维码内容 → 有效 / 被篡改 / 已吊销 / 已注销 / 已暂停 / 已过期 / 已被换发',
+    tag: '电子证照',
+    body: verifyLicenceRequestSchema,
+    responses: { 200: { description: '核验结果', schema: licenceVerificationSchema }, 400: badRequest, 500: serverError },
+  },
+  {
+    operationId: 'listMyLicences',
+    method: 'get',
+    path: '/me/licences',
+    summary: '我的证照：本人及所代理企业的电子证照，含二维码内容和当前状态',
+    tag: '电子证照',
+    auth: true,
+    responses: { 200: { description: '证照列表', schema: myLicencesSchema }, 401: unauthenticated, 500: serverError },
   },
   {
     operationId: 'queryPublicProgress',

@@ -92,3 +92,27 @@ export const licenceVerificationSchema = z
   })
   .meta({ id: 'LicenceVerification' });
 export type LicenceVerification = z.infer<typeof licenceVerificationSchema>;
+
+export const licenceHistoryEntrySchema = z.object({
+  at: z.string(),
+  action: z.enum(['issue', 'change', 'suspend', 'resume', 'revoke', 'cancel']),
+  version: z.number().int(),
+  reason: z.string().optional(),
+  legalBasis: z.string().optional(),
+  effectiveOn: z.string().optional(),
+});
+
+export const myLicenceSchema = z
+  .object({
+    licence: licencePayloadSchema,
+    /** What the QR code of this licence carries (POST /licences/verify, or offline with GET /licences/keys). */
+    token: z.string(),
+    status: z.enum(Object.keys(LICENCE_STATUSES) as [LicenceStatus, ...LicenceStatus[]]),
+    statusLabel: z.string(),
+    /** Valid and within its validity today: usable as a material (免提交). */
+    usable: z.boolean(),
+    history: z.array(licenceHistoryEntrySchema),
+  })
+  .meta({ id: 'MyLicence' });
+export type MyLicence = z.infer<typeof myLicenceSchema>;
+export const myLicencesSchema = z.object({ licences: z.array(myLicenceSchema) }).meta({ id: 'MyLicences' });

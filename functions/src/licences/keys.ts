@@ -1,0 +1,21 @@
+/**
+ * Key layout of electronic licences in the single table (see README, "Access patterns"):
+ *   LIC#<licence id> / STATE          the licence now: current version, status and its history; GSI1
+ *                                     HOLDER#<holder> / LIC#<kind>#<number> (我的证照, the wallet),
+ *                                     GSI2 REGISTRY#<kind>#<region> / <number> (public registries)       GetItem
+ *   LIC#<licence id> / V#<version>    one signed version (the token its QR code carries), immutable      GetItem
+ *   USER#<id> / HOLDER#<holder>       whose licences a user may see: their own, an enterprise they act for Query
+ * Holders: `ENT#<credit code>` for an enterprise, `PER#<user id>` for a person who applied for themselves
+ * (a person represented by an agent is `PER#CASE#<case number>` until identities are verified).
+ */
+export const licenceStateKey = (licenceId: string) => ({ pk: `LIC#${licenceId}`, sk: 'STATE' });
+export const licenceVersionKey = (licenceId: string, version: number) => ({ pk: `LIC#${licenceId}`, sk: `V#${String(version).padStart(4, '0')}` });
+export const holderPartition = (holderKey: string) => `HOLDER#${holderKey}`;
+export const holderLicenceSk = (kind: string, number: string) => `LIC#${kind}#${number}`;
+export const registryPartition = (kind: string, regionCode: string) => `REGISTRY#${kind}#${regionCode}`;
+export const holderBindingKey = (userId: string, holderKey: string) => ({ pk: `USER#${userId}`, sk: `HOLDER#${holderKey}` });
+export const HOLDER_BINDING_PREFIX = 'HOLDER#';
+
+export const enterpriseHolder = (creditCode: string) => `ENT#${creditCode}`;
+export const personHolder = (userId: string) => `PER#${userId}`;
+export const representedPersonHolder = (caseNumber: string) => `PER#CASE#${caseNumber}`;

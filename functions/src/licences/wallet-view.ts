@@ -1,0 +1,23 @@
+import { LICENCE_STATUSES, type MyLicence } from '@ah-tourism/shared';
+import { cstDay } from '@ah-tourism/shared/src/calendar/working-days';
+import { holdersOf, licencesOfHolders, type LicenceState } from './issued-licences';
+
+/** How a licence shows in 我的证照: its current version, its QR token and what state it is in today. */
+export function walletEntry(state: LicenceState, today: string): MyLicence {
+  const expired = state.status === 'valid' && !!state.current.validUntil && state.current.validUntil < today;
+  return {
+    licence: state.current,
+    token: state.currentToken,
+    status: state.status,
+    statusLabel: expired ? '已过期' : LICENCE_STATUSES[state.status],
+    usable: state.status === 'valid' && !expired,
+    history: state.history.map(({ at, action, version, reason, legalBasis, effectiveOn }) => ({ at, action, version, ...(reason ? { reason } : {}), ...(legalBasis ? { legalBasis } : {}), ...(effectiveOn ? { effectiveOn } : {}) })),
+  };
+}
+
+export async function myLicences(userId: string, now = new Date()): Promise<MyLicence[]> {
+  const holders = await holdersOf(userId);
+  const states = await licencesOfHolders(holders);
+  const today = cstDay(now);
+  return states.map((state) => walletEntry(state, today)).sort((a, b) => b.licence.issuedOn.localeCompare(a.licence.issuedOn));
+}
