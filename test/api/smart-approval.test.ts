@@ -31,7 +31,7 @@ describe('smart approval (旅行社服务网点设立备案)', () => {
       ['auto_approve', 'system'],
       ['deliver', 'system'],
     ]);
-    expect(mine.documents.map((d) => d.kind)).toEqual(['approval_decision']);
+    expect(mine.documents.map((d) => d.kind)).toEqual(['filing_receipt']);
     expect(mine.documents[0]!.paragraphs.join('')).toContain('智慧审批');
     const licence = mine.materials.find((m) => m.materialId === 'parent-agency-licence')!.licence!;
     expect(licence).toMatchObject({ status: 'verified', number: 'L-AH-00987' });

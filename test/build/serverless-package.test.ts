@@ -217,9 +217,13 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
       'LicenceWalletRole',
       'MaterialUploaderRole',
       'SignInRole',
+      'StaffActionRole',
       'StaffAdminRole',
       'StaffReaderRole',
     ]);
+    // Only the staff step that grants a licence signs it.
+    expect(readers('licence-signing-key')).toEqual(['StaffActionRole']);
+    expect(readers('licence-public-keys')).toEqual(['LicenceVerifierRole', 'StaffActionRole']);
   });
 
   it('lets licence verification, which takes no sign-in, read only the public keys and one item at a time', () => {

@@ -15,6 +15,12 @@ const TITLES: Record<DocumentKind, { title: string; code: string }> = {
   non_acceptance_decision: { title: '不予受理决定书', code: '不受' },
   approval_decision: { title: '准予行政许可决定书', code: '许' },
   refusal_decision: { title: '不予行政许可决定书', code: '不许' },
+  filing_receipt: { title: '备案登记证明', code: '备' },
+  filing_refusal: { title: '不予备案通知书', code: '不备' },
+  confirmation_decision: { title: '行政确认决定书', code: '确' },
+  non_confirmation_decision: { title: '不予确认决定书', code: '不确' },
+  service_reply: { title: '办理结果告知书', code: '办' },
+  service_refusal: { title: '不予办理告知书', code: '不办' },
 };
 
 /** 安徽省文化和旅游厅 → 皖文旅; 黄山市文化和旅游局 → 黄文旅. */
@@ -43,6 +49,8 @@ export function issueDocument(
     defects?: { subject: string; reason: string }[];
     completionDueAt?: string;
     completionDays?: number;
+    basis?: string;
+    licence?: IssuedDocument['licence'];
   },
 ): IssuedDocument {
   const { request } = input;
@@ -59,6 +67,8 @@ export function issueDocument(
     ...(kind === 'acceptance_notice' && input.completionDays !== undefined ? { completionDays: input.completionDays } : {}),
     ...(kind === 'acceptance_notice' && input.completionDueAt ? { completionDueAt: input.completionDueAt } : {}),
     ...(input.defects ? { defects: input.defects } : {}),
+    ...(input.basis ? { basis: input.basis } : {}),
+    ...(input.licence ? { licence: input.licence } : {}),
   };
 }
 
@@ -69,10 +79,17 @@ const USES: Record<DocumentKind, { opinion: boolean; reason: boolean }> = {
   non_acceptance_decision: { opinion: false, reason: true },
   approval_decision: { opinion: true, reason: false },
   refusal_decision: { opinion: false, reason: true },
+  filing_receipt: { opinion: true, reason: false },
+  filing_refusal: { opinion: false, reason: true },
+  confirmation_decision: { opinion: true, reason: false },
+  non_confirmation_decision: { opinion: false, reason: true },
+  service_reply: { opinion: true, reason: false },
+  service_refusal: { opinion: false, reason: true },
 };
 
 /** Template 1's paragraphs. */
 function paragraphsV1(document: IssuedDocument, facts: CaseFacts): string[] {
+  const basis = document.basis ?? '有关法律法规';
   const opening = `${facts.applicantDisplayName}：\n你（单位）于${formatTemplateTime(facts.submittedAt)}提交的“${facts.itemName}”申请（办件编号 ${facts.caseNumber}），`;
   switch (document.kind) {
     case 'supplement_notice':
@@ -92,6 +109,7 @@ function paragraphsV1(document: IssuedDocument, facts: CaseFacts): string[] {
       return [
         `${opening}经审查，符合法定条件、标准。根据《中华人民共和国行政许可法》第三十八条第一款的规定，决定准予行政许可。`,
         ...(document.opinion ? [`审批意见：${document.opinion}`] : []),
+        ...(document.licence ? [`现颁发${document.licence.typeName}（电子证照），证照编号 ${document.licence.number}，可在“我的证照”中查看、出示和核验。`] : []),
       ];
     case 'refusal_decision':
       return [
@@ -99,6 +117,18 @@ function paragraphsV1(document: IssuedDocument, facts: CaseFacts): string[] {
         `理由：${document.reason ?? ''}`,
         document.legalRemedy ?? '',
       ];
+    case 'filing_receipt':
+      return [`${opening}经核对，备案材料齐全、符合规定。根据${basis}的规定，予以备案登记。`, ...(document.opinion ? [`备案意见：${document.opinion}`] : [])];
+    case 'filing_refusal':
+      return [`${opening}经核对，不符合${basis}规定的备案要求，不予备案。`, `理由：${document.reason ?? ''}`, document.legalRemedy ?? ''];
+    case 'confirmation_decision':
+      return [`${opening}经审查，符合${basis}规定的条件和标准，予以确认。`, ...(document.opinion ? [`确认意见：${document.opinion}`] : [])];
+    case 'non_confirmation_decision':
+      return [`${opening}经审查，不符合${basis}规定的条件和标准，不予确认。`, `理由：${document.reason ?? ''}`, document.legalRemedy ?? ''];
+    case 'service_reply':
+      return [`${opening}已按照${basis}的规定办理完毕。`, ...(document.opinion ? [`办理结果：${document.opinion}`] : [])];
+    case 'service_refusal':
+      return [`${opening}经审查，不符合${basis}规定的办理条件，不予办理。`, `理由：${document.reason ?? ''}`, document.legalRemedy ?? ''];
   }
 }
 
@@ -117,5 +147,6 @@ export function renderDocument(stored: IssuedDocument | CaseDocument, facts: Cas
     issuer: stored.issuer,
     paragraphs: paragraphsV1(stored, facts).filter(Boolean),
     ...(stored.defects ? { defects: stored.defects } : {}),
+    ...(stored.licence ? { licence: stored.licence } : {}),
   };
 }

@@ -25,7 +25,9 @@ import { activeDeadline, applyClock } from './clock';
 import { deliveryText, documentNumber, issueDocument, renderDocument, type DocumentKind, type IssuedDocument } from './documents';
 import { MAX_CONTENDED_ATTEMPTS, contendedRetryDelayMs, counterKey, counterUpdate, counterValue } from './document-counter';
 import { caseAuditSk, casePartition } from './keys';
+import type { KeyProvider } from '../platform/crypto';
 import type { CaseApplication, CaseRecord, EventRecord, StepRecord, StoredCase } from './records';
+import { decisionDocumentKind, grantedLicence, legalBasisText } from './outcomes';
 import { caseFormItem, caseRecordItem } from './store';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -67,6 +69,8 @@ export interface Actor {
 export interface LifecycleDeps {
   /** Organisations, for a transfer's target. */
   people: Pick<AuthStore, 'organisation'>;
+  /** Opens the sealed applicant, for the holder of a licence a decision grants. */
+  keys: KeyProvider;
   calendar: () => Promise<WorkingCalendar>;
   now?: () => Date;
 }
@@ -208,18 +212,25 @@ export function caseLifecycle(deps: LifecycleDeps) {
     // The chain's head as last read: a booked visit appends to the chain without changing the version.
     let head = record.auditHead;
     const year = Number(iso.slice(0, 4));
-    const counter = definition.document ? counterKey(record.organisationCode, definition.document, year) : undefined;
+    // The item decides which document a decision is (a filing receipt, a confirmation …), numbered in its own series.
+    const documentKind = definition.document ? decisionDocumentKind(definition.document, stored.guide) : undefined;
+    const counter = documentKind ? counterKey(record.organisationCode, documentKind, year) : undefined;
     for (let attempt = 0; ; attempt += 1) {
       const writes: object[] = [];
       document = undefined;
-      if (definition.document && counter) {
+      if (documentKind && counter) {
         const counterAt = await counterValue(db, TableName, counter);
         writes.push(counterUpdate(TableName, counter, counterAt));
-        document = issueDocument(definition.document, {
+        // A licensing decision issues its licence in the same transaction, numbered after the decision.
+        const granted = action === 'approve' || action === 'auto_approve' ? await grantedLicence({ stored, keys: deps.keys, serial: counterAt + 1, year, at: iso, actorId: actor.userId }) : undefined;
+        if (granted) writes.push(...granted.writes);
+        document = issueDocument(documentKind, {
           record,
           request,
-          number: documentNumber(definition.document, record.organisationName, year, counterAt + 1),
+          number: documentNumber(documentKind, record.organisationName, year, counterAt + 1),
           issuedAt: iso,
+          ...(documentKind === definition.document ? {} : { basis: legalBasisText(stored.guide) }),
+          ...(granted ? { licence: granted.summary } : {}),
           ...(defects ? { defects: defects.map(({ subject, reason }) => ({ subject, reason })) } : {}),
           ...(next.clock.completion?.dueAt ? { completionDueAt: next.clock.completion.dueAt, completionDays: days } : {}),
         });

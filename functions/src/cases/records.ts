@@ -137,6 +137,10 @@ export interface IssuedDocument {
   completionDueAt?: string;
   completionDays?: number;
   defects?: { subject: string; reason: string }[];
+  /** The legal basis quoted by documents that are not licensing decisions, from the case's guide version. */
+  basis?: string;
+  /** The electronic licence a licensing decision granted. */
+  licence?: { licenceId: string; number: string; typeName: string };
 }
 
 export interface StepRecord {

@@ -34,7 +34,7 @@ export function caseStore(): CaseStore {
 }
 
 export function lifecycleService(): CaseLifecycle {
-  lifecycle ??= caseLifecycle({ people: authStore(), calendar: workingCalendarNow });
+  lifecycle ??= caseLifecycle({ people: authStore(), keys: dataKeys(), calendar: workingCalendarNow });
   return lifecycle;
 }
 

@@ -102,9 +102,14 @@ export async function licenceIssue(input: { content: LicenceContent; holderKey: 
   const writes = [
     { Put: { ...stateItem(state), ConditionExpression: 'attribute_not_exists(pk)' } },
     { Put: versionItem(payload, token, input.at) },
-    ...input.bindUserIds.map((userId) => ({ Put: { TableName: config().tableName, Item: { ...holderBindingKey(userId, input.holderKey), entity: 'HolderBinding', holderKey: input.holderKey, boundAt: input.at, caseNumber: input.content.caseNumber } } })),
+    ...input.bindUserIds.map((userId) => holderBinding(userId, input.holderKey, input.at, input.content.caseNumber)),
   ];
   return { state, writes };
+}
+
+/** The row that lets a user see a holder's licences in 我的证照 (written again harmlessly). */
+export function holderBinding(userId: string, holderKey: string, at: string, caseNumber: string) {
+  return { Put: { TableName: config().tableName, Item: { ...holderBindingKey(userId, holderKey), entity: 'HolderBinding', holderKey, boundAt: at, caseNumber } } };
 }
 
 /**

@@ -50,16 +50,37 @@ export type StaffActionRequest = z.infer<typeof staffActionRequestSchema>;
 
 export const SPECIAL_PROCEDURES = { site_inspection: '现场核查', expert_review: '专家评审', hearing: '听证' } as const;
 
+/**
+ * The documents a case can issue. The decision follows the item: a licensing decision (行政许可), a filing
+ * receipt or refusal (备案), a confirmation (行政确认) or an answer letter (公共服务).
+ */
+export const CASE_DOCUMENT_KINDS = [
+  'supplement_notice',
+  'acceptance_notice',
+  'non_acceptance_decision',
+  'approval_decision',
+  'refusal_decision',
+  'filing_receipt',
+  'filing_refusal',
+  'confirmation_decision',
+  'non_confirmation_decision',
+  'service_reply',
+  'service_refusal',
+] as const;
+export type CaseDocumentKind = (typeof CASE_DOCUMENT_KINDS)[number];
+
 export const caseDocumentSchema = z
   .object({
     documentId: z.string(),
-    kind: z.enum(['supplement_notice', 'acceptance_notice', 'non_acceptance_decision', 'approval_decision', 'refusal_decision']),
+    kind: z.enum(CASE_DOCUMENT_KINDS),
     title: z.string(),
     number: z.string().meta({ description: '文号，如 皖文旅预补〔2026〕12号' }),
     issuedAt: z.string(),
     issuer: z.string(),
     paragraphs: z.array(z.string()),
     defects: z.array(z.object({ subject: z.string(), reason: z.string() })).optional(),
+    /** The electronic licence a licensing decision granted (我的证照). */
+    licence: z.object({ licenceId: z.string(), number: z.string(), typeName: z.string() }).optional(),
   })
   .meta({ id: 'CaseDocument' });
 export type CaseDocument = z.infer<typeof caseDocumentSchema>;

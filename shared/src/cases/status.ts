@@ -52,7 +52,11 @@ export interface TransitionDefinition {
   permission?: StaffPermission;
   requires: readonly Requirement[];
   clock: ClockEffect;
-  /** The document this transition issues to the applicant. */
+  /**
+   * The document this transition issues to the applicant. A decision names the licensing one; the item's
+   * type chooses the one actually issued (a filing receipt, a confirmation, an answer letter: the
+   * functions' cases/outcomes.ts).
+   */
   document?: 'supplement_notice' | 'acceptance_notice' | 'non_acceptance_decision' | 'approval_decision' | 'refusal_decision';
 }
 

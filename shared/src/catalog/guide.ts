@@ -1,5 +1,6 @@
 import '../zod-locale';
 import * as z from 'zod';
+import { LICENCE_KIND_KEYS } from '../licences/licence';
 import { fieldDefinitionSchema } from '../application/fields';
 import { isValidCreditCode } from '../identity/credit-code';
 import {
@@ -126,7 +127,22 @@ export const guideSchema = z
     place: z.object({ address: text('办理地点'), hours: text('办理时间') }, missingOr('办理地点和时间')),
     consultPhones: list(phoneSchema, '咨询电话'),
     complaintPhones: list(phoneSchema, '监督投诉电话'),
-    result: z.object({ name: text('审批结果名称'), type: z.enum(['licence', 'approval', 'filing', 'other']), sample: z.string().trim().min(1).optional() }),
+    result: z.object({
+      name: text('审批结果名称'),
+      type: z.enum(['licence', 'approval', 'filing', 'other']),
+      sample: z.string().trim().min(1).optional(),
+      licence: z
+        .object({
+          kind: z.enum(LICENCE_KIND_KEYS),
+          scope: list(text('经营范围或准许事项'), '经营范围或准许事项'),
+          /** Application fields recorded on the licence (e.g. 导游语种), by key. */
+          detailFields: z.array(z.string().min(1)).optional(),
+          /** Registered details every such licence carries (e.g. 等级: 初级). */
+          fixedDetails: z.record(z.string(), z.string()).optional(),
+        })
+        .optional()
+        .meta({ description: '准予后签发的电子证照；持证主体已有本系统签发的同类证照时，变更换发新版本' }),
+    }),
     scope: text('通办范围'),
     materials: list(materialSchema, '申请材料'),
     approvalRules: z

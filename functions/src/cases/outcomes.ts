@@ -1,0 +1,98 @@
+import { LICENCE_KINDS, maskIdentityNumber, type Applicant, type ImplementationItem } from '@ah-tourism/shared';
+import { cstDay } from '@ah-tourism/shared/src/calendar/working-days';
+import { holderBinding, licenceIssue, licenceNumber, licenceReissue, licencesOfHolders, type LicenceContent } from '../licences/issued-licences';
+import { enterpriseHolder, personHolder, representedPersonHolder } from '../licences/keys';
+import { unseal, type KeyProvider } from '../platform/crypto';
+import type { DocumentKind } from './documents';
+import type { IssuedDocument, StoredCase } from './records';
+
+/**
+ * What a decision issues follows the item, not only the decision: a licensing decision (and its
+ * electronic licence) for 行政许可, a filing receipt or refusal for 备案, a confirmation for 行政确认 and an
+ * answer letter for 公共服务, each citing the legal basis of the case's guide version.
+ */
+const CONFIRMATION_TYPE = '07';
+const PUBLIC_SERVICE_TYPE = '20';
+
+export function decisionDocumentKind(kind: DocumentKind, guide: ImplementationItem): DocumentKind {
+  if (kind !== 'approval_decision' && kind !== 'refusal_decision') return kind;
+  const granted = kind === 'approval_decision';
+  if (guide.guide.result.type === 'filing') return granted ? 'filing_receipt' : 'filing_refusal';
+  if (guide.itemType === CONFIRMATION_TYPE) return granted ? 'confirmation_decision' : 'non_confirmation_decision';
+  if (guide.itemType === PUBLIC_SERVICE_TYPE) return granted ? 'service_reply' : 'service_refusal';
+  return kind;
+}
+
+/** 《旅行社条例》第十一条、…: what documents other than licensing decisions cite. */
+export const legalBasisText = (guide: ImplementationItem) => guide.guide.legalBasis.map((basis) => `${basis.law}${basis.articles}`).join('、');
+
+/** The day before the same date `years` later: a validity of 3 years from 2026-12-04 ends on 2029-12-03. */
+function validUntil(issuedOn: string, years: number | undefined): string | undefined {
+  if (!years) return undefined;
+  const end = new Date(`${issuedOn}T00:00:00Z`);
+  end.setUTCFullYear(end.getUTCFullYear() + years);
+  end.setUTCDate(end.getUTCDate() - 1);
+  return end.toISOString().slice(0, 10);
+}
+
+export interface GrantedLicence {
+  writes: object[];
+  summary: NonNullable<IssuedDocument['licence']>;
+}
+
+/**
+ * The licence a granting decision issues, as rows for the decision's own transaction, so no case is
+ * approved without its licence and none is issued twice. The holder is the enterprise (seen by the
+ * agent who applied for it) or the person (seen by themselves when they applied; a person represented
+ * by an agent is held apart until identities are verified). If the holder already has a licence of this
+ * kind from this system, the decision re-issues it as a new version with the new scope (e.g. 出境旅游业务
+ * added), keeping its number; otherwise a new licence takes the decision's serial for its number.
+ */
+export async function grantedLicence(input: { stored: StoredCase; keys: KeyProvider; serial: number; year: number; at: string; actorId: string }): Promise<GrantedLicence | undefined> {
+  const { stored } = input;
+  const definition = stored.guide.guide.result.licence;
+  if (!definition) return undefined;
+  const applicant = await unseal<Applicant>(input.keys, stored.application.sealedApplicant);
+  const issuedOn = cstDay(input.at);
+  const fields = stored.guide.applicationFields;
+  const details = {
+    ...Object.fromEntries(
+      (definition.detailFields ?? []).flatMap((key) => {
+        const value = stored.application.fields[key];
+        const label = fields.find((field) => field.key === key)?.label.replace(/（.*）$/, '') ?? key;
+        return value === undefined || value === '' ? [] : [[label, String(value)]];
+      }),
+    ),
+    ...definition.fixedDetails,
+  };
+  const record = stored.record;
+  const holder =
+    applicant.kind === 'enterprise'
+      ? { kind: 'enterprise' as const, name: applicant.enterprise.name, code: applicant.enterprise.creditCode }
+      : { kind: 'person' as const, name: applicant.person.name, code: maskIdentityNumber(applicant.person.idNumber) };
+  const holderKey =
+    applicant.kind === 'enterprise' ? enterpriseHolder(applicant.enterprise.creditCode) : applicant.agent ? representedPersonHolder(record.caseNumber) : personHolder(record.submitterUserId);
+  const content = (number: string): LicenceContent => ({
+    kind: definition.kind,
+    number,
+    holder,
+    issuer: { name: record.organisationName, code: record.organisationCode },
+    issuedOn,
+    validFrom: issuedOn,
+    ...(validUntil(issuedOn, LICENCE_KINDS[definition.kind].validYears) ? { validUntil: validUntil(issuedOn, LICENCE_KINDS[definition.kind].validYears) } : {}),
+    scope: definition.scope,
+    details,
+    caseNumber: record.caseNumber,
+  });
+  const typeName = LICENCE_KINDS[definition.kind].typeName;
+
+  const [held] = (await licencesOfHolders([holderKey], definition.kind)).filter((state) => state.status === 'valid');
+  if (held) {
+    const { state, writes } = await licenceReissue(held, content(held.number), { at: input.at, action: 'change', caseNumber: record.caseNumber, by: input.actorId, reason: `${record.itemName}（办件 ${record.caseNumber}）` });
+    const binding = holderKey.startsWith('PER#CASE#') ? [] : [holderBinding(record.submitterUserId, holderKey, input.at, record.caseNumber)];
+    return { writes: [...writes, ...binding], summary: { licenceId: state.licenceId, number: state.number, typeName } };
+  }
+  const number = licenceNumber(definition.kind, record.regionCode, input.year, input.serial);
+  const { state, writes } = await licenceIssue({ content: content(number), holderKey, regionCode: record.regionCode, at: input.at, by: input.actorId, bindUserIds: holderKey.startsWith('PER#CASE#') ? [] : [record.submitterUserId] });
+  return { writes, summary: { licenceId: state.licenceId, number: state.number, typeName } };
+}

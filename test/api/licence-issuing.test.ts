@@ -1,0 +1,123 @@
+import type { ImplementationItem, LicenceVerification, MyLicence } from '@ah-tourism/shared';
+import { checkLicenceToken, fromBase64Url, toBase64Url } from '@ah-tourism/shared/src/licences/token';
+import { api } from '../support/api';
+import { MINIMAL_PDF, TRAVEL_AGENCY_FIELDS, asUser, cityItem, completeApplication, newUser, signInAs, submitApplication, upload, validResidentId } from '../support/applications';
+import { act, applicantCase } from '../support/lifecycle';
+
+const json = { 'Content-Type': 'application/json' };
+const verify = async (token: string) => (await api<LicenceVerification>('/licences/verify', { method: 'POST', headers: json, body: JSON.stringify({ token }) })).body;
+const myLicences = async (user: string) => (await api<{ licences: MyLicence[] }>('/me/licences', { headers: asUser(user) })).body.licences;
+
+async function provinceItem(name: string): Promise<ImplementationItem> {
+  const list = await api(`/catalog/items?region=340000&keyword=${encodeURIComponent(name)}`);
+  const code = list.body.items.find((i: { name: string }) => i.name === name).implementationCode;
+  return (await api(`/catalog/items/${code}`)).body;
+}
+
+/** A person applying for themselves, every required file uploaded. */
+async function personApplication(user: string, item: ImplementationItem, fields: Record<string, unknown>) {
+  const materials: Record<string, { key: string; fileName: string }[]> = {};
+  for (const material of item.guide.materials) {
+    if (material.source === 'applicant' && material.necessity === 'required') materials[material.id] = [await upload(user, item.implementationCode, material.id, MINIMAL_PDF)];
+  }
+  return { implementationCode: item.implementationCode, applicant: { kind: 'person', person: { name: '王小明', idNumber: validResidentId('34100219950812123'), mobile: '13955900001' } }, fields, materials };
+}
+
+async function decide(personas: { pre: string; review: string; decide: string }, caseNumber: string) {
+  expect((await act(personas.pre, caseNumber, { action: 'accept', opinion: '材料齐全' })).status).toBe(200);
+  expect((await act(personas.review, caseNumber, { action: 'complete_review', opinion: '符合条件' })).status).toBe(200);
+  const approved = await act(personas.decide, caseNumber, { action: 'approve', opinion: '同意' });
+  expect(approved.status).toBe(200);
+  return approved;
+}
+
+const staffOf = async (group: 'city' | 'province') => {
+  const [pre, review, decideToken] = await Promise.all(['pre_review', 'review', 'decide'].map(async (p) => (await signInAs(`${group}-${p}`)).accessToken));
+  return { pre: pre!, review: review!, decide: decideToken! };
+};
+
+describe('licences issued by the decision that grants them', () => {
+  it('issues a signed 导游证 to the person who applied, shown in 我的证照 with its QR content, and verified as valid', async () => {
+    const item = await provinceItem('导游证核发');
+    const applicant = await newUser();
+    const submitted = await submitApplication(applicant, await personApplication(applicant, item, { qualificationNumber: 'DYZG-2026-341000-0001', language: '英语', employer: '黄山云海旅行社有限公司' }));
+    expect(submitted.status).toBe(201);
+    const caseNumber = submitted.body.caseNumber as string;
+    expect(await myLicences(applicant)).toEqual([]);
+
+    await decide(await staffOf('province'), caseNumber);
+
+    const decision = (await applicantCase(applicant, caseNumber)).documents.find((d) => d.kind === 'approval_decision')!;
+    expect(decision.licence).toMatchObject({ typeName: '导游证', number: expect.stringMatching(/^D-AH-3400-\d{4}-\d{5}$/) });
+    expect(decision.paragraphs.join('')).toContain(`证照编号 ${decision.licence!.number}`);
+
+    const [mine, ...others] = await myLicences(applicant);
+    expect(others).toEqual([]);
+    expect(mine).toMatchObject({ status: 'valid', statusLabel: '有效', usable: true });
+    expect(mine!.licence).toMatchObject({
+      kind: 'tour_guide',
+      typeName: '导游证',
+      number: decision.licence!.number,
+      version: 1,
+      holder: { kind: 'person', name: '王小明', code: expect.stringMatching(/^3410\*+123/) },
+      issuer: { name: '安徽省文化和旅游厅', code: '11340000003325011J' },
+      scope: ['导游服务'],
+      details: { 导游语种: '英语', 执业单位: '黄山云海旅行社有限公司', 等级: '初级' },
+      caseNumber,
+    });
+    // Three years of validity, the last day included.
+    const issued = mine!.licence.issuedOn;
+    expect(mine!.licence.validUntil).toBe(new Date(Date.UTC(Number(issued.slice(0, 4)) + 3, Number(issued.slice(5, 7)) - 1, Number(issued.slice(8, 10)) - 1)).toISOString().slice(0, 10));
+    expect(JSON.stringify(mine)).not.toContain('19950812');
+
+    expect(await verify(mine!.token)).toMatchObject({ result: 'valid', message: '证照真实有效', status: 'valid', currentVersion: 1, licence: mine!.licence });
+    // Offline: the published key alone.
+    const { keys } = (await api('/licences/keys')).body;
+    expect(checkLicenceToken(mine!.token, keys)).toEqual({ ok: true, payload: mine!.licence });
+
+    // One byte of the payload changed: tampered, and nothing of the altered content is echoed.
+    const [prefix, body, signature] = mine!.token.split('.');
+    const bytes = fromBase64Url(body!)!;
+    const text = Buffer.from(bytes).toString('utf8').replace('"英语"', '"日语"');
+    const altered = await verify(`${prefix}.${toBase64Url(new Uint8Array(Buffer.from(text, 'utf8')))}.${signature}`);
+    expect(altered).toEqual({ result: 'tampered', message: '证照内容被篡改或签名无效，请勿采信' });
+  });
+
+  it('issues the travel agency licence to the enterprise, seen by the agent who applied, and re-issues it when outbound business is added', async () => {
+    const item = await cityItem('旅行社业务经营许可');
+    const agent = await newUser();
+    const submitted = await submitApplication(agent, await completeApplication(agent, item, TRAVEL_AGENCY_FIELDS));
+    expect(submitted.status).toBe(201);
+    await decide(await staffOf('city'), submitted.body.caseNumber);
+    const held = (await myLicences(agent)).filter((l) => l.licence.kind === 'travel_agency');
+    expect(held.length).toBeGreaterThanOrEqual(1);
+    const licence = held.find((l) => l.licence.caseNumber === submitted.body.caseNumber) ?? held[0]!;
+    expect(licence.licence).toMatchObject({ holder: { kind: 'enterprise', name: '黄山云海旅行社有限公司', code: expect.stringMatching(/^91341000MA2T3K4L5/) }, issuer: { name: '黄山市文化和旅游局' } });
+    expect(licence.licence.validUntil).toBeUndefined();
+    expect(await verify(licence.token)).toMatchObject({ result: 'valid' });
+
+    // Someone else signed in sees none of it.
+    expect(await myLicences(await newUser())).toEqual([]);
+  });
+});
+
+describe('the decision document follows the item', () => {
+  it('gives a filing a filing receipt that cites its legal basis, not a licensing decision', async () => {
+    const item = await cityItem('旅行社分社设立备案');
+    const agent = await newUser();
+    const fields = { agencyName: '黄山云海旅行社有限公司', branchName: '黄山云海旅行社有限公司歙县分社', branchAddress: '黄山市歙县徽城镇新安路18号', branchManager: '汪海' };
+    const submitted = await submitApplication(agent, await completeApplication(agent, item, fields));
+    expect(submitted.status).toBe(201);
+    const staff = await staffOf('city');
+    expect((await act(staff.pre, submitted.body.caseNumber, { action: 'accept', opinion: '材料齐全' })).status).toBe(200);
+    expect((await act(staff.review, submitted.body.caseNumber, { action: 'complete_review', opinion: '符合条件' })).status).toBe(200);
+    const granted = await act(staff.decide, submitted.body.caseNumber, { action: 'approve', opinion: '予以备案' });
+    expect(granted.status).toBe(200);
+    const documents = (await applicantCase(agent, submitted.body.caseNumber)).documents;
+    const receipt = documents.find((d) => d.kind === 'filing_receipt')!;
+    expect(receipt).toMatchObject({ title: '备案登记证明', number: expect.stringMatching(/^黄文旅备〔\d{4}〕\d+号$/) });
+    expect(receipt.paragraphs.join('')).toContain('《旅行社条例》');
+    expect(receipt.licence).toBeUndefined();
+    expect(documents.some((d) => d.kind === 'approval_decision')).toBe(false);
+  });
+});
