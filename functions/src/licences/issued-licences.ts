@@ -109,7 +109,12 @@ export async function licenceIssue(input: { content: LicenceContent; holderKey: 
 
 /** The row that lets a user see a holder's licences in 我的证照 (written again harmlessly). */
 export function holderBinding(userId: string, holderKey: string, at: string, caseNumber: string) {
-  return { Put: { TableName: config().tableName, Item: { ...holderBindingKey(userId, holderKey), entity: 'HolderBinding', holderKey, boundAt: at, caseNumber } } };
+  return {
+    Put: {
+      TableName: config().tableName,
+      Item: { ...holderBindingKey(userId, holderKey), entity: 'HolderBinding', holderKey, userId, boundAt: at, caseNumber, gsi1pk: holderPartition(holderKey), gsi1sk: `USER#${userId}` },
+    },
+  };
 }
 
 /**
@@ -156,6 +161,19 @@ export async function holdersOf(userId: string): Promise<string[]> {
     }),
   );
   return (Items ?? []).map((item) => item.holderKey as string);
+}
+
+/** The users bound to a holder: who hears of a change to its licences. */
+export async function usersOfHolder(holderKey: string): Promise<string[]> {
+  const { Items } = await dynamo().send(
+    new QueryCommand({
+      TableName: config().tableName,
+      IndexName: 'GSI1',
+      KeyConditionExpression: 'gsi1pk = :holder AND begins_with(gsi1sk, :users)',
+      ExpressionAttributeValues: { ':holder': holderPartition(holderKey), ':users': 'USER#' },
+    }),
+  );
+  return (Items ?? []).map((item) => item.userId as string);
 }
 
 /** Every licence of these holders, of one kind or all. */

@@ -5,6 +5,7 @@
  *                                     GSI2 REGISTRY#<kind>#<region> / <number> (public registries)       GetItem
  *   LIC#<licence id> / V#<version>    one signed version (the token its QR code carries), immutable      GetItem
  *   USER#<id> / HOLDER#<holder>       whose licences a user may see: their own, an enterprise they act for Query
+ *                                     GSI1 HOLDER#<holder> / USER#<id> (who hears of a change to them)
  * Holders: `ENT#<credit code>` for an enterprise, `PER#<user id>` for a person who applied for themselves
  * (a person represented by an agent is `PER#CASE#<case number>` until identities are verified).
  */

@@ -188,6 +188,19 @@ export const RULES: Record<NotificationEventType, Rule[]> = {
       }),
     },
   ],
+  // A licence of a holder the user is bound to changed: the number stands where a case number would.
+  licence_changed: [
+    {
+      audience: applicant,
+      content: (event) => ({
+        title: `证照${event.detail?.phrase ?? '状态变化'}`,
+        body: `您的${event.itemName}（${event.caseNumber}）${event.detail?.note ?? '状态有变化'}。原因：${event.detail?.reason ?? ''}`,
+        page: `pages/licences/detail/index?licenceId=${encodeURIComponent(event.detail?.licenceId ?? '')}`,
+        template: 'case_progress',
+        values: { character_string1: event.caseNumber, thing2: event.itemName, phrase3: event.detail?.phrase ?? '状态变化', time4: formatTemplateTime(event.occurredAt), thing5: event.detail?.note ?? '请在我的证照中查看' },
+      }),
+    },
+  ],
   bad_review: [
     {
       audience: staffWith('org_admin'),

@@ -29,7 +29,7 @@ import {
   staffInboxSchema,
 } from '../cases/staff-api';
 import * as z from 'zod';
-import { licenceKeysSchema, licenceVerificationSchema, myLicencesSchema, verifyLicenceRequestSchema } from '../licences/licence';
+import { licenceActionRequestSchema, licenceKeysSchema, licenceVerificationSchema, myLicencesSchema, staffLicenceSchema, verifyLicenceRequestSchema } from '../licences/licence';
 import {
   bindStaffRequestSchema,
   createInvitationRequestSchema,
@@ -108,6 +108,7 @@ const replayed = (what: string, schema: z.ZodType) => ({ description: `重试（
 const keyConflict = (also?: string) => ({ description: `同一提交标识已用于不同的内容，或首次提交仍在处理${also ? `；${also}` : ''}`, schema: errorBodySchema });
 export const badRequest: ResponseSpec = { description: '请求参数有误', schema: errorBodySchema };
 const serverError: ResponseSpec = { description: '服务暂时不可用', schema: errorBodySchema };
+const licencePathSchema = z.object({ licenceId: z.string().meta({ description: '证照标识' }) });
 const unauthenticated: ResponseSpec = { description: '未登录或登录已过期', schema: errorBodySchema };
 const forbidden: ResponseSpec = { description: '无此权限', schema: errorBodySchema };
 export const notFound = (what: string): ResponseSpec => ({ description: `${what}不存在或无权查看`, schema: errorBodySchema });
@@ -634,6 +635,35 @@ export const ROUTES: RouteSpec[] = [
     tag: '电子证照',
     auth: true,
     responses: { 200: { description: '证照列表', schema: myLicencesSchema }, 401: unauthenticated, 500: serverError },
+  },
+  {
+    operationId: 'getStaffLicence',
+    method: 'get',
+    path: '/staff/licences/{licenceId}',
+    summary: '工作人员查看证照（签发单位可变更、暂停、恢复、吊销、注销）',
+    tag: '电子证照',
+    auth: true,
+    params: licencePathSchema,
+    responses: { 200: { description: '证照及可执行的操作', schema: staffLicenceSchema }, 401: unauthenticated, 403: forbidden, 404: { description: '证照不存在', schema: errorBodySchema }, 500: serverError },
+  },
+  {
+    operationId: 'actOnLicence',
+    method: 'post',
+    path: '/staff/licences/{licenceId}/actions',
+    summary: '变更换发 / 暂停 / 恢复 / 吊销 / 注销证照：写明原因、法律依据和生效日期，并通知持证人',
+    tag: '电子证照',
+    auth: true,
+    params: licencePathSchema,
+    body: licenceActionRequestSchema,
+    responses: {
+      200: { description: '处理后的证照', schema: staffLicenceSchema },
+      400: badRequest,
+      401: unauthenticated,
+      403: forbidden,
+      404: { description: '证照不存在', schema: errorBodySchema },
+      409: { description: '证照已被他人变更，或当前状态不允许该操作', schema: errorBodySchema },
+      500: serverError,
+    },
   },
   {
     operationId: 'queryPublicProgress',

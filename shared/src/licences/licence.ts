@@ -116,3 +116,48 @@ export const myLicenceSchema = z
   .meta({ id: 'MyLicence' });
 export type MyLicence = z.infer<typeof myLicenceSchema>;
 export const myLicencesSchema = z.object({ licences: z.array(myLicenceSchema) }).meta({ id: 'MyLicences' });
+
+/** What staff of the issuing organisation may do to a licence (变更/暂停/恢复/吊销/注销). */
+export const LICENCE_ACTIONS = {
+  change: { label: '变更换发', from: ['valid'], to: 'valid' },
+  suspend: { label: '暂停', from: ['valid'], to: 'suspended' },
+  resume: { label: '恢复', from: ['suspended'], to: 'valid' },
+  revoke: { label: '吊销', from: ['valid', 'suspended'], to: 'revoked' },
+  cancel: { label: '注销', from: ['valid', 'suspended'], to: 'cancelled' },
+} as const satisfies Record<string, { label: string; from: readonly LicenceStatus[]; to: LicenceStatus }>;
+export type LicenceAction = keyof typeof LICENCE_ACTIONS;
+export const LICENCE_ACTION_KEYS = Object.keys(LICENCE_ACTIONS) as [LicenceAction, ...LicenceAction[]];
+
+const requiredText = (label: string, max: number) => z.string({ error: `请填写${label}` }).trim().min(1, `请填写${label}`).max(max, `${label}不超过${max}个字`);
+
+export const licenceActionRequestSchema = z
+  .object({
+    action: z.enum(LICENCE_ACTION_KEYS, { error: '请选择操作' }),
+    /** The licence version the staff member saw: a change in between answers 409. */
+    version: z.number({ error: '缺少证照版本' }).int().min(1),
+    reason: requiredText('原因', 200),
+    legalBasis: requiredText('法律依据', 200),
+    effectiveOn: z.iso.date({ error: '请选择生效日期' }).optional(),
+    /** A change (变更): the new scope and registered details; what is not given stays as it was. */
+    changes: z
+      .object({
+        scope: z.array(z.string().trim().min(1).max(30)).min(1, '请至少保留一项经营范围').max(10).optional(),
+        details: z.record(z.string().trim().min(1).max(20), z.string().trim().min(1).max(60)).optional(),
+        holderName: z.string().trim().min(1).max(60).optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict()
+  .superRefine((request, ctx) => {
+    if (request.action === 'change' && !request.changes) ctx.addIssue({ code: 'custom', path: ['changes'], message: '变更换发请填写变更后的内容' });
+    if (request.action !== 'change' && request.changes) ctx.addIssue({ code: 'custom', path: ['changes'], message: '只有变更换发才能修改证照内容' });
+  })
+  .meta({ id: 'LicenceActionRequest' });
+export type LicenceActionRequest = z.output<typeof licenceActionRequestSchema>;
+
+export const staffLicenceSchema = myLicenceSchema
+  .extend({ actions: z.array(z.enum(LICENCE_ACTION_KEYS)).meta({ description: '当前可执行的操作（本单位签发的证照）' }) })
+  .meta({ id: 'StaffLicence' });
+export type StaffLicence = z.infer<typeof staffLicenceSchema>;
+export const staffLicenceQuerySchema = z.object({ number: z.string().trim().min(1, '请输入证照编号').max(40) }).meta({ id: 'StaffLicenceQuery' });

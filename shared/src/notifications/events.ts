@@ -23,6 +23,7 @@ export const NOTIFICATION_EVENTS = {
   complaint_updated: { label: '投诉处理进展' },
   rectification_overdue: { label: '差评整改已超期' },
   review_answered: { label: '评价已答复' },
+  licence_changed: { label: '证照状态变化' },
 } as const;
 
 export type NotificationEventType = keyof typeof NOTIFICATION_EVENTS;
