@@ -33,7 +33,7 @@ const logicalId = (name: string) => `${name[0]!.toUpperCase()}${name.slice(1)}La
  */
 /** Every role may write X-Ray traces (active tracing); the lists of a role's actions below include them. */
 const XRAY_WRITE = ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'];
-const LOCAL_CODE_MARKERS = ['signInAsPersona', 'devSignInService', 'dev-openid-', 'DevLoginRequest', 'sweepTimersAt', 'retryPushesAt', ...LOCAL_ROUTES.map((r) => r.path)];
+const LOCAL_CODE_MARKERS = ['signInAsPersona', 'devSignInService', 'dev-openid-', 'DevLoginRequest', 'sweepTimersAt', 'retryPushesAt', 'closeDeliveredCasesAt', ...LOCAL_ROUTES.map((r) => r.path)];
 
 function ofType(type: string): [string, Resource][] {
   return Object.entries(resources).filter(([, r]) => r.Type === type);
@@ -319,7 +319,7 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
 
   describe('local-only code stays local', () => {
     it('knows what only the local stage has: the developer sign-in, the sweep at a chosen time, the local keys', () => {
-      expect(LOCAL_FUNCTIONS.map((fn) => fn.name).sort()).toEqual(['devLogin', 'listDevPersonas', 'retryPushesAt', 'sweepTimersAt']);
+      expect(LOCAL_FUNCTIONS.map((fn) => fn.name).sort()).toEqual(['closeDeliveredCasesAt', 'devLogin', 'listDevPersonas', 'retryPushesAt', 'sweepTimersAt']);
       expect(Object.keys(LOCAL_ENVIRONMENT).sort()).toEqual(['LOCAL_DATA_KEY', 'LOCAL_LICENCE_PUBLIC_KEYS', 'LOCAL_LICENCE_SIGNING_KEY', 'LOCAL_SESSION_KEY', 'LOCAL_WECHAT_APP_SECRET']);
       // The licence signing key is generated per machine, never kept in the repository.
       expect(LOCAL_ENVIRONMENT.LOCAL_LICENCE_SIGNING_KEY).toMatch(/^\$\{env:LOCAL_LICENCE_SIGNING_KEY/);
@@ -349,7 +349,7 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
       }
       // The state keeps provider.environment as written, where these entries resolved to null.
       expect(state.match(/"LOCAL_[A-Z_]+": *[^\s,}]+/g)?.filter((entry) => !entry.endsWith('null')) ?? []).toEqual([]);
-      expect(state).not.toMatch(/devLogin|listDevPersonas|sweepTimersAt|retryPushesAt/);
+      expect(state).not.toMatch(/devLogin|listDevPersonas|sweepTimersAt|retryPushesAt|closeDeliveredCasesAt/);
     });
   });
 
@@ -414,15 +414,16 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
     });
   });
 
-  it('runs the reminder sweep and the push retries on a schedule', () => {
+  it('runs the reminder sweep, the push retries and the closing of delivered cases on a schedule', () => {
     const rules = ofType('AWS::Events::Rule').map(([, rule]) => rule.Properties);
     expect(rules).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ ScheduleExpression: 'rate(15 minutes)', Targets: [expect.objectContaining({ Arn: { 'Fn::GetAtt': ['SweepTimersLambdaFunction', 'Arn'] } })] }),
         expect.objectContaining({ ScheduleExpression: 'rate(1 minute)', Targets: [expect.objectContaining({ Arn: { 'Fn::GetAtt': ['RetryPushesLambdaFunction', 'Arn'] } })] }),
+        expect.objectContaining({ ScheduleExpression: 'rate(1 hour)', Targets: [expect.objectContaining({ Arn: { 'Fn::GetAtt': ['CloseDeliveredCasesLambdaFunction', 'Arn'] } })] }),
       ]),
     );
-    expect(rules).toHaveLength(2);
+    expect(rules).toHaveLength(3);
   });
 
   describe('function packages and the AWS SDK layer', () => {

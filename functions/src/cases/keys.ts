@@ -11,7 +11,8 @@
  *   CASE#<no> / FORM                  the application: sealed applicant, fields, materials, first event and
  *                                     the hash of its audit entry (entry 1 of the chain)
  *   CASE#<no> / META                  the case record; GSI1 USER#<submitter> / CASE#<submittedAt>#<no>
- *                                     open cases also GSI2 INBOX#<org> / <dueAt>#<no> (staff inbox)
+ *                                     open cases also GSI2 INBOX#<org> / <dueAt>#<no> (staff inbox);
+ *                                     delivered ones GSI2 CLOSING#<day> / <closeAt>#<no> (closing.ts)
  *   CASE#<no> / OUTBOX#…, TIMER#…     events to deliver, reminders (notifications/keys.ts)
  *   USER#<id> / IDEMPOTENCY#<key>     submission keys, TTL = drafts (platform/idempotency.ts)       GetItem (on conflict)
  *   USER#<id> / DRAFT#<impl. code>    one draft per item, TTL                                       GetItem, Query
@@ -28,6 +29,15 @@ export const EVALUATION_SK = 'EVALUATION';
 export const RECTIFICATION_SK = 'EVALUATION#TASK';
 export const userCasesPartition = (userId: string) => `USER#${userId}#CASES`;
 export const inboxPartition = (organisationCode: string) => `INBOX#${organisationCode}`;
+export const closingPartition = (day: string) => `CLOSING#${day}`;
+
+/**
+ * 已办结: a delivered case is closed when its evaluation period ends, ten days after delivery (the
+ * invitation to evaluate goes out on day three, a week remains to answer it). Evaluations are still
+ * accepted after closing; closing only ends the case's handling.
+ */
+export const CLOSE_AFTER_DAYS = 10;
+export const closingTime = (deliveredAt: string) => new Date(Date.parse(deliveredAt) + CLOSE_AFTER_DAYS * 86_400_000).toISOString();
 export const draftKey = (userId: string, implementationCode: string) => ({ pk: `USER#${userId}`, sk: `DRAFT#${implementationCode}` });
 export const DRAFT_PREFIX = 'DRAFT#';
 

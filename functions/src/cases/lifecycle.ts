@@ -168,7 +168,10 @@ export function caseLifecycle(deps: LifecycleDeps) {
       eventDetail = { organisationName: organisation.name, fromOrganisationName: record.organisationName, reason: request.reason ?? '' };
     }
     if (action === 'approve' || action === 'refuse' || action === 'auto_approve') eventDetail = { note: action === 'approve' ? '已准予许可，请查看决定书' : '不予许可，请查看决定书' };
-    if (action === 'deliver') eventDetail = { note: `${deliveryText(request.delivery!)}，欢迎评价` };
+    if (action === 'deliver') {
+      eventDetail = { note: `${deliveryText(request.delivery!)}，欢迎评价` };
+      next.deliveredAt = iso;
+    }
 
     const base = { caseNumber: record.caseNumber, itemName: record.itemName, organisationCode: next.organisationCode, applicantUserId: record.submitterUserId, applicantDisplayName: record.applicantDisplayName };
     const eventType = EVENT_OF[action];

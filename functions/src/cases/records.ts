@@ -34,6 +34,8 @@ export interface CaseRecord {
   materialStates?: Record<string, { state: 'needs_supplement' | 'resubmitted'; reason: string }>;
   /** The head of the case's hash-chained audit log. */
   auditHead?: { seq: number; hash: string };
+  /** When its result was delivered: the case is closed (已办结) a fixed time later (closing.ts). */
+  deliveredAt?: string;
 }
 
 /** What the applicant submitted, kept apart from the record that every step rewrites. */

@@ -1,6 +1,6 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { ImplementationItem, VisitBooking } from '@ah-tourism/shared';
+import { cstDay, type ImplementationItem, type VisitBooking } from '@ah-tourism/shared';
 import { outboxPut } from '../notifications/outbox';
 import { timerPut } from '../notifications/timers';
 import { config } from '../platform/config';
@@ -20,6 +20,8 @@ import {
   caseKey,
   casePartition,
   draftKey,
+  closingPartition,
+  closingTime,
   inboxPartition,
   userCasesPartition,
 } from './keys';
@@ -43,12 +45,15 @@ export interface CaseStore {
  * on the small META record only, so an index entry holds what a list shows and nothing personal.
  */
 export function caseIndexKeys(record: CaseRecord) {
-  const open = !['closed', 'withdrawn'].includes(record.status);
+  // A delivered case needs nothing more of staff: it leaves the inbox and waits to be closed.
+  const open = !['delivered', 'closed', 'withdrawn'].includes(record.status);
   const due = record.clock.completion?.dueAt ?? (record.status === 'pre_review' ? record.clock.preReview?.dueAt : undefined);
+  const closeAt = record.status === 'delivered' && record.deliveredAt ? closingTime(record.deliveredAt) : undefined;
   return {
     gsi1pk: userCasesPartition(record.submitterUserId),
     gsi1sk: `CASE#${record.submittedAt}#${record.caseNumber}`,
     ...(open ? { gsi2pk: inboxPartition(record.organisationCode), gsi2sk: `${due ?? '~'}#${record.caseNumber}` } : {}),
+    ...(closeAt ? { gsi2pk: closingPartition(cstDay(closeAt)), gsi2sk: `${closeAt}#${record.caseNumber}` } : {}),
   };
 }
 

@@ -1,3 +1,4 @@
+import { closeDueCases } from './closing';
 import { authStore } from '../auth/store';
 import { catalogStore, guideCaches } from '../catalog/wiring';
 import { workingCalendarNow } from '../platform/calendar';
@@ -62,3 +63,6 @@ export const staffViews = () =>
   (staff ??= staffCaseViews({ cases: caseStore(), people: authStore(), keys: dataKeys(), calendar: workingCalendarNow, files: s3DownloadLinks(), anchors: s3AuditAnchors() }));
 
 export const staffActions = () => (staffDoes ??= staffCaseActions(staffViews(), lifecycleService()));
+
+/** The closing sweep (closing.ts): delivered cases whose evaluation period has ended. */
+export const closeDue = (now: Date) => closeDueCases({ cases: caseStore(), lifecycle: lifecycleService }, now);
