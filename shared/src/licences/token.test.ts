@@ -64,20 +64,19 @@ describe('licence tokens (SM2 with SM3 over the canonical payload)', () => {
     }
   });
 
-  it('is verified by OpenSSL with the public key alone, as the README shows', () => {
+  it('is verified by OpenSSL with the public key alone, with the script the README shows', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'licence-'));
+    const script = path.resolve(__dirname, '..', '..', '..', 'scripts', 'licences', 'verify-offline.sh');
     try {
-      const [, body, signature] = signLicence(payload, keys.privateKey).split('.');
-      writeFileSync(path.join(dir, 'payload.json'), Buffer.from(body!, 'base64url'));
-      writeFileSync(path.join(dir, 'signature.der'), Buffer.from(signature!, 'base64url'));
-      // SubjectPublicKeyInfo of an SM2 key: id-ecPublicKey with the curve sm2p256v1, then the point.
-      const spki = Buffer.concat([Buffer.from('3059301306072a8648ce3d020106082a811ccf5501822d034200', 'hex'), Buffer.from(keys.publicKey, 'hex')]);
-      writeFileSync(path.join(dir, 'key.pem'), `-----BEGIN PUBLIC KEY-----\n${spki.toString('base64')}\n-----END PUBLIC KEY-----\n`);
-      const verify = (file: string) =>
-        execFileSync('openssl', ['pkeyutl', '-verify', '-pubin', '-inkey', 'key.pem', '-rawin', '-in', file, '-sigfile', 'signature.der', '-digest', 'sm3', '-pkeyopt', 'distid:1234567812345678'], { cwd: dir, encoding: 'utf8', stdio: 'pipe' });
-      expect(verify('payload.json')).toContain('Signature Verified Successfully');
-      writeFileSync(path.join(dir, 'altered.json'), Buffer.from(body!, 'base64url').toString('utf8').replace('王小明', '王小红'));
-      expect(() => verify('altered.json')).toThrow();
+      const token = signLicence(payload, keys.privateKey);
+      writeFileSync(path.join(dir, 'token.txt'), `${token}\n`);
+      const output = execFileSync(script, [path.join(dir, 'token.txt'), keys.publicKey], { encoding: 'utf8', stdio: 'pipe' });
+      expect(output).toContain('Signature Verified Successfully');
+      expect(JSON.parse(output.split('\n')[1]!)).toEqual(payload);
+      const [prefix, body, signature] = token.split('.');
+      const altered = Buffer.from(body!, 'base64url').toString('utf8').replace('王小明', '王小红');
+      writeFileSync(path.join(dir, 'altered.txt'), `${prefix}.${Buffer.from(altered).toString('base64url')}.${signature}`);
+      expect(() => execFileSync(script, [path.join(dir, 'altered.txt'), keys.publicKey], { stdio: 'pipe' })).toThrow();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
