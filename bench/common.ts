@@ -163,13 +163,23 @@ export async function waitForVerdicts(dynamodbEndpoint: string, tableName: strin
   }
 }
 
+/** The timeout (seconds) serverless.yml gives a function in the running stack's stage. */
+export const functionTimeoutSeconds = (stack: { serverless: Record<string, any> }, name: string) => Number(stack.serverless.functions[name].timeout ?? stack.serverless.provider.timeout);
+
 /**
  * A function of serverless.yml loaded into this process, as the Lambda runtime would run it (its own time,
- * without serverless offline's emulation), with the local stage's environment of the running stack.
+ * without serverless offline's emulation), with the local stage's environment of the running stack. Each
+ * invocation gets what Lambda's context tells of the time left (the stage's timeout for the function):
+ * waits that must end before the timeout follow it.
  */
 export function functionInProcess<E = unknown, R = { statusCode: number; body?: string }>(stack: { serverless: Record<string, any> }, name: string): (event: E) => Promise<R> {
   Object.assign(process.env, LOCAL_AWS_ENV, stack.serverless.provider.environment);
   const [file, exported] = (stack.serverless.functions[name].handler as string).split(/\.(?=[^.]+$)/);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require(path.join(REPO_ROOT, file!))[exported!];
+  const handler = require(path.join(REPO_ROOT, file!))[exported!] as (event: E, context: object) => Promise<R>;
+  const timeoutMs = functionTimeoutSeconds(stack, name) * 1000;
+  return (event) => {
+    const deadline = Date.now() + timeoutMs;
+    return handler(event, { getRemainingTimeInMillis: () => deadline - Date.now() });
+  };
 }

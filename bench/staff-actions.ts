@@ -14,17 +14,19 @@
  * Per N and repetition, one after another on one local stack (N, in the order given, within a repetition):
  *  - http: `POST /staff/cases/{no}/actions` through serverless offline, as the API tests send it; before
  *    it, N requests for a case that does not exist, so N simulated Lambdas are warm (untimed);
- *  - bare: the floor. N × (consistent GetItem of a counter, then one TransactWriteItems of exactly the rows
- *    an accept wrote: the case's META under its version condition, the step row with its document, the
- *    counter's conditional update, the outbox event, the deadline timer) on fresh case rows, all on one
- *    counter of their own. A contended counter cannot give every one of N a number at the first try (one
- *    of those reading the same value wins), so the floor retries exactly as the server does (the same
- *    reasons, attempt limit and backoff, exported by lifecycle.ts): it is the cost of the contended
- *    write itself, without authentication, the case read, the guide and calendar, or the answer;
+ *  - bare: the floor. N × one TransactWriteItems of exactly the rows an accept wrote (the case's META
+ *    under its version condition, the step row with its document, the counter's conditional update, the
+ *    outbox event, the deadline timer) on fresh case rows, all on one counter of their own, each sent in
+ *    its turn at the counter as the server does (functions/src/cases/document-counter.ts, which the
+ *    lifecycle uses too: a ticket, consistent reads of the counter until the turn comes, the transaction):
+ *    the cost of the contended write itself, without authentication, the case read, the guide and
+ *    calendar, or the answer. It may wait as long as the handler (the local stage's actOnCase timeout);
  *  - in-process: the `actOnCase` handler loaded into this process and invoked with API Gateway events
- *    (its own time, without serverless offline's worker threads);
- *  - bare again (the pair of the in-process round), then bare-own-counter: the same bare transactions,
- *    each with a counter of its own (no contention: the transaction floor itself).
+ *    and a context that tells the time left, as Lambda's does (its own time, without serverless
+ *    offline's worker threads);
+ *  - bare again (the pair of the in-process round), then bare-own-counter: the same, each with a counter
+ *    of its own (no contention: the transaction and the queue's two requests, a ticket and one read).
+ * Every DynamoDB request of the in-process and bare rounds is counted by operation (per action).
  * One untimed round of every path at the largest N comes first (warm caches, JIT, workers). The cases
  * are submitted beforehand with the submitApplication handler in process (4 at a time) and their version
  * read as staff read it (getStaffCase); the table stream is drained after each round, so the dispatch of
@@ -38,27 +40,28 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { NotificationEvent } from '@ah-tourism/shared';
 import { documentNumber } from '../functions/src/cases/documents';
 import { casePartition } from '../functions/src/cases/keys';
-import { MAX_CONTENDED_ATTEMPTS, contendedRetryDelayMs, counterUpdate, counterValue } from '../functions/src/cases/document-counter';
+import { STALL_MS, TURN_RESERVE_MS, inTurn, sendStep, type Turn } from '../functions/src/cases/document-counter';
 import type { CaseRecord, StepRecord } from '../functions/src/cases/records';
 import { caseRecordItem } from '../functions/src/cases/store';
 import { newEventId, outboxPut } from '../functions/src/notifications/outbox';
 import { timerPut, type Timer } from '../functions/src/notifications/timers';
+import { AppError } from '../functions/src/platform/errors';
 import { localDynamoClient } from '../scripts/local/dynamodb-local';
 import { startStack } from '../scripts/local/stack';
 import { TRAVEL_AGENCY_FIELDS, asUser, completeApplication, newUser, signInAs, travelAgencyItem } from '../test/support/applications';
-import { REPO_ROOT, RESULTS_DIR, benchPorts, cpuSample, functionInProcess, machineLine, measureMachine, percentile, round, runIfMain, table, waitForVerdicts, warnIfBusy, writeJson } from './common';
+import { REPO_ROOT, RESULTS_DIR, benchPorts, cpuSample, functionInProcess, functionTimeoutSeconds, machineLine, measureMachine, percentile, round, runIfMain, table, waitForVerdicts, warnIfBusy, writeJson } from './common';
 
 const PATHS = ['http', 'bare', 'in-process', 'bare-own-counter'] as const;
 type PathName = (typeof PATHS)[number];
 const LABEL: Record<PathName, string> = {
   http: 'POST …/actions through serverless offline',
   'in-process': 'actOnCase handler, in process',
-  bare: 'bare: counter read + TransactWriteItems, one counter, retried as the server does',
-  'bare-own-counter': 'bare: the same, each with its own counter (no contention)',
+  bare: 'bare: TransactWriteItems in its turn at one counter, as the server sends it',
+  'bare-own-counter': 'bare: the same, each at its own counter (no contention)',
 };
 const OPINION = '材料齐全，符合法定形式';
 const SERIAL = /〔(\d{4})〕(\d+)号$/;
@@ -68,8 +71,6 @@ interface Answer {
   status: number;
   code?: string;
   number?: string;
-  /** Transactions sent (bare only: the handler's are counted per round). */
-  attempts?: number;
 }
 
 interface Round {
@@ -92,9 +93,28 @@ interface Round {
   numbers: { issued: number; distinct: number; first: number | null; last: number | null; contiguous: boolean } | null;
   /** TransactWriteItems sent per action (the handler's counted on its own DynamoDB client; not visible for http). */
   transactionsPerAction: number | null;
+  /** Every DynamoDB request per action, by operation (as transactionsPerAction). */
+  requestsPerAction: Record<string, number> | null;
   /** Untimed warming of N simulated Lambdas before an http round. */
   primingMs?: number;
 }
+
+/** Counts the requests a DynamoDB client sends, by operation; the function answers the counts so far. */
+function requestCounter(client: { middlewareStack: DynamoDBDocumentClient['middlewareStack'] }): () => Record<string, number> {
+  const counts: Record<string, number> = {};
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const operation = String(context.commandName).replace(/Command$/, '');
+      counts[operation] = (counts[operation] ?? 0) + 1;
+      return next(args);
+    },
+    { step: 'initialize', name: 'countRequests' },
+  );
+  return () => ({ ...counts });
+}
+
+const difference = (after: Record<string, number>, before: Record<string, number>) =>
+  Object.fromEntries(Object.entries(after).flatMap(([operation, count]) => (count > (before[operation] ?? 0) ? [[operation, count - (before[operation] ?? 0)]] : [])));
 
 const countBy = (keys: string[]) => keys.reduce<Record<string, number>>((acc, key) => ({ ...acc, [key]: (acc[key] ?? 0) + 1 }), {});
 const median = (values: number[]) => percentile(values, 50);
@@ -127,7 +147,7 @@ async function burst(n: number, fire: (i: number) => Promise<Answer>) {
   return { answers, wallMs, loadAverage1m: round(load, 2), cpuBusyPercent: cpuSample().busySince(cpu) };
 }
 
-function summariseRound(n: number, repeat: number, path: PathName, sequence: number, measured: Awaited<ReturnType<typeof burst>>, transactions: number | null): Round {
+function summariseRound(n: number, repeat: number, path: PathName, sequence: number, measured: Awaited<ReturnType<typeof burst>>, requests: Record<string, number> | null): Round {
   const { answers, wallMs } = measured;
   const serials = path === 'bare-own-counter' ? [] : answers.filter((a) => a.status === 200).map((a) => serialOf(a.number));
   const distinct = new Set(serials).size;
@@ -149,7 +169,8 @@ function summariseRound(n: number, repeat: number, path: PathName, sequence: num
     answers: countBy(answers.map((a) => (a.code ? `${a.status} ${a.code}` : String(a.status)))),
     spurious: answers.filter((a) => a.status !== 200).length,
     numbers: path === 'bare-own-counter' ? null : { issued: serials.length, distinct, first, last, contiguous },
-    transactionsPerAction: transactions === null ? null : round(transactions / n, 2),
+    transactionsPerAction: requests === null ? null : round((requests.TransactWriteItems ?? 0) / n, 2),
+    requestsPerAction: requests === null ? null : Object.fromEntries(Object.entries(requests).map(([operation, count]) => [operation, round(count / n, 2)])),
   };
 }
 
@@ -194,16 +215,13 @@ async function main(): Promise<void> {
       isBase64Encoded: false,
     });
 
-    // The handler's transactions, counted on the functions' own DynamoDB client.
+    // The requests of the handler, counted on the functions' own DynamoDB client, and of the bare rounds,
+    // on this script's (used by nothing else during a round).
     const { dynamo } = require(path.join(REPO_ROOT, 'functions/src/platform/dynamodb')) as typeof import('../functions/src/platform/dynamodb');
-    let handlerTransactions = 0;
-    dynamo().middlewareStack.add(
-      (next, context) => async (args) => {
-        if (context.commandName === 'TransactWriteItemsCommand') handlerTransactions += 1;
-        return next(args);
-      },
-      { step: 'initialize', name: 'countTransactions' },
-    );
+    const handlerRequests = requestCounter(dynamo());
+    const bareRequests = requestCounter(doc);
+    // The bare rounds wait for their turns as long as the handler may (the local stage's actOnCase timeout).
+    const waitBudgetMs = functionTimeoutSeconds(stack, 'actOnCase') * 1000 - TURN_RESERVE_MS;
 
     // Every case the staff rounds accept, submitted and read (version) beforehand, untimed.
     const staffRounds = (largest + repeats * sizes.reduce((a, b) => a + b, 0)) * 2;
@@ -257,20 +275,21 @@ async function main(): Promise<void> {
         fire = (i) => (pathName === 'http' ? httpAccept(mine[i]!) : inProcessAccept(mine[i]!))();
       } else {
         template ??= await bareTemplate(doc, TableName, rounds, cases);
-        const bare = await prepareBare(doc, TableName, template, n, pathName === 'bare');
+        const bare = await prepareBare(doc, TableName, template, n, pathName === 'bare', waitBudgetMs);
         fire = (i) => bare[i]!();
       }
-      const transactionsBefore = handlerTransactions;
+      const counted = pathName === 'in-process' ? handlerRequests : pathName === 'http' ? undefined : bareRequests;
+      const before = counted?.();
       const measured = await burst(n, fire);
-      const transactions = pathName === 'in-process' ? handlerTransactions - transactionsBefore : pathName === 'http' ? null : measured.answers.reduce((sum, a) => sum + (a.attempts ?? 0), 0);
-      const result = summariseRound(n, repeat, pathName, rounds.length, measured, transactions);
+      const requests = counted && before ? difference(counted(), before) : null;
+      const result = summariseRound(n, repeat, pathName, rounds.length, measured, requests);
       if (primingMs !== undefined) result.primingMs = primingMs;
       rounds.push(result);
       if (pathName === 'http' || pathName === 'in-process') staffAnswers.push(...measured.answers);
       log(
         `  ${tag}, N=${n}, ${pathName}: ${result.wallMs} ms, ${result.actionsPerSecond}/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, ` +
           `${JSON.stringify(result.answers)}${result.numbers ? `, numbers ${result.numbers.issued ? `${result.numbers.first}–${result.numbers.last}` : 'none'}${result.numbers.contiguous ? '' : ' NOT UNIQUE AND GAP-FREE'}` : ''}` +
-          `${result.transactionsPerAction === null ? '' : `, ${result.transactionsPerAction} transactions/action`} (load ${result.loadAverage1m}, CPUs ${result.cpuBusyPercent} % busy)`,
+          `${result.requestsPerAction === null ? '' : `, per action ${JSON.stringify(result.requestsPerAction)}`} (load ${result.loadAverage1m}, CPUs ${result.cpuBusyPercent} % busy)`,
       );
       await stack.streams.drain(180_000);
     };
@@ -289,7 +308,7 @@ async function main(): Promise<void> {
     const results = {
       date: new Date().toISOString(),
       machine: atStart,
-      settings: { sizes, repeats, order, organisation: template!.organisationName, item: item.name, maxContendedAttempts: MAX_CONTENDED_ATTEMPTS },
+      settings: { sizes, repeats, order, organisation: template!.organisationName, item: item.name, stallMs: STALL_MS, waitBudgetMs },
       summary,
       staffDocumentNumbers: staffNumbers,
       rounds,
@@ -364,7 +383,7 @@ async function bareTemplate(doc: DynamoDBDocumentClient, TableName: string, roun
  * N fresh cases shaped like the template, as they were before the accept (written untimed), and for each
  * the accept's transaction: on one shared counter (`contended`) or each on its own, retried like the server.
  */
-async function prepareBare(doc: DynamoDBDocumentClient, TableName: string, t: BareTemplate, n: number, contended: boolean) {
+async function prepareBare(doc: DynamoDBDocumentClient, TableName: string, t: BareTemplate, n: number, contended: boolean, waitBudgetMs: number) {
   const caseNumbers = Array.from({ length: n }, () => `${t.after.caseNumber.slice(0, -10)}${randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase()}`);
   for (let i = 0; i < n; i += 25) {
     const batch = caseNumbers.slice(i, i + 25).map((caseNumber) => ({ PutRequest: { Item: caseRecordItem({ ...t.after, caseNumber, status: 'pre_review', version: t.versionBefore }) } }));
@@ -373,11 +392,10 @@ async function prepareBare(doc: DynamoDBDocumentClient, TableName: string, t: Ba
   const kind = 'acceptance_notice' as const;
   return caseNumbers.map((caseNumber) => async (): Promise<Answer> => {
     const key = { pk: `ORG#${t.organisationCode}`, sk: `COUNTER#${kind}#${t.year}#bench${contended ? '' : `#${caseNumber}`}` };
-    for (let attempt = 0; ; attempt += 1) {
-      // As the lifecycle does (document-counter.ts): read the counter, then take the next number with a
-      // conditional update, the same retries and pauses.
-      const current = await counterValue(doc, TableName, key);
-      const number = documentNumber(kind, t.organisationName, t.year, current + 1);
+    // As the lifecycle does (document-counter.ts): a ticket, the wait for its turn, then the transaction
+    // that issues the turn's number.
+    const accept = async (turn: Turn) => {
+      const number = documentNumber(kind, t.organisationName, t.year, turn.number);
       const at = new Date().toISOString();
       const base = { ...t.event, caseNumber, eventId: newEventId(), occurredAt: at };
       const items = [
@@ -391,21 +409,19 @@ async function prepareBare(doc: DynamoDBDocumentClient, TableName: string, t: Ba
           },
         },
         { Put: { TableName, Item: { pk: casePartition(caseNumber), sk: t.step.sk, entity: 'CaseStep', step: { ...t.step.step, document: { ...t.step.step.document!, number } } }, ConditionExpression: 'attribute_not_exists(pk)' } },
-        counterUpdate(TableName, key, current),
+        turn.update,
         outboxPut(TableName, base),
         timerPut(TableName, { ...t.timer, caseNumber, event: { ...t.timer.event, caseNumber }, ...(t.timer.then ? { then: { ...t.timer.then, event: { ...t.timer.then.event, caseNumber } } } : {}) }),
       ];
-      try {
-        await doc.send(new TransactWriteCommand({ TransactItems: items as never }));
-        return { status: 200, number, attempts: attempt + 1 };
-      } catch (error) {
-        if (!(error instanceof TransactionCanceledException)) return { status: 500, code: (error as Error).name, attempts: attempt + 1 };
-        const reasons = error.CancellationReasons ?? [];
-        if (reasons[0]?.Code === 'ConditionalCheckFailed' || reasons[1]?.Code === 'ConditionalCheckFailed') return { status: 409, code: 'CASE_VERSION_CONFLICT', attempts: attempt + 1 };
-        if (!reasons.some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict')) return { status: 500, code: error.name, attempts: attempt + 1 };
-        if (attempt >= MAX_CONTENDED_ATTEMPTS) return { status: 409, code: 'CASE_BUSY', attempts: attempt + 1 };
-        await new Promise((resolve) => setTimeout(resolve, contendedRetryDelayMs(attempt)));
-      }
+      await sendStep(doc, items, turn);
+      return number;
+    };
+    try {
+      return { status: 200, number: await inTurn(doc, TableName, key, accept, { waitBudgetMs }) };
+    } catch (error) {
+      if (error instanceof AppError) return { status: error.status, code: error.code };
+      if (error instanceof TransactionCanceledException) return { status: 409, code: 'CASE_VERSION_CONFLICT' };
+      return { status: 500, code: (error as Error).name };
     }
   });
 }
@@ -439,6 +455,8 @@ interface PathSummary {
   p50Ms: number;
   p99Ms: number;
   transactionsPerAction: number | null;
+  /** Median per operation over the rounds. */
+  requestsPerAction: Record<string, number> | null;
   loadAverage1m: number[];
   cpuBusyPercent: number[];
 }
@@ -462,6 +480,7 @@ function summarise(n: number, rounds: Round[]) {
           p50Ms: round(median(list.map((r) => r.p50Ms)), 1),
           p99Ms: round(median(list.map((r) => r.p99Ms)), 1),
           transactionsPerAction: tpa.length ? round(median(tpa), 2) : null,
+          requestsPerAction: medianPerOperation(list.map((r) => r.requestsPerAction).filter((v): v is Record<string, number> => v !== null)),
           loadAverage1m: list.map((r) => r.loadAverage1m),
           cpuBusyPercent: list.map((r) => r.cpuBusyPercent),
         },
@@ -483,6 +502,21 @@ function summarise(n: number, rounds: Round[]) {
   };
 }
 
+function medianPerOperation(rounds: Record<string, number>[]): Record<string, number> | null {
+  if (!rounds.length) return null;
+  const operations = [...new Set(rounds.flatMap((r) => Object.keys(r)))].sort();
+  return Object.fromEntries(operations.map((operation) => [operation, round(median(rounds.map((r) => r[operation] ?? 0)), 2)]));
+}
+
+/** The requests other than transactions, e.g. "GetItem 5.2, UpdateItem 1". */
+const otherRequests = (requests: Record<string, number> | null) =>
+  requests
+    ? Object.entries(requests)
+        .filter(([operation]) => operation !== 'TransactWriteItems')
+        .map(([operation, count]) => `${operation} ${count}`)
+        .join(', ')
+    : '—';
+
 function markdown(summary: ReturnType<typeof summarise>[]): string {
   const rows = summary.flatMap((s) =>
     PATHS.map((p) => {
@@ -500,14 +534,15 @@ function markdown(summary: ReturnType<typeof summarise>[]): string {
         x.p50Ms,
         x.p99Ms,
         x.transactionsPerAction ?? '—',
+        otherRequests(x.requestsPerAction),
         ratio ? `×${ratio.median} (${ratio.min}–${ratio.max})` : '—',
       ];
     }),
   );
   return table(
-    ['N', 'path', 'answers (all rounds)', 'spurious', 'numbers unique, gap-free', 'wall ms, median (range)', 'actions/s', 'p50 ms', 'p99 ms', 'transactions per action', 'wall ÷ bare beside it'],
+    ['N', 'path', 'answers (all rounds)', 'spurious', 'numbers unique, gap-free', 'wall ms, median (range)', 'actions/s', 'p50 ms', 'p99 ms', 'transactions per action', 'other requests per action', 'wall ÷ bare beside it'],
     rows,
-    ['r', 'l', 'l', 'r', 'l', 'r', 'r', 'r', 'r', 'r', 'r'],
+    ['r', 'l', 'l', 'r', 'l', 'r', 'r', 'r', 'r', 'r', 'l', 'r'],
   );
 }
 

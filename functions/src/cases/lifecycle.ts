@@ -1,5 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
   CASE_STATUSES,
   CASE_TRANSITIONS,
@@ -23,15 +23,15 @@ import { countTransition } from '../platform/metrics';
 import { chainEntry, stepPayload } from './audit';
 import { activeDeadline, applyClock } from './clock';
 import { deliveryText, documentNumber, issueDocument, renderDocument, type DocumentKind, type IssuedDocument } from './documents';
-import { MAX_CONTENDED_ATTEMPTS, contendedRetryDelayMs, counterKey, counterUpdate, counterValue } from './document-counter';
+import { counterKey, inTurn, sendStep, type Turn } from './document-counter';
 import { caseAuditSk, casePartition } from './keys';
 import type { KeyProvider } from '../platform/crypto';
 import type { CaseApplication, CaseRecord, EventRecord, StepRecord, StoredCase } from './records';
 import { decisionDocumentKind, grantedLicence, legalBasisText } from './outcomes';
 import { caseFormItem, caseRecordItem } from './store';
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
+/** How often a step goes on after a booked visit took its audit entry's number, before it gives up. */
+const MAX_CHAIN_ATTEMPTS = 20;
 /** Public-service items (item type 20) are to be completed within one working day. */
 const PUBLIC_SERVICE_TYPE = '20';
 /** The evaluation invitation goes out 3 days after delivery (the 好差评 loop), unless the case was evaluated by then. */
@@ -206,79 +206,74 @@ export function caseLifecycle(deps: LifecycleDeps) {
       actorName: actor.name,
       ...(request.opinion || request.reason ? { opinion: [request.opinion, request.reason].filter(Boolean).join('；') } : {}),
     };
-    // A document number is reserved by a conditional update of the organisation's counter. Another case's
-    // step taking the same number (or touching the counter at the same moment) is no conflict of this case:
-    // the step reads the counter again and tries the next number (document-counter.ts), so numbers stay
-    // unique and gap-free and staff working in parallel do not see it. Only this case's own version
-    // answers 409.
+    // A document number is issued in the step's own transaction, in its turn at the organisation's
+    // counter (document-counter.ts): steps of other cases wait for their turns instead of competing, so
+    // numbers stay unique and gap-free and staff working in parallel do not see each other. Only this
+    // case's own version answers 409.
     let document: IssuedDocument | undefined;
     // The chain's head as last read: a booked visit appends to the chain without changing the version.
     let head = record.auditHead;
     const year = Number(iso.slice(0, 4));
     // The item decides which document a decision is (a filing receipt, a confirmation …), numbered in its own series.
     const documentKind = definition.document ? decisionDocumentKind(definition.document, stored.guide) : undefined;
-    const counter = documentKind ? counterKey(record.organisationCode, documentKind, year) : undefined;
-    for (let attempt = 0; ; attempt += 1) {
-      const writes: object[] = [];
-      document = undefined;
-      if (documentKind && counter) {
-        const counterAt = await counterValue(db, TableName, counter);
-        writes.push(counterUpdate(TableName, counter, counterAt));
-        // A licensing decision issues its licence in the same transaction, numbered after the decision.
-        const granted = action === 'approve' || action === 'auto_approve' ? await grantedLicence({ stored, keys: deps.keys, serial: counterAt + 1, year, at: iso, actorId: actor.userId }) : undefined;
-        if (granted) writes.push(...granted.writes);
-        document = issueDocument(documentKind, {
-          record,
-          request,
-          number: documentNumber(documentKind, record.organisationName, year, counterAt + 1),
-          issuedAt: iso,
-          ...(documentKind === definition.document ? {} : { basis: legalBasisText(stored.guide) }),
-          ...(granted ? { licence: granted.summary } : {}),
-          ...(defects ? { defects: defects.map(({ subject, reason }) => ({ subject, reason })) } : {}),
-          ...(next.clock.completion?.dueAt ? { completionDueAt: next.clock.completion.dueAt, completionDays: days } : {}),
-        });
-      }
-      const audit = chainEntry(head, { at: iso, actorId: actor.userId, actorRole: actor.role, action, from: record.status, to }, stepPayload({ event: history, document }));
-      next.auditHead = { seq: audit.seq, hash: audit.hash };
-      const items = [
-        {
-          Put: {
-            TableName,
-            Item: caseRecordItem(next),
-            ConditionExpression: '#record.version = :version',
-            ExpressionAttributeNames: { '#record': 'record' },
-            ExpressionAttributeValues: { ':version': record.version },
+    /** The document of this number, and for a licensing decision the licence it grants (numbered after it). */
+    const compose = async (number: number) => {
+      const granted = action === 'approve' || action === 'auto_approve' ? await grantedLicence({ stored, keys: deps.keys, serial: number, year, at: iso, actorId: actor.userId }) : undefined;
+      const issued = issueDocument(documentKind!, {
+        record,
+        request,
+        number: documentNumber(documentKind!, record.organisationName, year, number),
+        issuedAt: iso,
+        ...(documentKind === definition.document ? {} : { basis: legalBasisText(stored.guide) }),
+        ...(granted ? { licence: granted.summary } : {}),
+        ...(defects ? { defects: defects.map(({ subject, reason }) => ({ subject, reason })) } : {}),
+        ...(next.clock.completion?.dueAt ? { completionDueAt: next.clock.completion.dueAt, completionDays: days } : {}),
+      });
+      return { issued, writes: granted?.writes ?? [] };
+    };
+    /** Writes the step, with the document of `turn`'s number if it issues one; again after a visit took the audit entry's number. */
+    const write = async (turn?: Turn) => {
+      for (let attempt = 0; ; attempt += 1) {
+        const composed = turn ? await compose(turn.number) : undefined;
+        document = composed?.issued;
+        const audit = chainEntry(head, { at: iso, actorId: actor.userId, actorRole: actor.role, action, from: record.status, to }, stepPayload({ event: history, document }));
+        next.auditHead = { seq: audit.seq, hash: audit.hash };
+        const items = [
+          {
+            Put: {
+              TableName,
+              Item: caseRecordItem(next),
+              ConditionExpression: '#record.version = :version',
+              ExpressionAttributeNames: { '#record': 'record' },
+              ExpressionAttributeValues: { ':version': record.version },
+            },
           },
-        },
-        { Put: { TableName, Item: { pk: casePartition(record.caseNumber), sk: caseAuditSk(audit.seq), entity: 'CaseStep', step: { entry: audit, event: history, ...(document ? { document } : {}) } satisfies StepRecord }, ConditionExpression: 'attribute_not_exists(pk)' } },
-        ...writes,
-        ...(extra.application ? [{ Put: { TableName, Item: caseFormItem(record.caseNumber, extra.application) } }] : []),
-        ...events.map((event) => outboxPut(TableName, event)),
-        ...timers,
-      ];
-      try {
-        await db.send(new TransactWriteCommand({ TransactItems: items as never }));
-        break;
-      } catch (error) {
-        if (!(error instanceof TransactionCanceledException)) throw error;
-        const reasons = error.CancellationReasons ?? [];
-        if (reasons[0]?.Code === 'ConditionalCheckFailed' || reasons[1]?.Code === 'ConditionalCheckFailed') {
+          { Put: { TableName, Item: { pk: casePartition(record.caseNumber), sk: caseAuditSk(audit.seq), entity: 'CaseStep', step: { entry: audit, event: history, ...(document ? { document } : {}) } satisfies StepRecord }, ConditionExpression: 'attribute_not_exists(pk)' } },
+          ...(turn ? [turn.update] : []),
+          ...(composed?.writes ?? []),
+          ...(extra.application ? [{ Put: { TableName, Item: caseFormItem(record.caseNumber, extra.application) } }] : []),
+          ...events.map((event) => outboxPut(TableName, event)),
+          ...timers,
+        ];
+        try {
+          return await sendStep(db, items, turn);
+        } catch (error) {
+          if (!(error instanceof TransactionCanceledException)) throw error;
+          const reasons = error.CancellationReasons ?? [];
+          if (reasons[0]?.Code !== 'ConditionalCheckFailed' && reasons[1]?.Code !== 'ConditionalCheckFailed') throw error;
           const { Item } = await db.send(new GetCommand({ TableName, Key: { pk: casePartition(record.caseNumber), sk: 'META' }, ConsistentRead: true }));
           const latest = (Item?.record as CaseRecord | undefined) ?? record;
           // Only the audit entry's number was taken, by a step that leaves the version alone (a booked
           // visit): the case is as the actor saw it, so the step goes on after that entry.
           const chainMoved = reasons[0]?.Code !== 'ConditionalCheckFailed' && latest.version === record.version && latest.auditHead?.seq !== head?.seq;
-          if (!chainMoved || attempt >= MAX_CONTENDED_ATTEMPTS) throw conflict(latest);
+          if (!chainMoved || attempt >= MAX_CHAIN_ATTEMPTS) throw conflict(latest);
           logger.info('audit entry number taken by a step that keeps the version; going on after it', { caseNumber: record.caseNumber, seq: latest.auditHead?.seq });
           head = latest.auditHead;
-          continue;
         }
-        const contended = reasons.some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict');
-        if (!contended) throw error;
-        if (attempt >= MAX_CONTENDED_ATTEMPTS) throw new AppError('CASE_BUSY');
-        await sleep(contendedRetryDelayMs(attempt));
       }
-    }
+    };
+    if (documentKind) await inTurn(db, TableName, counterKey(record.organisationCode, documentKind, year), write);
+    else await write();
     logger.info('case transition', { caseNumber: record.caseNumber, action, from: record.status, to, actor: actor.kind });
     countTransition();
     return {

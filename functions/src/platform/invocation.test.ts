@@ -131,3 +131,18 @@ describe('metrics', () => {
     ]);
   });
 });
+
+describe('the time an invocation has left', () => {
+  it('is what the Lambda context says, within that invocation only, and unknown without one', async () => {
+    const { invocation } = modules;
+    const timed = { ...context('lambda-9'), getRemainingTimeInMillis: () => 8_000 } as Context;
+    const seen = await Promise.all([
+      invocation.observed(async () => invocation.remainingTimeMs())({}, timed),
+      invocation.observed(async () => invocation.remainingTimeMs())({}),
+    ]);
+    expect(seen[0]).toBeGreaterThan(7_500);
+    expect(seen[0]).toBeLessThanOrEqual(8_000);
+    expect(seen[1]).toBeUndefined();
+    expect(invocation.remainingTimeMs()).toBeUndefined();
+  });
+});
