@@ -222,6 +222,7 @@ export function failureDestinations(options: FailureDestinationsOptions): Failur
       message.receives += 1;
       if (await receive(message, queue, sentAt)) {
         message.state = 'finished';
+        log(`${queue.queue}: message ${message.messageId} finished by ${queue.functionName} on receive ${message.receives}`);
         return;
       }
       if (queue.maxReceiveCount !== undefined && message.receives >= queue.maxReceiveCount) {
