@@ -37,7 +37,8 @@ export async function deliverBatch(records: DynamoDBRecord[], deliver: (event: N
         } catch (error) {
           failed.add(index);
           // Tried again by the stream, or by the dead-letter consumer once the stream has given up.
-          logger.warn('event delivery failed; it will be tried again', { eventId: (item.event as NotificationEvent).eventId, error: (error as Error).message });
+          const { eventId, caseNumber } = (item.event ?? {}) as Partial<NotificationEvent>;
+          logger.warn('event delivery failed; it will be tried again', { eventId, caseNumber, error: (error as Error).message });
           countDispatchGiveUp();
           break;
         }
