@@ -407,7 +407,7 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
       }
       // A message older than all its receives could take means nothing is consuming the queue.
       const receives = resources.NotificationDlq!.Properties.RedrivePolicy.maxReceiveCount * resources.NotificationDlq!.Properties.VisibilityTimeout;
-      expect(alarms().NotificationDlqAgeAlarm.Threshold).toBeGreaterThan(receives);
+      expect(alarms().NotificationDlqAgeAlarm!.Threshold).toBeGreaterThan(receives);
       expect(resources.AlarmTopic?.Type).toBe('AWS::SNS::Topic');
       // The e-mail subscription exists only when the stage names an address.
       expect((resources.AlarmEmailSubscription as unknown as { Condition: string }).Condition).toBe('AlarmEmailGiven');
