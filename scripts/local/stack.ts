@@ -9,6 +9,7 @@ import { startS3Local } from './s3-local';
 import { forwardS3Events, uploadTriggersFromServerless } from './s3-events';
 import { catalogRecords, putAll } from './seed';
 import { ensureTables, printServerless, tableDefinitions } from './tables';
+import { queuesFromServerless } from './failure-destinations';
 import { startStreamPoller, streamMappingsFromServerless, type StreamPoller } from './stream-poller';
 import { localTemplates, startWechatStandIn } from './wechat-standin';
 
@@ -61,7 +62,10 @@ export interface RunningStack {
   wechatUrl: string;
   /** serverless offline's Lambda Invoke endpoint (for scheduled functions on demand). */
   lambdaUrl: string;
-  /** The stream poller; `drain()` waits until every mapped function (dispatcher, audit anchoring) has seen every record written so far. */
+  /**
+   * The stream poller; `drain()` waits until every mapped function (dispatcher, audit anchoring) has seen
+   * every record written so far, and the on-failure messages it sent (`failureMessages`) are settled.
+   */
   streams: StreamPoller;
   dynamodbEndpoint: string;
   s3Endpoint: string;
@@ -159,6 +163,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       tableName,
       lambdaEndpoint: `http://127.0.0.1:${ports.lambda}`,
       mappings: streamMappingsFromServerless(definition, 'local'),
+      // A batch given up on reaches its destination queue's consumer (the notification DLQ's: finishFailedBatches).
+      queues: queuesFromServerless(definition, 'local'),
       onFailure: (failure) => options.log?.('streams', `gave up on ${failure.records.length} record(s) for ${failure.functionName}: ${failure.reason}`),
       log: options.log && ((line) => options.log!('streams', line)),
     });

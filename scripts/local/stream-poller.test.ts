@@ -11,8 +11,10 @@ import {
   UpdateItemCommand,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
+import { DescribeStreamCommand, DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { parse } from 'yaml';
-import { localDynamoClient, startDynamoDbLocal } from './dynamodb-local';
+import { parseStreamBatchFailure } from '../../functions/src/platform/stream-records';
+import { LOCAL_AWS_ENV, localDynamoClient, startDynamoDbLocal } from './dynamodb-local';
 import type { Managed } from './process';
 import {
   compileFilterPattern,
@@ -60,7 +62,9 @@ function fakeLambda(): http.Server {
     req.on('end', () => {
       const functionName = decodeURIComponent(/\/2015-03-31\/functions\/([^/]+)\/invocations$/.exec(req.url ?? '')?.[1] ?? '');
       const records = JSON.parse(Buffer.concat(chunks).toString('utf8')).Records;
-      const call: Call = { functionName, records, keys: records.map((r: any) => r.dynamodb.Keys.pk.S), startMs: Date.now() };
+      // A stream batch, or (to an on-failure queue's consumer) SQS messages.
+      const keys = records.map((r: any) => (r.eventSource === 'aws:sqs' ? `sqs:${r.messageId}` : r.dynamodb.Keys.pk.S));
+      const call: Call = { functionName, records, keys, startMs: Date.now() };
       calls.push(call);
       const answer = reply(call, calls.length - 1);
       if (answer === 'hang') return;
@@ -261,6 +265,62 @@ test('after maximumRetryAttempts the batch goes to onFailure and the stream move
   expect(failures).toHaveLength(1);
   expect(failures[0]).toMatchObject({ functionName: FUNCTION, attempts: 3, reason: expect.stringMatching(/always/) });
   expect(failures[0]!.records.map((r: any) => r.dynamodb.Keys.pk.S)).toEqual(['a', 'b']);
+});
+
+test('a batch given up on goes to its on-failure queue, whose consumer gets the documented record as an SQS message until it finishes it', async () => {
+  const table = await createTable();
+  await put(table, 'a');
+  await put(table, 'b');
+  const CONSUMER = 'svc-local-finishFailedBatches';
+  reply = (call) => {
+    if (call.functionName !== CONSUMER) return thrown('always');
+    // Not finished on the first two receives.
+    const receive = Number(call.records[0].attributes.ApproximateReceiveCount);
+    return { body: { batchItemFailures: receive < 3 ? [{ itemIdentifier: call.records[0].messageId }] : [] } };
+  };
+  const poller = await startStreamPoller({
+    dynamodbEndpoint: dynamodb.endpoint,
+    tableName: table,
+    lambdaEndpoint,
+    mappings: [mapping({ maximumRetryAttempts: 1, onFailureQueue: 'Dlq' })],
+    queues: [{ queue: 'Dlq', queueName: 'svc-local-dlq', functionName: CONSUMER, reportBatchItemFailures: true, maxReceiveCount: 5, deadLetterQueue: 'Unfinished' }],
+    redeliveryDelayMs: 20,
+    pollIntervalMs: 50,
+  });
+  pollers.push(poller);
+  await poller.drain();
+
+  const given = calls.filter((call) => call.functionName === FUNCTION);
+  expect(given.map((call) => call.keys)).toEqual([['a', 'b'], ['a', 'b']]);
+  const received = calls.filter((call) => call.functionName === CONSUMER).map((call) => call.records[0]);
+  expect(received.map((message) => message.attributes.ApproximateReceiveCount)).toEqual(['1', '2', '3']);
+  expect(new Set(received.map((message) => message.messageId)).size).toBe(1);
+  expect(received[0]).toMatchObject({ eventSource: 'aws:sqs', eventSourceARN: 'arn:aws:sqs:cn-north-1:000000000000:svc-local-dlq', awsRegion: 'cn-north-1' });
+
+  const { Table } = await client.send(new DescribeTableCommand({ TableName: table }));
+  const streams = new DynamoDBStreamsClient({ endpoint: dynamodb.endpoint, region: LOCAL_AWS_ENV.AWS_REGION, credentials: { accessKeyId: LOCAL_AWS_ENV.AWS_ACCESS_KEY_ID, secretAccessKey: LOCAL_AWS_ENV.AWS_SECRET_ACCESS_KEY } });
+  const { StreamDescription } = await streams.send(new DescribeStreamCommand({ StreamArn: Table!.LatestStreamArn! }));
+  streams.destroy();
+  const [first, last] = given[0]!.records;
+  const body = JSON.parse(received[0].body);
+  expect(body).toEqual({
+    requestContext: { requestId: expect.any(String), functionArn: `arn:aws:lambda:cn-north-1:000000000000:function:${FUNCTION}`, condition: 'RetryAttemptsExhausted', approximateInvokeCount: 2 },
+    responseContext: { statusCode: 200, executedVersion: '$LATEST', functionError: 'Unhandled' },
+    version: '1.0',
+    timestamp: expect.any(String),
+    DDBStreamBatchInfo: {
+      shardId: StreamDescription!.Shards![0]!.ShardId,
+      startSequenceNumber: first.dynamodb.SequenceNumber,
+      endSequenceNumber: last.dynamodb.SequenceNumber,
+      approximateArrivalOfFirstRecord: new Date(Math.floor(first.dynamodb.ApproximateCreationDateTime) * 1000).toISOString().replace('.000Z', 'Z'),
+      approximateArrivalOfLastRecord: new Date(Math.floor(last.dynamodb.ApproximateCreationDateTime) * 1000).toISOString().replace('.000Z', 'Z'),
+      batchSize: 2,
+      streamArn: Table!.LatestStreamArn,
+    },
+  });
+  // What the function reads from it.
+  expect(parseStreamBatchFailure(received[0].body).batch).toEqual(body.DDBStreamBatchInfo);
+  expect(poller.failureMessages).toEqual([{ queue: 'Dlq', messageId: received[0].messageId, body, consumer: CONSUMER, receives: 3, state: 'finished' }]);
 });
 
 test('bisectBatchOnFunctionError splits a failing batch to isolate the bad record', async () => {
@@ -530,6 +590,7 @@ describe('pure parts', () => {
                 bisectBatchOnFunctionError: true,
                 functionResponseType: 'ReportBatchItemFailures',
                 filterPatterns: [{ eventName: ['INSERT'] }],
+                destinations: { onFailure: { arn: { 'Fn::GetAtt': ['NotificationDlq', 'Arn'] }, type: 'sqs' } },
               },
             },
             { stream: { type: 'kinesis', arn: 'arn:aws:kinesis:cn-north-1:1:stream/x' } },
@@ -548,6 +609,7 @@ describe('pure parts', () => {
         reportBatchItemFailures: true,
         filterPatterns: [{ eventName: ['INSERT'] }],
         startingPosition: 'LATEST',
+        onFailureQueue: 'NotificationDlq',
       },
       {
         functionName: 'custom-name',

@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import { LOCAL_AWS_ENV } from './dynamodb-local';
+import { failureDestinations, onFailureRecord, queueOf, type QueueConsumer, type QueuedFailure } from './failure-destinations';
 import type { Managed } from './process';
 
 /**
  * A local stand-in for the Lambda event source mapping of a DynamoDB stream: polls the table's
  * stream in DynamoDB Local and invokes the mapped function through serverless offline's Lambda
  * Invoke endpoint, with AWS's batching, filtering, parallelisation factor, retries, bisection,
- * partial batch responses and on-failure destination.
+ * partial batch responses and on-failure destination: the on-failure record of a batch it gives up on
+ * goes to the destination queue's consumer as an SQS message (failure-destinations.ts).
  *
  * Parallelisation factor N (AWS: 1 to 10): the records of the stream are split by the hash of their
  * partition key into N lanes; each lane hands its records to the function in order, one batch at a
@@ -33,6 +35,8 @@ export interface StreamMapping {
    */
   filterPatterns?: object[];
   startingPosition: 'LATEST' | 'TRIM_HORIZON';
+  /** The logical id of the SQS queue of `destinations.onFailure`, e.g. NotificationDlq. */
+  onFailureQueue?: string;
 }
 
 export interface StreamFailure {
@@ -52,12 +56,21 @@ export interface StreamPollerOptions {
   pollIntervalMs?: number;
   /** Called with the records AWS would send to the on-failure destination. */
   onFailure?: (failure: StreamFailure) => void;
+  /** The SQS queues of the mappings' on-failure destinations and their consumers (queuesFromServerless). */
+  queues?: QueueConsumer[];
+  /** Between two receives of an on-failure message its consumer did not finish (the visibility timeout, shortened). */
+  redeliveryDelayMs?: number;
   log?: (line: string) => void;
 }
 
 export interface StreamPoller extends Managed {
-  /** Resolves once every record written before the call has been handed to the functions. */
+  /**
+   * Resolves once every record written before the call has been handed to the functions, and every
+   * on-failure message sent meanwhile finished or moved on.
+   */
   drain(timeoutMs?: number): Promise<void>;
+  /** Every on-failure record sent to a destination queue, in order, with what became of it. */
+  readonly failureMessages: readonly QueuedFailure[];
 }
 
 /** A stream record as the Lambda function receives it. */
@@ -84,6 +97,8 @@ export function streamMappingsFromServerless(config: object, stage: string): Str
       const type = stream.type ?? (typeof stream.arn === 'string' ? stream.arn.split(':')[2] : undefined);
       if (type !== 'dynamodb' || stream.enabled === false) continue;
       // Defaults as the Serverless Framework compiles them (batch size 10, TRIM_HORIZON) and as AWS applies them.
+      const onFailure = stream.destinations?.onFailure;
+      const onFailureQueue = onFailure?.type === 'sqs' ? queueOf(onFailure.arn) : undefined;
       mappings.push({
         functionName: fn.name ?? `${serviceName}-${stage}-${key}`,
         batchSize: stream.batchSize ?? 10,
@@ -93,6 +108,7 @@ export function streamMappingsFromServerless(config: object, stage: string): Str
         reportBatchItemFailures: stream.functionResponseType === 'ReportBatchItemFailures',
         ...(stream.filterPatterns ? { filterPatterns: stream.filterPatterns } : {}),
         startingPosition: stream.startingPosition ?? 'TRIM_HORIZON',
+        ...(onFailureQueue ? { onFailureQueue } : {}),
       });
     }
   }
@@ -212,6 +228,16 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
   const log = options.log ?? (() => undefined);
   const abort = new AbortController();
   const { signal } = abort;
+  const destinations = failureDestinations({
+    lambdaEndpoint: options.lambdaEndpoint,
+    region,
+    queues: options.queues ?? [],
+    ...(options.redeliveryDelayMs !== undefined ? { redeliveryDelayMs: options.redeliveryDelayMs } : {}),
+    signal,
+    log,
+  });
+  /** The shard each record was read from: the on-failure record names it. */
+  const shardOf = new WeakMap<LambdaStreamRecord, string>();
 
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -348,6 +374,7 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
         } catch (error) {
           log(`${functionName}: onFailure threw ${error}`);
         }
+        sendToDestination(state, failed, batch.failures, outcome.kind === 'error' ? 'Unhandled' : undefined);
         continue;
       }
       log(`${functionName}: ${outcome.error} (attempt ${batch.failures}); retrying ${failed.length} record(s)`);
@@ -359,6 +386,22 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
         batch.records = failed;
       }
       await sleep(backoff(batch.failures - 1));
+    }
+  }
+
+  /** As AWS does: one on-failure record per shard of the records given up on, to the mapping's queue. */
+  function sendToDestination(state: MappingState, records: LambdaStreamRecord[], attempts: number, functionError: string | undefined): void {
+    const queue = state.mapping.onFailureQueue;
+    if (!queue || !records.length) return;
+    const byShard = new Map<string, LambdaStreamRecord[]>();
+    for (const record of records) {
+      const shardId = shardOf.get(record) ?? 'unknown';
+      byShard.set(shardId, [...(byShard.get(shardId) ?? []), record]);
+    }
+    for (const [shardId, ofShard] of byShard) {
+      const record = onFailureRecord({ functionName: state.mapping.functionName, region, attempts, ...(functionError ? { functionError } : {}), shardId, streamArn: ofShard[0]!.eventSourceARN, records: ofShard });
+      log(`${state.mapping.functionName}: on-failure record for ${ofShard.length} record(s) of ${shardId} sent to ${queue}`);
+      destinations.send(queue, record);
     }
   }
 
@@ -433,7 +476,9 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
       if (Records.length) {
         read = true;
         if (Records.length >= limit) more = true;
-        enqueue(state, Records.map((raw: any) => toLambdaRecord(raw, arn, region)));
+        const records = Records.map((raw: any) => toLambdaRecord(raw, arn, region));
+        for (const record of records) shardOf.set(record, shard.id);
+        enqueue(state, records);
         shard.lastSequence = Records[Records.length - 1].dynamodb.SequenceNumber;
       }
       shard.iterator = NextShardIterator ?? undefined;
@@ -517,14 +562,15 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
 
   return {
     name: 'DynamoDB stream poller',
+    failureMessages: destinations.sent,
     async stop() {
       abort.abort();
-      await Promise.allSettled([...loops, ...states.flatMap((state) => state.lanes.map((lane) => lane.running))]);
+      await Promise.allSettled([...loops, ...states.flatMap((state) => state.lanes.map((lane) => lane.running)), destinations.settled()]);
     },
     async drain(timeoutMs = 10_000) {
       const targets = states.map((state) => state.cycle + 1);
       const deadline = Date.now() + timeoutMs;
-      while (!states.every((state, i) => state.idleCycle >= targets[i]!)) {
+      while (!states.every((state, i) => state.idleCycle >= targets[i]!) || !destinations.idle()) {
         if (signal.aborted) throw new Error('Stream poller stopped before draining');
         if (Date.now() > deadline) throw new Error(`Stream poller not drained after ${timeoutMs} ms`);
         await new Promise((resolve) => setTimeout(resolve, 20));

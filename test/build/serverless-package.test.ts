@@ -9,6 +9,7 @@ import { SDK_LAYER_ZIP, bundleOf, extractZip, probeBundle, readZip, sdkRequiresO
 import { LOCAL_ROUTES } from '../../shared/src/api/local-routes';
 import { backendInputs, reuseOrBuild, serverlessEnvSettings } from '../../scripts/local/build-cache';
 import { declaredFunctions } from '../../scripts/serverless/declared-functions';
+import { GIVE_UP_FROM_RECEIVE } from '../../functions/src/notifications/failed-batches';
 import { METRIC } from '../../functions/src/platform/metrics';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -173,6 +174,7 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
       'DraftKeeperRole',
       'FeedbackRole',
       'PublicQueryRole',
+      'StaffActionRole',
       'StaffReaderRole',
     ]);
     for (const s of kmsUsers) expect(s.Resource).toEqual({ 'Fn::GetAtt': ['DataKey', 'Arn'] });
@@ -200,7 +202,8 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
         .map((s) => s.owner)
         .sort();
     expect(readers('session-private-key')).toEqual(['SignInRole']);
-    expect(readers('wechat-app-secret')).toEqual(['NotifierRole', 'SignInRole']);
+    // Sign-in, and the functions that send subscribe messages: the dispatcher and the dead-letter consumer.
+    expect(readers('wechat-app-secret')).toEqual(['FailedBatchFinisherRole', 'NotifierRole', 'SignInRole']);
     // Every function behind a protected route can read the public key, and nothing else of SSM.
     expect(readers('session-public-key')).toEqual([
       'AuditVerifierRole',
@@ -214,6 +217,7 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
       'FeedbackReaderRole',
       'FeedbackRole',
       'InboxRole',
+      'LicenceAdminRole',
       'LicenceWalletRole',
       'MaterialUploaderRole',
       'SignInRole',
@@ -221,9 +225,9 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
       'StaffAdminRole',
       'StaffReaderRole',
     ]);
-    // Only the staff step that grants a licence signs it.
-    expect(readers('licence-signing-key')).toEqual(['StaffActionRole']);
-    expect(readers('licence-public-keys')).toEqual(['LicenceVerifierRole', 'StaffActionRole']);
+    // Only the staff step that grants a licence, and the licence administration that re-issues one, sign.
+    expect(readers('licence-signing-key')).toEqual(['LicenceAdminRole', 'StaffActionRole']);
+    expect(readers('licence-public-keys')).toEqual(['LicenceAdminRole', 'LicenceVerifierRole', 'StaffActionRole']);
   });
 
   it('lets licence verification, which takes no sign-in, read only the public keys and one item at a time', () => {
@@ -262,8 +266,48 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
     const streamReaders = iamStatements().filter((s) => ([] as string[]).concat(s.Action).includes('dynamodb:GetRecords'));
     expect(streamReaders.map((s) => [s.owner, s.Resource])).toEqual([
       ['NotifierRole', { 'Fn::GetAtt': ['MainTable', 'StreamArn'] }],
+      ['FailedBatchFinisherRole', { 'Fn::GetAtt': ['MainTable', 'StreamArn'] }],
       ['AuditAnchorRole', { 'Fn::GetAtt': ['MainTable', 'StreamArn'] }],
     ]);
+  });
+
+  it('finishes the batches the stream gives up on: the dead-letter queue has a consumer, allowed only what it does, and a queue behind it', () => {
+    const fn = resources.FinishFailedBatchesLambdaFunction!;
+    expect(fn.Properties.Role).toEqual({ 'Fn::GetAtt': ['FailedBatchFinisherRole', 'Arn'] });
+    const [[, mapping] = []] = ofType('AWS::Lambda::EventSourceMapping').filter(([, m]) => JSON.stringify(m.Properties.FunctionName).includes('FinishFailedBatches'));
+    expect(mapping?.Properties).toMatchObject({ EventSourceArn: { 'Fn::GetAtt': ['NotificationDlq', 'Arn'] }, FunctionResponseTypes: ['ReportBatchItemFailures'] });
+    expect(mapping!.Properties.BatchSize).toBeLessThanOrEqual(10);
+
+    const statements = iamStatements().filter((s) => s.owner === 'FailedBatchFinisherRole');
+    const on = (prefix: string) => statements.filter((s) => ([] as string[]).concat(s.Action).some((a) => a.startsWith(prefix)));
+    expect(on('dynamodb:Get').filter((s) => JSON.stringify(s.Action).includes('Shard')).map((s) => [s.Action, s.Resource])).toEqual([
+      [['dynamodb:GetShardIterator', 'dynamodb:GetRecords'], { 'Fn::GetAtt': ['MainTable', 'StreamArn'] }],
+    ]);
+    expect(on('sqs:').map((s) => [s.Action, s.Resource])).toEqual([[['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'], { 'Fn::GetAtt': ['NotificationDlq', 'Arn'] }]]);
+    const actions = statements.flatMap((s) => ([] as string[]).concat(s.Action)).filter((a) => !/^(logs|xray):/.test(a)).sort();
+    expect(actions).toEqual([
+      'dynamodb:BatchGetItem',
+      'dynamodb:GetItem',
+      'dynamodb:GetRecords',
+      'dynamodb:GetShardIterator',
+      'dynamodb:PutItem',
+      'dynamodb:Query',
+      'dynamodb:UpdateItem',
+      'sqs:DeleteMessage',
+      'sqs:GetQueueAttributes',
+      'sqs:ReceiveMessage',
+      'ssm:GetParameters',
+    ]);
+    // Nothing else takes messages from a queue.
+    expect(iamStatements().filter((s) => JSON.stringify(s.Action).includes('sqs:ReceiveMessage')).map((s) => s.owner)).toEqual(['FailedBatchFinisherRole']);
+
+    const queue = resources.NotificationDlq!.Properties;
+    // AWS's advice for a queue a function consumes: a message is not handed over again while an invocation may still run.
+    expect(queue.VisibilityTimeout).toBeGreaterThanOrEqual(6 * fn.Properties.Timeout);
+    expect(queue.RedrivePolicy).toEqual({ deadLetterTargetArn: { 'Fn::GetAtt': ['NotificationUnfinishedQueue', 'Arn'] }, maxReceiveCount: expect.any(Number) });
+    // The consumer gives events up before the queue moves the message on, with receives to spare for the give-up.
+    expect(queue.RedrivePolicy.maxReceiveCount).toBeGreaterThan(GIVE_UP_FROM_RECEIVE);
+    expect(resources.NotificationUnfinishedQueue?.Properties).toMatchObject({ QueueName: 'ah-tourism-prod-notification-unfinished', MessageRetentionPeriod: 1209600, SqsManagedSseEnabled: true });
   });
 
   describe('audit anchors, out of reach of whoever can write the table', () => {
@@ -356,12 +400,13 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
   describe('operations', () => {
     const alarms = () => Object.fromEntries(ofType('AWS::CloudWatch::Alarm').map(([id, alarm]) => [id, alarm.Properties]));
 
-    it('alarms on the dead-letter queue, API 5xx, Lambda errors and throttles, and the dispatcher’s give-ups', () => {
-      expect(Object.keys(alarms()).sort()).toEqual(['Api5xxAlarm', 'DispatchGiveUpsAlarm', 'LambdaErrorsAlarm', 'LambdaThrottlesAlarm', 'NotificationDlqAlarm']);
+    it('alarms on batches even the dead-letter consumer could not finish, a dead-letter queue nobody consumes, API 5xx, Lambda errors and throttles, and the dispatcher’s give-ups', () => {
+      expect(Object.keys(alarms()).sort()).toEqual(['Api5xxAlarm', 'DispatchGiveUpsAlarm', 'LambdaErrorsAlarm', 'LambdaThrottlesAlarm', 'NotificationDlqAgeAlarm', 'NotificationUnfinishedAlarm']);
       const watched = Object.fromEntries(Object.entries(alarms()).map(([id, p]) => [id, { namespace: p.Namespace, metric: p.MetricName, dimensions: p.Dimensions ?? [] }]));
       const dispatcherEnv = resources.DispatchNotificationsLambdaFunction!.Properties.Environment.Variables;
       expect(watched).toEqual({
-        NotificationDlqAlarm: { namespace: 'AWS/SQS', metric: 'ApproximateNumberOfMessagesVisible', dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': ['NotificationDlq', 'QueueName'] } }] },
+        NotificationUnfinishedAlarm: { namespace: 'AWS/SQS', metric: 'ApproximateNumberOfMessagesVisible', dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': ['NotificationUnfinishedQueue', 'QueueName'] } }] },
+        NotificationDlqAgeAlarm: { namespace: 'AWS/SQS', metric: 'ApproximateAgeOfOldestMessage', dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': ['NotificationDlq', 'QueueName'] } }] },
         Api5xxAlarm: { namespace: 'AWS/ApiGateway', metric: '5xx', dimensions: [{ Name: 'ApiId', Value: { Ref: 'HttpApi' } }, { Name: 'Stage', Value: '$default' }] },
         LambdaErrorsAlarm: { namespace: 'AWS/Lambda', metric: 'Errors', dimensions: [] },
         LambdaThrottlesAlarm: { namespace: 'AWS/Lambda', metric: 'Throttles', dimensions: [] },
@@ -381,6 +426,9 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
           threshold: 'number',
         });
       }
+      // A message older than all its receives could take means nothing is consuming the queue.
+      const receives = resources.NotificationDlq!.Properties.RedrivePolicy.maxReceiveCount * resources.NotificationDlq!.Properties.VisibilityTimeout;
+      expect(alarms().NotificationDlqAgeAlarm!.Threshold).toBeGreaterThan(receives);
       expect(resources.AlarmTopic?.Type).toBe('AWS::SNS::Topic');
       // The e-mail subscription exists only when the stage names an address.
       expect((resources.AlarmEmailSubscription as unknown as { Condition: string }).Condition).toBe('AlarmEmailGiven');
@@ -486,7 +534,7 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
         expect({ name, architectures: fn.Properties.Architectures, layers: fn.Properties.Layers }).toEqual({ name, architectures: ['arm64'], layers: [{ Ref: 'AwsSdkLambdaLayer' }] });
       }
       const required = [...new Set(bundles.flatMap(({ code }) => sdkRequiresOf(code)))].sort();
-      expect(required).toEqual(expect.arrayContaining(['@aws-sdk/client-dynamodb', '@aws-sdk/client-s3', '@aws-sdk/client-ssm']));
+      expect(required).toEqual(expect.arrayContaining(['@aws-sdk/client-dynamodb', '@aws-sdk/client-dynamodb-streams', '@aws-sdk/client-s3', '@aws-sdk/client-ssm']));
       for (const name of required) {
         const manifest = path.join(layerModules, ...name.split('/'), 'package.json');
         expect({ name, inLayer: statSync(manifest, { throwIfNoEntry: false })?.isFile() ?? false }).toEqual({ name, inLayer: true });
@@ -514,8 +562,8 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
       }
     });
 
-    it('loads SSM, KMS and S3 in no function at cold start: only on the paths that use them, from the layer', () => {
-      const lazyOnly = ['@aws-sdk/client-ssm', '@aws-sdk/client-kms', '@aws-sdk/client-s3', '@aws-sdk/s3-presigned-post', '@aws-sdk/s3-request-presigner'];
+    it('loads SSM, KMS, S3 and DynamoDB Streams in no function at cold start: only on the paths that use them, from the layer', () => {
+      const lazyOnly = ['@aws-sdk/client-ssm', '@aws-sdk/client-kms', '@aws-sdk/client-s3', '@aws-sdk/s3-presigned-post', '@aws-sdk/s3-request-presigner', '@aws-sdk/client-dynamodb-streams'];
       // Signed-in functions read the bearer token (platform/caller.ts); they are most of them.
       const signedIn = bundles.filter(({ code }) => code.includes('Bearer\\s+'));
       expect(signedIn.length).toBeGreaterThan(bundles.length / 2);

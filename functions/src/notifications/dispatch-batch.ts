@@ -9,13 +9,14 @@ import { OUTBOX_KIND } from './keys';
 const CONCURRENCY = 25;
 
 /**
- * Delivers the outbox events of one batch. Records of one case (one partition key) are delivered one
+ * Delivers the outbox events of one batch (of the stream, or read back from it by the dead-letter
+ * consumer; other records are passed over). Records of one case (one partition key) are delivered one
  * after the other in stream order, as the event source mapping hands them over; different cases
  * concurrently. On failure the batch reports the earliest failed record, so the stream retries from
  * there (records after it may run twice, which delivery tolerates); later records of the failed case
  * are not attempted, so they keep their order in the retry.
  */
-export async function deliverBatch(records: DynamoDBRecord[], deliver: (event: NotificationEvent) => Promise<unknown>): Promise<DynamoDBBatchResponse> {
+export async function deliverBatch(records: DynamoDBRecord[], deliver: (event: NotificationEvent, record: DynamoDBRecord) => Promise<unknown>): Promise<DynamoDBBatchResponse> {
   const cases = new Map<string, number[]>();
   records.forEach((record, index) => {
     const pk = record.dynamodb?.Keys?.pk?.S ?? `#${index}`;
@@ -32,10 +33,12 @@ export async function deliverBatch(records: DynamoDBRecord[], deliver: (event: N
         const item = unmarshall(image as Parameters<typeof unmarshall>[0]);
         if (item.kind !== OUTBOX_KIND) continue;
         try {
-          await deliver(item.event as NotificationEvent);
+          await deliver(item.event as NotificationEvent, record);
         } catch (error) {
           failed.add(index);
-          logger.warn('event delivery failed; the stream will retry', { eventId: (item.event as NotificationEvent).eventId, error: (error as Error).message });
+          // Tried again by the stream, or by the dead-letter consumer once the stream has given up.
+          const { eventId, caseNumber } = (item.event ?? {}) as Partial<NotificationEvent>;
+          logger.warn('event delivery failed; it will be tried again', { eventId, caseNumber, error: (error as Error).message });
           countDispatchGiveUp();
           break;
         }

@@ -189,5 +189,25 @@ export function dispatcher(deps: DispatcherDeps) {
       const tried = { ...stored, pushAttempts: stored.pushAttempts ?? 1 };
       return push(userId, recipient, messageId, { title: stored.message.title, body: stored.message.body, ...stored.pushContent }, tried, false);
     },
+
+    /**
+     * Delivery of the event was given up (failed-batches.ts): each of its messages whose push is still
+     * pending ends 'failed' with the give-up and `reason` on it, rather than waiting on attempts that
+     * fail the same way. A push another attempt holds is left to it. Returns the pushes given up.
+     */
+    async giveUp(event: NotificationEvent, reason: string): Promise<number> {
+      const messageId = messageIdFor(event.occurredAt, event.eventId);
+      let given = 0;
+      for (const rule of RULES[event.type] ?? []) {
+        for (const userId of new Set(await recipients(event, audienceFor(rule, event)))) {
+          const stored = await deps.store.message(userId, messageId);
+          if (stored?.pushStatus !== 'pending' || !(await deps.store.leasePush(userId, messageId))) continue;
+          await deps.store.finishPush(userId, messageId, 'failed', { gaveUp: { attempts: stored.pushAttempts ?? 1, reason } });
+          countPush('failed');
+          given += 1;
+        }
+      }
+      return given;
+    },
   };
 }

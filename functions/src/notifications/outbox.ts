@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { NotificationEvent } from '@ah-tourism/shared';
 import { OUTBOX_KIND, outboxKey } from './keys';
 
@@ -25,4 +26,46 @@ export function outboxPut(tableName: string, event: NotificationEvent) {
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   };
+}
+
+/** A given-up event's outbox record stays this long, for whoever follows up the alarm or the log line. */
+const GIVEN_UP_TTL_SECONDS = 30 * 86400;
+
+export interface OutboxGiveUp {
+  /** Why, e.g. 'stream_gave_up'. */
+  reason: string;
+  /** The last error of its delivery. */
+  error: string;
+  /** Pending pushes of the event that were given up with it, when they could be looked up. */
+  pushesGivenUp?: number;
+}
+
+/**
+ * Records on an outbox record that delivery of its event was given up: the event's messages that were
+ * never written cannot carry it. Nothing is written when the record is gone. Returns whether it was there.
+ */
+export async function recordOutboxGiveUp(db: DynamoDBDocumentClient, TableName: string, key: { pk: string; sk: string }, giveUp: OutboxGiveUp): Promise<boolean> {
+  try {
+    await db.send(
+      new UpdateCommand({
+        TableName,
+        Key: key,
+        UpdateExpression: `SET deliveryGaveUpAt = :now, deliveryGaveUpReason = :reason, deliveryLastError = :error, expiresAt = :expires${giveUp.pushesGivenUp === undefined ? '' : ', pushesGivenUp = :pushes'}`,
+        ConditionExpression: 'attribute_exists(pk) AND #kind = :outbox',
+        ExpressionAttributeNames: { '#kind': 'kind' },
+        ExpressionAttributeValues: {
+          ':now': new Date().toISOString(),
+          ':reason': giveUp.reason,
+          ':error': giveUp.error.slice(0, 200),
+          ':expires': Math.floor(Date.now() / 1000) + GIVEN_UP_TTL_SECONDS,
+          ':outbox': OUTBOX_KIND,
+          ...(giveUp.pushesGivenUp === undefined ? {} : { ':pushes': giveUp.pushesGivenUp }),
+        },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
 }

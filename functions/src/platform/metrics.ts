@@ -16,10 +16,20 @@ export const METRIC = {
   /** A subscribe message reached its final state; dimension `state` (sent, refused, quota_exceeded, failed, no_subscription). */
   pushes: 'Pushes',
   /**
-   * The dispatcher gave up: an outbox event handed back to the stream (after its retries: the DLQ), or a push
-   * given up after its last attempt (notifications/push-watch.ts).
+   * The dispatcher gave up: an outbox event handed back to the stream (after its retries: the DLQ), a push
+   * given up after its last attempt (notifications/push-watch.ts), or an event the dead-letter consumer
+   * gave up on (notifications/failed-batches.ts).
    */
   dispatchGiveUps: 'DispatchGiveUps',
+  /**
+   * The dead-letter consumer (notifications/failed-batches.ts) finished a batch the stream gave up on:
+   * every outbox event in it delivered, or given up with the give-up recorded.
+   */
+  failedBatchesFinished: 'FailedBatchesFinished',
+  /** Outbox records that consumer read back from the stream and delivered again. */
+  failedBatchRecordsReplayed: 'FailedBatchRecordsReplayed',
+  /** A failed batch whose records had left the stream (24 h) before the consumer could read them. */
+  failedBatchesExpired: 'FailedBatchesExpired',
 } as const;
 
 const metrics = new Metrics();
@@ -29,6 +39,11 @@ const count = (name: string) => metrics.addMetric(name, MetricUnit.Count, 1);
 export const countSubmission = () => count(METRIC.submissions);
 export const countTransition = () => count(METRIC.transitions);
 export const countDispatchGiveUp = () => count(METRIC.dispatchGiveUps);
+export const countFailedBatchFinished = () => count(METRIC.failedBatchesFinished);
+export const countFailedBatchExpired = () => count(METRIC.failedBatchesExpired);
+export const countRecordsReplayed = (records: number) => {
+  if (records > 0) metrics.addMetric(METRIC.failedBatchRecordsReplayed, MetricUnit.Count, records);
+};
 
 /** One push in its final state: its own EMF line, since the state is a dimension of this metric only. */
 export function countPush(state: string): void {
