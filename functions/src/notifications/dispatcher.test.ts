@@ -364,6 +364,29 @@ describe('what WeChat answers', () => {
     for (const other of others) expect(sends.filter((m) => m.touser === other.openid)).toHaveLength(1);
   });
 
+  test('a retry that fails for any other reason is an attempt too: the push still ends failed within its bound', async () => {
+    const { userId } = await newUser({ long: { template: 'staff_new_case', active: true } });
+    staff = preReviewStaff(userId);
+    sendImpl = async () => {
+      throw new WechatUnavailableError('timeout');
+    };
+    const e = event('case_submitted', (await newUser()).userId);
+    await subject().deliver(e);
+    const messageId = messageIdFor(e.occurredAt, e.eventId);
+    // Not WeChat: something of ours fails on every retry.
+    sendImpl = async () => {
+      throw new Error('table throttled');
+    };
+    for (let attempt = 2; attempt < MAX_PUSH_ATTEMPTS; attempt += 1) {
+      expect(await subject().retry(userId, messageId)).toBe(false);
+      expect(await get(messageKey(userId, messageId))).toMatchObject({ pushStatus: 'pending', pushAttempts: attempt, pushLastError: 'table throttled' });
+    }
+    expect(await subject().retry(userId, messageId)).toBe(false);
+    const given = await get(messageKey(userId, messageId));
+    expect(given).toMatchObject({ pushStatus: 'failed', pushAttempts: MAX_PUSH_ATTEMPTS, pushLastError: 'table throttled' });
+    expect(given!.gsi2pk).toBeUndefined();
+  });
+
   test('a push whose attempt crashed holding its lease is watched, and sent by a later attempt', async () => {
     const { userId } = await newUser({ long: { template: 'staff_new_case', active: true } });
     staff = preReviewStaff(userId);

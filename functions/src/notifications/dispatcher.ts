@@ -187,7 +187,23 @@ export function dispatcher(deps: DispatcherDeps) {
       const recipient = (await deps.store.recipients([userId], stored.pushContent.template)).get(userId) ?? {};
       // A crashed attempt counts as one.
       const tried = { ...stored, pushAttempts: stored.pushAttempts ?? 1 };
-      return push(userId, recipient, messageId, { title: stored.message.title, body: stored.message.body, ...stored.pushContent }, tried, false);
+      try {
+        return await push(userId, recipient, messageId, { title: stored.message.title, body: stored.message.body, ...stored.pushContent }, tried, false);
+      } catch (error) {
+        // Anything but WeChat failing (the table throttled, a fault of ours) is an attempt too, so the
+        // push still ends within its bound instead of coming back every minute.
+        const attempts = tried.pushAttempts + 1;
+        const reason = (error as Error).message;
+        logger.error('push retry failed', { messageId, attempts, error: reason });
+        if (attempts >= MAX_PUSH_ATTEMPTS) {
+          await deps.store.finishPush(userId, messageId, 'failed', { gaveUp: { attempts, reason } });
+          countPush('failed');
+          countDispatchGiveUp();
+        } else {
+          await deps.store.defer(userId, messageId, attempts, new Date(now().getTime() + PUSH_RETRY_DELAYS_MS[attempts - 1]!), reason);
+        }
+        return false;
+      }
     },
 
     /**
