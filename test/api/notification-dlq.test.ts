@@ -82,7 +82,9 @@ describe('a batch the stream gives up on', () => {
     const [stored] = (await rowsOf(`USER#${staff.session.user.userId}`, `MSG#${messageIdFor(bad.occurredAt, bad.eventId)}`)).map((row) => unmarshall(row));
     expect(stored).toMatchObject({ pushStatus: 'failed', pushGaveUpAt: expect.any(String), pushLastError: 'stream_gave_up' });
     expect(stored!.gsi2pk).toBeUndefined();
-    const [outbox] = (await rowsOf(`CASE#${badCase}`, 'OUTBOX#')).map((row) => unmarshall(row));
+    // The outbox record is marked right after the pushes are given up.
+    const outboxRow = () => rowsOf(`CASE#${badCase}`, 'OUTBOX#').then((rows) => rows.map((row) => unmarshall(row)));
+    const [outbox] = await eventually('the outbox record keeps the give-up', outboxRow, ([row]) => row?.deliveryGaveUpAt !== undefined);
     expect(outbox).toMatchObject({ deliveryGaveUpAt: expect.any(String), deliveryGaveUpReason: 'stream_gave_up' });
     // This member's push, and those of the bureau's other subscribed staff (other tests made some).
     expect(outbox!.pushesGivenUp).toBeGreaterThanOrEqual(1);

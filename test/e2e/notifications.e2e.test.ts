@@ -188,7 +188,8 @@ describe('subscriptions, the message centre and staff invitations (H5, Chromium)
 
     await openMineEntry(page, '微信推送记录（本地模拟）');
     await visible(page.getByRole('heading', { name: '微信推送记录（本地模拟）' }));
-    const push = page.getByRole('listitem').filter({ hasText: '新办件提醒' }).filter({ hasText: caseNumber });
+    // Other subscribed staff of the bureau (made by other tests) get the same push: this one is the persona's.
+    const push = page.getByRole('listitem').filter({ hasText: '新办件提醒' }).filter({ hasText: caseNumber }).filter({ hasText: 'dev-openid-city-pre_review' });
     await refreshUntil(page, page.getByRole('button', { name: '刷新推送记录' }).first(), push);
     await visible(push.getByText(`character_string1: ${caseNumber}`));
     await visible(push.getByText('接收人 openid：dev-openid-city-pre_review'));
