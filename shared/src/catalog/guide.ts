@@ -1,6 +1,7 @@
 import '../zod-locale';
 import * as z from 'zod';
 import { fieldDefinitionSchema } from '../application/fields';
+import { MAX_GUIDE_MATERIALS } from '../application/material-files';
 import { isValidCreditCode } from '../identity/credit-code';
 import {
   basicCodeSchema,
@@ -128,7 +129,7 @@ export const guideSchema = z
     complaintPhones: list(phoneSchema, '监督投诉电话'),
     result: z.object({ name: text('审批结果名称'), type: z.enum(['licence', 'approval', 'filing', 'other']), sample: z.string().trim().min(1).optional() }),
     scope: text('通办范围'),
-    materials: list(materialSchema, '申请材料'),
+    materials: list(materialSchema, '申请材料').max(MAX_GUIDE_MATERIALS, `申请材料不得超过${MAX_GUIDE_MATERIALS}项，请合并或精简`),
     approvalRules: z
       .array(approvalRuleSchema)
       .min(1)
