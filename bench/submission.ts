@@ -18,7 +18,8 @@
  * built by the same `newCaseTransaction` the store sends, from the case the handler wrote (same items,
  * same sizes: case, key record, application, draft delete, outbox event, reminder, one check per file),
  * with fresh keys each time. A last round times the handler's steps one after another, under the same
- * concurrency, for the breakdown.
+ * concurrency, for the breakdown; another alternates the transaction with and without the files' checks,
+ * for what proving the files inside it costs.
  */
 import './in-process-env';
 import { randomUUID } from 'node:crypto';
@@ -123,7 +124,7 @@ async function paths(stack: Stack, dynamo: DynamoDBDocumentClient, user: string,
   const application = (await row('FORM')).application as CaseApplication;
   // Every file declared by the application is proven by its verdict in the transaction.
   const uploads = application.materials.flatMap((m) => m.files.map((f) => ({ key: f.key, owner: record.submitterUserId, size: f.size, contentType: f.contentType })));
-  const transaction = () => {
+  const transaction = (proven = true) => {
     const caseNumber = `${record.caseNumber.slice(0, 14)}${randomUUID().replace(/-/g, '').slice(0, 8).toUpperCase()}`;
     const notice = { caseNumber, itemName: record.itemName, organisationCode: record.organisationCode, applicantUserId: record.submitterUserId, applicantDisplayName: record.applicantDisplayName };
     return newCaseTransaction(stack.tableName, {
@@ -132,14 +133,19 @@ async function paths(stack: Stack, dynamo: DynamoDBDocumentClient, user: string,
       events: [{ ...notice, eventId: `ev_${randomUUID().replace(/-/g, '').slice(0, 20)}`, type: 'case_submitted', occurredAt: record.submittedAt }],
       timers: reminderTimers(notice, record.clock.preReview!.dueAt!, { label: '预审', permission: 'pre_review' }),
       idempotency: { userId: record.submitterUserId, key: randomUUID(), operation: 'case_submission', requestHash: 'x'.repeat(43), ttlSeconds: 30 * 86_400 },
-      uploads,
+      uploads: proven ? uploads : [],
     });
   };
   const bare = async () => {
     await dynamo.send(new TransactWriteCommand({ TransactItems: transaction() }));
     return true;
   };
-  return { submit, invoke, bare, transactionItems: transaction().length, files: uploads.length };
+  /** The same transaction without the files' checks: what proving the files inside it costs. */
+  const unproven = async () => {
+    await dynamo.send(new TransactWriteCommand({ TransactItems: transaction(false) }));
+    return true;
+  };
+  return { submit, invoke, bare, unproven, transactionItems: transaction().length, files: uploads.length };
 }
 
 /**
@@ -209,6 +215,8 @@ async function main(): Promise<void> {
       const [handler, direct] = (await interleaved(connections, seconds, [run.invoke, run.bare])) as [Measurement, Measurement];
       log(`• measuring POST /cases through serverless offline for ${seconds} s, alternating it with the same transaction`);
       const [http, directDuringHttp] = (await interleaved(connections, seconds, [run.submit, run.bare])) as [Measurement, Measurement];
+      log(`• measuring the transaction with and without the files' checks for ${seconds / 2} s, alternating`);
+      const [withChecks, withoutChecks] = (await interleaved(connections, seconds / 2, [run.bare, run.unproven])) as [Measurement, Measurement];
       log(`• timing the handler's steps for ${seconds / 2} s`);
       const steps = await breakdown(connections, seconds / 2, user, application.item, application.body, application.needsWallet, run.bare);
       results.push({
@@ -221,6 +229,8 @@ async function main(): Promise<void> {
         throughServerlessOffline: http,
         bareTransactionDuringHttp: directDuringHttp,
         httpOverhead: ratio(http, directDuringHttp),
+        transactionWithFileChecks: withChecks,
+        transactionWithoutFileChecks: withoutChecks,
         stepsP50: steps,
       });
     }
@@ -245,6 +255,7 @@ async function main(): Promise<void> {
       );
       log(`handler / the same transaction: p50 ×${r.overhead.p50Ratio}, p99 ×${r.overhead.p99Ratio}`);
       log(`through serverless offline / the same transaction: p50 ×${r.httpOverhead.p50Ratio}, p99 ×${r.httpOverhead.p99Ratio}`);
+      log(`the transaction with the files' checks p50 ${r.transactionWithFileChecks.p50} / p99 ${r.transactionWithFileChecks.p99} ms, without ${r.transactionWithoutFileChecks.p50} / ${r.transactionWithoutFileChecks.p99} ms`);
       log(`steps one after another (p50 ms): ${Object.entries(r.stepsP50).map(([step, ms]) => `${step} ${ms}`).join(', ')}`);
     }
     log(`load average at the end: ${machine().loadAverage.join(' / ')}`);
