@@ -5,7 +5,9 @@ import { MINIMAL_PDF, MINIMAL_PNG, TRAVEL_AGENCY_FIELDS, completeApplication, ne
 
 /*
  * Upload-completed events: every file posted to S3 under materials/ gets a verdict row (size, real type)
- * from inspectUpload, and submission reads those rows; a file whose row is missing is inspected directly.
+ * from inspectUpload, and submission proves each declared file by its row inside the transaction that
+ * writes the case (an application that does not declare its files has the rows read first); a file whose
+ * row is missing, refused or other than declared is checked as before, directly when it has no row.
  */
 let item: ImplementationItem;
 let dynamo: ReturnType<typeof localDynamoClient>;
@@ -111,6 +113,33 @@ describe('upload verdicts', () => {
       { path: `materials.${big!.id}[0]`, message: `“${big!.name}”的文件超过10MB，请压缩后重新上传` },
     ]);
   }, 60_000);
+
+  describe('proven inside the transaction that writes the case', () => {
+    const filesOf = (detail: { materials: { materialId: string; files: { index: number; size: number; contentType: string }[] }[] }) =>
+      detail.materials.flatMap((m) => m.files.map((f) => [m.materialId, f.index, f.size, f.contentType]));
+
+    it('records what the verdict says when the phone declared another size, after checking that file again', async () => {
+      const user = await newUser();
+      const body = await completeApplication(user, item, TRAVEL_AGENCY_FIELDS);
+      const keys = keysOf(body.materials);
+      for (const key of keys) await verdictAppears(key);
+      const [materialId, [file]] = Object.entries(body.materials)[0]!;
+      const res = await submitApplication(user, { ...body, materials: { ...body.materials, [materialId]: [{ ...file!, size: 4096 }] } });
+      expect(res.status).toBe(201);
+      expect(filesOf(res.body)).toContainEqual([materialId, 0, MINIMAL_PDF.length, 'application/pdf']);
+    }, 60_000);
+
+    it('checks an application that does not declare its files (an older app) as before, with the same result', async () => {
+      const user = await newUser();
+      const body = await completeApplication(user, item, TRAVEL_AGENCY_FIELDS);
+      for (const key of keysOf(body.materials)) await verdictAppears(key);
+      const undeclared = Object.fromEntries(Object.entries(body.materials).map(([id, files]) => [id, files.map(({ key, fileName }) => ({ key, fileName }))]));
+      const [older, newer] = [await submitApplication(user, { ...body, materials: undeclared }), await submitApplication(user, body)];
+      expect([older.status, newer.status]).toEqual([201, 201]);
+      expect(filesOf(older.body)).toEqual(filesOf(newer.body));
+      expect(filesOf(newer.body)).toHaveLength(keysOf(body.materials).length);
+    }, 60_000);
+  });
 
   describe('what a file claims to be', () => {
     const HTML = Buffer.from('<html><body><script>fetch("/steal?c=" + document.cookie)</script></body></html>');

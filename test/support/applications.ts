@@ -44,7 +44,7 @@ export async function upload(
   materialId: string,
   content: Buffer,
   { contentType = 'application/pdf', fileName = 'material.pdf', declaredSize = Math.max(content.length, 1) } = {},
-): Promise<{ key: string; fileName: string }> {
+): Promise<{ key: string; fileName: string; contentType: string; size: number }> {
   const res = await api<UploadTicket>('/uploads', {
     method: 'POST',
     headers: asUser(user, { 'Content-Type': 'application/json' }),
@@ -56,12 +56,13 @@ export async function upload(
   form.append('file', new Blob([content], { type: contentType }), fileName);
   const posted = await fetch(res.body.url, { method: 'POST', body: form });
   if (posted.status >= 300) throw new Error(`upload to S3: ${posted.status} ${await posted.text()}`);
-  return { key: res.body.key, fileName };
+  // As the phone does: the application tells each file's type and size as declared for its ticket.
+  return { key: res.body.key, fileName, contentType, size: declaredSize };
 }
 
 /** A complete, valid enterprise application (through an agent) for an item, with every required file uploaded. */
 export async function completeApplication(user: string, item: ImplementationItem, fields: Record<string, unknown>) {
-  const materials: Record<string, { key: string; fileName: string }[]> = {};
+  const materials: Record<string, { key: string; fileName: string; contentType?: string; size?: number }[]> = {};
   for (const material of item.guide.materials) {
     const needed = material.source === 'applicant' && (material.necessity === 'required' || material.requiredWhen === 'agent');
     if (needed) materials[material.id] = [await upload(user, item.implementationCode, material.id, MINIMAL_PDF)];

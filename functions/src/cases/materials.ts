@@ -8,6 +8,7 @@ import {
   type FieldIssue,
   type ImplementationItem,
   type MaterialContentType,
+  type UploadedFile,
 } from '@ah-tourism/shared';
 import type { Caller } from '../auth/caller';
 import { AppError } from '../platform/errors';
@@ -15,9 +16,7 @@ import { validLicence, type LicenceWallet } from '../licences/wallet';
 import { EXTENSION_OF_TYPE, MAX_IMAGE_PIXELS, declaredTypeOfKey, sniffMaterialType, type ContentFinding, type ContentProblem } from './file-type';
 import { uploadPrefix } from './keys';
 import type { MaterialInspector } from './material-storage';
-import type { MaterialRecord, StoredFile } from './records';
-
-type Upload = { key: string; fileName: string };
+import type { MaterialRecord, StoredFile, UploadProof } from './records';
 
 /** What the upload-completed event recorded about a file: its size, the type its first bytes show, the whole-file check. */
 export interface UploadVerdict {
@@ -38,12 +37,36 @@ export interface MaterialFiles {
   verdicts?: UploadVerdicts;
 }
 
+/** Verdicts already in hand (declared, or what a cancelled transaction showed), answered without a read. */
+const knownVerdicts = (verdicts: Map<string, UploadVerdict>): UploadVerdicts => ({
+  read: async (keys) => new Map(keys.flatMap((key): [string, UploadVerdict][] => (verdicts.has(key) ? [[key, verdicts.get(key)!]] : []))),
+});
+
+type Wanted = { material: { id: string; name: string }; uploads: UploadedFile[] }[];
+
+/**
+ * The verdicts an application's own declarations stand for, when every file is the caller's, named once
+ * and declared with its type and size: taken as accepted, to be proven by the case's transaction.
+ * Otherwise undefined, and the verdicts are read, so every problem is found before answering.
+ */
+export function declaredVerdicts(caller: Caller, wanted: Wanted): Map<string, UploadVerdict> | undefined {
+  const prefix = uploadPrefix(caller.userId);
+  const files = wanted.flatMap(({ uploads }) => uploads);
+  if (new Set(files.map((file) => file.key)).size !== files.length) return undefined;
+  const declared = new Map<string, UploadVerdict>();
+  for (const { key, contentType, size } of files) {
+    if (!key.startsWith(prefix) || !contentType || !size) return undefined;
+    declared.set(key, { owner: caller.userId, size, contentType, content: 'sound' });
+  }
+  return declared;
+}
+
 /** Size, real type and content check of one file: its verdict when one was recorded, else one inspection of the object. */
 async function examine(files: MaterialFiles, verdicts: Map<string, UploadVerdict>, key: string, owner: string) {
   const verdict = verdicts.get(key);
-  if (verdict && verdict.owner === owner) return { size: verdict.size, type: verdict.contentType, content: verdict.content };
+  if (verdict && verdict.owner === owner) return { size: verdict.size, type: verdict.contentType, content: verdict.content, fromVerdict: true };
   const found = await files.inspector.inspect(key);
-  return found && { size: found.size, type: sniffMaterialType(found.head), content: found.content };
+  return found && { size: found.size, type: sniffMaterialType(found.head), content: found.content, fromVerdict: false };
 }
 
 const NOT_A_MATERIAL = '不是有效的 PDF、JPG 或 PNG 文件，请重新上传';
@@ -72,11 +95,13 @@ function contentMessage(problem: ContentProblem, actual: MaterialContentType, de
  * only files without one are inspected (one inspection each). Problems are collected per file so the
  * applicant hears them all.
  */
-export async function checkUploads(
-  files: MaterialFiles,
-  caller: Caller,
-  wanted: { material: { id: string; name: string }; uploads: Upload[] }[],
-): Promise<{ stored: Map<string, StoredFile[]>; issues: FieldIssue[] }> {
+export async function checkUploads(files: MaterialFiles, caller: Caller, wanted: Wanted): Promise<{ stored: Map<string, StoredFile[]>; issues: FieldIssue[] }> {
+  const { stored, issues } = await examineUploads(files, caller, wanted);
+  return { stored, issues };
+}
+
+/** The checks of `checkUploads`, with the proof each file accepted on its verdict gives for the case's transaction. */
+async function examineUploads(files: MaterialFiles, caller: Caller, wanted: Wanted): Promise<{ stored: Map<string, StoredFile[]>; issues: FieldIssue[]; proofs: UploadProof[] }> {
   const prefix = uploadPrefix(caller.userId);
   const keys = [...new Set(wanted.flatMap(({ uploads }) => uploads.map((u) => u.key)).filter((key) => key.startsWith(prefix)))];
   const verdicts = files.verdicts && keys.length ? await files.verdicts.read(keys) : new Map<string, UploadVerdict>();
@@ -84,6 +109,7 @@ export async function checkUploads(
   const slots: FieldIssue[][] = [];
   const seen = new Set<string>();
   const stored = new Map<string, StoredFile[]>(wanted.map(({ material }) => [material.id, []]));
+  const onVerdict = new Set<string>();
   const checks = wanted.flatMap(({ material, uploads }) =>
     uploads.map((file, index) => {
       const path = `materials.${material.id}[${index}]`;
@@ -105,12 +131,14 @@ export async function checkUploads(
         // Masked once, here: a file name only labels the document, and every reader (the applicant, the
         // handling staff, provincial supervision, the download's Content-Disposition) gets the same one.
         stored.get(material.id)!.push({ index, key: file.key, fileName: maskPersonalNumbers(file.fileName), size: found.size, contentType: type });
+        if (found.fromVerdict) onVerdict.add(file.key);
       });
     }),
   );
   await Promise.all(checks);
   for (const list of stored.values()) list.sort((a, b) => a.index - b.index);
-  return { stored, issues: slots.flat() };
+  const proofs = [...stored.values()].flat().filter((file) => onVerdict.has(file.key)).map(({ key, size, contentType }) => ({ key, owner: caller.userId, size, contentType }));
+  return { stored, issues: slots.flat(), proofs };
 }
 
 /** A material an issued licence proves: verified when the applicant's wallet holds it and it is valid. */
@@ -119,7 +147,25 @@ function resolvedLicence(name: string, issuer: string, wallet: LicenceWallet | u
   return held ? { name, issuer: held.issuer, status: 'verified', number: held.number } : { name, issuer, status: 'awaiting_wallet' };
 }
 
-/** Every material of the guide as the case records it: checked uploads, or the licence that proves it. */
+/**
+ * What a cancelled transaction showed of the verdicts it checked: those whose proof held say what was
+ * proven; the refuted ones are as they are now (absent when there is none, so the file is inspected).
+ */
+export function verdictsAfterProofs(proofs: UploadProof[], refuted: Map<string, UploadVerdict | undefined>): Map<string, UploadVerdict> {
+  return new Map(
+    proofs.flatMap(({ key, owner, size, contentType }): [string, UploadVerdict][] => {
+      if (!refuted.has(key)) return [[key, { owner, size, contentType, content: 'sound' }]];
+      const now = refuted.get(key);
+      return now ? [[key, now]] : [];
+    }),
+  );
+}
+
+/**
+ * Every material of the guide as the case records it (checked uploads, or the licence that proves it),
+ * with the proof of each upload for the case's transaction. The verdicts come from what a cancelled
+ * transaction showed (`seen`), else from the application's own declarations, else from a read.
+ */
 export async function verifyMaterials(
   files: MaterialFiles,
   caller: Caller,
@@ -127,19 +173,18 @@ export async function verifyMaterials(
   application: Application,
   wallet: Promise<LicenceWallet | undefined>,
   today: string,
-): Promise<MaterialRecord[]> {
+  seen?: Map<string, UploadVerdict>,
+): Promise<{ materials: MaterialRecord[]; proofs: UploadProof[] }> {
   const throughAgent = appliesThroughAgent(application.applicant);
   const uploaded = item.guide.materials.filter((material) => materialRequirement(material, throughAgent) !== 'from_licence');
-  const [{ stored, issues }, held] = await Promise.all([
-    checkUploads(
-      files,
-      caller,
-      uploaded.map((material) => ({ material, uploads: application.materials[material.id] ?? [] })),
-    ),
+  const wanted = uploaded.map((material) => ({ material, uploads: application.materials[material.id] ?? [] }));
+  const verdicts = seen ?? declaredVerdicts(caller, wanted);
+  const [{ stored, issues, proofs }, held] = await Promise.all([
+    examineUploads(verdicts ? { inspector: files.inspector, verdicts: knownVerdicts(verdicts) } : files, caller, wanted),
     wallet,
   ]);
   if (issues.length) throw new AppError('APPLY_MATERIAL_INVALID', undefined, issues);
-  return item.guide.materials.flatMap((material, order): MaterialRecord[] => {
+  const materials = item.guide.materials.flatMap((material, order): MaterialRecord[] => {
     if (materialRequirement(material, throughAgent) === 'from_licence') {
       return [
         {
@@ -156,4 +201,5 @@ export async function verifyMaterials(
     const files = stored.get(material.id) ?? [];
     return files.length ? [{ order, materialId: material.id, name: material.name, source: 'applicant', files }] : [];
   });
+  return { materials, proofs };
 }

@@ -87,6 +87,18 @@ export interface StoredFile {
   contentType: MaterialContentType;
 }
 
+/**
+ * What a file's upload verdict must still say when its case is written: accepted (the whole file sound),
+ * uploaded by this owner, of this size and type. The case's transaction checks it, so a file is never
+ * recorded on a verdict that changed after it was looked at, or on a declaration nobody looked at.
+ */
+export interface UploadProof {
+  key: string;
+  owner: string;
+  size: number;
+  contentType: MaterialContentType;
+}
+
 export interface MaterialRecord {
   /** Position in the guide, so the case lists materials as the guide does. */
   order?: number;
@@ -176,6 +188,8 @@ export interface NewCase {
   timers: Timer[];
   /** The submission's idempotency key, claimed in the same transaction (platform/idempotency.ts). */
   idempotency: Pick<IdempotentRequest, 'userId' | 'key' | 'operation' | 'requestHash'> & { ttlSeconds: number };
+  /** The uploaded files recorded on their verdicts, each proven in the same transaction. */
+  uploads: UploadProof[];
 }
 
 export type CreateResult = 'created' | 'idempotency_key_taken' | 'case_number_taken' | 'conflict';

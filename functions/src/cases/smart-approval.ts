@@ -5,6 +5,9 @@ import { validLicence, type LicenceWallet } from '../licences/wallet';
 /** The licence each `licence_valid` kind stands for, as the guides name it. */
 const LICENCE_NAMES = { travel_agency: '旅行社业务经营许可证' } as const;
 
+/** Whether the item's rules check a licence, so its applicant's wallet must be read. */
+export const checksLicences = (item: ImplementationItem) => item.guide.approvalRules?.some((rule) => rule.kind === 'licence_valid') ?? false;
+
 /**
  * Checks an item's declarative approval rules against an application. All pass: the system accepts
  * and approves at once; any fails: a person handles the case, shown which rule failed and why.

@@ -25,13 +25,20 @@ import {
   inboxPartition,
   userCasesPartition,
 } from './keys';
+import type { UploadVerdict } from './materials';
 import { byTime, type CaseApplication, type CaseRecord, type CreateResult, type EventRecord, type NewCase, type StepRecord, type StoredCase } from './records';
+import { refutedProofs, uploadProofCheck } from './upload-verdicts';
 
 /** Resolves the immutable guide version a case was applied under (the catalog's per-container cache). */
 export type GuideVersionSource = (implementationCode: string, version: number) => Promise<ImplementationItem | undefined>;
 
+/** The case was not written: these uploads' verdicts do not say what was proven; each with its verdict as it is now. */
+export interface RefutedUploads {
+  refuted: Map<string, UploadVerdict | undefined>;
+}
+
 export interface CaseStore {
-  createCase(input: NewCase): Promise<CreateResult>;
+  createCase(input: NewCase): Promise<CreateResult | RefutedUploads>;
   /** The rows a case page shows (one Query) and its guide version (from memory once seen). */
   getCase(caseNumber: string): Promise<StoredCase | undefined>;
   /** The audit entries of the case's steps (the AUDIT# rows) with what each covers; the submission's is in the application. */
@@ -61,16 +68,26 @@ export function caseIndexKeys(record: CaseRecord) {
 export const caseRecordItem = (record: CaseRecord) => ({ ...caseKey(record.caseNumber), entity: 'Case', ...caseIndexKeys(record), record });
 export const caseFormItem = (caseNumber: string, application: CaseApplication) => ({ ...caseFormKey(caseNumber), entity: 'CaseForm', application });
 
-/** The one transaction that creates a case (exported so the submission benchmark sends exactly it). */
-export function newCaseTransaction(tableName: string, { record, application, events, timers, idempotency }: NewCase) {
-  return [
+/** What DynamoDB takes in one transaction. */
+export const MAX_TRANSACTION_ITEMS = 100;
+
+/**
+ * The one transaction that creates a case (exported so the submission benchmark sends exactly it). The
+ * uploads' proofs come last, so their cancellation reasons are the last ones, in the proofs' order.
+ */
+export function newCaseTransaction(tableName: string, { record, application, events, timers, idempotency, uploads }: NewCase) {
+  const items = [
     { Put: { TableName: tableName, Item: caseRecordItem(record), ConditionExpression: 'attribute_not_exists(pk)' } },
     idempotencyClaim(tableName, idempotency, { caseNumber: record.caseNumber }, new Date(record.submittedAt), idempotency.ttlSeconds),
     { Put: { TableName: tableName, Item: caseFormItem(record.caseNumber, application) } },
     { Delete: { TableName: tableName, Key: draftKey(record.submitterUserId, record.implementationCode) } },
     ...events.map((notification) => outboxPut(tableName, notification)),
     ...timers.map((timer) => timerPut(tableName, timer)),
+    ...uploads.map((proof) => uploadProofCheck(tableName, proof)),
   ];
+  // The guide schema bounds materials (MAX_GUIDE_MATERIALS) so that this cannot happen.
+  if (items.length > MAX_TRANSACTION_ITEMS) throw new Error(`A case of ${uploads.length} files needs ${items.length} transaction items`);
+  return items;
 }
 
 export function dynamoCaseStore(guides: GuideVersionSource): CaseStore {
@@ -87,6 +104,8 @@ export function dynamoCaseStore(guides: GuideVersionSource): CaseStore {
         if (!(error instanceof TransactionCanceledException)) throw error;
         const reasons = error.CancellationReasons ?? [];
         if (reasons[1]?.Code === 'ConditionalCheckFailed') return 'idempotency_key_taken';
+        const refuted = refutedProofs(reasons.slice(items.length - input.uploads.length), input.uploads);
+        if (refuted.size) return { refuted };
         if (reasons[0]?.Code === 'ConditionalCheckFailed') return 'case_number_taken';
         return 'conflict';
       }

@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import {
   CASE_TRANSITIONS,
+  appliesThroughAgent,
   applicationRequestSchema,
   applicationSchema,
   formatCaseNumber,
-  isValidCreditCode,
   maskIdentityNumber,
   maskMobile,
+  materialRequirement,
+  type Applicant,
   type CaseDetail,
   type ImplementationItem,
   type Region,
@@ -26,9 +28,9 @@ import { PRE_REVIEW_WORKING_DAYS, dueAfter, reminderTimers } from '../notificati
 import { caseDetail } from './applicant-views';
 import { submissionEntry } from './audit';
 import type { CaseLifecycle } from './lifecycle';
-import { verifyMaterials, type MaterialFiles } from './materials';
+import { verdictsAfterProofs, verifyMaterials, type MaterialFiles, type UploadVerdict } from './materials';
 import type { CaseApplication, CaseRecord, EventRecord, SmartApproval, StoredCase } from './records';
-import { evaluateRules } from './smart-approval';
+import { checksLicences, evaluateRules } from './smart-approval';
 import type { CaseStore } from './store';
 
 /** Submissions keep their own messages, which speak of an application. */
@@ -42,7 +44,7 @@ export interface SubmissionDeps {
   regions: () => Promise<Region[]>;
   /** The licence wallet (电子证照) of an enterprise, by credit code. */
   wallets: (creditCode: string) => Promise<LicenceWallet | undefined>;
-  /** Verdicts recorded at upload, and the objects themselves for files without one. */
+  /** Verdicts recorded at upload (read only for files the application does not declare), and the objects themselves for files without one. */
   files: MaterialFiles;
   keys: KeyProvider;
   draftTtlDays: number;
@@ -54,17 +56,40 @@ export interface SubmissionDeps {
   sleep?: (ms: number) => Promise<void>;
 }
 
-/** The enterprise's credit code as sent, so its wallet can be read while the guide is still on its way. */
-function creditCodeIn(body: unknown): string | undefined {
-  const code = (body as { applicant?: { kind?: unknown; enterprise?: { creditCode?: unknown } } } | null)?.applicant;
-  return code?.kind === 'enterprise' && typeof code.enterprise?.creditCode === 'string' && isValidCreditCode(code.enterprise.creditCode) ? code.enterprise.creditCode : undefined;
+/**
+ * The enterprise whose licence wallet (电子证照) an application needs, if any: only an enterprise has one
+ * (by its credit code), and only a material proven by a licence, or an approval rule that checks one,
+ * reads it.
+ */
+function walletHolder(item: ImplementationItem, applicant: Applicant): string | undefined {
+  if (applicant.kind !== 'enterprise') return undefined;
+  const throughAgent = appliesThroughAgent(applicant);
+  const needed = item.guide.materials.some((material) => materialRequirement(material, throughAgent) === 'from_licence') || checksLicences(item);
+  return needed ? applicant.enterprise.creditCode : undefined;
+}
+
+/**
+ * What the idempotency key's hash covers: the body without the files' declared type and size, which
+ * only spare reading their verdicts, so a retry of the same draft sent by an older or newer app still
+ * matches (and a body without them hashes as it always did).
+ */
+export function hashedContent(body: unknown): unknown {
+  const materials = (body as { materials?: unknown } | null)?.materials;
+  if (!materials || typeof materials !== 'object' || Array.isArray(materials)) return body;
+  const undeclared = (file: unknown) => {
+    if (!file || typeof file !== 'object' || Array.isArray(file)) return file;
+    const { contentType: _type, size: _size, ...rest } = file as Record<string, unknown>;
+    return rest;
+  };
+  return { ...(body as object), materials: Object.fromEntries(Object.entries(materials).map(([id, files]) => [id, Array.isArray(files) ? files.map(undeclared) : files])) };
 }
 
 /**
  * Applying online, exactly once per idempotency key. Nothing is read that the transaction's own
- * conditions can answer: a replayed key is found by the transaction failing on the key record, and only
- * then is the earlier case looked up. Independent reads run together; the answer is built from what was
- * written.
+ * conditions can answer: a replayed key is found by the transaction failing on the key record, and
+ * uploaded files the application declares are proven by their verdicts in the same transaction; only
+ * when a condition fails is anything read. The wallet, when needed, is read while the rest is prepared.
+ * The answer is built from what was written.
  */
 export function caseSubmission(deps: SubmissionDeps) {
   const now = deps.now ?? (() => new Date());
@@ -79,6 +104,15 @@ export function caseSubmission(deps: SubmissionDeps) {
     const found = await deps.cases.getCase(existing.caseNumber);
     if (!found || found.record.submitterUserId !== request.userId) throw new AppError('CASE_NOT_FOUND');
     return caseDetail(found, request.userId, await deps.calendar(), now());
+  }
+
+  /** Refused now; but a late retry of a request that already made its case gets that case. */
+  async function unlessReplayed(error: unknown, request: IdempotentRequest): Promise<{ created: false; case: CaseDetail }> {
+    if (error instanceof AppError && error.status < 500) {
+      const previous = await replay(request);
+      if (previous) return { created: false, case: previous };
+    }
+    throw error;
   }
 
   /**
@@ -100,36 +134,31 @@ export function caseSubmission(deps: SubmissionDeps) {
 
   return {
     async submit(caller: Caller, idempotencyKey: string | undefined, body: unknown): Promise<{ created: boolean; case: CaseDetail }> {
-      // The body alone is hashed, as before the key records were shared, so keys already kept in drafts still match.
-      const once = idempotentRequest(caller.userId, idempotencyKey, 'case_submission', body, SUBMISSION_CODES);
+      // The body alone is hashed (less the files' declarations), as before the key records were shared, so
+      // keys already kept in drafts still match.
+      const once = idempotentRequest(caller.userId, idempotencyKey, 'case_submission', hashedContent(body), SUBMISSION_CODES);
       const envelope = parseInput(applicationRequestSchema, body);
-      const creditCode = creditCodeIn(body);
-      // The wallet read runs while the guide is found and the files are checked; it is awaited only
-      // where licences are resolved.
-      const sentWallet = creditCode ? deps.wallets(creditCode) : Promise.resolve(undefined);
-      sentWallet.catch(() => undefined);
       const [item, calendar] = await Promise.all([deps.guide(envelope.implementationCode), deps.calendar()]);
+      // Started as soon as the guide tells whether it is needed; awaited only where licences are resolved.
+      const holder = item && walletHolder(item, envelope.applicant);
+      const wallet = holder ? deps.wallets(holder) : Promise.resolve(undefined);
+      wallet.catch(() => undefined);
       let prepared: Awaited<ReturnType<typeof prepare>>;
       try {
         if (!item) throw new AppError('CATALOG_ITEM_NOT_FOUND');
-        prepared = await prepare(item, sentWallet);
+        prepared = await prepare(item, wallet);
       } catch (error) {
-        // Refused now, but a late retry of a request that already made its case gets that case.
-        if (error instanceof AppError && error.status < 500) {
-          const previous = await replay(once);
-          if (previous) return { created: false, case: previous };
-        }
-        throw error;
+        return unlessReplayed(error, once);
       }
-      const { record: baseRecord, application: baseApplication, smartApproval } = prepared;
+      const { record: baseRecord } = prepared;
 
       const submittedAt = baseRecord.submittedAt;
       const preReviewDueAt = dueAfter(calendar, submittedAt, PRE_REVIEW_WORKING_DAYS);
       for (let attempt = 0; attempt < 5; attempt += 1) {
         const caseNumber = formatCaseNumber(submittedAt.slice(0, 10), baseRecord.regionCode, randomBytes(5));
         // The submission is entry 1 of the audit chain, written with the application in the same row.
-        const entry = submissionEntry(caseNumber, baseApplication);
-        const application: CaseApplication = { ...baseApplication, auditHash: entry.hash };
+        const entry = submissionEntry(caseNumber, prepared.application);
+        const application: CaseApplication = { ...prepared.application, auditHash: entry.hash };
         const record: CaseRecord = { ...baseRecord, caseNumber, clock: { preReview: { startedAt: submittedAt, dueAt: preReviewDueAt } }, auditHead: { seq: entry.seq, hash: entry.hash } };
         const notice = {
           caseNumber,
@@ -146,14 +175,25 @@ export function caseSubmission(deps: SubmissionDeps) {
           timers: reminderTimers(notice, preReviewDueAt, { label: '预审', permission: 'pre_review' }),
           // As long as a draft (which carries the key) can live, so a late retry still finds its case.
           idempotency: { ...once, ttlSeconds: deps.draftTtlDays * 86_400 },
+          uploads: prepared.proofs,
         });
         if (result === 'created') {
           countSubmission();
           let created: StoredCase = { record, application, guide: item!, events: [application.submitted], documents: [] };
-          if (smartApproval?.outcome === 'approved') created = await approveAtOnce(created, smartApproval);
+          if (prepared.smartApproval?.outcome === 'approved') created = await approveAtOnce(created, prepared.smartApproval);
           return { created: true, case: caseDetail(created, caller.userId, calendar, now()) };
         }
         if (result === 'case_number_taken') continue;
+        if (typeof result === 'object') {
+          // Files whose verdicts do not say what was declared (none yet, refused, another size or type) are
+          // checked as before: on the verdict the check returned, or by inspecting the file. Then again.
+          try {
+            prepared = await prepared.recheck(verdictsAfterProofs(prepared.proofs, result.refuted));
+          } catch (error) {
+            return unlessReplayed(error, once);
+          }
+          continue;
+        }
         // The key is taken: by an earlier request (a retry) or one still running. Answer with its case.
         for (let wait = 0; wait < 20; wait += 1) {
           const done = await replay(once);
@@ -162,22 +202,25 @@ export function caseSubmission(deps: SubmissionDeps) {
         }
         throw new AppError('APPLY_SUBMISSION_IN_PROGRESS');
       }
-      throw new Error('Could not draw an unused case number');
+      throw new Error('Could not write the case in five attempts');
 
-      /** Validates the whole application against the guide and checks every material; nothing is written. */
-      async function prepare(guide: ImplementationItem, wallet: Promise<LicenceWallet | undefined>) {
+      /**
+       * Validates the whole application against the guide and checks every material; nothing is written.
+       * `recheck` gives the same application with the files a transaction refuted checked again.
+       */
+      async function prepare(guide: ImplementationItem, held: Promise<LicenceWallet | undefined>) {
         const parsed = parseInput(applicationSchema(guide), body);
         const { applicant } = parsed;
         const person = applicant.kind === 'person' ? applicant.person : undefined;
         const enterprise = applicant.kind === 'enterprise' ? applicant.enterprise : undefined;
-        const holderWallet = enterprise && enterprise.creditCode === creditCode ? wallet : enterprise ? deps.wallets(enterprise.creditCode) : Promise.resolve(undefined);
         const at = now();
-        const [materials, regionName, sealedApplicant] = await Promise.all([
-          verifyMaterials(deps.files, caller, guide, parsed, holderWallet, at.toISOString().slice(0, 10)),
+        const today = at.toISOString().slice(0, 10);
+        const [checked, regionName, sealedApplicant] = await Promise.all([
+          verifyMaterials(deps.files, caller, guide, parsed, held, today),
           guide.guide.approvalRules ? regionNameOf(guide.regionCode) : Promise.resolve(''),
           seal(deps.keys, applicant),
         ]);
-        const smartApproval = evaluateRules({ item: guide, fields: parsed.fields, wallet: await holderWallet, materials, regionName, now: at });
+        const wallet = await held;
         const submittedAt = at.toISOString();
         const record: Omit<CaseRecord, 'caseNumber' | 'clock'> = {
           status: CASE_TRANSITIONS.submit.to,
@@ -199,8 +242,13 @@ export function caseSubmission(deps: SubmissionDeps) {
           ...(person ? { mobile: maskMobile(person.mobile) } : {}),
           ...(applicant.agent ? { agentName: maskPersonName(applicant.agent.name) } : {}),
         };
-        const application: CaseApplication = { sealedApplicant, masked, fields: parsed.fields, materials, ...(smartApproval ? { smartApproval } : {}), submitted };
-        return { record, application, smartApproval };
+        const withMaterials = ({ materials, proofs }: Awaited<ReturnType<typeof verifyMaterials>>) => {
+          const smartApproval = evaluateRules({ item: guide, fields: parsed.fields, wallet, materials, regionName, now: at });
+          const application: CaseApplication = { sealedApplicant, masked, fields: parsed.fields, materials, ...(smartApproval ? { smartApproval } : {}), submitted };
+          return { record, application, smartApproval, proofs, recheck };
+        };
+        const recheck = async (seen: Map<string, UploadVerdict>) => withMaterials(await verifyMaterials(deps.files, caller, guide, parsed, held, today, seen));
+        return withMaterials(checked);
       }
     },
   };

@@ -1,4 +1,6 @@
+import type { CancellationReason } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, PutCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { MAX_MATERIAL_BYTES, type MaterialContentType } from '@ah-tourism/shared';
 import { dynamo } from '../platform/dynamodb';
 import { config } from '../platform/config';
@@ -6,11 +8,13 @@ import { logger } from '../platform/logger';
 import { sniffMaterialType, type ContentFinding } from './file-type';
 import type { MaterialInspector } from './material-storage';
 import type { UploadVerdict, UploadVerdicts } from './materials';
+import type { UploadProof } from './records';
 
 /**
- * Verdicts on uploaded files, written when S3 reports an upload complete, so submission reads one
- * small item per file instead of the object itself.
- *   UPLOAD#<object key> / VERDICT   owner, size, sniffed type, whole-file check, the event's sequencer; TTL = drafts   BatchGetItem
+ * Verdicts on uploaded files, written when S3 reports an upload complete, so submission need not read
+ * the object itself: it proves each file by its verdict inside the case's transaction (a ConditionCheck),
+ * or, for an application that does not declare its files, reads the verdicts first.
+ *   UPLOAD#<object key> / VERDICT   owner, size, sniffed type, whole-file check, the event's sequencer; TTL = drafts   ConditionCheck, BatchGetItem
  */
 export const uploadVerdictKey = (objectKey: string) => ({ pk: `UPLOAD#${objectKey}`, sk: 'VERDICT' });
 
@@ -168,6 +172,44 @@ export function uploadInspection(deps: { inspector: MaterialInspector; verdicts:
 const recordedBeforeContentChecks = (verdict: UploadVerdictItem) =>
   verdict.content === undefined && verdict.contentType !== undefined && verdict.size > 0 && verdict.size <= MAX_MATERIAL_BYTES;
 
+/** A verdict row as submission believes it: none for one recorded before whole files were checked. */
+export function verdictOfRow(row: UploadVerdictItem): UploadVerdict | undefined {
+  return recordedBeforeContentChecks(row) ? undefined : { owner: row.owner, size: row.size, contentType: row.contentType, content: row.content };
+}
+
+/**
+ * The ConditionCheck that proves a file in the transaction that records it: its verdict says accepted
+ * (the whole file sound), this uploader, this size and type. A row recorded before whole files were
+ * checked has no finding and fails it, as does a missing row. On failure the row comes back as it is.
+ */
+export function uploadProofCheck(tableName: string, proof: UploadProof) {
+  return {
+    ConditionCheck: {
+      TableName: tableName,
+      Key: uploadVerdictKey(proof.key),
+      ConditionExpression: '#owner = :owner AND #size = :size AND #type = :type AND #content = :sound',
+      ExpressionAttributeNames: { '#owner': 'owner', '#size': 'size', '#type': 'contentType', '#content': 'content' },
+      ExpressionAttributeValues: { ':owner': proof.owner, ':size': proof.size, ':type': proof.contentType, ':sound': 'sound' satisfies ContentFinding },
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
+    },
+  };
+}
+
+/**
+ * The proofs a cancelled transaction refuted, from its reasons for the proofs' own items (in the order
+ * the proofs were sent), each with its verdict as the failed check returned it (undefined: no row, or
+ * one not to be believed).
+ */
+export function refutedProofs(reasons: CancellationReason[], proofs: UploadProof[]): Map<string, UploadVerdict | undefined> {
+  const refuted = new Map<string, UploadVerdict | undefined>();
+  proofs.forEach((proof, index) => {
+    const reason = reasons[index];
+    if (reason?.Code !== 'ConditionalCheckFailed') return;
+    refuted.set(proof.key, reason.Item ? verdictOfRow(unmarshall(reason.Item) as UploadVerdictItem) : undefined);
+  });
+  return refuted;
+}
+
 /**
  * Reads verdicts in BatchGetItem chunks of 100; keys without one (or left unprocessed) are absent.
  * Eventually consistent (half the read units): a verdict not visible yet only sends that file to the
@@ -188,9 +230,8 @@ export function dynamoUploadVerdicts(): UploadVerdicts {
           for (let attempt = 0; keys?.length && attempt < 3; attempt += 1) {
             const result: BatchGetCommandOutput = await db.send(new BatchGetCommand({ RequestItems: { [TableName]: { Keys: keys } } }));
             for (const item of result.Responses?.[TableName] ?? []) {
-              const verdict = item as UploadVerdictItem;
-              if (recordedBeforeContentChecks(verdict)) continue;
-              found.set(verdict.pk.slice('UPLOAD#'.length), { owner: verdict.owner, size: verdict.size, contentType: verdict.contentType, content: verdict.content });
+              const verdict = verdictOfRow(item as UploadVerdictItem);
+              if (verdict) found.set((item as UploadVerdictItem).pk.slice('UPLOAD#'.length), verdict);
             }
             keys = result.UnprocessedKeys?.[TableName]?.Keys;
           }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { configuredKeyProvider, seal, sealWithSecret, unseal, unsealWithSecret } from './crypto';
+import { configuredKeyProvider, dataKeysAhead, seal, sealWithSecret, unseal, unsealWithSecret, type KeyProvider } from './crypto';
 
 describe('envelope encryption', () => {
   const keys = configuredKeyProvider(randomBytes(32).toString('base64'));
@@ -28,6 +28,47 @@ describe('envelope encryption', () => {
 
   it('rejects a master key of the wrong length', () => {
     expect(() => configuredKeyProvider(randomBytes(16).toString('base64'))).toThrow(/32 bytes/);
+  });
+});
+
+describe('data keys ordered ahead', () => {
+  /** A key service that counts its orders and can be told to fail the next one. */
+  function service() {
+    const inner = configuredKeyProvider(randomBytes(32).toString('base64'));
+    const state = { orders: 0, failNext: false };
+    const provider: KeyProvider = {
+      newDataKey: async () => {
+        state.orders += 1;
+        if (state.failNext) {
+          state.failNext = false;
+          throw new Error('key service unavailable');
+        }
+        return inner.newDataKey();
+      },
+      unwrap: (wrapped) => inner.unwrap(wrapped),
+    };
+    return { state, keys: dataKeysAhead(provider) };
+  }
+
+  it('has the next key ordered before it is asked for, and still gives each value its own', async () => {
+    const { state, keys } = service();
+    const first = await seal(keys, 'one');
+    expect(state.orders).toBe(2);
+    const second = await seal(keys, 'two');
+    expect(state.orders).toBe(3);
+    expect(first.key).not.toBe(second.key);
+    expect([await unseal(keys, first), await unseal(keys, second)]).toEqual(['one', 'two']);
+  });
+
+  it('orders again at once when the key ordered ahead failed', async () => {
+    const { state, keys } = service();
+    await seal(keys, 'one');
+    state.failNext = true;
+    // That order had already been placed (and succeeded); the one placed now fails, and is replaced on use.
+    await seal(keys, 'two');
+    const third = await seal(keys, 'three');
+    expect(await unseal(keys, third)).toBe('three');
+    expect(state.orders).toBe(5);
   });
 });
 

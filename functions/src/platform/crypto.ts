@@ -47,6 +47,28 @@ export function configuredKeyProvider(masterKeyBase64: string): KeyProvider {
   };
 }
 
+/**
+ * Keeps the next data key ordered before it is needed, so sealing waits for no key service: each call
+ * takes the key ordered earlier and orders the next. Every value still gets its own data key; a key
+ * whose order failed is ordered again at once.
+ */
+export function dataKeysAhead(provider: KeyProvider): KeyProvider {
+  let next: Promise<{ plain: Buffer; wrapped: string }> | undefined;
+  const order = () => {
+    const ordered = provider.newDataKey();
+    ordered.catch(() => undefined);
+    return ordered;
+  };
+  return {
+    async newDataKey() {
+      const taken = next ?? order();
+      next = order();
+      return taken.catch(() => provider.newDataKey());
+    },
+    unwrap: (wrapped) => provider.unwrap(wrapped),
+  };
+}
+
 export async function seal(keys: KeyProvider, value: unknown): Promise<Sealed> {
   const { plain, wrapped } = await keys.newDataKey();
   return { v: 1, key: wrapped, ...aesSeal(plain, Buffer.from(JSON.stringify(value), 'utf8')) };

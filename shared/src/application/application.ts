@@ -5,11 +5,20 @@ import { appliesThroughAgent, applicantSchema } from './applicant';
 import { typedText } from '../text/free-text';
 import { fieldsSchema } from './fields';
 
-export { MATERIAL_TYPES, MAX_MATERIAL_BYTES, type MaterialContentType } from './material-files';
+import { MATERIAL_TYPES, MAX_FILES_PER_MATERIAL, MAX_MATERIAL_BYTES } from './material-files';
 
+export { MATERIAL_TYPES, MAX_FILES_PER_MATERIAL, MAX_GUIDE_MATERIALS, MAX_MATERIAL_BYTES, type MaterialContentType } from './material-files';
+
+/**
+ * A file the phone uploaded. It also tells the type and size it declared for the upload ticket: with
+ * both, submission proves the file by its upload verdict inside the case's own transaction instead of
+ * reading the verdict first (older phones leave them out and their files are read as before).
+ */
 export const uploadedFileSchema = z.object({
   key: z.string().min(1).max(300),
   fileName: typedText('文件名').min(1).max(120),
+  contentType: z.enum(MATERIAL_TYPES).optional().meta({ description: '上传时声明的文件类型（与申请上传凭证时一致）' }),
+  size: z.number().int().min(1).max(MAX_MATERIAL_BYTES).optional().meta({ description: '上传时声明的文件大小（字节）' }),
 });
 export type UploadedFile = z.infer<typeof uploadedFileSchema>;
 
@@ -36,7 +45,7 @@ export function applicationSchema(item: Pick<ImplementationItem, 'implementation
       implementationCode: z.literal(item.implementationCode, { error: '申请的事项与办事指南不一致' }),
       applicant: applicantSchema,
       fields: fieldsSchema(item.applicationFields),
-      materials: z.record(z.string(), z.array(uploadedFileSchema).min(1).max(5, '每项材料最多上传5个文件')),
+      materials: z.record(z.string(), z.array(uploadedFileSchema).min(1).max(MAX_FILES_PER_MATERIAL, `每项材料最多上传${MAX_FILES_PER_MATERIAL}个文件`)),
     })
     .superRefine(
       (application, ctx) => {

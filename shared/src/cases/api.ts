@@ -2,7 +2,7 @@ import '../zod-locale';
 import * as z from 'zod';
 import { pageLimitSchema } from '../catalog/api';
 import { implementationCodeSchema } from '../catalog/codes';
-import { MATERIAL_TYPES, MAX_MATERIAL_BYTES, uploadedFileSchema } from '../application/application';
+import { MATERIAL_TYPES, MAX_FILES_PER_MATERIAL, MAX_MATERIAL_BYTES, uploadedFileSchema } from '../application/application';
 import { CASE_STATUSES, CASE_TRANSITION_KEYS } from './status';
 import { caseDocumentSchema, deadlineSchema } from './staff-api';
 import { evaluationStateSchema } from '../feedback/api';
@@ -170,7 +170,7 @@ export const draftListResponseSchema = z.object({ drafts: z.array(draftSummarySc
 export const resubmitRequestSchema = z
   .object({
     version: z.number().int().min(1),
-    materials: z.record(z.string(), z.array(uploadedFileSchema).min(1, '请上传文件').max(5, '每项材料最多上传5个文件')),
+    materials: z.record(z.string(), z.array(uploadedFileSchema).min(1, '请上传文件').max(MAX_FILES_PER_MATERIAL, `每项材料最多上传${MAX_FILES_PER_MATERIAL}个文件`)),
   })
   .strict()
   .meta({ id: 'ResubmitRequest' });

@@ -2,6 +2,7 @@ import '../zod-locale';
 import * as z from 'zod';
 import { LICENCE_KIND_KEYS } from '../licences/licence';
 import { fieldDefinitionSchema } from '../application/fields';
+import { MAX_GUIDE_MATERIALS } from '../application/material-files';
 import { isValidCreditCode } from '../identity/credit-code';
 import {
   basicCodeSchema,
@@ -144,7 +145,7 @@ export const guideSchema = z
         .meta({ description: '准予后签发的电子证照；持证主体已有本系统签发的同类证照时，变更换发新版本' }),
     }),
     scope: text('通办范围'),
-    materials: list(materialSchema, '申请材料'),
+    materials: list(materialSchema, '申请材料').max(MAX_GUIDE_MATERIALS, `申请材料不得超过${MAX_GUIDE_MATERIALS}项，请合并或精简`),
     approvalRules: z
       .array(approvalRuleSchema)
       .min(1)

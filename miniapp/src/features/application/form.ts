@@ -120,7 +120,9 @@ export function toApplicationBody(form: ApplyForm, item: ImplementationItem): Ap
     const requirement = slotRequirement(material, form)
     const files = form.materials[material.id] ?? []
     if ((requirement === 'upload_required' || requirement === 'upload_optional') && files.length) {
-      materials[material.id] = files.map(({ key, fileName }) => ({ key, fileName }))
+      // The type and size declared for the upload ticket let the server prove each file by its upload
+      // verdict while writing the case, instead of reading the verdicts first (a stored draft may lack the size).
+      materials[material.id] = files.map(({ key, fileName, contentType, size }) => ({ key, fileName, contentType, ...(size > 0 ? { size } : {}) }))
     }
   }
   return { implementationCode: item.implementationCode, applicant, fields, materials }

@@ -19,7 +19,7 @@ export interface ApplicationBody {
   implementationCode: string
   applicant: unknown
   fields: Record<string, unknown>
-  materials: Record<string, { key: string; fileName: string }[]>
+  materials: Record<string, { key: string; fileName: string; contentType?: string; size?: number }[]>
 }
 
 const path = (value: string) => encodeURIComponent(value)
