@@ -7,6 +7,7 @@ import {
   type CaseTransition,
   type NotificationEvent,
   type NotificationEventType,
+  type Region,
   type Requirement,
   type StaffActionRequest,
   type TransitionDefinition,
@@ -27,7 +28,7 @@ import { MAX_CONTENDED_ATTEMPTS, contendedRetryDelayMs, counterKey, counterUpdat
 import { caseAuditSk, casePartition } from './keys';
 import type { KeyProvider } from '../platform/crypto';
 import type { CaseApplication, CaseRecord, EventRecord, StepRecord, StoredCase } from './records';
-import { decisionDocumentKind, grantedLicence, legalBasisText } from './outcomes';
+import { decisionDocumentKind, filedOutlet, grantedLicence, legalBasisText } from './outcomes';
 import { caseFormItem, caseRecordItem } from './store';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -72,6 +73,8 @@ export interface LifecycleDeps {
   /** Opens the sealed applicant, for the holder of a licence a decision grants. */
   keys: KeyProvider;
   calendar: () => Promise<WorkingCalendar>;
+  /** The province's regions (the catalog's cache): where a licence the province issues is listed. */
+  regions: () => Promise<Region[]>;
   now?: () => Date;
 }
 
@@ -222,12 +225,16 @@ export function caseLifecycle(deps: LifecycleDeps) {
         const counterAt = await counterValue(db, TableName, counter);
         writes.push(counterUpdate(TableName, counter, counterAt));
         // A licensing decision issues its licence in the same transaction, numbered after the decision.
-        const granted = action === 'approve' || action === 'auto_approve' ? await grantedLicence({ stored, keys: deps.keys, serial: counterAt + 1, year, at: iso, actorId: actor.userId }) : undefined;
+        const granting = action === 'approve' || action === 'auto_approve';
+        const granted = granting ? await grantedLicence({ stored, keys: deps.keys, serial: counterAt + 1, year, at: iso, actorId: actor.userId, regions: deps.regions }) : undefined;
         if (granted) writes.push(...granted.writes);
+        const number = documentNumber(documentKind, record.organisationName, year, counterAt + 1);
+        // An accepted branch or outlet filing is recorded under its agency for the public registry.
+        if (granting) writes.push(...(await filedOutlet({ stored, keys: deps.keys, at: iso, receiptNumber: number })));
         document = issueDocument(documentKind, {
           record,
           request,
-          number: documentNumber(documentKind, record.organisationName, year, counterAt + 1),
+          number,
           issuedAt: iso,
           ...(documentKind === definition.document ? {} : { basis: legalBasisText(stored.guide) }),
           ...(granted ? { licence: granted.summary } : {}),

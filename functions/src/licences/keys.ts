@@ -2,7 +2,11 @@
  * Key layout of electronic licences in the single table (see README, "Access patterns"):
  *   LIC#<licence id> / STATE          the licence now: current version, status and its history; GSI1
  *                                     HOLDER#<holder> / LIC#<kind>#<number> (我的证照, the wallet),
- *                                     GSI2 REGISTRY#<kind>#<region> / <number> (public registries)       GetItem
+ *                                     GSI2 REGISTRY#<kind>#<city> / <number> (public registries, with a
+ *                                     normalised `registryText` to filter on; registry-region.ts)     GetItem
+ *   AGENCY#<credit code> / FILING#<branch|outlet>#<case number>
+ *                                     a branch (分社) or service outlet (服务网点) an agency filed, written
+ *                                     by the decision that accepts the filing                          Query
  *   LIC#<licence id> / V#<version>    one signed version (the token its QR code carries), immutable      GetItem
  *   USER#<id> / HOLDER#<holder>       whose licences a user may see: their own, an enterprise they act for Query
  *                                     GSI1 HOLDER#<holder> / USER#<id> (who hears of a change to them)
@@ -20,3 +24,7 @@ export const HOLDER_BINDING_PREFIX = 'HOLDER#';
 export const enterpriseHolder = (creditCode: string) => `ENT#${creditCode}`;
 export const personHolder = (userId: string) => `PER#${userId}`;
 export const representedPersonHolder = (caseNumber: string) => `PER#CASE#${caseNumber}`;
+
+export const agencyPartition = (creditCode: string) => `AGENCY#${creditCode}`;
+export const AGENCY_FILING_PREFIX = 'FILING#';
+export const agencyFilingKey = (creditCode: string, kind: 'branch' | 'outlet', caseNumber: string) => ({ pk: agencyPartition(creditCode), sk: `${AGENCY_FILING_PREFIX}${kind}#${caseNumber}` });
