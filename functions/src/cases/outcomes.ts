@@ -29,7 +29,7 @@ export function decisionDocumentKind(kind: DocumentKind, guide: ImplementationIt
 export const legalBasisText = (guide: ImplementationItem) => guide.guide.legalBasis.map((basis) => `${basis.law}${basis.articles}`).join('、');
 
 /** The day before the same date `years` later: a validity of 3 years from 2026-12-04 ends on 2029-12-03. */
-function validUntil(issuedOn: string, years: number | undefined): string | undefined {
+export function validUntil(issuedOn: string, years: number | undefined): string | undefined {
   if (!years) return undefined;
   const end = new Date(`${issuedOn}T00:00:00Z`);
   end.setUTCFullYear(end.getUTCFullYear() + years);

@@ -11,7 +11,8 @@
  *   USER#<id> / HOLDER#<holder>       whose licences a user may see: their own, an enterprise they act for Query
  *                                     GSI1 HOLDER#<holder> / USER#<id> (who hears of a change to them)
  * Holders: `ENT#<credit code>` for an enterprise, `PER#<user id>` for a person who applied for themselves
- * (a person represented by an agent is `PER#CASE#<case number>` until identities are verified).
+ * (a person represented by an agent is `PER#CASE#<case number>` until identities are verified; a person whose
+ * licence was issued before this system, loaded with the registry seed, is `PER#LEGACY#<number>`).
  */
 export const licenceStateKey = (licenceId: string) => ({ pk: `LIC#${licenceId}`, sk: 'STATE' });
 export const licenceVersionKey = (licenceId: string, version: number) => ({ pk: `LIC#${licenceId}`, sk: `V#${String(version).padStart(4, '0')}` });
@@ -24,6 +25,7 @@ export const HOLDER_BINDING_PREFIX = 'HOLDER#';
 export const enterpriseHolder = (creditCode: string) => `ENT#${creditCode}`;
 export const personHolder = (userId: string) => `PER#${userId}`;
 export const representedPersonHolder = (caseNumber: string) => `PER#CASE#${caseNumber}`;
+export const legacyPersonHolder = (number: string) => `PER#LEGACY#${number}`;
 
 export const agencyPartition = (creditCode: string) => `AGENCY#${creditCode}`;
 export const AGENCY_FILING_PREFIX = 'FILING#';
