@@ -173,6 +173,7 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
       'DraftKeeperRole',
       'FeedbackRole',
       'PublicQueryRole',
+      'StaffActionRole',
       'StaffReaderRole',
     ]);
     for (const s of kmsUsers) expect(s.Resource).toEqual({ 'Fn::GetAtt': ['DataKey', 'Arn'] });
@@ -214,6 +215,7 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
       'FeedbackReaderRole',
       'FeedbackRole',
       'InboxRole',
+      'LicenceAdminRole',
       'LicenceWalletRole',
       'MaterialUploaderRole',
       'SignInRole',
@@ -221,9 +223,9 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
       'StaffAdminRole',
       'StaffReaderRole',
     ]);
-    // Only the staff step that grants a licence signs it.
-    expect(readers('licence-signing-key')).toEqual(['StaffActionRole']);
-    expect(readers('licence-public-keys')).toEqual(['LicenceVerifierRole', 'StaffActionRole']);
+    // Only the staff steps that grant a licence or change one (变更 re-issues it, signed) sign.
+    expect(readers('licence-signing-key')).toEqual(['LicenceAdminRole', 'StaffActionRole']);
+    expect(readers('licence-public-keys')).toEqual(['LicenceAdminRole', 'LicenceVerifierRole', 'StaffActionRole']);
   });
 
   it('lets licence verification, which takes no sign-in, read only the public keys and one item at a time', () => {
