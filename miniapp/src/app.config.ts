@@ -17,6 +17,8 @@ export default defineAppConfig({
     // progress query needs no sign-in and stays small on its own.
     { root: 'pages/feedback', pages: ['evaluate/index', 'consult/index', 'consultations/index', 'complaint/index', 'complaint-detail/index', 'complaints/index'] },
     { root: 'pages/public', pages: ['progress/index'] },
+    // The public registries (旅行社名录, 导游名录, an agency's page): no sign-in, no zod.
+    { root: 'pages/registry', pages: ['agencies/index', 'guides/index', 'agency/index'] },
   ],
   preloadRule: {
     'pages/home/index': { network: 'all', packages: ['pages/guide'] },

@@ -1,6 +1,8 @@
 import { loadCatalogSeed } from '../seed/catalog-data';
 import { loadLicenceWallets, walletRecords } from '../seed/licences';
-import { licenceKeyEnv } from './licence-keys';
+import { loadRegistrySeed } from '../seed/registry-data';
+import { registryRecords, seededRegistry } from '../seed/registry-records';
+import { licenceKeyEnv, localLicenceKeys } from './licence-keys';
 import { LOCAL_AWS_ENV, localDynamoClient, startDynamoDbLocal } from './dynamodb-local';
 import { buildH5, serveH5Static, startH5DevServer } from './h5';
 import { startOffline } from './offline';
@@ -121,6 +123,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
 
     progress('checking the seed data');
     const seed = loadCatalogSeed();
+    // The public registries' licences issued before this system, signed with this machine's licence key.
+    const registry = seededRegistry(loadRegistrySeed(seed.regions), { organisations: seed.organisations, signing: localLicenceKeys().signing });
 
     progress('starting DynamoDB Local and local S3');
     const [dynamodb, s3] = await Promise.all([
@@ -137,7 +141,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     const client = localDynamoClient(dynamodb.endpoint);
     try {
       await ensureTables(client, tables);
-      await putAll(client, tableName, [...catalogRecords(seed), ...walletRecords(loadLicenceWallets())]);
+      await putAll(client, tableName, [...catalogRecords(seed), ...walletRecords(loadLicenceWallets()), ...registryRecords(registry)]);
     } finally {
       client.destroy();
     }

@@ -63,6 +63,8 @@ export const ERRORS = {
     status: 429,
     message: '该办件编号查询失败次数过多，为保护申请人信息已暂停查询，请稍后再试；申请人本人可登录后在“我的办件”中查看进度',
   },
+  PUBLIC_REGISTRY_RATE_LIMITED: { status: 429, message: '名录查询过于频繁，请1分钟后再试' },
+  REGISTRY_AGENCY_NOT_FOUND: { status: 404, message: '未在该地区名录中找到这家旅行社，请核对许可证编号和所在城市' },
   CONSULTATION_NOT_FOUND: { status: 404, message: '未找到该咨询，请刷新后重试' },
   COMPLAINT_NOT_FOUND: { status: 404, message: '未找到该投诉，请核对投诉编号' },
   COMPLAINT_ACTION_NOT_ALLOWED: { status: 409, message: '投诉当前状态下不能执行该操作，请刷新后查看' },

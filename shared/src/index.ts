@@ -23,3 +23,5 @@ export * from './feedback/api';
 export * from './text/characters';
 export * from './text/free-text';
 export * from './licences/licence';
+export * from './licences/registry-text';
+export * from './licences/registry';

@@ -225,7 +225,7 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
       'StaffAdminRole',
       'StaffReaderRole',
     ]);
-    // Only the staff step that grants a licence, and the licence administration that re-issues one, sign.
+    // Only the staff steps that grant a licence or change one (变更 re-issues it, signed) sign.
     expect(readers('licence-signing-key')).toEqual(['LicenceAdminRole', 'StaffActionRole']);
     expect(readers('licence-public-keys')).toEqual(['LicenceAdminRole', 'LicenceVerifierRole', 'StaffActionRole']);
   });
@@ -248,6 +248,18 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
     expect(actions).toEqual(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem', 'kms:Decrypt']);
     expect(JSON.stringify(statements)).not.toContain('/index/');
     expect(JSON.stringify(statements)).not.toContain('ssm:');
+  });
+
+  it('gives the public registries, which take no sign-in, only index queries, their own partitions and their request counter', () => {
+    const statements = iamStatements().filter((s) => s.owner === 'PublicRegistryRole');
+    const actions = statements.flatMap((s) => ([] as string[]).concat(s.Action)).filter((a) => !/^(logs|xray):/.test(a)).sort();
+    expect(actions).toEqual(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:Query', 'dynamodb:UpdateItem']);
+    const onTable = statements.filter((s) => JSON.stringify(s.Action).includes('dynamodb') && !JSON.stringify(s.Resource).includes('/index/'));
+    // On the table itself only within the leading keys they need: the regions, agencies' filings, their rate counter.
+    for (const s of onTable) expect(JSON.stringify((s as { Condition?: unknown }).Condition)).toMatch(/LeadingKeys/);
+    const update = statements.find((s) => ([] as string[]).concat(s.Action).includes('dynamodb:UpdateItem')) as { Condition?: unknown };
+    expect(JSON.stringify(update.Condition)).toContain('RATE#public-registry#*');
+    expect(JSON.stringify(statements)).not.toMatch(/kms:|ssm:|PutItem|DeleteItem/);
   });
 
   it('feeds outbox records from the table stream to the dispatcher, with retries, bisect and a dead-letter queue', () => {

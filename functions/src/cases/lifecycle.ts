@@ -7,6 +7,7 @@ import {
   type CaseTransition,
   type NotificationEvent,
   type NotificationEventType,
+  type Region,
   type Requirement,
   type StaffActionRequest,
   type TransitionDefinition,
@@ -27,7 +28,7 @@ import { counterKey, inTurn, sendStep, type Turn } from './document-counter';
 import { caseAuditSk, casePartition } from './keys';
 import type { KeyProvider } from '../platform/crypto';
 import type { CaseApplication, CaseRecord, EventRecord, StepRecord, StoredCase } from './records';
-import { decisionDocumentKind, grantedLicence, legalBasisText } from './outcomes';
+import { decisionDocumentKind, filedOutlet, grantedLicence, legalBasisText } from './outcomes';
 import { caseFormItem, caseRecordItem } from './store';
 
 /** How often a step goes on after a booked visit took its audit entry's number, before it gives up. */
@@ -72,6 +73,8 @@ export interface LifecycleDeps {
   /** Opens the sealed applicant, for the holder of a licence a decision grants. */
   keys: KeyProvider;
   calendar: () => Promise<WorkingCalendar>;
+  /** The province's regions (the catalog's cache): where a licence the province issues is listed. */
+  regions: () => Promise<Region[]>;
   now?: () => Date;
 }
 
@@ -218,18 +221,22 @@ export function caseLifecycle(deps: LifecycleDeps) {
     const documentKind = definition.document ? decisionDocumentKind(definition.document, stored.guide) : undefined;
     /** The document of this number, and for a licensing decision the licence it grants (numbered after it). */
     const compose = async (number: number) => {
-      const granted = action === 'approve' || action === 'auto_approve' ? await grantedLicence({ stored, keys: deps.keys, serial: number, year, at: iso, actorId: actor.userId }) : undefined;
+      const granting = action === 'approve' || action === 'auto_approve';
+      const granted = granting ? await grantedLicence({ stored, keys: deps.keys, serial: number, year, at: iso, actorId: actor.userId, regions: deps.regions }) : undefined;
+      const documentNo = documentNumber(documentKind!, record.organisationName, year, number);
+      // An accepted branch or outlet filing is recorded under its agency for the public registry.
+      const filed = granting ? await filedOutlet({ stored, keys: deps.keys, at: iso, receiptNumber: documentNo }) : [];
       const issued = issueDocument(documentKind!, {
         record,
         request,
-        number: documentNumber(documentKind!, record.organisationName, year, number),
+        number: documentNo,
         issuedAt: iso,
         ...(documentKind === definition.document ? {} : { basis: legalBasisText(stored.guide) }),
         ...(granted ? { licence: granted.summary } : {}),
         ...(defects ? { defects: defects.map(({ subject, reason }) => ({ subject, reason })) } : {}),
         ...(next.clock.completion?.dueAt ? { completionDueAt: next.clock.completion.dueAt, completionDays: days } : {}),
       });
-      return { issued, writes: granted?.writes ?? [] };
+      return { issued, writes: [...(granted?.writes ?? []), ...filed] };
     };
     /** Writes the step, with the document of `turn`'s number if it issues one; again after a visit took the audit entry's number. */
     const write = async (turn?: Turn) => {

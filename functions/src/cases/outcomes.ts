@@ -1,7 +1,9 @@
-import { LICENCE_KINDS, maskIdentityNumber, type Applicant, type ImplementationItem } from '@ah-tourism/shared';
+import { LICENCE_KINDS, PROVINCE_REGION_CODE, maskIdentityNumber, type Applicant, type ImplementationItem, type Region } from '@ah-tourism/shared';
 import { cstDay } from '@ah-tourism/shared/src/calendar/working-days';
 import { holderBinding, licenceIssue, licenceNumber, licenceReissue, licencesOfHolders, type LicenceContent } from '../licences/issued-licences';
+import { filingPut } from '../licences/agency-filings';
 import { enterpriseHolder, personHolder, representedPersonHolder } from '../licences/keys';
+import { registryRegionFor } from '../licences/registry-region';
 import { unseal, type KeyProvider } from '../platform/crypto';
 import type { DocumentKind } from './documents';
 import type { IssuedDocument, StoredCase } from './records';
@@ -27,7 +29,7 @@ export function decisionDocumentKind(kind: DocumentKind, guide: ImplementationIt
 export const legalBasisText = (guide: ImplementationItem) => guide.guide.legalBasis.map((basis) => `${basis.law}${basis.articles}`).join('、');
 
 /** The day before the same date `years` later: a validity of 3 years from 2026-12-04 ends on 2029-12-03. */
-function validUntil(issuedOn: string, years: number | undefined): string | undefined {
+export function validUntil(issuedOn: string, years: number | undefined): string | undefined {
   if (!years) return undefined;
   const end = new Date(`${issuedOn}T00:00:00Z`);
   end.setUTCFullYear(end.getUTCFullYear() + years);
@@ -48,7 +50,16 @@ export interface GrantedLicence {
  * kind from this system, the decision re-issues it as a new version with the new scope (e.g. 出境旅游业务
  * added), keeping its number; otherwise a new licence takes the decision's serial for its number.
  */
-export async function grantedLicence(input: { stored: StoredCase; keys: KeyProvider; serial: number; year: number; at: string; actorId: string }): Promise<GrantedLicence | undefined> {
+export async function grantedLicence(input: {
+  stored: StoredCase;
+  keys: KeyProvider;
+  serial: number;
+  year: number;
+  at: string;
+  actorId: string;
+  /** The province's regions: which city's registry lists a licence the province issues (registry-region.ts). */
+  regions: () => Promise<Region[]>;
+}): Promise<GrantedLicence | undefined> {
   const { stored } = input;
   const definition = stored.guide.guide.result.licence;
   if (!definition) return undefined;
@@ -93,6 +104,51 @@ export async function grantedLicence(input: { stored: StoredCase; keys: KeyProvi
     return { writes: [...writes, ...binding], summary: { licenceId: state.licenceId, number: state.number, typeName } };
   }
   const number = licenceNumber(definition.kind, record.regionCode, input.year, input.serial);
-  const { state, writes } = await licenceIssue({ content: content(number), holderKey, regionCode: record.regionCode, at: input.at, by: input.actorId, bindUserIds: holderKey.startsWith('PER#CASE#') ? [] : [record.submitterUserId] });
+  const registryRegion =
+    record.regionCode === PROVINCE_REGION_CODE ? registryRegionFor({ kind: definition.kind, issuerRegion: record.regionCode, holderCode: holder.code, employer: details['执业单位'] }, await input.regions()) : undefined;
+  const { state, writes } = await licenceIssue({
+    content: content(number),
+    holderKey,
+    regionCode: record.regionCode,
+    ...(registryRegion ? { registryRegion } : {}),
+    at: input.at,
+    by: input.actorId,
+    bindUserIds: holderKey.startsWith('PER#CASE#') ? [] : [record.submitterUserId],
+  });
   return { writes, summary: { licenceId: state.licenceId, number: state.number, typeName } };
+}
+
+/** The filings that put a branch or a service outlet on an agency's registry page, and the fields that name it. */
+const AGENCY_FILINGS: Record<string, { kind: 'branch' | 'outlet'; name: string; address: string }> = {
+  '1000121000': { kind: 'branch', name: 'branchName', address: 'branchAddress' }, // 旅行社分社设立备案
+  '1000122000': { kind: 'outlet', name: 'outletName', address: 'outletAddress' }, // 旅行社服务网点设立备案
+};
+
+/**
+ * The branch (分社) or service outlet (服务网点) an accepted filing records under the agency's credit code,
+ * for the decision's own transaction (a staff member's 予以备案 or smart approval's auto_approve), so the
+ * registry shows it exactly when the filing receipt exists. Other items write nothing.
+ */
+export async function filedOutlet(input: { stored: StoredCase; keys: KeyProvider; at: string; receiptNumber: string }): Promise<object[]> {
+  const { stored } = input;
+  const filing = AGENCY_FILINGS[stored.guide.basicCode];
+  if (!filing || stored.guide.guide.result.type !== 'filing') return [];
+  const applicant = await unseal<Applicant>(input.keys, stored.application.sealedApplicant);
+  if (applicant.kind !== 'enterprise') return [];
+  const { fields } = stored.application;
+  const { record } = stored;
+  return [
+    filingPut({
+      kind: filing.kind,
+      name: String(fields[filing.name] ?? ''),
+      address: String(fields[filing.address] ?? ''),
+      filedOn: cstDay(input.at),
+      filedWith: record.organisationName,
+      receiptNumber: input.receiptNumber,
+      creditCode: applicant.enterprise.creditCode,
+      agencyName: applicant.enterprise.name,
+      caseNumber: record.caseNumber,
+      regionCode: record.regionCode,
+    }),
+  ];
 }

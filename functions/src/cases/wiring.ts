@@ -1,6 +1,6 @@
 import { closeDueCases } from './closing';
 import { authStore } from '../auth/store';
-import { catalogStore, guideCaches } from '../catalog/wiring';
+import { catalog, catalogStore, guideCaches } from '../catalog/wiring';
 import { workingCalendarNow } from '../platform/calendar';
 import { config } from '../platform/config';
 import { dataKeys } from '../platform/keys';
@@ -35,7 +35,7 @@ export function caseStore(): CaseStore {
 }
 
 export function lifecycleService(): CaseLifecycle {
-  lifecycle ??= caseLifecycle({ people: authStore(), keys: dataKeys(), calendar: workingCalendarNow });
+  lifecycle ??= caseLifecycle({ people: authStore(), keys: dataKeys(), calendar: workingCalendarNow, regions: () => catalog().listRegions() });
   return lifecycle;
 }
 

@@ -1,5 +1,5 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { LICENCE_KINDS, type LicenceKind, type LicencePayload, type LicenceStatus } from '@ah-tourism/shared';
+import { LICENCE_KINDS, normaliseSearchText, type LicenceKind, type LicencePayload, type LicenceStatus } from '@ah-tourism/shared';
 import { signLicence } from '@ah-tourism/shared/src/licences/token';
 import { config } from '../platform/config';
 import { dynamo } from '../platform/dynamodb';
@@ -25,6 +25,8 @@ export interface LicenceState {
   number: string;
   holderKey: string;
   regionCode: string;
+  /** The city whose public registry lists the licence, when not the issuer's region (registry-region.ts). */
+  registryRegion?: string;
   status: LicenceStatus;
   currentVersion: number;
   /** The current version as signed, and the token its QR code carries. */
@@ -55,28 +57,40 @@ async function signed(content: LicenceContent, licenceId: string, version: numbe
   return { payload, token: signLicence(payload, key.privateKey) };
 }
 
-function stateItem(state: LicenceState) {
-  const TableName = config().tableName;
+/**
+ * What a registry search matches, normalised: an agency's name; of a guide only what the registry shows
+ * (the surname) and the employer, so a name fragment cannot uncover the masked part of a guide's name
+ * (a guide's full name matches exactly, registry.ts); and the number in both.
+ */
+export function registrySearchText(state: Pick<LicenceState, 'kind' | 'number' | 'current'>): string {
+  const { holder, details } = state.current;
+  const words = state.kind === 'tour_guide' ? [[...holder.name][0] ?? '', details['执业单位'] ?? ''] : [holder.name];
+  return normaliseSearchText([...words, state.number].join(' '));
+}
+
+/** The `STATE` row as stored, with its index keys: by the seed too, so seeded licences are found alike. */
+export function stateRecord(state: LicenceState) {
   return {
-    TableName,
-    Item: {
-      ...licenceStateKey(state.licenceId),
-      entity: 'Licence',
-      state,
-      gsi1pk: holderPartition(state.holderKey),
-      gsi1sk: holderLicenceSk(state.kind, state.number),
-      gsi2pk: registryPartition(state.kind, state.regionCode),
-      gsi2sk: state.number,
-    },
+    ...licenceStateKey(state.licenceId),
+    entity: 'Licence',
+    state,
+    gsi1pk: holderPartition(state.holderKey),
+    gsi1sk: holderLicenceSk(state.kind, state.number),
+    gsi2pk: registryPartition(state.kind, state.registryRegion ?? state.regionCode),
+    gsi2sk: state.number,
+    registryText: registrySearchText(state),
   };
 }
 
+function stateItem(state: LicenceState) {
+  return { TableName: config().tableName, Item: stateRecord(state) };
+}
+
+/** One signed version as stored (immutable). */
+export const versionRecord = (payload: LicencePayload, token: string, at: string) => ({ ...licenceVersionKey(payload.licenceId, payload.version), entity: 'LicenceVersion', token, issuedAt: at, caseNumber: payload.caseNumber });
+
 function versionItem(payload: LicencePayload, token: string, at: string) {
-  return {
-    TableName: config().tableName,
-    Item: { ...licenceVersionKey(payload.licenceId, payload.version), entity: 'LicenceVersion', token, issuedAt: at, caseNumber: payload.caseNumber },
-    ConditionExpression: 'attribute_not_exists(pk)',
-  };
+  return { TableName: config().tableName, Item: versionRecord(payload, token, at), ConditionExpression: 'attribute_not_exists(pk)' };
 }
 
 /**
@@ -84,7 +98,7 @@ function versionItem(payload: LicencePayload, token: string, at: string) {
  * the state (only if no licence of that id exists, so it is never issued twice), version 1, and the
  * bindings of the users who may see it in 我的证照.
  */
-export async function licenceIssue(input: { content: LicenceContent; holderKey: string; regionCode: string; at: string; by: string; bindUserIds: string[] }) {
+export async function licenceIssue(input: { content: LicenceContent; holderKey: string; regionCode: string; registryRegion?: string; at: string; by: string; bindUserIds: string[] }) {
   const licenceId = licenceIdOf(input.content.kind, input.content.issuer.code, input.content.number);
   const { payload, token } = await signed(input.content, licenceId, 1);
   const state: LicenceState = {
@@ -93,6 +107,7 @@ export async function licenceIssue(input: { content: LicenceContent; holderKey: 
     number: input.content.number,
     holderKey: input.holderKey,
     regionCode: input.regionCode,
+    ...(input.registryRegion && input.registryRegion !== input.regionCode ? { registryRegion: input.registryRegion } : {}),
     status: 'valid',
     currentVersion: 1,
     current: payload,

@@ -3,6 +3,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { config } from './config';
 import { dynamo } from './dynamodb';
+import type { ErrorCode } from '@ah-tourism/shared';
 import { AppError } from './errors';
 
 /** A per-client request window, TTL: `RATE#<scope>#<client> / WINDOW`. */
@@ -14,9 +15,10 @@ export const clientKey = (sourceIp: string) => createHash('sha256').update(`rate
 /**
  * At most `limit` requests per client in a window of `windowMs` that opens with the client's first
  * request; the next one gets 429 with the seconds until the window ends. Counted with conditional
- * updates on one item per client (expires by TTL), so concurrent requests cannot overshoot.
+ * updates on one item per client (expires by TTL), so concurrent requests cannot overshoot. The 429
+ * answers `code` (a route may name its own, with its own message).
  */
-export async function takeFromWindow(scope: string, client: string, limit: number, now = Date.now(), windowMs = 60_000): Promise<void> {
+export async function takeFromWindow(scope: string, client: string, limit: number, now = Date.now(), windowMs = 60_000, code: ErrorCode = 'COMMON_RATE_LIMITED'): Promise<void> {
   const db = dynamo();
   const { tableName: TableName } = config();
   const Key = rateKey(scope, client);
@@ -39,7 +41,7 @@ export async function takeFromWindow(scope: string, client: string, limit: numbe
     }
     const { Item } = await db.send(new GetCommand({ TableName, Key, ConsistentRead: true }));
     if (Item && Number(Item.windowStart) > cutoff) {
-      throw new AppError('COMMON_RATE_LIMITED', undefined, undefined, { 'Retry-After': String(secondsLeft(Item, now, windowMs)) });
+      throw new AppError(code, undefined, undefined, { 'Retry-After': String(secondsLeft(Item, now, windowMs)) });
     }
     try {
       // No window, or it has ended: open a new one with this request.
@@ -58,7 +60,7 @@ export async function takeFromWindow(scope: string, client: string, limit: numbe
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
     }
   }
-  throw new AppError('COMMON_RATE_LIMITED', undefined, undefined, { 'Retry-After': '60' });
+  throw new AppError(code, undefined, undefined, { 'Retry-After': '60' });
 }
 
 /**

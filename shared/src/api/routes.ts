@@ -70,6 +70,7 @@ import {
   subjectPathSchema,
 } from '../feedback/api';
 import { messageListSchema, messagePathSchema, subscriptionListSchema, subscriptionUpdateSchema } from '../notifications/api';
+import { REGISTRY_ROUTES } from './registry-routes';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -680,6 +681,7 @@ export const ROUTES: RouteSpec[] = [
       500: serverError,
     },
   },
+  ...REGISTRY_ROUTES,
   {
     operationId: 'askConsultation',
     method: 'post',

@@ -4,7 +4,7 @@ import Popup from '@nutui/nutui-react-taro/dist/es/packages/popup/index'
 import '@nutui/nutui-react-taro/dist/es/packages/popup/style/css'
 import { useState } from 'react'
 import { StatusView } from '@/components/status-view'
-import { appStore, useAppState } from '@/store/app-store'
+import { appStore, useAppState, type RegionChoice } from '@/store/app-store'
 import { REGION_STRINGS as S } from './strings'
 import { useRegions } from './use-regions'
 import './region-switcher.scss'
@@ -12,16 +12,26 @@ import './region-switcher.scss'
 export interface RegionSwitcherProps {
   /** light: on the blue home banner; plain: on a white bar. */
   tone?: 'light' | 'plain'
+  /**
+   * A page's own region (e.g. a registry's city), changed without touching the app's chosen region;
+   * without it the switcher shows and sets the app's region.
+   */
+  value?: RegionChoice
+  onChange?: (choice: RegionChoice) => void
+  /** What choosing does, under the sheet's title. */
+  hint?: string
 }
 
 /** Shows the chosen region; a tap opens a sheet with the province and its 16 cities. */
-export function RegionSwitcher({ tone = 'plain' }: RegionSwitcherProps) {
-  const region = useAppState((state) => state.region)
+export function RegionSwitcher({ tone = 'plain', value, onChange, hint }: RegionSwitcherProps) {
+  const appRegion = useAppState((state) => state.region)
+  const region = value ?? appRegion
   const [open, setOpen] = useState(false)
   const { state, reload } = useRegions(open)
 
   const choose = (choice: Region) => {
-    appStore.setRegion({ code: choice.code, name: choice.name })
+    if (onChange) onChange({ code: choice.code, name: choice.name })
+    else appStore.setRegion({ code: choice.code, name: choice.name })
     setOpen(false)
   }
 
@@ -90,7 +100,7 @@ export function RegionSwitcher({ tone = 'plain' }: RegionSwitcherProps) {
           <View className='region-sheet__header'>
             <View className='region-sheet__titles'>
               <View className='region-sheet__title' role='heading' aria-level={2}>{S.sheetTitle}</View>
-              <Text className='region-sheet__hint'>{S.sheetHint}</Text>
+              <Text className='region-sheet__hint'>{hint ?? S.sheetHint}</Text>
             </View>
             <View className='region-sheet__close' role='button' aria-role='button' aria-label={S.closeLabel} onClick={() => setOpen(false)}>
               <Text aria-hidden='true'>✕</Text>

@@ -11,6 +11,7 @@ import { THEMES } from '@/features/catalog/reference'
 import { openItemsTab } from '@/features/catalog/routes'
 import { COMPLAINT_PAGE, openPublicProgress, openSignedIn } from '@/features/feedback/routes'
 import { RegionSwitcher } from '@/features/region/region-switcher'
+import { openAgencies, openGuides } from '@/features/registry/routes'
 import { useRemote } from '@/hooks/use-remote'
 import { appStore, useAppState } from '@/store/app-store'
 import { HOME_STRINGS as S } from './strings'
@@ -82,6 +83,8 @@ export default function HomePage() {
           {[
             { key: 'progress', name: S.progress, text: S.progressText, glyph: '查', open: openPublicProgress },
             { key: 'complaint', name: S.complaint, text: S.complaintText, glyph: '诉', open: () => openSignedIn(COMPLAINT_PAGE) },
+            { key: 'agencies', name: S.agencies, text: S.agenciesText, glyph: '社', open: openAgencies },
+            { key: 'guides', name: S.guides, text: S.guidesText, glyph: '导', open: openGuides },
           ].map((service) => (
             <View
               key={service.key}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '旅行社名录',
+  onReachBottomDistance: 120,
+})

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '旅行社详情',
+})
