@@ -17,7 +17,8 @@
  * path, BENCH_LICENCE_CYCLES cycles (default 12) run the three paths for BENCH_LICENCE_ROUND seconds
  * each (default 2), rotating which goes first. A response with another status or result counts as
  * unexpected. Afterwards the token check alone is timed in this process (BENCH_LICENCE_IN_PROCESS
- * calls, default 400).
+ * calls, default 400), interleaved with sm-crypto-v2's verification of the same bytes from the key's
+ * text, which is what the check did before it kept a precomputed point per key.
  *
  * Ports (its own local stack: DynamoDB Local and serverless offline only): DYNAMODB_PORT (8800),
  * API_PORT (3800), LAMBDA_PORT (3802). BENCH_CONNECTIONS (1,10), BENCH_LICENCE_WARMUP (3 s per path),
@@ -27,7 +28,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { maskIdentityNumber, type LicenceVerification } from '@ah-tourism/shared';
-import { canonicalJson, checkLicenceToken, fromBase64Url, toBase64Url } from '../shared/src/licences/token';
+import { sm2 } from 'sm-crypto-v2';
+import { SM2_USER_ID, canonicalJson, checkLicenceToken, fromBase64Url, toBase64Url } from '../shared/src/licences/token';
 import { LOCAL_AWS_ENV } from '../scripts/local/dynamodb-local';
 import { localLicenceKeys } from '../scripts/local/licence-keys';
 import { portsFromEnv, type StackPorts } from '../scripts/local/stack';
@@ -74,8 +76,11 @@ export interface LicenceBenchResults {
     bodyBytes: Record<PathName, number>;
   };
   results: ConnectionResult[];
-  /** The token check as verification makes it, timed in this process (ms per call), after the HTTP runs. */
-  inProcess: { checkLicenceToken: InProcessFigures };
+  /**
+   * Timed in this process after the HTTP runs (ms per call): the token check as verification makes it,
+   * and sm-crypto-v2's doVerifySignature of the same bytes given the public key as text.
+   */
+  inProcess: { checkLicenceToken: InProcessFigures; sm2VerifyFromKeyText: InProcessFigures };
   /** Source files of the functions changed during the run: serverless offline then rebuilt them cold. */
   disturbed: boolean;
 }
@@ -162,17 +167,31 @@ async function pathsToMeasure(apiUrl: string, licence: IssuedLicence): Promise<{
   return { paths, bodyBytes };
 }
 
-/** `checkLicenceToken` against the published keys, as verification calls it, timed call by call. */
-function timeTokenCheck(token: string, calls: number): InProcessFigures {
+/**
+ * `checkLicenceToken` against the published keys, as verification calls it, and the library's SM2
+ * verification of the same bytes from the key's text (what the check did before it kept a prepared
+ * point per key), interleaved call by call.
+ */
+function timeTokenCheck(token: string, calls: number): LicenceBenchResults['inProcess'] {
   const keys = localLicenceKeys().published;
-  for (let i = 0; i < 20; i += 1) checkLicenceToken(token, keys);
-  const times: number[] = [];
+  const [, body, signature] = token.split('.');
+  const bytes = fromBase64Url(body!)!;
+  const signatureHex = sm2.arrayToHex(Array.from(fromBase64Url(signature!)!));
+  const { keyId } = JSON.parse(Buffer.from(bytes).toString('utf8')) as { keyId: string };
+  const publicKey = keys.find((key) => key.keyId === keyId)!.publicKey;
+  const check = () => checkLicenceToken(token, keys).ok;
+  const fromKeyText = () => sm2.doVerifySignature(bytes, signatureHex, publicKey, { hash: true, der: true, userId: SM2_USER_ID });
+  for (let i = 0; i < 20; i += 1) if (!check() || !fromKeyText()) throw new Error('the licence token did not verify in process');
+  const times = { check: [] as number[], fromKeyText: [] as number[] };
   for (let i = 0; i < calls; i += 1) {
-    const start = performance.now();
-    if (!checkLicenceToken(token, keys).ok) throw new Error('the licence token did not verify in process');
-    times.push(performance.now() - start);
+    for (const [name, run] of [['check', check], ['fromKeyText', fromKeyText]] as const) {
+      const start = performance.now();
+      run();
+      times[name].push(performance.now() - start);
+    }
   }
-  return { calls, p50: round(percentile(times, 50), 3), p99: round(percentile(times, 99), 3) };
+  const figuresOf = (values: number[]) => ({ calls, p50: round(percentile(values, 50), 3), p99: round(percentile(values, 99), 3) });
+  return { checkLicenceToken: figuresOf(times.check), sm2VerifyFromKeyText: figuresOf(times.fromKeyText) };
 }
 
 export async function runLicenceBench(env: NodeJS.ProcessEnv = process.env, progress: (line: string) => void = console.error): Promise<LicenceBenchResults> {
@@ -200,7 +219,7 @@ export async function runLicenceBench(env: NodeJS.ProcessEnv = process.env, prog
     const disturbed = newestSource() !== sourcesBefore;
     await stack.stop();
     progress(`timing the token check in this process (${inProcessCalls} calls)`);
-    const inProcess = { checkLicenceToken: timeTokenCheck(issued.token, inProcessCalls) };
+    const inProcess = timeTokenCheck(issued.token, inProcessCalls);
     const { roundSeconds, cycles, warmupSeconds, connections } = settings;
     return {
       date: new Date().toISOString(),
@@ -227,8 +246,11 @@ runIfMain(module, async () => {
   writeJson(file, results);
   console.log(`\nLicence verification vs bare GetItem (${machineLine(results.machine)}; ${results.git ? `commit ${results.git.commit}${results.git.dirty ? ' + changes' : ''}` : 'no git'})\n`);
   console.log(licenceMarkdown(results));
-  const { checkLicenceToken: tokenCheck } = results.inProcess;
-  console.log(`\nToken check in process (${tokenCheck.calls} calls): p50 ${tokenCheck.p50} ms, p99 ${tokenCheck.p99} ms`);
+  const { checkLicenceToken: tokenCheck, sm2VerifyFromKeyText: fromKeyText } = results.inProcess;
+  console.log(
+    `\nIn this process (${tokenCheck.calls} calls each, interleaved): checkLicenceToken p50 ${tokenCheck.p50} ms, p99 ${tokenCheck.p99} ms; ` +
+      `sm2.doVerifySignature from the key's text p50 ${fromKeyText.p50} ms, p99 ${fromKeyText.p99} ms`,
+  );
   const problems = runProblems(results.results, results.disturbed, 'unexpected responses');
   if (problems.length > 0) {
     console.error(`\nProblems:\n${problems.join('\n')}`);
