@@ -65,15 +65,16 @@ export function signLicence(payload: LicencePayload, privateKeyHex: string): str
 
 type KeyPoint = ReturnType<typeof sm2.precomputePublicKey>;
 
-/** Window of the precomputed multiples: preparing a key costs about one plain check; 8 (the library's default) costs ten. */
+/** Window of the precomputed multiples: preparing a key costs about 1.5 plain checks; 8 (the library's default) about 15, for 0.55 instead of 0.75 ms a check. */
 const KEY_POINT_WINDOW = 4;
 const keyPoints = new Map<string, KeyPoint>();
 
 /**
  * A published key as a curve point with its multiples precomputed, prepared on its first use and kept
  * for the life of the process (a warm function instance checks every token with it). Without it each
- * check multiplies the key's point from scratch: ~8–10 ms of CPU, nearly all of verification; with it
- * under 1 ms (BENCHMARKS.md, "Licence verification against a bare GetItem"). Only keys of the caller's
+ * check parses the key and multiplies its point from scratch: 3.5 to 13 ms on the benchmark machine
+ * (with its load), most of verification; with it under 1 ms (BENCHMARKS.md, "Licence verification
+ * against a bare GetItem"). Only keys of the caller's
  * published list come here (a token names a key id, never a key), so the cache stays that small.
  */
 export function licenceKeyPoint(publicKeyHex: string): KeyPoint {
