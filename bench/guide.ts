@@ -12,6 +12,8 @@
  * the three paths one after another for BENCH_GUIDE_ROUND seconds each (default 2) at that many
  * connections, rotating which path goes first, so noise from the rest of the machine falls on all
  * three alike. Latencies are pooled per path over all cycles; each cycle also gives its own ratios.
+ * The runner (stack, client, rounds, ratios, table) is bench/interleaved.ts, shared with
+ * bench/licence-verify.ts.
  *
  * The floor function is declared only in serverless.bench.yml (serverless.yml plus bench functions),
  * which this script passes to `serverless offline --config`; `serverless package` never reads it.
