@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { LicencePayload } from './licence';
-import { canonicalJson, checkLicenceToken, fromBase64Url, generateLicenceKeyPair, publicKeyOf, signLicence, toBase64Url } from './token';
+import { canonicalJson, checkLicenceToken, fromBase64Url, generateLicenceKeyPair, licenceKeyPoint, publicKeyOf, signLicence, toBase64Url } from './token';
 
 const keys = generateLicenceKeyPair();
 const published = [{ keyId: 'k2026', publicKey: keys.publicKey }];
@@ -43,6 +43,20 @@ describe('licence tokens (SM2 with SM3 over the canonical payload)', () => {
     const other = generateLicenceKeyPair();
     expect(checkLicenceToken(signLicence(payload, other.privateKey), published)).toEqual({ ok: false, reason: 'bad_signature' });
     expect(checkLicenceToken(signLicence({ ...payload, keyId: 'k2099' }, keys.privateKey), published)).toEqual({ ok: false, reason: 'unknown_key' });
+  });
+
+  it('checks with each published key prepared once (precomputed point), old and new keys alike, and is not fooled or broken by a bad key', () => {
+    const rotated = generateLicenceKeyPair();
+    const both = [...published, { keyId: 'k2027', publicKey: rotated.publicKey }];
+    const point = licenceKeyPoint(keys.publicKey);
+    expect(point.toHex(false)).toBe(keys.publicKey);
+    expect(licenceKeyPoint(keys.publicKey)).toBe(point);
+    expect(licenceKeyPoint(rotated.publicKey)).not.toBe(point);
+    expect(checkLicenceToken(signLicence(payload, keys.privateKey), both)).toEqual({ ok: true, payload });
+    expect(checkLicenceToken(signLicence({ ...payload, keyId: 'k2027' }, rotated.privateKey), both)).toEqual({ ok: true, payload: { ...payload, keyId: 'k2027' } });
+    // Signed with the other published key's private key under this key's id.
+    expect(checkLicenceToken(signLicence({ ...payload, keyId: 'k2027' }, keys.privateKey), both)).toEqual({ ok: false, reason: 'bad_signature' });
+    expect(checkLicenceToken(signLicence(payload, keys.privateKey), [{ keyId: 'k2026', publicKey: '04zz' }])).toEqual({ ok: false, reason: 'bad_signature' });
   });
 
   it('accepts only the canonical text of a licence: extra fields, spacing or garbage are malformed', () => {
