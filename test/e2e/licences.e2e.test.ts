@@ -12,9 +12,9 @@ import { openApp, openMineEntry, signInOnPhone } from '../support/login-phone';
 /**
  * 电子证照 on phone-sized H5 apps, one story: a 导游证核发 case (submitted, accepted and reviewed
  * through the API) is approved by province-decide on the staff case page; the applicant (citizen)
- * finds the licence in 我的证照 with a QR code that decodes to the licence's token; 电子证照核验 (no
- * sign-in) says 真实有效 for that token, with the signature checked on the phone, and 被篡改 for the
- * token with one byte of its payload changed; the staff member revokes the licence from the decision
+ * finds the licence in 我的证照 with a QR code that decodes to the licence's token (and shows it full
+ * screen); 电子证照核验 (no sign-in) says 真实有效 for that token, with the signature checked on the
+ * phone (offline too, with the keys kept), and 被篡改 for the token with one byte of its payload changed; the staff member revokes the licence from the decision
  * document's link, and the same token then verifies as 已吊销.
  */
 
@@ -146,6 +146,13 @@ describe('electronic licences on the phone (H5, Chromium)', () => {
     expect(qr.text).toBe(token);
     await settle(phone);
     await screenshot(phone, 'licences-03-detail');
+    // 出示: the code full screen, and back.
+    await phone.getByRole('button', { name: '全屏出示证照二维码' }).click();
+    const shown = phone.getByRole('dialog', { name: '出示电子证照' });
+    await visible(shown.getByRole('img', { name: /核验二维码$/ }));
+    await visible(shown.getByText(/^出示时间 \d{2}:\d{2}:\d{2}$/));
+    await shown.getByRole('button', { name: '退出出示' }).click();
+    await visible(phone.getByRole('button', { name: '全屏出示证照二维码' }));
 
     // The decision document on the case links to it too.
     await openApp(phone, `pages/cases/detail/index?caseNumber=${caseNumber}`);
@@ -159,6 +166,16 @@ describe('electronic licences on the phone (H5, Chromium)', () => {
     await visible(phone.getByText(/已离线验证签名/));
     await visible(phone.getByText('王小明', { exact: true }).filter({ visible: true }).first());
     await screenshot(phone, 'licences-04-valid');
+    // Without network the signature is still checked with the keys kept from the first check; the state is not known.
+    await applicant.context.setOffline(true);
+    try {
+      await phone.getByRole('button', { name: '核验', exact: true }).click();
+      await visible(phone.getByRole('status').filter({ hasText: '签名有效' }));
+      await visible(phone.getByText(/无法联网查询证照当前状态/));
+      await visible(phone.getByText(/已离线验证签名/));
+    } finally {
+      await applicant.context.setOffline(false);
+    }
     await verifyOnPhone(phone, tamper(token, number), '被篡改');
     await visible(phone.getByText(/签名验证未通过/));
     expect(await phone.getByText('王小明', { exact: true }).filter({ visible: true }).count()).toBe(0);
