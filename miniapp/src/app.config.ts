@@ -5,13 +5,14 @@ export default defineAppConfig({
   // package small. The case pages carry the shared zod schemas (validation on the phone), so they
   // live in their own subpackage too; so do the account pages opened from 我的 (messages, staff
   // binding and administration, subscriptions), the staff workbench (inbox, case, documents, the
-  // working-day calendar, the staff side of 好差评, complaints and consultations) and the local-only
-  // push log. H5 treats all of them as ordinary (lazily loaded) routes.
+  // working-day calendar, the staff side of 好差评, complaints and consultations, a licence the
+  // organisation issued) and the local-only push log. H5 treats all of them as ordinary (lazily
+  // loaded) routes.
   subPackages: [
     { root: 'pages/guide', pages: ['index'] },
     { root: 'pages/cases', pages: ['apply/index', 'detail/index', 'submitted/index', 'document/index'] },
     { root: 'pages/account', pages: ['messages/index', 'bind/index', 'staff/index', 'subscriptions/index'] },
-    { root: 'pages/staff', pages: ['inbox/index', 'case/index', 'document/index', 'calendar/index', 'rectifications/index', 'rectification/index', 'complaints/index', 'complaint/index', 'consultations/index', 'stats/index', 'record/index'] },
+    { root: 'pages/staff', pages: ['inbox/index', 'case/index', 'document/index', 'calendar/index', 'rectifications/index', 'rectification/index', 'complaints/index', 'complaint/index', 'consultations/index', 'stats/index', 'record/index', 'licence/index'] },
     { root: 'pages/dev', pages: ['pushes/index'] },
     // The citizen's feedback (好差评, consultations, complaints) carries zod schemas; the public
     // progress query needs no sign-in and stays small on its own.
@@ -19,6 +20,9 @@ export default defineAppConfig({
     { root: 'pages/public', pages: ['progress/index'] },
     // The public registries (旅行社名录, 导游名录, an agency's page): no sign-in, no zod.
     { root: 'pages/registry', pages: ['agencies/index', 'guides/index', 'agency/index'] },
+    // 电子证照: 我的证照, one licence with its QR code, and 扫码核验 (no sign-in). It checks signatures on
+    // the phone with the shared token code (SM2 and the payload's zod schema), so it is a subpackage of its own.
+    { root: 'pages/licences', pages: ['index', 'detail/index', 'verify/index'] },
   ],
   preloadRule: {
     'pages/home/index': { network: 'all', packages: ['pages/guide'] },

@@ -8,9 +8,36 @@ import { useRemote } from '@/hooks/use-remote'
 import { chinaDate } from './format'
 import { CASE_VIEW_STRINGS as S } from './strings'
 import './case-view.scss'
+import './case-documents.scss'
 
-/** 文书: the documents issued on the case, oldest first; a tap opens one to read. */
-export function DocumentList({ documents, documentUrl }: { documents: CaseDocument[]; documentUrl: (documentId: string) => string }) {
+export interface DocumentListProps {
+  documents: CaseDocument[]
+  documentUrl: (documentId: string) => string
+  /** Where the electronic licence a decision granted opens (the holder's or the staff's page); none: not linked. */
+  licenceUrl?: (licenceId: string) => string
+}
+
+/** The electronic licence a licensing decision granted, under its document: 电子证照：导游证 D-AH-…, a link. */
+function LicenceLink({ licence, url }: { licence: NonNullable<CaseDocument['licence']>; url: string }) {
+  return (
+    <View
+      className='case-document-licence'
+      role='link'
+      aria-role='link'
+      aria-label={S.documentLicenceLabel(licence.typeName, licence.number)}
+      hoverClass='case-document-licence--pressed'
+      onClick={() => void Taro.navigateTo({ url })}
+    >
+      <Text className='case-document-licence__text'>{S.documentLicence(licence.typeName, licence.number)}</Text>
+      <Text className='case-document-licence__open' aria-hidden='true'>
+        {`${S.documentLicenceOpen} ›`}
+      </Text>
+    </View>
+  )
+}
+
+/** 文书: the documents issued on the case, oldest first; a tap opens one to read (and a decision's licence). */
+export function DocumentList({ documents, documentUrl, licenceUrl }: DocumentListProps) {
   if (!documents.length) return null
   return (
     <Section title={S.documents} note={S.documentsNote(documents.length)} flush>
@@ -33,6 +60,7 @@ export function DocumentList({ documents, documentUrl }: { documents: CaseDocume
                 {`${S.documentRead} ›`}
               </Text>
             </View>
+            {document.licence && licenceUrl ? <LicenceLink licence={document.licence} url={licenceUrl(document.licence.licenceId)} /> : null}
           </View>
         ))}
       </View>

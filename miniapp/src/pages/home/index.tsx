@@ -10,6 +10,7 @@ import { ItemList } from '@/features/catalog/item-list'
 import { THEMES } from '@/features/catalog/reference'
 import { openItemsTab } from '@/features/catalog/routes'
 import { COMPLAINT_PAGE, openPublicProgress, openSignedIn } from '@/features/feedback/routes'
+import { openVerify } from '@/features/licences/routes'
 import { RegionSwitcher } from '@/features/region/region-switcher'
 import { openAgencies, openGuides } from '@/features/registry/routes'
 import { useRemote } from '@/hooks/use-remote'
@@ -82,6 +83,7 @@ export default function HomePage() {
         <View className='home__services'>
           {[
             { key: 'progress', name: S.progress, text: S.progressText, glyph: '查', open: openPublicProgress },
+            { key: 'verify', name: S.verify, text: S.verifyText, glyph: '验', open: openVerify },
             { key: 'complaint', name: S.complaint, text: S.complaintText, glyph: '诉', open: () => openSignedIn(COMPLAINT_PAGE) },
             { key: 'agencies', name: S.agencies, text: S.agenciesText, glyph: '社', open: openAgencies },
             { key: 'guides', name: S.guides, text: S.guidesText, glyph: '导', open: openGuides },

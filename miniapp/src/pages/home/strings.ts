@@ -9,6 +9,8 @@ export const HOME_STRINGS = {
   servicesTitle: '便民服务',
   progress: '办件进度查询',
   progressText: '无需登录，凭办件编号查询办理进度',
+  verify: '电子证照核验',
+  verifyText: '无需登录，扫码核验导游证、旅行社许可证真伪',
   complaint: '旅游投诉',
   complaintText: '在线投诉，5个工作日内告知是否受理',
   agencies: '旅行社名录',

@@ -15,6 +15,7 @@ import { CaseCard, DraftCard } from '@/features/cases/case-card'
 import { MINE_TAB } from '@/features/cases/routes'
 import { COMPLAINTS_PAGE, CONSULTATIONS_PAGE } from '@/features/feedback/routes'
 import { CALENDAR_PAGE, INBOX_PAGE, RECTIFICATIONS_PAGE } from '@/features/staff/routes'
+import { LICENCES_PAGE, openVerify } from '@/features/licences/routes'
 import { useCursorPages } from '@/hooks/use-cursor-pages'
 import { useInfiniteScroll } from '@/hooks/use-infinite-scroll'
 import { useSessionUser } from '@/hooks/use-session'
@@ -36,7 +37,8 @@ const NOTHING = { items: [], nextCursor: null }
 
 /**
  * 我的: who is signed in (with 退出登录, and 切换身份 in local builds), 工作台 for staff, the account's
- * pages (消息 with the unread count, 我的咨询, 我的投诉, 消息订阅, 工作人员绑定, 人员管理, 工作日历), and — once signed in — unfinished applications
+ * pages (消息 with the unread count, 我的证照, 我的咨询, 我的投诉, 消息订阅, 工作人员绑定, 人员管理, 工作日历),
+ * 扫码核验证照 (also signed out), and — once signed in — unfinished applications
  * (drafts) and the applicant's cases, newest first, with infinite scroll.
  */
 export default function MinePage() {
@@ -120,6 +122,7 @@ export default function MinePage() {
   const entries: MenuEntry[] = []
   if (user) {
     entries.push({ key: 'messages', name: S.messages, badge: unread ? S.unread(unread) : undefined, onTap: () => openPage(MESSAGES_PAGE) })
+    entries.push({ key: 'licences', name: S.licences, onTap: () => openPage(LICENCES_PAGE) })
     entries.push({ key: 'consultations', name: S.consultations, onTap: () => openPage(CONSULTATIONS_PAGE) })
     entries.push({ key: 'complaints', name: S.complaints, onTap: () => openPage(COMPLAINTS_PAGE) })
     entries.push({ key: 'subscriptions', name: S.subscriptions, onTap: () => openPage(SUBSCRIPTIONS_PAGE) })
@@ -131,6 +134,8 @@ export default function MinePage() {
     // Administrators without an organisation of their own reach the appeals only from here (staff: from 工作台).
     if (user.provincialAdmin && !user.staff) entries.push({ key: 'appeals', name: S.appeals, onTap: () => openPage(RECTIFICATIONS_PAGE) })
   }
+  // Verifying someone else's licence needs no sign-in.
+  entries.push({ key: 'verify', name: S.verify, onTap: openVerify })
   if (DEV_LOGIN) entries.push({ key: 'dev-pushes', name: S.devPushes, onTap: () => openPage(DEV_PUSHES_PAGE) })
 
   const renderDrafts = () => {

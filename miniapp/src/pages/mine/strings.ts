@@ -21,6 +21,8 @@ export const MINE_STRINGS = {
   // entries
   entries: '我的服务',
   messages: '消息',
+  licences: '我的证照',
+  verify: '扫码核验证照',
   unread: (n: number) => `${n > 99 ? '99+' : n}条未读`,
   consultations: '我的咨询',
   complaints: '我的投诉',

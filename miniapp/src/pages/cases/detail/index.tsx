@@ -15,6 +15,7 @@ import { useCasePage, withGuide } from '@/features/cases/use-case-page'
 import { EvaluationPrompt, GivenEvaluation } from '@/features/feedback/evaluation-view'
 import { onEvaluated } from '@/features/feedback/events'
 import { evaluateCaseUrl } from '@/features/feedback/routes'
+import { licenceUrl } from '@/features/licences/routes'
 import { SupplementCard } from './supplement-card'
 import { DETAIL_STRINGS as S } from './strings'
 import { VisitCard } from './visit-card'
@@ -99,7 +100,7 @@ export default function CaseDetailPage() {
       ) : null}
 
       <CaseDeadlines deadlines={detail.deadlines} status={detail.status} />
-      <DocumentList documents={detail.documents} documentUrl={(documentId) => documentUrl(detail.caseNumber, documentId)} />
+      <DocumentList documents={detail.documents} documentUrl={(documentId) => documentUrl(detail.caseNumber, documentId)} licenceUrl={licenceUrl} />
       {evaluation?.given ? <GivenEvaluation evaluation={evaluation.given} /> : null}
 
       <ApplicantSection

@@ -13,6 +13,7 @@ import { ApplicantSection, CaseHeader, CaseHistory, CaseNotice, DetailRow } from
 import { chinaDateTime, chinaTimeRange } from '@/features/cases/format'
 import { backOr, readParam } from '@/features/cases/routes'
 import { useCasePage, withGuide } from '@/features/cases/use-case-page'
+import { staffLicenceUrl } from '@/features/licences/routes'
 import { getStaffCase, getStaffDownloadLink } from '@/features/staff/api'
 import { INBOX_PAGE, staffCaseUrl, staffDocumentUrl } from '@/features/staff/routes'
 import { SupervisionBanner } from '@/features/staff/supervision-banner'
@@ -116,7 +117,7 @@ export default function StaffCasePage() {
         )}
       </Section>
 
-      <DocumentList documents={detail.documents} documentUrl={(documentId) => staffDocumentUrl(detail.caseNumber, documentId)} />
+      <DocumentList documents={detail.documents} documentUrl={(documentId) => staffDocumentUrl(detail.caseNumber, documentId)} licenceUrl={staffLicenceUrl} />
       <CaseHistory history={detail.history} />
 
       {detail.readOnly ? null : <ActionPanel key={detail.version} detail={detail} onDone={done} onStale={stale} />}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '我的证照',
+  enablePullDownRefresh: true,
+})
