@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import type { HeldLicence, WalletHolder } from './wallet';
+import type { HeldLicence, WalletHolder } from './held-licence';
 
 /**
  * The provincial e-licence service (安徽省电子证照库), which holds the licences other authorities issued

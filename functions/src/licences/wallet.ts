@@ -2,6 +2,7 @@ import { config } from '../platform/config';
 import { logger } from '../platform/logger';
 import { parameter } from '../platform/parameters';
 import { licencesOfHolders, type LicenceState } from './issued-licences';
+import type { HeldLicence, WalletHolder } from './held-licence';
 import { enterpriseHolder, personHolder } from './keys';
 import { provincialLicenceService, type ProvincialLicences } from './provincial-licences';
 
@@ -12,21 +13,7 @@ import { provincialLicenceService, type ProvincialLicences } from './provincial-
  * the wallet then holds this system's licences only and says it is incomplete, so a material it
  * cannot confirm stays `awaiting_wallet` for staff to check rather than failing the application.
  */
-export interface HeldLicence {
-  name: string;
-  number: string;
-  issuer: string;
-  /** Absent when the licence is long-term (长期有效). */
-  validUntil?: string;
-  status: 'valid' | 'revoked' | 'suspended' | 'cancelled';
-  /** Where the wallet found it: issued by this system, or the provincial e-licence service. */
-  source: 'issued' | 'provincial';
-  /** This system's licence id, for a licence it issued. */
-  licenceId?: string;
-}
-
-/** Whose wallet: an enterprise by credit code; a person by ID number, and by user id when applying for themselves. */
-export type WalletHolder = { kind: 'enterprise'; creditCode: string } | { kind: 'person'; idNumber: string; userId?: string };
+export type { HeldLicence, WalletHolder };
 
 export interface LicenceWallet {
   licences: HeldLicence[];
