@@ -220,6 +220,7 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
       'FeedbackRole',
       'InboxRole',
       'LicenceAdminRole',
+      'LicenceMaterialsRole',
       'LicenceWalletRole',
       'MaterialUploaderRole',
       'SignInRole',

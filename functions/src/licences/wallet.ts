@@ -1,7 +1,8 @@
 import { config } from '../platform/config';
 import { logger } from '../platform/logger';
 import { parameter } from '../platform/parameters';
-import { licencesOfHolders, type LicenceState } from './issued-licences';
+import { licencesOfHolders } from './holder-licences';
+import type { LicenceState } from './issued-licences';
 import type { HeldLicence, WalletHolder } from './held-licence';
 import { enterpriseHolder, personHolder } from './keys';
 import { provincialLicenceService, type ProvincialLicences } from './provincial-licences';
