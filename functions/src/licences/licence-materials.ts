@@ -1,4 +1,4 @@
-import { materialRequirement, type ImplementationItem, type LicenceMaterials, type LicenceMaterialsQuery } from '@ah-tourism/shared';
+import type { ImplementationItem, LicenceMaterials, LicenceMaterialsQuery } from '@ah-tourism/shared';
 import { cstDay } from '@ah-tourism/shared/src/calendar/working-days';
 import { AppError } from '../platform/errors';
 import { licenceStanding, unusableMessage, type LicenceWallet, type WalletHolder } from './wallet';
@@ -21,7 +21,8 @@ export function licenceMaterials(deps: LicenceMaterialsDeps) {
   return async (userId: string, query: LicenceMaterialsQuery): Promise<LicenceMaterials> => {
     const item = await deps.guide(query.implementationCode);
     if (!item) throw new AppError('CATALOG_ITEM_NOT_FOUND');
-    const wanted = item.guide.materials.filter((material) => materialRequirement(material, false) === 'from_licence');
+    // materialRequirement's 'from_licence', without bundling the application schemas it lives with.
+    const wanted = item.guide.materials.filter((material) => material.source === 'issued_licence');
     if (!wanted.length) return { materials: [], complete: true };
     const holder: WalletHolder = query.creditCode ? { kind: 'enterprise', creditCode: query.creditCode } : { kind: 'person', idNumber: query.idNumber!, userId };
     const wallet = await deps.wallets(holder);

@@ -1,4 +1,4 @@
-import { licenceMaterialsQuerySchema } from '@ah-tourism/shared';
+import { licenceMaterialsQuerySchema } from '@ah-tourism/shared/src/licences/licence-materials';
 import { authenticate } from '../../auth/caller';
 import { guideCaches } from '../../catalog/wiring';
 import { httpHandler, json, parseInput, NO_STORE } from '../../platform/http';
