@@ -172,7 +172,7 @@ async function breakdown(connections: number, seconds: number, user: string, ite
         await timed(steps.token, () => verifyAccessToken(user));
         const parsed = await timed(steps.validation, () => applicationSchema(item).parse(body));
         const applicant = parsed.applicant;
-        await timed(steps.reads, () => (needsWallet && applicant.kind === 'enterprise' ? walletOf(applicant.enterprise.creditCode) : undefined));
+        await timed(steps.reads, () => (needsWallet && applicant.kind === 'enterprise' ? walletOf({ kind: 'enterprise', creditCode: applicant.enterprise.creditCode }) : undefined));
         await timed(steps.sealing, () => seal(dataKeys(), applicant));
         await timed(steps.transaction, bare);
       }

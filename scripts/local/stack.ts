@@ -1,5 +1,4 @@
 import { loadCatalogSeed } from '../seed/catalog-data';
-import { loadLicenceWallets, walletRecords } from '../seed/licences';
 import { loadRegistrySeed } from '../seed/registry-data';
 import { registryRecords, seededRegistry } from '../seed/registry-records';
 import { licenceKeyEnv, localLicenceKeys } from './licence-keys';
@@ -141,7 +140,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     const client = localDynamoClient(dynamodb.endpoint);
     try {
       await ensureTables(client, tables);
-      await putAll(client, tableName, [...catalogRecords(seed), ...walletRecords(loadLicenceWallets()), ...registryRecords(registry)]);
+      await putAll(client, tableName, [...catalogRecords(seed), ...registryRecords(registry)]);
     } finally {
       client.destroy();
     }
@@ -153,6 +152,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       appId: environment.WECHAT_APP_ID,
       appSecret: environment.LOCAL_WECHAT_APP_SECRET,
       templates: localTemplates(),
+      // The provincial e-licence service's stand-in, on the same server (data/licences.json).
+      licenceService: { appId: environment.LICENCE_SERVICE_APP_ID, secret: environment.LOCAL_LICENCE_SERVICE_SECRET },
       log: options.log && ((line) => options.log!('wechat', line)),
     });
     started.push(wechat);

@@ -18,6 +18,7 @@ import {
   type TemplateDefinition,
   type TemplateFieldKind,
 } from '../../shared/src/notifications/templates';
+import { LicenceServiceStandIn, type LicenceReply } from './licence-service-standin';
 import { assertPortFree, type Managed } from './process';
 
 export interface WechatStandInOptions {
@@ -32,6 +33,8 @@ export interface WechatStandInOptions {
   log?: (line: string) => void;
   /** Clock in epoch milliseconds (tests use it to age codes and tokens); defaults to Date.now. */
   now?: () => number;
+  /** Also serve the provincial e-licence service's stand-in (licence-service-standin.ts) with these credentials. */
+  licenceService?: { appId: string; secret: string };
 }
 
 export type StandInApi = 'send' | 'stable_token' | 'jscode2session';
@@ -531,7 +534,9 @@ function summary(reply: Reply): string {
   return `${reply.status}${errcode}`;
 }
 
-async function serve(app: StandIn, req: http.IncomingMessage, res: http.ServerResponse, log?: (line: string) => void): Promise<void> {
+const fromLicenceReply = (reply: LicenceReply): Reply => (reply === 'hold' ? { type: 'hold' } : json(reply.body, reply.status));
+
+async function serve(app: StandIn, req: http.IncomingMessage, res: http.ServerResponse, log?: (line: string) => void, licences?: LicenceServiceStandIn): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://stand-in');
   const method = req.method ?? 'GET';
   const isControl = url.pathname.startsWith(CONTROL_PREFIX);
@@ -541,7 +546,10 @@ async function serve(app: StandIn, req: http.IncomingMessage, res: http.ServerRe
     const body = await readBody(req, MAX_BODY_BYTES);
     if (body === null) reply = json({ errcode: -1, errmsg: 'request entity too large' }, 413);
     else if (isControl && method === 'OPTIONS') reply = { type: 'text', status: 204, body: '' };
-    else reply = app.handle({ method, path: url.pathname, query: url.searchParams, body });
+    else {
+      const licenceReply = licences?.handle({ method, path: url.pathname, query: url.searchParams, headers: req.headers, body });
+      reply = licenceReply ? fromLicenceReply(licenceReply) : app.handle({ method, path: url.pathname, query: url.searchParams, body });
+    }
   } catch (error) {
     if (req.destroyed) return; // The client went away mid-request.
     log?.(`${method} ${url.pathname} failed: ${(error as Error).message}`);
@@ -576,7 +584,8 @@ export async function startWechatStandIn(options: WechatStandInOptions): Promise
   const host = options.host ?? '127.0.0.1';
   if (options.port !== 0) await assertPortFree(options.port, 'WeChat stand-in', 'WECHAT_PORT');
   const app = new StandIn(options);
-  const server = http.createServer((req, res) => void serve(app, req, res, options.log));
+  const licences = options.licenceService && new LicenceServiceStandIn(options.licenceService);
+  const server = http.createServer((req, res) => void serve(app, req, res, options.log, licences));
   await listen(server, options.port, host);
   const { port } = server.address() as AddressInfo;
   const urlHost = host.includes(':') ? `[${host}]` : host;

@@ -1,25 +1,38 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isValidCreditCode } from '@ah-tourism/shared';
-import { walletKey, type LicenceWallet } from '../../functions/src/licences/wallet';
+import { isValidCreditCode, isValidResidentId } from '@ah-tourism/shared';
 import { DEFAULT_DATA_DIR } from './catalog-data';
 
+/** One holder's licences as the provincial e-licence service stand-in serves them. */
+export interface StandInHolder {
+  holderCreditCode?: string;
+  holderIdNumber?: string;
+  holderName: string;
+  licences: { name: string; number: string; issuer: string; validUntil?: string; status: 'valid' | 'revoked' | 'suspended' | 'cancelled' }[];
+}
+
 /**
- * The licence wallets of a few example enterprises (`data/licences.json`), standing in locally for
- * the provincial e-licence service. Checked on load: valid credit codes, dates, statuses.
+ * The data of the local stand-in for the provincial e-licence service (`data/licences.json`): a few
+ * enterprises (by credit code) and persons (by ID number) and the licences other authorities issued
+ * them. Only the stand-in reads it (scripts/local/licence-service-standin.ts); nothing of it is in the
+ * table. Checked on load: valid codes, dates, statuses.
  */
-export function loadLicenceWallets(dataDir: string = DEFAULT_DATA_DIR): LicenceWallet[] {
-  const wallets = JSON.parse(readFileSync(path.join(dataDir, 'licences.json'), 'utf8')) as LicenceWallet[];
-  const problems = wallets.flatMap((wallet, index) => [
-    ...(isValidCreditCode(wallet.holderCreditCode) ? [] : [`licences.json[${index}]: 统一社会信用代码 ${wallet.holderCreditCode} 校验不通过`]),
-    ...wallet.licences.flatMap((licence, j) =>
-      /^\d{4}-\d{2}-\d{2}$/.test(licence.validUntil) && ['valid', 'revoked', 'suspended'].includes(licence.status)
+export function loadStandInLicences(dataDir: string = DEFAULT_DATA_DIR): StandInHolder[] {
+  const holders = JSON.parse(readFileSync(path.join(dataDir, 'licences.json'), 'utf8')) as StandInHolder[];
+  const problems = holders.flatMap((holder, index) => [
+    ...(holder.holderCreditCode
+      ? isValidCreditCode(holder.holderCreditCode)
+        ? []
+        : [`licences.json[${index}]: 统一社会信用代码 ${holder.holderCreditCode} 校验不通过`]
+      : holder.holderIdNumber && isValidResidentId(holder.holderIdNumber)
+        ? []
+        : [`licences.json[${index}]: 缺少有效的统一社会信用代码或身份证号码`]),
+    ...holder.licences.flatMap((licence, j) =>
+      (licence.validUntil === undefined || /^\d{4}-\d{2}-\d{2}$/.test(licence.validUntil)) && ['valid', 'revoked', 'suspended', 'cancelled'].includes(licence.status)
         ? []
         : [`licences.json[${index}].licences[${j}]: 有效期或状态不正确`],
     ),
   ]);
   if (problems.length) throw new Error(problems.join('\n'));
-  return wallets;
+  return holders;
 }
-
-export const walletRecords = (wallets: LicenceWallet[]) => wallets.map((wallet) => ({ ...walletKey(wallet.holderCreditCode), entity: 'LicenceWallet', wallet }));

@@ -37,6 +37,7 @@ export const ERRORS = {
   APPLY_IDEMPOTENCY_KEY_REUSED: { status: 409, message: '该提交标识已用于另一份申请，请刷新页面后重新提交' },
   APPLY_SUBMISSION_IN_PROGRESS: { status: 409, message: '您的申请正在提交，请稍候查看我的办件，不要重复提交' },
   APPLY_MATERIAL_INVALID: { status: 400, message: '部分材料文件有问题，请按提示重新上传' },
+  APPLY_LICENCE_UNUSABLE: { status: 400, message: '申请所需的电子证照已吊销、暂停、注销或过期，不能作为申请材料，请按提示处理' },
   APPLY_UPLOAD_NOT_ALLOWED: { status: 400, message: '该材料无需上传' },
   CASE_NOT_FOUND: { status: 404, message: '未找到该办件，请核对办件编号' },
   LICENCE_NOT_FOUND: { status: 404, message: '未找到该证照，请核对证照编号' },

@@ -23,5 +23,6 @@ export * from './feedback/api';
 export * from './text/characters';
 export * from './text/free-text';
 export * from './licences/licence';
+export * from './licences/licence-materials';
 export * from './licences/registry-text';
 export * from './licences/registry';

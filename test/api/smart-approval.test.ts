@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ImplementationItem } from '@ah-tourism/shared';
 import { api, forRequests } from '../support/api';
-import { asUser, cityItem, completeApplication, newUser, signInAs, submitApplication } from '../support/applications';
+import { asUser, cityItem, completeApplication, newUser, signInAs, submitApplication, validCreditCode } from '../support/applications';
 import { storedEntries, verifyAudit } from '../support/audit';
 import { act, applicantCase, staffCase } from '../support/lifecycle';
 
@@ -60,8 +60,10 @@ describe('smart approval (旅行社服务网点设立备案)', () => {
     expect(seen.actions).toContain('accept');
   });
 
-  it('falls back to a person when the parent agency’s licence is revoked', async () => {
-    const { caseNumber, body } = await apply({ agencyName: '黄山旧时光旅行社有限公司', outletName: '旧时光网点', outletAddress: '黄山市黄山区甘棠镇1号' }, '91341000MA2P5W6X1K');
+  // A licence held only revoked refuses the application itself (test/api/licence-wallet.test.ts); one the
+  // wallet does not hold at all leaves the case to a person.
+  it('falls back to a person when the wallet does not hold the parent agency’s licence', async () => {
+    const { caseNumber, body } = await apply({ agencyName: '黄山无证旅行社有限公司', outletName: '无证网点', outletAddress: '黄山市黄山区甘棠镇1号' }, validCreditCode('91341000MA2W1E2R3'));
     expect(body.status).toBe('pre_review');
     const staff = (await signInAs('city-pre_review')).accessToken;
     const failed = (await staffCase(staff, caseNumber)).body.smartApproval!.rules.filter((r) => !r.passed).map((r) => r.kind);

@@ -204,6 +204,8 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
     expect(readers('session-private-key')).toEqual(['SignInRole']);
     // Sign-in, and the functions that send subscribe messages: the dispatcher and the dead-letter consumer.
     expect(readers('wechat-app-secret')).toEqual(['FailedBatchFinisherRole', 'NotifierRole', 'SignInRole']);
+    // The licence wallet's provincial service: submission and the apply page's licence lookup only.
+    expect(readers('licence-service-secret')).toEqual(['CaseSubmitterRole', 'LicenceMaterialsRole']);
     // Every function behind a protected route can read the public key, and nothing else of SSM.
     expect(readers('session-public-key')).toEqual([
       'AuditVerifierRole',
@@ -218,6 +220,7 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
       'FeedbackRole',
       'InboxRole',
       'LicenceAdminRole',
+      'LicenceMaterialsRole',
       'LicenceWalletRole',
       'MaterialUploaderRole',
       'SignInRole',
@@ -376,7 +379,7 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
   describe('local-only code stays local', () => {
     it('knows what only the local stage has: the developer sign-in, the sweep at a chosen time, the local keys', () => {
       expect(LOCAL_FUNCTIONS.map((fn) => fn.name).sort()).toEqual(['closeDeliveredCasesAt', 'devLogin', 'listDevPersonas', 'retryPushesAt', 'sweepTimersAt']);
-      expect(Object.keys(LOCAL_ENVIRONMENT).sort()).toEqual(['LOCAL_DATA_KEY', 'LOCAL_LICENCE_PUBLIC_KEYS', 'LOCAL_LICENCE_SIGNING_KEY', 'LOCAL_SESSION_KEY', 'LOCAL_WECHAT_APP_SECRET']);
+      expect(Object.keys(LOCAL_ENVIRONMENT).sort()).toEqual(['LOCAL_DATA_KEY', 'LOCAL_LICENCE_PUBLIC_KEYS', 'LOCAL_LICENCE_SERVICE_SECRET', 'LOCAL_LICENCE_SIGNING_KEY', 'LOCAL_SESSION_KEY', 'LOCAL_WECHAT_APP_SECRET']);
       // The licence signing key is generated per machine, never kept in the repository.
       expect(LOCAL_ENVIRONMENT.LOCAL_LICENCE_SIGNING_KEY).toMatch(/^\$\{env:LOCAL_LICENCE_SIGNING_KEY/);
     });

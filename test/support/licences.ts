@@ -1,5 +1,6 @@
-import type { ImplementationItem, LicenceVerification, MyLicence } from '@ah-tourism/shared';
-import { api } from './api';
+import type { ImplementationItem, LicenceMaterials, LicenceVerification, MyLicence } from '@ah-tourism/shared';
+import type { LicenceFailureRule, RecordedLicenceRequest } from '../../scripts/local/licence-service-standin';
+import { api, wechatUrl } from './api';
 import { MINIMAL_PDF, asUser, signInAs, upload, validResidentId } from './applications';
 import { act } from './lifecycle';
 
@@ -35,3 +36,16 @@ export const staffOf = async (group: 'city' | 'province') => {
   return { pre: pre!, review: review!, decide: decideToken! };
 };
 
+
+/** The provincial e-licence service stand-in's control API (scripts/local/licence-service-standin.ts), on the WeChat stand-in's server. */
+async function licenceControl<T>(path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${wechatUrl()}/__control/licences/${path}`, body === undefined ? {} : { method: 'POST', headers: json, body: JSON.stringify(body) });
+  if (!res.ok) throw new Error(`licence stand-in ${path}: HTTP ${res.status}`);
+  return (await res.json()) as T;
+}
+export const licenceServiceRequests = async (holderCode: string) =>
+  (await licenceControl<{ requests: RecordedLicenceRequest[] }>(`requests?holderCode=${encodeURIComponent(holderCode)}`)).requests;
+export const failLicenceService = (rule: LicenceFailureRule) => licenceControl('failures', rule);
+
+/** GET /me/licence-materials: what the apply page shows under each 免提交 material. */
+export const licenceMaterials = (user: string, query: Record<string, string>) => api<LicenceMaterials>(`/me/licence-materials?${new URLSearchParams(query)}`, { headers: asUser(user) });

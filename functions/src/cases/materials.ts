@@ -12,7 +12,7 @@ import {
 } from '@ah-tourism/shared';
 import type { Caller } from '../auth/caller';
 import { AppError } from '../platform/errors';
-import { validLicence, type LicenceWallet } from '../licences/wallet';
+import { licenceStanding, unusableMessage, type LicenceWallet } from '../licences/wallet';
 import { EXTENSION_OF_TYPE, MAX_IMAGE_PIXELS, declaredTypeOfKey, sniffMaterialType, type ContentFinding, type ContentProblem } from './file-type';
 import { uploadPrefix } from './keys';
 import type { MaterialInspector } from './material-storage';
@@ -141,10 +141,27 @@ async function examineUploads(files: MaterialFiles, caller: Caller, wanted: Want
   return { stored, issues: slots.flat(), proofs };
 }
 
-/** A material an issued licence proves: verified when the applicant's wallet holds it and it is valid. */
-function resolvedLicence(name: string, issuer: string, wallet: LicenceWallet | undefined, today: string): NonNullable<MaterialRecord['licence']> {
-  const held = validLicence(wallet, name, today);
-  return held ? { name, issuer: held.issuer, status: 'verified', number: held.number } : { name, issuer, status: 'awaiting_wallet' };
+/**
+ * A material an issued licence proves: verified, with the licence used and its state then, when the
+ * applicant's wallet holds a valid one; refused when it holds it only revoked, suspended, cancelled or
+ * expired; otherwise awaiting the wallet (not found, or the provincial service did not answer), for
+ * staff to check.
+ */
+function resolvedLicence(name: string, issuer: string, wallet: LicenceWallet | undefined, today: string): NonNullable<MaterialRecord['licence']> | { problem: string } {
+  const standing = licenceStanding(wallet, name, today);
+  if (!standing) return { name, issuer, status: 'awaiting_wallet' };
+  const { licence } = standing;
+  if (!standing.usable) return { problem: unusableMessage(licence, standing.problem) };
+  return {
+    name,
+    issuer: licence.issuer,
+    status: 'verified',
+    number: licence.number,
+    source: licence.source,
+    ...(licence.licenceId ? { licenceId: licence.licenceId } : {}),
+    stateAtSubmission: 'valid',
+    ...(licence.validUntil ? { validUntil: licence.validUntil } : {}),
+  };
 }
 
 /**
@@ -183,20 +200,19 @@ export async function verifyMaterials(
     examineUploads(verdicts ? { inspector: files.inspector, verdicts: knownVerdicts(verdicts) } : files, caller, wanted),
     wallet,
   ]);
+  // A licence held only in a state that may not be used is refused before anything else: no upload fixes it.
+  const licences = new Map(
+    item.guide.materials
+      .filter((material) => materialRequirement(material, throughAgent) === 'from_licence')
+      .map((material) => [material.id, resolvedLicence(material.licenceName ?? material.name, material.issuer ?? '', held, today)]),
+  );
+  const unusable = [...licences].flatMap(([id, found]): FieldIssue[] => ('problem' in found ? [{ path: `materials.${id}`, message: found.problem }] : []));
+  if (unusable.length) throw new AppError('APPLY_LICENCE_UNUSABLE', undefined, [...unusable, ...issues]);
   if (issues.length) throw new AppError('APPLY_MATERIAL_INVALID', undefined, issues);
   const materials = item.guide.materials.flatMap((material, order): MaterialRecord[] => {
-    if (materialRequirement(material, throughAgent) === 'from_licence') {
-      return [
-        {
-          order,
-          materialId: material.id,
-          name: material.name,
-          source: 'issued_licence',
-          licenceName: material.licenceName,
-          licence: resolvedLicence(material.licenceName ?? material.name, material.issuer ?? '', held, today),
-          files: [],
-        },
-      ];
+    const licence = licences.get(material.id);
+    if (licence && !('problem' in licence)) {
+      return [{ order, materialId: material.id, name: material.name, source: 'issued_licence', licenceName: material.licenceName, licence, files: [] }];
     }
     const files = stored.get(material.id) ?? [];
     return files.length ? [{ order, materialId: material.id, name: material.name, source: 'applicant', files }] : [];

@@ -1,6 +1,7 @@
 import { LICENCE_KINDS, PROVINCE_REGION_CODE, maskIdentityNumber, type Applicant, type ImplementationItem, type Region } from '@ah-tourism/shared';
 import { cstDay } from '@ah-tourism/shared/src/calendar/working-days';
-import { holderBinding, licenceIssue, licenceNumber, licenceReissue, licencesOfHolders, type LicenceContent } from '../licences/issued-licences';
+import { licencesOfHolders } from '../licences/holder-licences';
+import { holderBinding, licenceIssue, licenceNumber, licenceReissue, type LicenceContent } from '../licences/issued-licences';
 import { filingPut } from '../licences/agency-filings';
 import { enterpriseHolder, personHolder, representedPersonHolder } from '../licences/keys';
 import { registryRegionFor } from '../licences/registry-region';

@@ -110,7 +110,17 @@ export interface MaterialRecord {
    * For a material an issued licence proves (减证便民): a reference to that licence, resolved from the
    * applicant's licence wallet at submission ('awaiting_wallet' when the wallet does not hold it).
    */
-  licence?: { name: string; issuer: string; status: 'awaiting_wallet' | 'verified'; number?: string };
+  licence?: {
+    name: string;
+    issuer: string;
+    status: 'awaiting_wallet' | 'verified';
+    number?: string;
+    /** Where the licence was found, and what it was at submission (only a valid licence is ever used). */
+    source?: 'issued' | 'provincial';
+    licenceId?: string;
+    stateAtSubmission?: 'valid';
+    validUntil?: string;
+  };
   files: StoredFile[];
 }
 

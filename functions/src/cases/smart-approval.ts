@@ -31,7 +31,7 @@ export function evaluateRules(input: {
           kind: rule.kind,
           label: rule.label,
           passed: !!licence,
-          detail: licence ? `${licence.name} ${licence.number}，有效期至 ${licence.validUntil}` : `电子证照库中未查到申请单位有效的${LICENCE_NAMES[rule.licence]}`,
+          detail: licence ? `${licence.name} ${licence.number}，${licence.validUntil ? `有效期至 ${licence.validUntil}` : '长期有效'}` : `电子证照库中未查到申请单位有效的${LICENCE_NAMES[rule.licence]}`,
         };
       }
       case 'field_in_region': {

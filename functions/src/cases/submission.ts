@@ -22,7 +22,7 @@ import { earlierResult, idempotentRequest, type IdempotencyCodes, type Idempoten
 import { logger } from '../platform/logger';
 import { maskPersonName } from '../platform/masking';
 import { countSubmission } from '../platform/metrics';
-import type { LicenceWallet } from '../licences/wallet';
+import type { LicenceWallet, WalletHolder } from '../licences/wallet';
 import { newEventId } from '../notifications/outbox';
 import { PRE_REVIEW_WORKING_DAYS, dueAfter, reminderTimers } from '../notifications/timers';
 import { caseDetail } from './applicant-views';
@@ -42,8 +42,8 @@ export interface SubmissionDeps {
   guide: (implementationCode: string) => Promise<ImplementationItem | undefined>;
   /** The province's regions (from the catalog's per-container cache). */
   regions: () => Promise<Region[]>;
-  /** The licence wallet (电子证照) of an enterprise, by credit code. */
-  wallets: (creditCode: string) => Promise<LicenceWallet | undefined>;
+  /** The licence wallet (电子证照) of an enterprise or a person (licences/wallet.ts). */
+  wallets: (holder: WalletHolder) => Promise<LicenceWallet | undefined>;
   /** Verdicts recorded at upload (read only for files the application does not declare), and the objects themselves for files without one. */
   files: MaterialFiles;
   keys: KeyProvider;
@@ -57,15 +57,16 @@ export interface SubmissionDeps {
 }
 
 /**
- * The enterprise whose licence wallet (电子证照) an application needs, if any: only an enterprise has one
- * (by its credit code), and only a material proven by a licence, or an approval rule that checks one,
- * reads it.
+ * Whose licence wallet (电子证照) an application needs, if any: the enterprise by its credit code, or
+ * the person by ID number (and, applying for themselves, the licences this system issued to their
+ * account). Only a material proven by a licence, or an approval rule that checks one, reads it.
  */
-function walletHolder(item: ImplementationItem, applicant: Applicant): string | undefined {
-  if (applicant.kind !== 'enterprise') return undefined;
+function walletHolder(item: ImplementationItem, applicant: Applicant, caller: Caller): WalletHolder | undefined {
   const throughAgent = appliesThroughAgent(applicant);
   const needed = item.guide.materials.some((material) => materialRequirement(material, throughAgent) === 'from_licence') || checksLicences(item);
-  return needed ? applicant.enterprise.creditCode : undefined;
+  if (!needed) return undefined;
+  if (applicant.kind === 'enterprise') return { kind: 'enterprise', creditCode: applicant.enterprise.creditCode };
+  return { kind: 'person', idNumber: applicant.person.idNumber, ...(throughAgent ? {} : { userId: caller.userId }) };
 }
 
 /**
@@ -140,7 +141,7 @@ export function caseSubmission(deps: SubmissionDeps) {
       const envelope = parseInput(applicationRequestSchema, body);
       const [item, calendar] = await Promise.all([deps.guide(envelope.implementationCode), deps.calendar()]);
       // Started as soon as the guide tells whether it is needed; awaited only where licences are resolved.
-      const holder = item && walletHolder(item, envelope.applicant);
+      const holder = item && walletHolder(item, envelope.applicant, caller);
       const wallet = holder ? deps.wallets(holder) : Promise.resolve(undefined);
       wallet.catch(() => undefined);
       let prepared: Awaited<ReturnType<typeof prepare>>;

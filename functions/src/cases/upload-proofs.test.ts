@@ -26,9 +26,8 @@ const caller: Caller = { userId: 'u-1', sessionId: 's-1', provincialAdmin: false
 const creditCode = `91341000MA2T3K4L5${creditCodeCheckChar('91341000MA2T3K4L5')}`;
 const person = (first17: string) => ({ name: '方晓燕', idNumber: `${first17}${residentIdCheckChar(first17)}`, mobile: '13955967890' });
 const WALLET: LicenceWallet = {
-  holderCreditCode: creditCode,
-  holderName: '黄山云海旅行社有限公司',
-  licences: [{ name: '营业执照', number: creditCode, issuer: '黄山市市场监督管理局', validUntil: '2099-12-31', status: 'valid' }],
+  complete: true,
+  licences: [{ name: '营业执照', number: creditCode, issuer: '黄山市市场监督管理局', validUntil: '2099-12-31', status: 'valid', source: 'provincial' }],
 };
 
 /** Every upload the item requires, each declared as the phone declares it (a PDF of 480 bytes). */
@@ -71,7 +70,7 @@ function submission(item: ImplementationItem, answers: (CreateResult | RefutedUp
     },
     guide: async (code) => (code === item.implementationCode ? item : undefined),
     regions: async () => [],
-    wallets: async (code) => (reads.wallets.push(code), WALLET),
+    wallets: async (holder) => (reads.wallets.push(holder.kind === 'enterprise' ? holder.creditCode : holder.idNumber), WALLET),
     files: {
       inspector: { inspect: async (key) => (reads.inspected.push(key), objects[key]) },
       verdicts: { read: async () => ((reads.verdicts += 1), verdicts) },
@@ -142,8 +141,8 @@ describe('the licence wallet', () => {
     const item = itemNamed('导游证核发');
     const { reads, submit } = submission(item, ['created']);
     const { case: detail } = await submit(tourGuideApplication(item));
-    // A person has no wallet (it is kept by enterprise credit code): the licences wait for one, as before.
-    expect(reads).toEqual({ verdicts: 0, wallets: [], inspected: [] });
+    // A person's wallet is read by ID number; this one holds neither licence, so both wait for staff.
+    expect(reads).toEqual({ verdicts: 0, wallets: [expect.stringMatching(/^\d{17}[\dX]$/)], inspected: [] });
     expect(detail.materials.filter((m) => m.source === 'issued_licence').map((m) => m.licence?.status)).toEqual(['awaiting_wallet', 'awaiting_wallet']);
   });
 });

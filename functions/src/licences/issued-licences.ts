@@ -191,19 +191,3 @@ export async function usersOfHolder(holderKey: string): Promise<string[]> {
   return (Items ?? []).map((item) => item.userId as string);
 }
 
-/** Every licence of these holders, of one kind or all. */
-export async function licencesOfHolders(holderKeys: string[], kind?: LicenceKind): Promise<LicenceState[]> {
-  const pages = await Promise.all(
-    holderKeys.map((holderKey) =>
-      dynamo().send(
-        new QueryCommand({
-          TableName: config().tableName,
-          IndexName: 'GSI1',
-          KeyConditionExpression: 'gsi1pk = :holder AND begins_with(gsi1sk, :prefix)',
-          ExpressionAttributeValues: { ':holder': holderPartition(holderKey), ':prefix': kind ? `LIC#${kind}#` : 'LIC#' },
-        }),
-      ),
-    ),
-  );
-  return pages.flatMap((page) => (page.Items ?? []).map((item) => item.state as LicenceState));
-}

@@ -1,6 +1,7 @@
 import { LICENCE_STATUSES, type MyLicence } from '@ah-tourism/shared';
 import { cstDay } from '@ah-tourism/shared/src/calendar/working-days';
-import { holdersOf, licencesOfHolders, type LicenceState } from './issued-licences';
+import { licencesOfHolders } from './holder-licences';
+import { holdersOf, type LicenceState } from './issued-licences';
 
 /** How a licence shows in 我的证照: its current version, its QR token and what state it is in today. */
 export function walletEntry(state: LicenceState, today: string): MyLicence {

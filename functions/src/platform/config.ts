@@ -44,6 +44,13 @@ export interface FunctionConfig {
     /** How long a case number's failure window lasts (minutes), and so the lock. */
     publicQueryCaseWindowMinutes: number;
   };
+  /** The provincial e-licence service (licences/provincial-licences.ts); no base URL: not called. */
+  licenceService: {
+    baseUrl: string;
+    appId: string;
+    /** The app secret, local stage only (AWS: SSM SecureString `<prefix>licence-service-secret`). */
+    localAppSecret: string | undefined;
+  };
   wechat: {
     apiBase: string;
     appId: string;
@@ -98,6 +105,11 @@ export function config(): FunctionConfig {
       publicQueryFloorMs: Number(process.env.PUBLIC_QUERY_FLOOR_MS || 400),
       publicQueryFailuresPerCase: Number(process.env.PUBLIC_QUERY_FAILURES_PER_CASE || 10),
       publicQueryCaseWindowMinutes: Number(process.env.PUBLIC_QUERY_CASE_WINDOW_MINUTES || 60),
+    },
+    licenceService: {
+      baseUrl: process.env.LICENCE_SERVICE_BASE ?? '',
+      appId: process.env.LICENCE_SERVICE_APP_ID ?? '',
+      localAppSecret: process.env.LOCAL_LICENCE_SERVICE_SECRET || undefined,
     },
     wechat: {
       apiBase: (process.env.WECHAT_API_BASE || 'https://api.weixin.qq.com').replace(/\/$/, ''),

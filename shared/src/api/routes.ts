@@ -29,6 +29,7 @@ import {
   staffInboxSchema,
 } from '../cases/staff-api';
 import * as z from 'zod';
+import { licenceMaterialsQuerySchema, licenceMaterialsSchema } from '../licences/licence-materials';
 import { licenceActionRequestSchema, licenceKeysSchema, licenceVerificationSchema, myLicencesSchema, staffLicenceSchema, verifyLicenceRequestSchema } from '../licences/licence';
 import {
   bindStaffRequestSchema,
@@ -636,6 +637,16 @@ export const ROUTES: RouteSpec[] = [
     tag: '电子证照',
     auth: true,
     responses: { 200: { description: '证照列表', schema: myLicencesSchema }, 401: unauthenticated, 500: serverError },
+  },
+  {
+    operationId: 'getLicenceMaterials',
+    method: 'get',
+    path: '/me/licence-materials',
+    summary: '申请前查看免提交材料将调取的电子证照（本系统核发及省电子证照库），以及能否使用',
+    tag: '电子证照',
+    auth: true,
+    query: licenceMaterialsQuerySchema,
+    responses: { 200: { description: '每项免提交材料对应的证照', schema: licenceMaterialsSchema }, 400: badRequest, 401: unauthenticated, 404: { description: '事项不存在', schema: errorBodySchema }, 500: serverError },
   },
   {
     operationId: 'getStaffLicence',

@@ -70,6 +70,10 @@ export const caseDetailSchema = caseSummarySchema
             issuer: z.string(),
             status: z.enum(['awaiting_wallet', 'verified']).meta({ description: 'awaiting_wallet：待从电子证照库调取；verified：已核验' }),
             number: z.string().optional(),
+            source: z.enum(['issued', 'provincial']).optional().meta({ description: 'issued：本系统核发；provincial：省电子证照库' }),
+            licenceId: z.string().optional().meta({ description: '本系统核发的证照标识' }),
+            stateAtSubmission: z.literal('valid').optional().meta({ description: '提交时证照的状态' }),
+            validUntil: z.string().optional().meta({ description: '提交时证照的有效期至，缺省为长期有效' }),
           })
           .optional()
           .meta({ description: '来源为政府部门核发的材料所引用的电子证照' }),

@@ -10,6 +10,7 @@ import { applyUrl, openMineTab, readParam } from '@/features/cases/routes'
 import { ApplicantSection } from './applicant-section'
 import { FieldsSection } from './fields-section'
 import { MaterialsSection } from './materials-section'
+import { blockingLicences, useLicenceMaterials } from '@/features/application/use-licence-materials'
 import { APPLY_STRINGS as S } from './strings'
 import { useApply } from './use-apply'
 import '@/components/form-field/index.scss'
@@ -27,6 +28,10 @@ export default function ApplyPage() {
   const user = useSignedIn(applyUrl(code))
   const apply = useApply(code, user?.userId ?? '')
   const { load, form } = apply
+  // Called before any early return (a hook): looks up nothing until the item has 免提交 materials and the holder is typed in.
+  const needsLicences = !!user && load.status === 'ready' && load.item.guide.materials.some((m) => m.source === 'issued_licence')
+  const licences = useLicenceMaterials(code ?? '', form, needsLicences)
+  const blocked = blockingLicences(licences)
 
   const goItems = () => void Taro.switchTab({ url: ITEMS_TAB })
 
@@ -72,7 +77,7 @@ export default function ApplyPage() {
 
       <ApplicantSection apply={apply} form={form} kinds={applicantKinds(item)} />
       <FieldsSection fields={item.applicationFields} form={form} apply={apply} />
-      <MaterialsSection materials={item.guide.materials} form={form} apply={apply} />
+      <MaterialsSection materials={item.guide.materials} form={form} apply={apply} licences={licences} />
 
       <View className='apply__end'>
         {apply.unplaced.length ? (
@@ -80,6 +85,14 @@ export default function ApplyPage() {
             <Text className='apply__problem-title'>{S.otherProblems}</Text>
             {apply.unplaced.map((message) => (
               <Text key={message} className='apply__problem-text'>{message}</Text>
+            ))}
+          </View>
+        ) : null}
+        {blocked.length ? (
+          <View className='apply__problem' role='alert'>
+            <Text className='apply__problem-title'>{S.licenceBlocked}</Text>
+            {blocked.map((m) => (
+              <Text key={m.materialId} className='apply__problem-text'>{m.message}</Text>
             ))}
           </View>
         ) : null}
@@ -100,7 +113,7 @@ export default function ApplyPage() {
         <View className={`apply__autosave apply__autosave--${apply.autosave.state}`} role='status' aria-live='polite'>
           {S.autosave[apply.autosave.state]}
         </View>
-        <ActionButton block disabled={apply.submitting} onTap={() => void apply.submit()}>
+        <ActionButton block disabled={apply.submitting || blocked.length > 0} onTap={() => void apply.submit()}>
           {apply.submitting ? S.submitting : S.submit}
         </ActionButton>
       </View>

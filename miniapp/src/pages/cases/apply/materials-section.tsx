@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { Section } from '@/components/section'
 import { slotRequirement, type ApplyForm, type SlotRequirement } from '@/features/application/form'
 import { UploadSlot } from '@/features/application/upload-slot'
+import type { LicenceLookup } from '@/features/application/use-licence-materials'
 import { APPLY_STRINGS as S } from './strings'
 import { fieldId, type useApply } from './use-apply'
 
@@ -33,7 +34,22 @@ function MaterialSlot({ material, requirement, form, apply }: { material: Materi
   )
 }
 
-function LicenceSlot({ material }: { material: Material }) {
+/** What the wallet lookup says under a 免提交 material: the licence found, why it cannot be used, or that staff will check. */
+function LicenceFound({ material, lookup }: { material: Material; lookup: LicenceLookup }) {
+  if (lookup.state === 'idle') return <Text className='upload-slot__text upload-slot__text--muted'>{S.licenceLookupIdle}</Text>
+  if (lookup.state === 'loading') return <Text className='upload-slot__text upload-slot__text--muted'>{S.licenceLookupLoading}</Text>
+  if (lookup.state === 'error') return <Text className='upload-slot__text upload-slot__text--muted'>{S.licenceLookupFailed}</Text>
+  const found = lookup.byMaterial[material.id]
+  if (!found) return null
+  const blocking = !found.usable && !!found.found
+  return (
+    <View role={blocking ? 'alert' : 'status'}>
+      <Text className={`upload-slot__text${blocking ? ' upload-slot__text--error' : found.usable ? '' : ' upload-slot__text--muted'}`}>{found.message}</Text>
+    </View>
+  )
+}
+
+function LicenceSlot({ material, lookup }: { material: Material; lookup: LicenceLookup }) {
   return (
     <View className='upload-slot upload-slot--licence' role='group' aria-label={material.name}>
       <View className='upload-slot__head'>
@@ -42,6 +58,7 @@ function LicenceSlot({ material }: { material: Material }) {
       <View className='upload-slot__licence'>
         <Text className='upload-slot__licence-title'>{S.fromLicence}</Text>
         {material.licenceName ? <Text className='upload-slot__text'>{S.licence(material.licenceName, material.issuer)}</Text> : null}
+        <LicenceFound material={material} lookup={lookup} />
       </View>
     </View>
   )
@@ -52,7 +69,7 @@ function LicenceSlot({ material }: { material: Material }) {
  * (减证便民); materials that do not apply to this applicant (e.g. the authorisation letter when no
  * agent is involved) are left out.
  */
-export function MaterialsSection({ materials, form, apply }: { materials: Material[]; form: ApplyForm; apply: Apply }) {
+export function MaterialsSection({ materials, form, apply, licences: lookup }: { materials: Material[]; form: ApplyForm; apply: Apply; licences: LicenceLookup }) {
   const slots = materials
     .map((material) => ({ material, requirement: slotRequirement(material, form) }))
     .filter((slot) => slot.requirement !== 'not_applicable')
@@ -64,7 +81,7 @@ export function MaterialsSection({ materials, form, apply }: { materials: Materi
       <View className='upload-slots'>
         {slots.map(({ material, requirement }) =>
           requirement === 'from_licence' ? (
-            <LicenceSlot key={material.id} material={material} />
+            <LicenceSlot key={material.id} material={material} lookup={lookup} />
           ) : (
             <MaterialSlot key={material.id} material={material} requirement={requirement} form={form} apply={apply} />
           ),
