@@ -138,3 +138,16 @@ describe('a person application fills its licence materials from the wallet', () 
     expect(materials.map((m) => m.licence?.status)).toEqual(['awaiting_wallet', 'awaiting_wallet']);
   });
 });
+
+describe('looking up licence materials', () => {
+  it('is limited per signed-in user: the 31st look-up in a minute answers 429 with Retry-After, another user is not held up', async () => {
+    const item = await cityItem('旅行社服务网点设立备案');
+    const user = await newUser();
+    const ask = (token: string) => licenceMaterials(token, { implementationCode: item.implementationCode, creditCode: '91341000MA2T3K4L5J' });
+    for (let i = 0; i < 30; i += 1) expect((await ask(user)).status).toBe(200);
+    const refused = await ask(user);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await ask(await newUser())).status).toBe(200);
+  }, 60_000);
+});

@@ -1,4 +1,4 @@
-import type { ImplementationItem } from '@ah-tourism/shared';
+import { cstDay, type ImplementationItem } from '@ah-tourism/shared';
 import type { MaterialRecord, RuleResult, SmartApproval } from './records';
 import { validLicence, type LicenceWallet } from '../licences/wallet';
 
@@ -22,7 +22,7 @@ export function evaluateRules(input: {
 }): SmartApproval | undefined {
   const rules = input.item.guide.approvalRules;
   if (!rules?.length) return undefined;
-  const today = input.now.toISOString().slice(0, 10);
+  const today = cstDay(input.now);
   const results = rules.map((rule): RuleResult => {
     switch (rule.kind) {
       case 'licence_valid': {

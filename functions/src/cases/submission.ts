@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import {
   CASE_TRANSITIONS,
+  cstDay,
   appliesThroughAgent,
   applicationRequestSchema,
   applicationSchema,
@@ -215,7 +216,8 @@ export function caseSubmission(deps: SubmissionDeps) {
         const person = applicant.kind === 'person' ? applicant.person : undefined;
         const enterprise = applicant.kind === 'enterprise' ? applicant.enterprise : undefined;
         const at = now();
-        const today = at.toISOString().slice(0, 10);
+        // The licence validity is a China calendar day.
+        const today = cstDay(at);
         const [checked, regionName, sealedApplicant] = await Promise.all([
           verifyMaterials(deps.files, caller, guide, parsed, held, today),
           guide.guide.approvalRules ? regionNameOf(guide.regionCode) : Promise.resolve(''),
