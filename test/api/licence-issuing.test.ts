@@ -1,6 +1,8 @@
 import { checkLicenceToken, fromBase64Url, toBase64Url } from '@ah-tourism/shared/src/licences/token';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { api } from '../support/api';
-import { TRAVEL_AGENCY_FIELDS, cityItem, completeApplication, newUser, submitApplication } from '../support/applications';
+import { rowsOf } from '../support/notifications';
+import { TRAVEL_AGENCY_FIELDS, cityItem, completeApplication, newUser, submitApplication, validCreditCode } from '../support/applications';
 import { decide, myLicences, personApplication, provinceItem, staffOf, verify } from '../support/licences';
 import { act, applicantCase } from '../support/lifecycle';
 
@@ -66,6 +68,38 @@ describe('licences issued by the decision that grants them', () => {
 
     // Someone else signed in sees none of it.
     expect(await myLicences(await newUser())).toEqual([]);
+  });
+});
+
+describe('two decisions for one holder at once', () => {
+  it('issue one licence: the later decision re-issues it as the next version, and both answer 200', async () => {
+    const item = await cityItem('旅行社业务经营许可');
+    const creditCode = validCreditCode(`91341000MA${String(Date.now()).slice(-7)}`);
+    const name = `黄山并发测试${Date.now() % 1000}旅行社有限公司`;
+    const agent = await newUser();
+    const cases: string[] = [];
+    for (let i = 0; i < 2; i += 1) {
+      const body = await completeApplication(agent, item, { ...TRAVEL_AGENCY_FIELDS, agencyName: name });
+      Object.assign(body.applicant.enterprise, { creditCode, name });
+      const submitted = await submitApplication(agent, body);
+      expect(submitted.status).toBe(201);
+      cases.push(submitted.body.caseNumber);
+    }
+    const staff = await staffOf('city');
+    for (const caseNumber of cases) {
+      expect((await act(staff.pre, caseNumber, { action: 'accept', opinion: '材料齐全' })).status).toBe(200);
+      expect((await act(staff.review, caseNumber, { action: 'complete_review', opinion: '符合条件' })).status).toBe(200);
+    }
+    const decided = await Promise.all(cases.map((caseNumber) => act(staff.decide, caseNumber, { action: 'approve', opinion: '同意' })));
+    expect(decided.map((res) => res.status)).toEqual([200, 200]);
+    const held = (await myLicences(agent)).filter((l) => l.licence.holder.code === creditCode);
+    expect(held).toHaveLength(1);
+    expect(held[0]!.licence.version).toBe(2);
+    expect(held[0]!.history.map((h) => h.action)).toEqual(['issue', 'change']);
+    // The row that keeps a second licence of the kind from being issued to the holder (read consistently,
+    // unlike the holder's index), naming the one issued.
+    const [marker] = (await rowsOf(`HOLDER#ENT#${creditCode}`, 'KIND#travel_agency')).map((row) => unmarshall(row));
+    expect(marker).toMatchObject({ licenceId: held[0]!.licence.licenceId });
   });
 });
 

@@ -267,6 +267,14 @@ export function caseLifecycle(deps: LifecycleDeps) {
         } catch (error) {
           if (!(error instanceof TransactionCanceledException)) throw error;
           const reasons = error.CancellationReasons ?? [];
+          // Another decision issued or re-issued this holder's licence of the kind meanwhile: compose
+          // again, which now re-issues that licence, in the same turn.
+          const licenceRows = composed?.writes.length ? items.indexOf(composed.writes[0]!) : -1;
+          const licenceMoved = licenceRows >= 0 && reasons.some((r, i) => i >= licenceRows && i < licenceRows + composed!.writes.length && r.Code === 'ConditionalCheckFailed');
+          if (licenceMoved && reasons[0]?.Code !== 'ConditionalCheckFailed' && attempt < MAX_CHAIN_ATTEMPTS) {
+            logger.info('the holder\'s licence changed meanwhile; composing the decision again', { caseNumber: record.caseNumber });
+            continue;
+          }
           if (reasons[0]?.Code !== 'ConditionalCheckFailed' && reasons[1]?.Code !== 'ConditionalCheckFailed') throw error;
           const { Item } = await db.send(new GetCommand({ TableName, Key: { pk: casePartition(record.caseNumber), sk: 'META' }, ConsistentRead: true }));
           const latest = (Item?.record as CaseRecord | undefined) ?? record;

@@ -1,9 +1,12 @@
-import { LICENCE_KINDS, PROVINCE_REGION_CODE, maskIdentityNumber, type Applicant, type ImplementationItem, type Region } from '@ah-tourism/shared';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { LICENCE_KINDS, PROVINCE_REGION_CODE, maskIdentityNumber, type Applicant, type ImplementationItem, type LicenceKind, type Region } from '@ah-tourism/shared';
 import { cstDay } from '@ah-tourism/shared/src/calendar/working-days';
 import { licencesOfHolders } from '../licences/holder-licences';
-import { holderBinding, licenceIssue, licenceNumber, licenceReissue, type LicenceContent } from '../licences/issued-licences';
+import { holderBinding, licenceIssue, licenceNumber, licenceReissue, licenceState, type LicenceContent, type LicenceState } from '../licences/issued-licences';
 import { filingPut } from '../licences/agency-filings';
-import { enterpriseHolder, personHolder, representedPersonHolder } from '../licences/keys';
+import { enterpriseHolder, holderKindKey, personHolder, representedPersonHolder } from '../licences/keys';
+import { config } from '../platform/config';
+import { dynamo } from '../platform/dynamodb';
 import { registryRegionFor } from '../licences/registry-region';
 import { unseal, type KeyProvider } from '../platform/crypto';
 import type { DocumentKind } from './documents';
@@ -98,7 +101,7 @@ export async function grantedLicence(input: {
   });
   const typeName = LICENCE_KINDS[definition.kind].typeName;
 
-  const [held] = (await licencesOfHolders([holderKey], definition.kind)).filter((state) => state.status === 'valid');
+  const held = await heldLicence(holderKey, definition.kind);
   if (held) {
     const { state, writes } = await licenceReissue(held, content(held.number), { at: input.at, action: 'change', caseNumber: record.caseNumber, by: input.actorId, reason: `${record.itemName}（办件 ${record.caseNumber}）` });
     const binding = holderKey.startsWith('PER#CASE#') ? [] : [holderBinding(record.submitterUserId, holderKey, input.at, record.caseNumber)];
@@ -152,4 +155,16 @@ export async function filedOutlet(input: { stored: StoredCase; keys: KeyProvider
       regionCode: record.regionCode,
     }),
   ];
+}
+
+/**
+ * The holder's valid licence of a kind, read consistently: through the row that marks the one this
+ * system issued (so a decision made a moment ago is seen), else among the holder's licences on GSI1
+ * (licences loaded before that row existed).
+ */
+async function heldLicence(holderKey: string, kind: LicenceKind): Promise<LicenceState | undefined> {
+  const { Item } = await dynamo().send(new GetCommand({ TableName: config().tableName, Key: holderKindKey(holderKey, kind), ConsistentRead: true }));
+  const marked = Item ? await licenceState(Item.licenceId as string, true) : undefined;
+  if (marked) return marked.status === 'valid' ? marked : undefined;
+  return (await licencesOfHolders([holderKey], kind)).find((state) => state.status === 'valid');
 }

@@ -3,7 +3,7 @@ import { LICENCE_KINDS, normaliseSearchText, type LicenceKind, type LicencePaylo
 import { signLicence } from '@ah-tourism/shared/src/licences/token';
 import { config } from '../platform/config';
 import { dynamo } from '../platform/dynamodb';
-import { HOLDER_BINDING_PREFIX, holderBindingKey, holderLicenceSk, holderPartition, licenceStateKey, licenceVersionKey, registryPartition } from './keys';
+import { HOLDER_BINDING_PREFIX, holderBindingKey, holderKindKey, holderLicenceSk, holderPartition, licenceStateKey, licenceVersionKey, registryPartition } from './keys';
 import { licenceSigningKey } from './signing-keys';
 
 /** One entry of a licence's history: issued, changed (a new version), suspended, resumed, revoked, cancelled. */
@@ -117,6 +117,15 @@ export async function licenceIssue(input: { content: LicenceContent; holderKey: 
   const writes = [
     { Put: { ...stateItem(state), ConditionExpression: 'attribute_not_exists(pk)' } },
     { Put: versionItem(payload, token, input.at) },
+    // One licence of a kind per holder: two decisions for the same holder at once cannot both issue one
+    // (the later one is refused here and re-issues the licence the first one issued).
+    {
+      Put: {
+        TableName: config().tableName,
+        Item: { ...holderKindKey(input.holderKey, input.content.kind), entity: 'HolderLicenceKind', licenceId },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
     ...input.bindUserIds.map((userId) => holderBinding(userId, input.holderKey, input.at, input.content.caseNumber)),
   ];
   return { state, writes };
@@ -190,4 +199,5 @@ export async function usersOfHolder(holderKey: string): Promise<string[]> {
   );
   return (Items ?? []).map((item) => item.userId as string);
 }
+
 

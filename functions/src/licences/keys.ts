@@ -8,6 +8,8 @@
  *                                     a branch (分社) or service outlet (服务网点) an agency filed, written
  *                                     by the decision that accepts the filing                          Query
  *   LIC#<licence id> / V#<version>    one signed version (the token its QR code carries), immutable      GetItem
+ *   HOLDER#<holder> / KIND#<kind>     the one licence of a kind this system issued to a holder (written
+ *                                     with it, only if absent)                                          (condition)
  *   USER#<id> / HOLDER#<holder>       whose licences a user may see: their own, an enterprise they act for Query
  *                                     GSI1 HOLDER#<holder> / USER#<id> (who hears of a change to them)
  * Holders: `ENT#<credit code>` for an enterprise, `PER#<user id>` for a person who applied for themselves
@@ -19,6 +21,7 @@ export const licenceVersionKey = (licenceId: string, version: number) => ({ pk: 
 export const holderPartition = (holderKey: string) => `HOLDER#${holderKey}`;
 export const holderLicenceSk = (kind: string, number: string) => `LIC#${kind}#${number}`;
 export const registryPartition = (kind: string, regionCode: string) => `REGISTRY#${kind}#${regionCode}`;
+export const holderKindKey = (holderKey: string, kind: string) => ({ pk: `HOLDER#${holderKey}`, sk: `KIND#${kind}` });
 export const holderBindingKey = (userId: string, holderKey: string) => ({ pk: `USER#${userId}`, sk: `HOLDER#${holderKey}` });
 export const HOLDER_BINDING_PREFIX = 'HOLDER#';
 
