@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { abortableSleep, requestSignal } from './abort';
 
 /**
  * A local stand-in for what AWS does with a stream batch that an event source mapping gives up on: the
@@ -180,24 +181,16 @@ export function failureDestinations(options: FailureDestinationsOptions): Failur
   const sent: QueuedFailure[] = [];
   const running = new Set<Promise<void>>();
 
-  const pause = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        signal.removeEventListener('abort', done);
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      signal.addEventListener('abort', done);
-    });
+  const pause = (ms: number) => abortableSleep(ms, signal);
 
   /** One receive: true when the consumer finished the message. */
   async function receive(message: QueuedFailure, queue: QueueConsumer, sentAt: number): Promise<boolean> {
     const event = sqsEvent(message, queue.queueName, options.region, sentAt);
+    const request = requestSignal(signal);
     try {
       const response = await fetch(`${options.lambdaEndpoint}/2015-03-31/functions/${encodeURIComponent(queue.functionName!)}/invocations`, {
         method: 'POST',
-        signal,
+        signal: request.signal,
         headers: { 'Content-Type': 'application/json', 'X-Amz-Invocation-Type': 'RequestResponse' },
         body: JSON.stringify(event),
       });
@@ -212,6 +205,8 @@ export function failureDestinations(options: FailureDestinationsOptions): Failur
     } catch (error) {
       if (!signal.aborted) log(`${queue.functionName}: message ${message.messageId} not delivered (${(error as Error).cause ?? error})`);
       return false;
+    } finally {
+      request.done();
     }
   }
 

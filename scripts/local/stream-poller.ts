@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
+import { abortableSleep, requestSignal } from './abort';
 import { LOCAL_AWS_ENV } from './dynamodb-local';
 import { failureDestinations, onFailureRecord, queueOf, type QueueConsumer, type QueuedFailure } from './failure-destinations';
 import type { Managed } from './process';
@@ -228,6 +230,9 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
   const log = options.log ?? (() => undefined);
   const abort = new AbortController();
   const { signal } = abort;
+  // Every lane of every mapping, and each message the failure destinations hold, waits on this one
+  // signal at the same time (requests get signals of their own, see abort.ts).
+  setMaxListeners(200, signal);
   const destinations = failureDestinations({
     lambdaEndpoint: options.lambdaEndpoint,
     region,
@@ -239,34 +244,31 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
   /** The shard each record was read from: the on-failure record names it. */
   const shardOf = new WeakMap<LambdaStreamRecord, string>();
 
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        signal.removeEventListener('abort', done);
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      signal.addEventListener('abort', done);
-      if (signal.aborted) done();
-    });
+  const sleep = (ms: number) => abortableSleep(ms, signal);
 
   async function api(target: string, body: object): Promise<any> {
     const amzDate = new Date().toISOString().replace(/[-:]|\.\d{3}/g, '');
     const scope = `${amzDate.slice(0, 8)}/${region}/dynamodb/aws4_request`;
-    const response = await fetch(options.dynamodbEndpoint, {
-      method: 'POST',
-      signal,
-      headers: {
-        'Content-Type': 'application/x-amz-json-1.0',
-        'X-Amz-Target': target,
-        'X-Amz-Date': amzDate,
-        // DynamoDB Local wants a well-formed header but does not check the signature.
-        Authorization: `AWS4-HMAC-SHA256 Credential=${LOCAL_AWS_ENV.AWS_ACCESS_KEY_ID}/${scope}, SignedHeaders=host;x-amz-date, Signature=${'0'.repeat(64)}`,
-      },
-      body: JSON.stringify(body),
-    });
-    const data: any = await response.json().catch(() => ({}));
+    const request = requestSignal(signal);
+    let response: Response;
+    let data: any;
+    try {
+      response = await fetch(options.dynamodbEndpoint, {
+        method: 'POST',
+        signal: request.signal,
+        headers: {
+          'Content-Type': 'application/x-amz-json-1.0',
+          'X-Amz-Target': target,
+          'X-Amz-Date': amzDate,
+          // DynamoDB Local wants a well-formed header but does not check the signature.
+          Authorization: `AWS4-HMAC-SHA256 Credential=${LOCAL_AWS_ENV.AWS_ACCESS_KEY_ID}/${scope}, SignedHeaders=host;x-amz-date, Signature=${'0'.repeat(64)}`,
+        },
+        body: JSON.stringify(body),
+      });
+      data = await response.json().catch(() => ({}));
+    } finally {
+      request.done();
+    }
     if (!response.ok) {
       const error = new StreamsApiError(`${target.split('.')[1]}: ${data.Message ?? data.message ?? `HTTP ${response.status}`}`);
       error.name = String(data.__type ?? 'Error').split('#').pop()!;
@@ -306,19 +308,23 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
   async function invoke(state: MappingState, records: LambdaStreamRecord[]): Promise<Outcome> {
     const { functionName, reportBatchItemFailures } = state.mapping;
     let response: Response;
+    let text: string;
+    const request = requestSignal(signal);
     try {
       response = await fetch(`${options.lambdaEndpoint}/2015-03-31/functions/${encodeURIComponent(functionName)}/invocations`, {
         method: 'POST',
-        signal,
+        signal: request.signal,
         headers: { 'Content-Type': 'application/json', 'X-Amz-Invocation-Type': 'RequestResponse' },
         body: JSON.stringify({ Records: records }),
       });
+      text = await response.text();
     } catch (error) {
       if (signal.aborted) throw error;
       const cause = (error as Error).cause ?? error;
       return { kind: 'unreachable', error: `Lambda endpoint ${options.lambdaEndpoint} unreachable (${cause})` };
+    } finally {
+      request.done();
     }
-    const text = await response.text();
     let body: any;
     try {
       body = text ? JSON.parse(text) : undefined;
