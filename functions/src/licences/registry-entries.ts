@@ -1,4 +1,4 @@
-import { REGISTRY_STATUSES, type RegisteredTourGuide, type RegisteredTravelAgency, type RegistryStatus } from '@ah-tourism/shared';
+import { REGISTRY_STATUSES, statusToday, type RegisteredTourGuide, type RegisteredTravelAgency } from '@ah-tourism/shared';
 import { cstDay } from '@ah-tourism/shared/src/calendar/working-days';
 import { maskPersonName } from '../platform/masking';
 import type { LicenceState } from './issued-licences';
@@ -8,7 +8,7 @@ export type RegistryRow = Pick<LicenceState, 'kind' | 'number' | 'status' | 'reg
 
 /** 有效 … 已注销 as recorded; a valid licence past its validity shows 已过期. */
 function statusOf(row: RegistryRow, today: string) {
-  const status: RegistryStatus = row.status === 'valid' && row.current.validUntil && row.current.validUntil < today ? 'expired' : row.status;
+  const status = statusToday(row.status, row.current.validUntil, today);
   const last = row.history.at(-1);
   const changedOn = row.status !== 'valid' && last ? (last.effectiveOn ?? cstDay(last.at)) : undefined;
   return { status, statusLabel: REGISTRY_STATUSES[status], ...(changedOn ? { statusChangedOn: changedOn } : {}) };

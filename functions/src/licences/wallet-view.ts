@@ -1,17 +1,17 @@
-import { LICENCE_STATUSES, type MyLicence } from '@ah-tourism/shared';
+import { REGISTRY_STATUSES, statusToday, type MyLicence } from '@ah-tourism/shared';
 import { cstDay } from '@ah-tourism/shared/src/calendar/working-days';
 import { licencesOfHolders } from './holder-licences';
 import { holdersOf, type LicenceState } from './issued-licences';
 
 /** How a licence shows in 我的证照: its current version, its QR token and what state it is in today. */
 export function walletEntry(state: LicenceState, today: string): MyLicence {
-  const expired = state.status === 'valid' && !!state.current.validUntil && state.current.validUntil < today;
+  const shown = statusToday(state.status, state.current.validUntil, today);
   return {
     licence: state.current,
     token: state.currentToken,
     status: state.status,
-    statusLabel: expired ? '已过期' : LICENCE_STATUSES[state.status],
-    usable: state.status === 'valid' && !expired,
+    statusLabel: REGISTRY_STATUSES[shown],
+    usable: shown === 'valid',
     history: state.history.map(({ at, action, version, reason, legalBasis, effectiveOn }) => ({ at, action, version, ...(reason ? { reason } : {}), ...(legalBasis ? { legalBasis } : {}), ...(effectiveOn ? { effectiveOn } : {}) })),
   };
 }

@@ -1,3 +1,4 @@
+import { statusToday } from '@ah-tourism/shared/src/licences/registry-text';
 import { config } from '../platform/config';
 import { logger } from '../platform/logger';
 import { parameter } from '../platform/parameters';
@@ -81,8 +82,10 @@ export type LicenceProblem = 'revoked' | 'suspended' | 'cancelled' | 'expired';
 /** What the wallet says of the licence a material names: usable, held but unusable (and why), or not held. */
 export type LicenceStanding = { usable: true; licence: HeldLicence } | { usable: false; licence: HeldLicence; problem: LicenceProblem } | undefined;
 
-const problemOf = (licence: HeldLicence, today: string): LicenceProblem | undefined =>
-  licence.status !== 'valid' ? licence.status : licence.validUntil && licence.validUntil < today ? 'expired' : undefined;
+const problemOf = (licence: HeldLicence, today: string): LicenceProblem | undefined => {
+  const status = statusToday(licence.status, licence.validUntil, today);
+  return status === 'valid' ? undefined : status;
+};
 
 export function licenceStanding(wallet: LicenceWallet | undefined, name: string, today: string): LicenceStanding {
   const named = wallet?.licences.filter((l) => l.name === name) ?? [];

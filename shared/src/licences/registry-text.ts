@@ -14,6 +14,14 @@ export const REGISTRY_STATUSES = {
 export type RegistryStatus = keyof typeof REGISTRY_STATUSES;
 
 /**
+ * What a licence is today: its recorded status, or `expired` once a valid one is past its last day of
+ * validity (`today` a China calendar day). The registries, 我的证照 and the wallet all show it so.
+ */
+export function statusToday(status: Exclude<RegistryStatus, 'expired'>, validUntil: string | undefined, today: string): RegistryStatus {
+  return status === 'valid' && validUntil !== undefined && validUntil < today ? 'expired' : status;
+}
+
+/**
  * One form for stored names and typed keywords, so a search matches however it was typed: full-width
  * letters, digits and brackets folded (NFKC: （ → (, Ａ → a), lower case, no white space.
  */
