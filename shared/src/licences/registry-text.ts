@@ -3,21 +3,17 @@
  * stay free of it): status labels, how search text is normalised, and what a licence number says.
  */
 
+import { LICENCE_STATUSES, type LicenceStatus } from './kinds';
+
 /** A licence's status as a registry shows it: its recorded status, or 已过期 once a valid one is past its validity. */
-export const REGISTRY_STATUSES = {
-  valid: '有效',
-  suspended: '已暂停',
-  revoked: '已吊销',
-  cancelled: '已注销',
-  expired: '已过期',
-} as const;
+export const REGISTRY_STATUSES = { ...LICENCE_STATUSES, expired: '已过期' } as const;
 export type RegistryStatus = keyof typeof REGISTRY_STATUSES;
 
 /**
  * What a licence is today: its recorded status, or `expired` once a valid one is past its last day of
  * validity (`today` a China calendar day). The registries, 我的证照 and the wallet all show it so.
  */
-export function statusToday(status: Exclude<RegistryStatus, 'expired'>, validUntil: string | undefined, today: string): RegistryStatus {
+export function statusToday(status: LicenceStatus, validUntil: string | undefined, today: string): RegistryStatus {
   return status === 'valid' && validUntil !== undefined && validUntil < today ? 'expired' : status;
 }
 
