@@ -26,3 +26,5 @@ export * from './licences/licence';
 export * from './licences/licence-materials';
 export * from './licences/registry-text';
 export * from './licences/registry';
+export * from './assessment/model';
+export * from './assessment/api';

@@ -1,4 +1,4 @@
-import type { ApprovalRule, CaseDocument, CaseStatus, ImplementationItem, MaterialContentType, NotificationEvent, VisitBooking } from '@ah-tourism/shared';
+import type { ApprovalRule, CaseChannel, CaseDocument, CaseStatus, ImplementationItem, MaterialContentType, NotificationEvent, VisitBooking } from '@ah-tourism/shared';
 import type { Sealed } from '../platform/crypto';
 import type { IdempotentRequest } from '../platform/idempotency';
 import type { AuditEntry } from './audit';
@@ -36,6 +36,8 @@ export interface CaseRecord {
   auditHead?: { seq: number; hash: string };
   /** When its result was delivered: the case is closed (已办结) a fixed time later (closing.ts). */
   deliveredAt?: string;
+  /** Where it was applied; absent: on the phone (`caseChannelOf`). */
+  channel?: CaseChannel;
 }
 
 /** What the applicant submitted, kept apart from the record that every step rewrites. */

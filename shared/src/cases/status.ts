@@ -206,3 +206,16 @@ export function applicantActions(status: CaseStatus): CaseTransition[] {
     return transition.actor === 'applicant' && transition.from.includes(status);
   });
 }
+
+/**
+ * Where a case was applied (申请渠道): online on the phone or the provincial portal, or entered at a hall
+ * window on the person's behalf (线上线下联合办理). Cases stored without one were applied on the phone.
+ */
+export const CASE_CHANNELS = {
+  miniapp: { label: '微信小程序', online: true },
+  portal: { label: '政务服务网', online: true },
+  hall_window: { label: '服务大厅窗口', online: false },
+} as const;
+export type CaseChannel = keyof typeof CASE_CHANNELS;
+export const CASE_CHANNEL_KEYS = Object.keys(CASE_CHANNELS) as [CaseChannel, ...CaseChannel[]];
+export const caseChannelOf = (record: { channel?: CaseChannel }): CaseChannel => record.channel ?? 'miniapp';
