@@ -274,7 +274,7 @@ describe('the case lifecycle on the phone (H5, Chromium)', () => {
     const colleague = (await signInAs('city-pre_review')).accessToken;
     expect((await act(colleague, other, { action: 'accept', opinion: '材料齐全' })).status).toBe(200);
 
-    await acceptOnStaleView(page);
+    expect(await acceptOnStaleView(page)).toBe(409);
     await visible(page.getByRole('alert').filter({ hasText: '该办件已被他人处理，当前为“已受理”，请刷新后再办理' }));
     await visible(page.getByText('已受理').filter({ visible: true }).first());
     await visible(page.getByText('当前状态下您没有可办理的事项'));
@@ -373,8 +373,14 @@ function firstSaturday(year: number): string {
 }
 
 /** Tapping 受理 on a view that is out of date: the form, an opinion, and the API's 409. */
-async function acceptOnStaleView(page: Page): Promise<void> {
+/** Accepts on a view that is no longer current; returns the HTTP status the API answered the action with. */
+async function acceptOnStaleView(page: Page): Promise<number> {
   await page.getByRole('button', { name: '受理', exact: true }).click();
-  await page.getByLabel('受理意见').fill('材料齐全');
+  const opinion = page.getByLabel('受理意见');
+  await opinion.fill('材料齐全');
+  // The form keeps what was typed (a confirm before React has it would only show the form's own message).
+  await page.waitForFunction((el) => (el as HTMLTextAreaElement | null)?.value === '材料齐全', await opinion.elementHandle(), { timeout: 15_000 });
+  const answer = page.waitForResponse((response) => response.request().method() === 'POST' && /\/staff\/cases\/[^/]+\/actions$/.test(new URL(response.url()).pathname), { timeout: 30_000 });
   await page.getByRole('button', { name: '确认受理', exact: true }).click();
+  return (await answer).status();
 }

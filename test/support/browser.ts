@@ -69,7 +69,12 @@ async function whatIsShown(page: Page): Promise<string> {
       pages.map((el) => ({ classes: el.className, text: (el.innerText || '').replace(/\s+/g, ' ').trim().slice(0, 300) })),
     );
     const pages = shown.map((p) => `  [${p.classes}] ${p.text || '(no visible text)'}`).join('\n');
-    return `\nThe page at ${page.url()} shows:\n${pages || '  (no Taro page)'}`;
+    // Messages are what a failure is usually about, and they sit past the cut of a long page's text.
+    const messages = await page
+      .locator('[role=alert], [role=status], .taro__toast')
+      .evaluateAll((els: { innerText?: string }[]) => els.map((el) => (el.innerText || '').replace(/\s+/g, ' ').trim()).filter(Boolean));
+    const said = messages.length ? `\nMessages on screen:\n${messages.map((m) => `  ${m.slice(0, 200)}`).join('\n')}` : '';
+    return `\nThe page at ${page.url()} shows:\n${pages || '  (no Taro page)'}${said}`;
   } catch {
     return '';
   }

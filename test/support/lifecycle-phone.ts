@@ -104,10 +104,18 @@ export async function findInInbox(page: Page, caseNumber: string, status: string
   await untilVisible(page, page.getByRole('link', { name: /办件编号/ }).filter({ visible: true }).or(page.getByText('暂无办件')));
   await page.getByRole('radio', { name: status, exact: true }).click();
   await visible(page.getByRole('radio', { name: status, exact: true, checked: true }));
-  await scrollInboxUntil(page, caseNumber);
   const row = inboxRow(page, caseNumber);
-  await row.scrollIntoViewIfNeeded();
-  return row;
+  // The unfiltered list may still be on screen when the row is first found; the filtered answer then
+  // replaces it (the row found is detached mid-scroll), so look again in the list as it is now.
+  for (let attempt = 1; ; attempt += 1) {
+    await scrollInboxUntil(page, caseNumber);
+    try {
+      await row.scrollIntoViewIfNeeded({ timeout: 5_000 });
+      return row;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
 }
 
 /** Opens the case from its 工作台 row; waits for the staff case page. */
