@@ -28,3 +28,4 @@ export * from './licences/registry-text';
 export * from './licences/registry';
 export * from './assessment/model';
 export * from './assessment/api';
+export * from './text/china-time';

@@ -379,7 +379,7 @@ async function acceptOnStaleView(page: Page): Promise<number> {
   const opinion = page.getByLabel('受理意见');
   await opinion.fill('材料齐全');
   // The form keeps what was typed (a confirm before React has it would only show the form's own message).
-  await page.waitForFunction((el) => (el as HTMLTextAreaElement | null)?.value === '材料齐全', await opinion.elementHandle(), { timeout: 15_000 });
+  await page.waitForFunction((el) => (el as { value?: string } | null)?.value === '材料齐全', await opinion.elementHandle(), { timeout: 15_000 });
   const answer = page.waitForResponse((response) => response.request().method() === 'POST' && /\/staff\/cases\/[^/]+\/actions$/.test(new URL(response.url()).pathname), { timeout: 30_000 });
   await page.getByRole('button', { name: '确认受理', exact: true }).click();
   return (await answer).status();

@@ -5,7 +5,7 @@ import {
   appliesThroughAgent,
   applicationRequestSchema,
   applicationSchema,
-  formatCaseNumber,
+  newCaseNumber,
   maskIdentityNumber,
   maskMobile,
   materialRequirement,
@@ -157,7 +157,7 @@ export function caseSubmission(deps: SubmissionDeps) {
       const submittedAt = baseRecord.submittedAt;
       const preReviewDueAt = dueAfter(calendar, submittedAt, PRE_REVIEW_WORKING_DAYS);
       for (let attempt = 0; attempt < 5; attempt += 1) {
-        const caseNumber = formatCaseNumber(submittedAt.slice(0, 10), baseRecord.regionCode, randomBytes(5));
+        const caseNumber = newCaseNumber(submittedAt, baseRecord.regionCode, randomBytes(5));
         // The submission is entry 1 of the audit chain, written with the application in the same row.
         const entry = submissionEntry(caseNumber, prepared.application);
         const application: CaseApplication = { ...prepared.application, auditHash: entry.hash };

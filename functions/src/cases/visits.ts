@@ -1,6 +1,6 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { cstDay, cstInstant, type VisitBooking, type VisitSlots, type WorkingCalendar } from '@ah-tourism/shared';
+import { chinaTimeRange, cstDay, cstInstant, type VisitBooking, type VisitSlots, type WorkingCalendar } from '@ah-tourism/shared';
 import type { Caller } from '../auth/caller';
 import { config } from '../platform/config';
 import { dynamo } from '../platform/dynamodb';
@@ -91,7 +91,7 @@ export function visitService(deps: { calendar: () => Promise<WorkingCalendar>; n
       const { organisationCode, caseNumber } = stored.record;
       const booking: VisitBooking = { slotId, startsAt: slot.startsAt, endsAt: slot.endsAt, place: stored.guide.guide.place.address, bookedAt: deps.now().toISOString() };
       const { status } = stored.record;
-      const event: EventRecord = { at: booking.bookedAt, seq: 9999, action: 'book_visit', from: status, to: status, by: 'applicant', actorId: caller.userId, opinion: `预约 ${slot.startsAt}` };
+      const event: EventRecord = { at: booking.bookedAt, seq: 9999, action: 'book_visit', from: status, to: status, by: 'applicant', actorId: caller.userId, opinion: `预约现场办理：${chinaTimeRange(slot.startsAt, slot.endsAt)}，${booking.place}` };
       const head = stored.record.auditHead;
       const entry = chainEntry(head, { at: event.at, actorId: caller.userId, actorRole: 'applicant', action: event.action, from: status, to: status }, stepPayload({ event }));
       const items = [

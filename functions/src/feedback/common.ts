@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { ASSISTED_CHANNELS, FEEDBACK_CHANNELS, cstDay, formatCaseNumber, type FeedbackChannel, type OnBehalf } from '@ah-tourism/shared';
+import { ASSISTED_CHANNELS, FEEDBACK_CHANNELS, newCaseNumber, type FeedbackChannel, type OnBehalf } from '@ah-tourism/shared';
 import type { UserRecord } from '../auth/store';
 import { config } from '../platform/config';
 import { AppError } from '../platform/errors';
@@ -40,7 +40,7 @@ export function requireFeedbackDesk(user: StaffUser, what: string): void {
 export const newestFirst = (iso: string) => String(9_999_999_999_999 - Date.parse(iso)).padStart(13, '0');
 
 /** A feedback number: a prefix, the CST day, a region code and 8 random characters (see case-number.ts). */
-export const feedbackNumber = (prefix: 'ZX' | 'TS', at: string, regionCode: string) => `${prefix}${formatCaseNumber(cstDay(at), regionCode, randomBytes(5))}`;
+export const feedbackNumber = (prefix: 'ZX' | 'TS', at: string, regionCode: string) => `${prefix}${newCaseNumber(at, regionCode, randomBytes(5))}`;
 
 export interface IndexPageQuery {
   index: 'GSI1' | 'GSI2';

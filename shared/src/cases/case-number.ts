@@ -1,5 +1,7 @@
+import { cstDay } from '../calendar/working-days';
+
 /**
- * Case numbers (办件编号): date of submission (8 digits) + region code of the implementing body (6) +
+ * Case numbers (办件编号): date of submission in China time (8 digits) + region code of the implementing body (6) +
  * 8 random characters of Crockford's base32 (40 bits). 22 characters, e.g. 20261127341000K7Q2M9XD:
  * unique (the store refuses a duplicate and a new one is drawn), sortable by date within a region, and not
  * guessable from a neighbour's number, unlike a plain serial. The national style (implementation code +
@@ -23,4 +25,9 @@ export function formatCaseNumber(date: string, regionCode: string, random: Uint8
 
 export function isCaseNumber(value: string): boolean {
   return CASE_NUMBER.test(value);
+}
+
+/** The number of something submitted at `submittedAt` (an instant): its date is the China-time day, as on screen. */
+export function newCaseNumber(submittedAt: string, regionCode: string, random: Uint8Array): string {
+  return formatCaseNumber(cstDay(submittedAt), regionCode, random);
 }
