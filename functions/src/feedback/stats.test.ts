@@ -1,6 +1,6 @@
 import type { Evaluation, EvaluationLevel, EvaluationTag, FeedbackChannel } from '@ah-tourism/shared';
 import type { RectificationTask, StoredEvaluation } from '../cases/feedback-records';
-import { aggregateFeedback, statsPeriod } from './stats';
+import { aggregateFeedback, statsPeriod, withoutContactDetails } from './stats';
 
 const ORG = { organisationCode: '113410000039113649', organisationName: '黄山市文化和旅游局', from: '2026-11-01', to: '2026-11-30' };
 const TRAVEL = { implementationCode: 'A', itemName: '旅行社业务经营许可' };
@@ -121,6 +121,23 @@ describe('pain points and praise points', () => {
     expect(stats.praisePoints.keywords.map((k) => [k.label, k.count])).toEqual([
       ['快', 2],
       ['方便', 2],
+    ]);
+  });
+
+  it('does not count 电话 in a number left to be called back, only where the phone went wrong', () => {
+    expect(withoutContactDetails('材料要求前后不一，我的电话139****2345，请回电')).not.toContain('电话');
+    expect(withoutContactDetails('联系方式：0551-6299****')).not.toContain('联系方式');
+    expect(withoutContactDetails('打电话没人接')).toContain('电话');
+    const calls = aggregateFeedback(
+      ORG,
+      [stored(TRAVEL, 'dissatisfied', { comment: '排队太久，电话：139****2345' }), stored(TRAVEL, 'very_dissatisfied', { comment: '咨询电话打不通' })],
+      [],
+      new Date('2026-11-27T04:00:00.000Z'),
+    );
+    expect(calls.painPoints.keywords.map((k) => [k.label, k.count])).toEqual([
+      ['排队', 1],
+      ['电话', 1],
+      ['打不通', 1],
     ]);
   });
 

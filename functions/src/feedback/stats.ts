@@ -36,10 +36,20 @@ function bump(counts: Map<string, number>, key: string) {
   counts.set(key, (counts.get(key) ?? 0) + 1);
 }
 
+/**
+ * A number the person left to be called back ("我的电话139****2345", "联系方式：0551-…") says nothing about
+ * the service: without it, 电话 counts only where the phone is what went wrong (打电话没人接).
+ */
+const CONTACT_DETAILS = /(联系|我的|本人)?(电话|手机|手机号|联系方式)(号码)?\s*(是|为|[:：])?\s*[\d*＊][\d*＊\- ]{5,}/g;
+
+export function withoutContactDetails(comment: string): string {
+  return comment.replace(CONTACT_DETAILS, ' ');
+}
+
 /** How many comments mention each keyword (once per comment, however often it is repeated). */
 function keywordCounts(comments: string[], keywords: readonly string[]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const comment of comments) for (const keyword of keywords) if (comment.includes(keyword)) bump(counts, keyword);
+  for (const comment of comments.map(withoutContactDetails)) for (const keyword of keywords) if (comment.includes(keyword)) bump(counts, keyword);
   return counts;
 }
 
