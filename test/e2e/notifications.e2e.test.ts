@@ -228,6 +228,18 @@ describe('subscriptions, the message centre and staff invitations (H5, Chromium)
     expect((await storedSession(page)).user.userId).toBe(before.user.userId);
   }, 120_000);
 
+  it('a signed-out person opening the case from a message signs in on the way and lands on the case', async () => {
+    const { page } = citizen;
+    await page.waitForLoadState('networkidle');
+    await page.evaluate((key) => (globalThis as unknown as { localStorage: { removeItem(key: string): void } }).localStorage.removeItem(key), SESSION_KEY);
+    await openApp(page, `pages/cases/detail/index?caseNumber=${caseNumber}`);
+    await chooseOnLoginPage(page, 'citizen');
+    await visible(page.getByText(caseNumber, { exact: true }).filter({ visible: true }));
+    await visible(page.getByRole('heading', { name: ITEM, level: 1 }));
+    expect(await page.getByRole('button', { name: /重试|重新加载/ }).filter({ visible: true }).count()).toBe(0);
+    await screenshot(page, 'notify-07-case-after-sign-in');
+  }, 120_000);
+
   it('an org admin invites a staff member; the code is shown once, in large type, with its expiry', async () => {
     admin = await openPhone();
     const { page } = admin;

@@ -3,13 +3,14 @@ import type { CaseDetail } from '@ah-tourism/shared'
 import { View } from '@tarojs/components'
 import { useCallback, useEffect, useRef } from 'react'
 import { StatusView } from '@/components/status-view'
+import { SignInRequired, useSignedIn } from '@/features/account/sign-in'
 import { getCase, getDownloadLink } from '@/features/cases/api'
 import { CaseDeadlines } from '@/features/cases/case-deadlines'
 import { DocumentList } from '@/features/cases/case-documents'
 import { CaseFields } from '@/features/cases/case-fields'
 import { CaseMaterials } from '@/features/cases/case-materials'
 import { ApplicantSection, CaseHeader, CaseHistory, CaseNotice } from '@/features/cases/case-view'
-import { documentUrl, openMineTab, readParam } from '@/features/cases/routes'
+import { caseUrl, documentUrl, openMineTab, readParam } from '@/features/cases/routes'
 import { chinaTimeRange } from '@/features/cases/format'
 import { useCasePage, withGuide } from '@/features/cases/use-case-page'
 import { EvaluationPrompt, GivenEvaluation } from '@/features/feedback/evaluation-view'
@@ -34,8 +35,10 @@ import './index.scss'
 export default function CaseDetailPage() {
   const { params } = useRouter()
   const caseNumber = readParam(params.caseNumber ?? params.no)
+  // Opened from a message while signed out: sign in first and come back here, not a 重试 that repeats the 401.
+  const user = useSignedIn(caseUrl(caseNumber))
   const load = useCallback(() => getCase(caseNumber).then(withGuide), [caseNumber])
-  const { remote, reload, notice, clearNotice, changed, stale } = useCasePage(load, caseNumber)
+  const { remote, reload, notice, clearNotice, changed, stale } = useCasePage(load, `${user?.userId ?? ''}:${caseNumber}`)
   const changedRef = useRef(changed)
   changedRef.current = changed
 
@@ -52,9 +55,11 @@ export default function CaseDetailPage() {
   )
 
   if (!caseNumber) return <StatusView kind='error' title={S.missingNumber} actionText={S.toMine} onAction={openMineTab} />
+  if (!user) return <SignInRequired returnUrl={caseUrl(caseNumber)} />
   if (remote.status === 'loading') return <StatusView kind='loading' title={S.loading} />
   if (remote.status === 'error') {
     const { error } = remote
+    if (error.code === 'AUTH_REQUIRED') return <SignInRequired returnUrl={caseUrl(caseNumber)} />
     return error.code === 'CASE_NOT_FOUND' || error.code === 'COMMON_NOT_FOUND' ? (
       <StatusView kind='empty' title={error.message} actionText={S.toMine} onAction={openMineTab} />
     ) : (
