@@ -22,7 +22,7 @@ export default function SubmittedPage() {
   const { params } = useRouter()
   const caseNumber = readParam(params.caseNumber)
   const load = useCallback(() => getCase(caseNumber), [caseNumber])
-  const { remote } = useRemote(load, caseNumber)
+  const { remote, reload } = useRemote(load, caseNumber)
   const [subscribe, setSubscribe] = useState<{ state: 'idle' | 'asking' | 'accepted' | 'declined'; error?: string }>({ state: 'idle' })
 
   // The templates are fetched now, so the tap below can open WeChat's dialog at once.
@@ -79,7 +79,18 @@ export default function SubmittedPage() {
               <StatusTag status={remote.data.status} label={remote.data.statusLabel} />
             </View>
           </View>
-        ) : null}
+        ) : remote.status === 'loading' ? (
+          <View className='submitted__facts submitted__facts--loading' role='status'>
+            <Text className='submitted__note'>{S.loadingFacts}</Text>
+          </View>
+        ) : (
+          <View className='submitted__facts' role='alert'>
+            <Text className='submitted__note'>{S.factsFailed(remote.error.message)}</Text>
+            <ActionButton variant='text' label={S.retryLabel} onTap={reload}>
+              {S.retry}
+            </ActionButton>
+          </View>
+        )}
       </View>
       {SUBSCRIBE_AVAILABLE ? (
         <View className='submitted__subscribe'>
