@@ -31,6 +31,8 @@ export interface AggregatorDeps {
 }
 
 const MAX_ATTEMPTS = 8;
+/** Between two attempts after a conflict (another lane wrote the same year item): a short, growing, jittered pause. */
+const pause = (attempt: number) => (attempt ? new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * 2 ** attempt)) : Promise.resolve());
 const PUBLIC_SERVICE_TYPE = '20';
 
 type Target = { kind: 'case'; id: string } | { kind: 'item'; id: string };
@@ -79,6 +81,7 @@ export function assessmentAggregator(deps: AggregatorDeps) {
 
   async function recountCase(caseNumber: string): Promise<void> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+      await pause(attempt);
       const { Items = [] } = await db.send(
         new QueryCommand({
           TableName,
@@ -117,6 +120,7 @@ export function assessmentAggregator(deps: AggregatorDeps) {
   async function recountItem(implementationCode: string): Promise<void> {
     const factsKey = { pk: `ITEM#${implementationCode}`, sk: FACTS_SK };
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+      await pause(attempt);
       const [summaryRow, factsRow] = await Promise.all([
         db.send(new GetCommand({ TableName, Key: summaryKey(implementationCode), ConsistentRead: true })),
         db.send(new GetCommand({ TableName, Key: factsKey, ConsistentRead: true })),
