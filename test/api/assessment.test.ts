@@ -311,6 +311,11 @@ describe('网上考核: who sees what, CSV and the public page', () => {
     const [header, ...rows] = bytes.toString('utf8').slice(1).trim().split('\r\n').map((line) => line.split(','));
     const column = (name: string) => header!.indexOf(name);
     const row = (code: string) => rows.find((r) => r[1] === code)!;
+    const months = rows.filter((r) => r[0] === '全省（月度）');
+    expect(months.map((r) => [r[3], r[4], r[column('网上申请办件占比-分母')]])).toEqual([
+      ['2025-03', '2025-03', '5'],
+      ['2025-04', '2025-04', '3'],
+    ]);
     expect(row('340000').slice(0, 3)).toEqual(['全省', '340000', '安徽省']);
     expect(row('340000')[column('网上申请办件占比(%)')]).toBe('75');
     expect(row('340000')[column('网上申请办件占比-分子')]).toBe('6');
@@ -319,7 +324,7 @@ describe('网上考核: who sees what, CSV and the public page', () => {
     expect(row('341000')[column('按时办结率-分子')]).toBe('2');
     expect(row('341000')[column('按时办结率(%)')]).toBe('66.7');
     expect(row('340100')[column('一次性告知按时率(%)')]).toBe('');
-    expect(rows).toHaveLength(1 + 17);
+    expect(rows).toHaveLength(1 + 17 + 2);
   });
 
   it('the public report shows the province and its cities without sign-in, and no case', async () => {
