@@ -4,6 +4,9 @@ import { asUser, signInAs } from '../support/applications';
 import { HEFEI, HUANGSHAN, PROVINCE, assessmentReport, caseFigures, figure, seedRows, writeRows, type SeedCase } from '../support/assessment';
 import { evaluate, finishedCase } from '../support/evaluations';
 import { eventually, invokeFunction, rowsOf } from '../support/notifications';
+import { LOCAL_AWS_ENV } from '../../scripts/local/dynamodb-local';
+
+const pick = (env: NodeJS.ProcessEnv, names: string[]) => Object.fromEntries(names.filter((name) => env[name]).map((name) => [name, env[name]]));
 
 /*
  * 网上考核 end to end: a known set of cases and evaluations in March and April 2025 across two cities and the
@@ -263,6 +266,18 @@ describe('网上考核: counting is exactly once and follows later changes', () 
     expect(numbersOf((await casesOf({ scope: 'province', figure: 'satisfactionRate' })).body)).toEqual([no('HS2')]);
     expect(numbersOf((await casesOf({ scope: 'city:340100', figure: 'overdueRectifications' })).body)).toEqual([]);
   });
+
+  it('the backfill command recounts every case and item, and changes nothing already counted', async () => {
+    Object.assign(process.env, { STAGE: process.env.STAGE ?? 'local', ...LOCAL_AWS_ENV, ...pick(process.env, ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_REGION']) });
+    const before = await reportOf('province');
+    const { recountAll } = await import('../../scripts/admin/recount-assessment');
+    const result = await recountAll(2);
+    expect(result.cases).toBeGreaterThanOrEqual(CASES.length);
+    expect(result.items).toBeGreaterThan(0);
+    const after = await reportOf('province');
+    expect(after.figures).toEqual(before.figures);
+    expect(after.months).toEqual(before.months);
+  }, 120_000);
 
   it('a case applied and evaluated through the API is counted this month', async () => {
     const { applicant, caseNumber } = await finishedCase();
