@@ -109,10 +109,15 @@ export function assessmentAggregator(deps: AggregatorDeps) {
     throw new Error('assessment facts of a case kept changing while being written');
   }
 
-  /** The promised days of a case decided without an acceptance notice: the item's, at least 1; 1 for public services. */
+  /**
+   * The promised days of a case whose acceptance notice does not state them (approved automatically, or an
+   * older notice): 1 for public services, else the item's (at least 1), as the lifecycle promises them.
+   * Only a decided case needs it; the item is read only then.
+   */
   async function promisedDaysOf(record: CaseRecord, steps: StepRecord[]): Promise<number> {
     if (record.implementationCode.slice(0, 2) === PUBLIC_SERVICE_TYPE) return 1;
-    if (steps.some((step) => step.event.action === 'accept')) return 1;
+    const stated = steps.some((step) => step.event.action === 'accept' && step.document && 'completionDays' in step.document && step.document.completionDays);
+    if (stated || !steps.some((step) => ['approve', 'auto_approve', 'refuse'].includes(step.event.action))) return 1;
     const { Item } = await db.send(new GetCommand({ TableName, Key: summaryKey(record.implementationCode) }));
     return Math.max((Item?.summary as ItemSummary | undefined)?.promisedWorkingDays ?? 1, 1);
   }
