@@ -192,6 +192,8 @@ export const CHART_FIGURES: FigureKey[] = FIGURE_GROUPS.flatMap((group) => group
 export interface Pledge {
   key: string
   text: string
+  /** Whether the figure meets the plan's target; undefined for the plain words. */
+  met?: boolean
 }
 
 /** The plain pledge words, when the figures cannot be loaded. */
@@ -213,6 +215,6 @@ export function pledgesFrom(report: AssessmentReport | null): Pledge[] {
   return PLEDGE_FIGURES.map((pledge, index) => {
     const figure = figureOf(report.figures, pledge.figure)
     if (!figure || figure.value === null) return PLAIN_PLEDGES[index]!
-    return { key: pledge.key, text: `${pledge.words} ${formatFigure(pledge.figure, figure.value)}` }
+    return { key: pledge.key, text: `${pledge.words} ${formatFigure(pledge.figure, figure.value)}`, met: figure.met }
   })
 }
