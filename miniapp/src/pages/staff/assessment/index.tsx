@@ -32,7 +32,8 @@ type ScopeChoice = 'own' | 'province' | 'city' | 'byCity' | 'byOrganisation'
 function directScope(choice: ScopeChoice, user: SessionUser): string | null | undefined {
   if (choice === 'province') return 'province'
   if (choice === 'own') return user.staff ? null : undefined
-  if (choice === 'city') return user.staff ? `city:${user.staff.regionCode}` : undefined
+  // The city an organisation lies in: its region code with the county digits zeroed (340102 → 340100).
+  if (choice === 'city') return user.staff ? `city:${user.staff.regionCode.slice(0, 4)}00` : undefined
   return undefined
 }
 
