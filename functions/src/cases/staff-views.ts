@@ -44,6 +44,27 @@ export interface StaffViewDeps {
   now?: () => Date;
 }
 
+/** A case as staff lists show it: the running deadline, or while the applicant supplements or a special procedure runs the paused one. */
+export function staffCaseSummary(record: CaseRecord, calendar: WorkingCalendar, now: Date): StaffCaseSummary {
+  const active = activeDeadline(record.status, record.clock);
+  const views = deadlineViews(record.clock, now, calendar);
+  // The running clock; or, while the applicant supplements or a special procedure runs, the paused one.
+  const pausedKind = record.status === 'supplement_requested' ? 'pre_review' : record.status === 'special_procedure' ? 'completion' : undefined;
+  const deadline = views.find((d) => d.dueAt === active?.dueAt && !d.paused) ?? views.find((d) => d.kind === pausedKind && d.paused);
+  return {
+    caseNumber: record.caseNumber,
+    itemName: record.itemName,
+    implementationCode: record.implementationCode,
+    organisationName: record.organisationName,
+    status: record.status,
+    statusLabel: CASE_STATUSES[record.status].label,
+    applicantName: record.applicantDisplayName,
+    submittedAt: record.submittedAt,
+    ...(deadline ? { deadline } : {}),
+    version: record.version,
+  };
+}
+
 /** What staff see of cases: their organisation's inbox, a case with its legal actions, its audit chain. */
 export function staffCaseViews(deps: StaffViewDeps) {
   const now = deps.now ?? (() => new Date());
@@ -69,33 +90,13 @@ export function staffCaseViews(deps: StaffViewDeps) {
     return { stored, readOnly: !own };
   }
 
-  function summary(record: CaseRecord, calendar: WorkingCalendar): StaffCaseSummary {
-    const active = activeDeadline(record.status, record.clock);
-    const views = deadlineViews(record.clock, now(), calendar);
-    // The running clock; or, while the applicant supplements or a special procedure runs, the paused one.
-    const pausedKind = record.status === 'supplement_requested' ? 'pre_review' : record.status === 'special_procedure' ? 'completion' : undefined;
-    const deadline = views.find((d) => d.dueAt === active?.dueAt && !d.paused) ?? views.find((d) => d.kind === pausedKind && d.paused);
-    return {
-      caseNumber: record.caseNumber,
-      itemName: record.itemName,
-      implementationCode: record.implementationCode,
-      organisationName: record.organisationName,
-      status: record.status,
-      statusLabel: CASE_STATUSES[record.status].label,
-      applicantName: record.applicantDisplayName,
-      submittedAt: record.submittedAt,
-      ...(deadline ? { deadline } : {}),
-      version: record.version,
-    };
-  }
-
   async function staffDetail(user: StaffUser, stored: StoredCase, readOnly: boolean): Promise<StaffCaseDetail> {
     const calendar = await deps.calendar();
     const { record, application } = stored;
     const applicant = await unseal<Applicant>(deps.keys, application.sealedApplicant);
     logger.info('case opened by staff', { caseNumber: record.caseNumber, staffId: user.staff.staffId });
     return {
-      ...summary(record, calendar),
+      ...staffCaseSummary(record, calendar, now()),
       applicant: readOnly ? supervisedApplicant(applicant) : handledApplicant(applicant),
       fields: readOnly ? maskedFields(application.fields) : application.fields,
       conditions: stored.guide.guide.conditions,
@@ -170,7 +171,7 @@ export function staffCaseViews(deps: StaffViewDeps) {
       } while (startKey);
       const calendar = await deps.calendar();
       return {
-        items: items.map((record) => summary(record, calendar)),
+        items: items.map((record) => staffCaseSummary(record, calendar, now())),
         nextCursor: items.length >= limit && (startKey || lastKey) ? encodeCursor(lastKey!) : null,
         readOnly: organisation !== user.staff.organisationCode,
       };
