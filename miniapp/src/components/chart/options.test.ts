@@ -1,5 +1,5 @@
 /// <reference types="jest" />
-import { axisMax, chartOptions, chartRows, chartSummary, chartValue, formatChartValue, hasValues, labelWidth, shortLabel, type ChartData } from './options'
+import { axisMax, CATEGORY_WIDTH, chartOptions, drawingWidth, chartRows, chartSummary, chartValue, formatChartValue, hasValues, labelWidth, shortLabel, type ChartData } from './options'
 
 const trend: ChartData = {
   kind: 'line',
@@ -69,11 +69,31 @@ describe('chartOptions', () => {
   it('shortens long bar labels for a phone, shows the numbers on the bars and a legend only for several series', () => {
     const options = chartOptions(cities, size) as any
     expect(options.type).toBe('column')
-    expect(options.categories).toEqual(['合肥市', '黄山市文化…'])
+    expect(options.categories).toEqual(['合肥市', '黄山市…'])
     expect(options.dataLabel).toBe(true)
+    expect(options.xAxis.rotateLabel).toBe(false)
     expect(options.legend.show).toBe(false)
     const two = chartOptions({ ...cities, series: [...cities.series, { name: '超期整改', values: [0, 1] }] }, size) as any
     expect(two.legend.show).toBe(true)
+  })
+})
+
+describe('room for the categories', () => {
+  const sixteen: ChartData = { ...cities, categories: Array.from({ length: 16 }, (_, i) => `城市${i}`), series: [{ name: 'x', values: Array(16).fill(1) }] }
+
+  it('draws as wide as the box when the categories fit, wider (scrolling sideways) when they do not', () => {
+    expect(drawingWidth(cities, 315)).toBe(315)
+    expect(drawingWidth(sixteen, 315)).toBe(16 * CATEGORY_WIDTH.column + 48)
+    expect(drawingWidth(trend, 315)).toBe(315)
+  })
+
+  it('keeps labels level and numbers on the bars at that width; squeezed, it tilts labels and drops the numbers', () => {
+    const roomy = chartOptions(sixteen, { width: drawingWidth(sixteen, 315), height: 240, pixelRatio: 2 }) as any
+    expect(roomy.xAxis.rotateLabel).toBe(false)
+    expect(roomy.dataLabel).toBe(true)
+    const squeezed = chartOptions(sixteen, { width: 315, height: 240, pixelRatio: 2 }) as any
+    expect(squeezed.xAxis.rotateLabel).toBe(true)
+    expect(squeezed.dataLabel).toBe(false)
   })
 })
 
@@ -87,7 +107,8 @@ describe('axis and labels', () => {
 
   it('cuts labels by characters, not bytes', () => {
     expect(shortLabel('合肥市')).toBe('合肥市')
-    expect(shortLabel('安徽省文化和旅游厅')).toBe('安徽省文化…')
+    expect(shortLabel('马鞍山市')).toBe('马鞍山市')
+    expect(shortLabel('安徽省文化和旅游厅')).toBe('安徽省…')
   })
 
   it('measures a target label wider for Chinese characters than for digits', () => {

@@ -57,8 +57,16 @@ export function axisMax(data: ChartData): number {
   return step
 }
 
+/** The width (design px) each category needs to be read level on a phone; wider charts scroll sideways. */
+export const CATEGORY_WIDTH: Record<ChartKind, number> = { line: 36, column: 56 }
+
+/** How wide to draw a chart in a box `boxWidth` wide: the box, or wider (scrolling) when the categories need it. */
+export function drawingWidth(data: ChartData, boxWidth: number): number {
+  return Math.max(boxWidth, data.categories.length * CATEGORY_WIDTH[data.kind] + 48)
+}
+
 /** A short label for an axis category: long organisation names are cut so the axis stays readable on a phone. */
-export function shortLabel(label: string, max = 6): string {
+export function shortLabel(label: string, max = 4): string {
   const chars = Array.from(label)
   return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : label
 }
@@ -79,7 +87,9 @@ export function chartOptions(data: ChartData, size: ChartSize): Record<string, u
   const unit = data.unit
   const format = (value: number | null) => (value === null ? '' : unit === 'ratio' ? `${value.toFixed(1)}%` : String(value))
   const target = data.target === undefined ? undefined : chartValue(unit, data.target)
-  const many = data.categories.length > 4
+  // Enough room per category (the surface scrolls sideways rather than squeeze): labels stay level.
+  const room = size.width / Math.max(1, data.categories.length)
+  const many = room < CATEGORY_WIDTH[data.kind] - 0.5
   return {
     type: data.kind,
     width: size.width * size.pixelRatio,
@@ -91,7 +101,7 @@ export function chartOptions(data: ChartData, size: ChartSize): Record<string, u
     fontColor: '#1f2329',
     color: CHART_COLORS,
     padding: [18, 16, 6, 6],
-    dataLabel: data.kind === 'column' && data.categories.length <= 8,
+    dataLabel: data.kind === 'column' && !many,
     dataPointShape: true,
     categories: data.kind === 'column' ? data.categories.map((label) => shortLabel(label)) : data.categories,
     series: data.series.map((series) => ({
@@ -108,7 +118,7 @@ export function chartOptions(data: ChartData, size: ChartSize): Record<string, u
       data: [{ min: 0, max: axisMax(data), fontColor: '#1f2329', fontSize: 12, unit: axisSuffix(unit), tofix: 0 }],
     },
     extra: {
-      column: { type: 'group', width: many ? 14 : 24, activeBgColor: '#000000', activeBgOpacity: 0.08 },
+      column: { type: 'group', width: Math.max(10, Math.min(28, room * 0.45)), activeBgColor: '#000000', activeBgOpacity: 0.08 },
       line: { type: 'straight', width: 2, activeType: 'hollow' },
       tooltip: { showBox: false },
       ...(target === undefined || target === null
@@ -117,7 +127,7 @@ export function chartOptions(data: ChartData, size: ChartSize): Record<string, u
             markLine: {
               type: 'dash',
               dashLength: 6,
-              data: [{ value: target, lineColor: TARGET_COLOR, showLabel: true, labelText: `目标 ${format(target)}`, labelFontColor: TARGET_COLOR, labelBgColor: '#FFFFFF', labelBgOpacity: 0.9, labelAlign: 'right', labelOffsetX: -labelWidth(`目标 ${format(target)}`) * size.pixelRatio, labelFontSize: 11 }],
+              data: [{ value: target, lineColor: TARGET_COLOR, showLabel: true, labelText: `目标 ${format(target)}`, labelFontColor: TARGET_COLOR, labelBgColor: '#FFFFFF', labelBgOpacity: 0.9, labelAlign: 'left', labelOffsetX: (labelWidth(`目标 ${format(target)}`) + 4) * size.pixelRatio, labelFontSize: 11 }],
             },
           }),
     },

@@ -1,8 +1,8 @@
-import { Canvas } from '@tarojs/components'
+import { Canvas, ScrollView } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import uCharts from '@qiun/ucharts'
 import { useEffect, useRef } from 'react'
-import { chartOptions, type ChartData } from './options'
+import { chartOptions, drawingWidth, type ChartData } from './options'
 
 export interface ChartSurfaceProps {
   /** Element id of the canvas, unique on the page. */
@@ -20,21 +20,27 @@ interface CanvasHit {
   height: number
 }
 
-function pixelRatio(): number {
+/** The section's white card leaves the page's width less its margins and padding (design px). */
+const CARD_INSET = 60
+
+function windowInfo(): { width: number; pixelRatio: number } {
   try {
-    return Taro.getWindowInfo().pixelRatio || 2
+    const info = Taro.getWindowInfo()
+    return { width: info.windowWidth || 375, pixelRatio: info.pixelRatio || 2 }
   } catch {
-    return 2
+    return { width: 375, pixelRatio: 2 }
   }
 }
 
 /**
  * Mini-program variant: a `<Canvas type='2d'>` whose node's context the library draws on, at the
- * device's pixel ratio. (H5: surface.h5.tsx, a plain canvas element.)
+ * device's pixel ratio, inside a sideways ScrollView when the categories need more room than the
+ * card has. (H5: surface.h5.tsx, a plain canvas element.)
  */
 export function ChartSurface({ id, data, height, label, onTapCategory }: ChartSurfaceProps) {
   const chart = useRef<{ getCurrentDataIndex: (event: unknown) => number | { index: number } } | null>(null)
   const key = JSON.stringify(data)
+  const width = drawingWidth(data, windowInfo().width - CARD_INSET)
 
   useEffect(() => {
     let cancelled = false
@@ -45,7 +51,7 @@ export function ChartSurface({ id, data, height, label, onTapCategory }: ChartSu
         .exec((result: CanvasHit[] | null) => {
           const hit = result?.[0]
           if (cancelled || !hit?.node || !hit.width) return
-          const ratio = pixelRatio()
+          const ratio = windowInfo().pixelRatio
           hit.node.width = hit.width * ratio
           hit.node.height = hit.height * ratio
           const context = hit.node.getContext('2d')
@@ -66,5 +72,10 @@ export function ChartSurface({ id, data, height, label, onTapCategory }: ChartSu
     if (typeof index === 'number' && index >= 0) onTapCategory(index)
   }
 
-  return <Canvas id={id} type='2d' className='chart__canvas' style={{ height: `${height}px` }} aria-label={label} onTouchEnd={tap} />
+  return (
+    // A trend ends with the latest months: show those first when the chart is wider than the card.
+    <ScrollView className='chart__scroller' scrollX enhanced showScrollbar={false} scrollLeft={data.kind === 'line' ? width : 0}>
+      <Canvas id={id} type='2d' className='chart__canvas' style={{ width: `${width}px`, height: `${height}px` }} aria-label={label} onTouchEnd={tap} />
+    </ScrollView>
+  )
 }

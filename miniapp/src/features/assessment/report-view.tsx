@@ -5,6 +5,7 @@ import { Chart } from '@/components/chart'
 import { FilterChips } from '@/components/filter-chips'
 import { Section } from '@/components/section'
 import { StatusView } from '@/components/status-view'
+import { chinaDateTime } from '@/features/cases/format'
 import { FIGURES } from '@ah-tourism/shared/src/assessment/model'
 import { CHART_FIGURES, childrenChart, figureSentence, fractionText, groupFigures, isEmptyReport, opensCases, rangeText, targetText, trendChart, valueText, verdict } from './report'
 import { ASSESSMENT_STRINGS as S } from './strings'
@@ -92,7 +93,7 @@ export function ReportView({ report, onOpenFigure, onOpenChild, actions }: Repor
           {report.scope.name}
         </View>
         <Text className='assessment-report__period'>{rangeText(report)}</Text>
-        <Text className='assessment-report__as-of'>{report.asOf ? S.asOf(report.asOf.slice(0, 16).replace('T', ' ')) : S.asOfNever}</Text>
+        <Text className='assessment-report__as-of'>{report.asOf ? S.asOf(chinaDateTime(report.asOf)) : S.asOfNever}</Text>
         {actions}
       </View>
 
@@ -118,6 +119,7 @@ export function ReportView({ report, onOpenFigure, onOpenChild, actions }: Repor
         <View className='assessment-report__chart-title' role='heading' aria-level={3}>
           {S.trendTitle(definition.label)}
         </View>
+        <Text className='assessment-report__hint'>{S.trendHint}</Text>
         <Chart id='assessment-trend' title={S.trendTitle(definition.label)} data={trendChart(report, chartFigure)} categoryHeader={S.month} emptyText={S.noTrend} />
         {report.children.length ? (
           <>

@@ -118,9 +118,11 @@ describe('figures in words', () => {
     expect(opensCases('averagePromisedDays')).toBe(false)
   })
 
-  it('knows a period without anything measured', () => {
+  it('knows a period without cases: catalog figures and zero counts do not make it non-empty', () => {
     expect(isEmptyReport(report)).toBe(false)
-    expect(isEmptyReport({ ...report, figures: report.figures.map((f) => ({ ...f, value: null })) })).toBe(true)
+    const noCases = report.figures.map((f) => (f.key === 'itemsAtMostOneVisit' ? f : f.unit === 'count' ? { ...f, value: 0 } : { ...f, value: null }))
+    expect(isEmptyReport({ ...report, figures: noCases })).toBe(true)
+    expect(isEmptyReport({ ...report, figures: [...noCases, figure('averageWorkingDays', 'days', 2)] })).toBe(false)
   })
 })
 

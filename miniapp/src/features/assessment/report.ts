@@ -101,7 +101,7 @@ export function valueText(figure: Figure): string {
 
 /** "412 / 430 件" for a ratio, "总计 68 个工作日 / 20 件" for an average; '' when the report gives no counts. */
 export function fractionText(figure: Figure): string {
-  if (figure.numerator === undefined || figure.denominator === undefined) return ''
+  if (figure.numerator === undefined || figure.denominator === undefined || figure.value === null) return ''
   if (figure.unit === 'days') return `共 ${round1(figure.numerator)} 个工作日 / ${figure.denominator} 件`
   if (figure.unit === 'ratio') return `${figure.numerator} / ${figure.denominator} ${countNoun(figure.key)}`
   return ''
@@ -142,9 +142,12 @@ export function opensCases(key: FigureKey): boolean {
   return FIGURES[key].drill === 'cases'
 }
 
-/** Whether the report has anything measured (no cases, no items: 本期暂无办件). */
+/**
+ * Whether the period has no cases at all (本期暂无办件): no figure about cases has a rate or an average.
+ * Catalog figures (items) have values whatever the period, and counts are 0 rather than empty.
+ */
 export function isEmptyReport(report: AssessmentReport): boolean {
-  return report.figures.every((figure) => figure.value === null)
+  return report.figures.every((figure) => FIGURES[figure.key].drill === 'items' || figure.unit === 'count' || figure.value === null)
 }
 
 // ---------------------------------------------------------------------------------------------

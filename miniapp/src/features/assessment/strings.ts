@@ -21,9 +21,10 @@ export const ASSESSMENT_STRINGS = {
   childrenTitle: (label: string, level: string) => `${label}（各${level}对比）`,
   month: '月份',
   noTrend: '本期各月暂无该指标数据',
+  trendHint: '图表较宽时可左右滑动；各月数值见图下表格',
   noChildren: '暂无下级数据',
   openChild: (name: string) => `查看${name}的考核`,
-  tapChildHint: '点按柱形或表格中的名称，查看其考核详情',
+  tapChildHint: '点按柱形或表格中的名称，查看其考核详情；图表较宽时可左右滑动',
   childLevel: { city: '市', organisation: '单位' },
   childHeader: { city: '地区', organisation: '单位' },
 } as const
