@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { AssessmentReport, Figure, FigureKey } from '@ah-tourism/shared';
 import { formatFigure } from '@ah-tourism/shared';
 import type { Locator, Page } from 'playwright-core';
@@ -37,6 +38,13 @@ async function reportCounting(token: string, atLeast: number): Promise<Assessmen
   throw new Error(`the assessment did not count the case within 60 s: ${JSON.stringify(last)}`);
 }
 
+/** The report the page itself received (its figures are what the screen must show). */
+async function reportAnswer(page: Page, url: RegExp): Promise<AssessmentReport> {
+  const response = await page.waitForResponse((r) => url.test(new URL(r.url()).pathname + new URL(r.url()).search) && r.request().method() === 'GET', { timeout: 60_000 });
+  expect(response.status()).toBe(200);
+  return (await response.json()) as AssessmentReport;
+}
+
 /** The H5 chart canvas once drawn (data-drawn) and how many of its pixels are not white: the library really drew. */
 async function drawnPixels(canvas: Locator): Promise<number> {
   await visible(canvas);
@@ -58,7 +66,8 @@ const shown = (page: Page) => ({
 describe('网上考核 (H5, Chromium)', () => {
   let phone: Awaited<ReturnType<typeof openPhone>>;
   let caseNumber: string;
-  let report: AssessmentReport;
+  /** How many cases 网上申请办件占比 counted once the stream had folded in the case submitted here. */
+  let counted: number;
 
   beforeAll(async () => {
     const citizen = (await signInAs('citizen')).accessToken;
@@ -69,19 +78,24 @@ describe('网上考核 (H5, Chromium)', () => {
     );
     if (res.status !== 201) throw new Error(`submit: ${res.status} ${JSON.stringify(res.body)}`);
     caseNumber = res.body.caseNumber;
-    report = await reportCounting((await signInAs('city-org_admin')).accessToken, 1);
+    counted = figureOf(await reportCounting((await signInAs('city-org_admin')).accessToken, 1), 'casesOnline').denominator!;
     phone = await openPhone();
   }, 120_000);
 
   afterAll(async () => phone?.close());
 
-  it('the organisation administrator sees the figures, the charts and the cases behind a figure', async () => {
+  it('the organisation administrator sees the figures and charts, exports the CSV and opens the cases behind a figure', async () => {
     const { page } = phone;
     const see = shown(page);
     await switchPersona(page, 'city-org_admin');
+    // The figures move as other cases arrive: the screen is compared with the report it was sent.
+    const answered = reportAnswer(page, /\/staff\/assessment(\?|$)/);
     await openApp(page, 'pages/staff/assessment/index');
     await visible(see.heading('网上考核', 1), 45_000);
     await visible(see.heading(HUANGSHAN_BUREAU_NAME, 2), 45_000);
+    const report = await answered;
+    expect(report.scope).toEqual({ kind: 'organisation', code: HUANGSHAN_BUREAU, name: HUANGSHAN_BUREAU_NAME, query: `organisation:${HUANGSHAN_BUREAU}` });
+    expect(figureOf(report, 'casesOnline').denominator).toBeGreaterThanOrEqual(counted);
 
     // 网上申请办件占比 with the API's value, counts and verdict, in words.
     const online = figureOf(report, 'casesOnline');
@@ -104,6 +118,18 @@ describe('网上考核 (H5, Chromium)', () => {
     await trend.scrollIntoViewIfNeeded();
     await screenshot(page, 'assessment-02-trend-chart');
 
+    // 导出 CSV: the browser downloads the report (fetched with the session), UTF-8 with a BOM for Excel.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: `导出${HUANGSHAN_BUREAU_NAME}的考核数据（CSV 文件）` }).filter({ visible: true }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe(`网上考核_${HUANGSHAN_BUREAU_NAME}_${report.from}_${report.to}.csv`);
+    const csv = readFileSync((await file.path())!, 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const [header, own] = csv.slice(1).split('\r\n') as [string, string];
+    expect(header.split(',')).toEqual(expect.arrayContaining(['名称', '网上申请办件占比(%)', '网上申请办件占比-分子', '网上申请办件占比-分母']));
+    expect(own.split(',').slice(0, 3)).toEqual(['单位', HUANGSHAN_BUREAU, HUANGSHAN_BUREAU_NAME]);
+    await visible(see.text('已导出'));
+
     // The cases behind the figure: the online case counts for it, so it is among all, not the failing ones.
     await card.click();
     await visible(see.heading('网上申请办件占比', 1));
@@ -115,9 +141,10 @@ describe('网上考核 (H5, Chromium)', () => {
     await visible(see.text(caseNumber));
   }, 180_000);
 
-  it('本市 compares the city’s organisations; tapping one opens its report', async () => {
+  it('本市 compares the city’s organisations; tapping one opens its report; staff without the permission are told who may look', async () => {
     const { page } = phone;
     const see = shown(page);
+    await switchPersona(page, 'city-org_admin');
     await openApp(page, 'pages/staff/assessment/index');
     await visible(see.heading(HUANGSHAN_BUREAU_NAME, 2), 45_000);
     await page.getByRole('radio', { name: '本市' }).filter({ visible: true }).click();
@@ -127,34 +154,52 @@ describe('网上考核 (H5, Chromium)', () => {
     await expect(bars.getAttribute('aria-label')).resolves.toMatch(/^网上申请办件占比（各单位对比）柱状图/);
     await bars.scrollIntoViewIfNeeded();
     await screenshot(page, 'assessment-04-city-comparison');
-    const child = page.getByRole('link', { name: `查看${HUANGSHAN_BUREAU_NAME}的考核` }).filter({ visible: true });
-    await visible(child);
-    await child.click();
+    await visible(page.getByRole('link', { name: `查看${HUANGSHAN_BUREAU_NAME}的考核` }).filter({ visible: true }));
+    // The city has one organisation with cases: its bar fills the plot, so a tap inside the plot is on it.
+    const box = (await bars.boundingBox())!;
+    await bars.click({ position: { x: box.width * 0.6, y: box.height * 0.6 } });
     await visible(see.heading(HUANGSHAN_BUREAU_NAME, 2), 45_000);
     await visible(page.getByRole('link', { name: /^网上申请办件占比，/ }).filter({ visible: true }));
-  }, 120_000);
+    // A drill-down opens a page of its own: 返回 comes back to the city.
+    await page.goBack();
+    await visible(see.heading('黄山市', 2));
+    await page.getByRole('link', { name: `查看${HUANGSHAN_BUREAU_NAME}的考核` }).filter({ visible: true }).click();
+    await visible(see.heading(HUANGSHAN_BUREAU_NAME, 2), 45_000);
+
+    await switchPersona(page, 'city-review');
+    await openApp(page, 'pages/staff/assessment/index');
+    await visible(see.text('仅单位管理员和省级工作人员可以查看网上考核'), 45_000);
+    await visible(page.getByRole('button', { name: '返回我的' }).filter({ visible: true }));
+  }, 180_000);
 
   it('the public page shows the province and its cities without sign-in, and the home page’s pledges are its figures', async () => {
     await phone.close();
     phone = await openPhone();
     const { page } = phone;
     const see = shown(page);
-    const publicReport = await api<AssessmentReport>('/public/assessment');
-    expect(publicReport.status).toBe(200);
-    const online = figureOf(publicReport.body, 'casesOnline');
-    const visits = figureOf(publicReport.body, 'itemsAtMostOneVisit');
-
+    const answered = reportAnswer(page, /\/public\/assessment(\?|$)/);
     await openApp(page, 'pages/home/index');
+    const publicReport = await answered;
+    expect(publicReport.scope.kind).toBe('province');
+    expect(publicReport.children.map((child) => child.scope.name)).toContain('黄山市');
+    const online = figureOf(publicReport, 'casesOnline');
+    const visits = figureOf(publicReport, 'itemsAtMostOneVisit');
+    expect(online.value).not.toBeNull();
+
     const pledges = page.getByRole('link', { name: /^服务承诺：/ }).filter({ visible: true });
     await visible(pledges, 45_000);
     await visible(pledges.getByText(`网上办理 ${formatFigure('casesOnline', online.value)}`), 30_000);
     await visible(pledges.getByText(visits.value === null ? '最多跑一次' : `最多跑一次 ${formatFigure('itemsAtMostOneVisit', visits.value)}`));
     await screenshot(page, 'assessment-05-home-pledges');
 
+    const publicAnswer = reportAnswer(page, /\/public\/assessment(\?|$)/);
     await pledges.click();
     await visible(see.heading('政务服务网上考核', 1));
     await visible(see.heading('安徽省', 2), 45_000);
-    await visible(page.getByRole('listitem', { name: new RegExp(`^网上申请办件占比，${formatFigure('casesOnline', online.value).replace('.', '\\.')}，`) }).filter({ visible: true }));
+    const shownOnline = figureOf(await publicAnswer, 'casesOnline');
+    await visible(
+      page.getByRole('listitem', { name: `网上申请办件占比，${formatFigure('casesOnline', shownOnline.value)}，${shownOnline.numerator} / ${shownOnline.denominator} 件，目标 ≥ 90.0%，${shownOnline.met ? '达标' : '未达标'}` }).filter({ visible: true }),
+    );
     expect(await drawnPixels(page.locator('canvas#assessment-children').filter({ visible: true }))).toBeGreaterThan(500);
     await visible(page.getByRole('link', { name: '查看黄山市的考核' }).filter({ visible: true }));
     await screenshot(page, 'assessment-06-public');
