@@ -18,6 +18,7 @@ import { ASSESSMENT_PAGE, assessmentCasesUrl, assessmentUrl } from '@/features/a
 import { ASSESSMENT_STRINGS as A } from '@/features/assessment/strings'
 import { openMineTab } from '@/features/cases/routes'
 import { useRegions } from '@/features/region/use-regions'
+import type { OrganisationRef } from '@/features/staff/api'
 import { OrganisationPicker } from '@/features/staff/organisation-picker'
 import { useRemote } from '@/hooks/use-remote'
 import { toApiError } from '@/services/api-error'
@@ -53,6 +54,7 @@ export default function AssessmentPage() {
   )
   const [choice, setChoice] = useState<ScopeChoice>(fromLink ? 'own' : user?.staff ? 'own' : 'province')
   const [picked, setPicked] = useState<string | null>(null)
+  const [organisation, setOrganisation] = useState<OrganisationRef | null>(null)
   const [exporting, setExporting] = useState(false)
   const { state: regions } = useRegions(access === 'province' && choice === 'byCity')
 
@@ -108,6 +110,7 @@ export default function AssessmentPage() {
             if (!value) return
             setChoice(value as ScopeChoice)
             setPicked(null)
+            setOrganisation(null)
           }}
         />
         {choice === 'byCity' ? (
@@ -131,8 +134,11 @@ export default function AssessmentPage() {
             <OrganisationPicker
               id='f-assessment-organisation'
               label={S.organisationLabel}
-              value={null}
-              onChange={(organisation) => setPicked(organisation ? `organisation:${organisation.code}` : null)}
+              value={organisation}
+              onChange={(chosen) => {
+                setOrganisation(chosen)
+                setPicked(chosen ? `organisation:${chosen.code}` : null)
+              }}
             />
           </FormField>
         ) : null}
