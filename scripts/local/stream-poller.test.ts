@@ -404,7 +404,8 @@ test('routes the records to each function mapped in serverless.yml by its own fi
   const mappings = streamMappingsFromServerless(config, 'local');
   const dispatcher = 'ah-tourism-local-dispatchNotifications';
   const anchoring = 'ah-tourism-local-anchorAudit';
-  expect(mappings.map((m) => m.functionName).sort()).toEqual([anchoring, dispatcher]);
+  const aggregating = 'ah-tourism-local-aggregateAssessment';
+  expect(mappings.map((m) => m.functionName).sort()).toEqual([aggregating, anchoring, dispatcher]);
   const table = await createTable();
   let anchoringCalls = 0;
   reply = (call) => (call.functionName === anchoring && anchoringCalls++ === 0 ? thrown('S3 unavailable') : { body: { batchItemFailures: [] } });
@@ -415,13 +416,21 @@ test('routes the records to each function mapped in serverless.yml by its own fi
   await put(table, 'CASE#1#AUDIT', { entity: 'CaseStep' });
   await put(table, 'CASE#1#META', { entity: 'Case' });
   await put(table, 'CASE#1#AUDIT', { entity: 'CaseStep', note: 'replaced' });
+  await put(table, 'ITEM#1#GUIDE', { entity: 'Guide' });
+  await put(table, 'ITEM#1#SUMMARY', { entity: 'ItemSummary' });
+  await client.send(
+    new PutItemCommand({ TableName: table, Item: { pk: { S: 'CASE#1#OVERDUE' }, kind: { S: 'outbox' }, event: { M: { type: { S: 'case_overdue' } } } } }),
+  );
   await poller.drain();
   const to = (name: string) => calls.filter((call) => call.functionName === name);
-  expect(to(dispatcher).map((call) => call.keys)).toEqual([['CASE#1#OUTBOX']]);
   // New application and step rows only (not the replaced one), the failed batch again until it went through.
   expect(new Set(to(anchoring).flatMap((call) => call.keys))).toEqual(new Set(['CASE#1#FORM', 'CASE#1#AUDIT']));
   expect(to(anchoring).flatMap((call) => call.records.map((r: any) => r.eventName))).not.toContain('MODIFY');
   expect(anchoringCalls).toBeGreaterThan(1);
+  // The assessment follows case, step and summary rows, new or changed, and the overdue events (which also go to the dispatcher).
+  expect(new Set(to(aggregating).flatMap((call) => call.keys))).toEqual(new Set(['CASE#1#AUDIT', 'CASE#1#META', 'ITEM#1#SUMMARY', 'CASE#1#OVERDUE']));
+  expect(to(aggregating).flatMap((call) => call.records.map((r: any) => r.eventName))).toContain('MODIFY');
+  expect(to(dispatcher).map((call) => call.keys).flat()).toEqual(['CASE#1#OUTBOX', 'CASE#1#OVERDUE']);
 });
 
 test('stop() is prompt even with an invocation in flight', async () => {

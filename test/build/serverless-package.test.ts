@@ -208,6 +208,7 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
     expect(readers('licence-service-secret')).toEqual(['CaseSubmitterRole', 'LicenceMaterialsRole']);
     // Every function behind a protected route can read the public key, and nothing else of SSM.
     expect(readers('session-public-key')).toEqual([
+      'AssessmentReaderRole',
       'AuditVerifierRole',
       'CalendarAdminRole',
       'CaseReaderRole',
@@ -283,7 +284,33 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
       ['NotifierRole', { 'Fn::GetAtt': ['MainTable', 'StreamArn'] }],
       ['FailedBatchFinisherRole', { 'Fn::GetAtt': ['MainTable', 'StreamArn'] }],
       ['AuditAnchorRole', { 'Fn::GetAtt': ['MainTable', 'StreamArn'] }],
+      ['AssessmentAggregatorRole', { 'Fn::GetAtt': ['MainTable', 'StreamArn'] }],
     ]);
+  });
+
+  it('keeps the assessment aggregates off the stream, writing only its own rows, with retries, bisect and a dead-letter queue', () => {
+    expect(resources.AggregateAssessmentLambdaFunction?.Properties.Role).toEqual({ 'Fn::GetAtt': ['AssessmentAggregatorRole', 'Arn'] });
+    const [[, mapping] = []] = ofType('AWS::Lambda::EventSourceMapping').filter(([, m]) => JSON.stringify(m.Properties.FunctionName).includes('AggregateAssessment'));
+    expect(mapping?.Properties).toMatchObject({
+      EventSourceArn: { 'Fn::GetAtt': ['MainTable', 'StreamArn'] },
+      BisectBatchOnFunctionError: true,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': ['AssessmentDlq', 'Arn'] } } },
+    });
+    expect(mapping!.Properties.FilterCriteria.Filters.map((f: { Pattern: string }) => JSON.parse(f.Pattern))).toEqual([
+      { dynamodb: { NewImage: { entity: { S: ['Case', 'CaseStep', 'Evaluation', 'Rectification', 'ItemSummary'] } } } },
+      { eventName: ['INSERT'], dynamodb: { NewImage: { kind: { S: ['outbox'] }, event: { M: { type: { S: ['case_overdue', 'rectification_overdue'] } } } } } },
+    ]);
+    const statements = iamStatements().filter((s) => s.owner === 'AssessmentAggregatorRole');
+    const writes = statements.filter((s) => JSON.stringify(s.Action).includes('dynamodb:PutItem'));
+    expect(writes).toHaveLength(1);
+    expect(JSON.stringify(writes[0])).toContain('"dynamodb:LeadingKeys":["ASSESS#*","CASE#*","ITEM#*"]');
+    // The reports only read; the public one only the aggregates and the regions.
+    for (const role of ['AssessmentReaderRole', 'PublicAssessmentRole']) {
+      const actions = iamStatements().filter((s) => s.owner === role).flatMap((s) => ([] as string[]).concat(s.Action)).filter((a) => a.startsWith('dynamodb:'));
+      expect(actions.every((a) => ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'].includes(a))).toBe(true);
+    }
+    expect(JSON.stringify(iamStatements().filter((s) => s.owner === 'PublicAssessmentRole'))).toContain('"dynamodb:LeadingKeys":["ASSESS#*","REGION"]');
   });
 
   it('finishes the batches the stream gives up on: the dead-letter queue has a consumer, allowed only what it does, and a queue behind it', () => {
