@@ -45,12 +45,20 @@ async function reportAnswer(page: Page, url: RegExp): Promise<AssessmentReport> 
   return (await response.json()) as AssessmentReport;
 }
 
+/** What the test reads of a canvas element in the page (the root project has no DOM types). */
+interface CanvasLike {
+  width: number;
+  height: number;
+  dataset: { drawn?: string };
+  getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> } } | null;
+}
+
 /** The H5 chart canvas once drawn (data-drawn) and how many of its pixels are not white: the library really drew. */
 async function drawnPixels(canvas: Locator): Promise<number> {
   await visible(canvas);
-  await canvas.page().waitForFunction((element) => (element as HTMLCanvasElement).dataset.drawn === 'true', await canvas.elementHandle(), { timeout: 15_000 });
+  await canvas.page().waitForFunction((element) => (element as unknown as CanvasLike).dataset.drawn === 'true', await canvas.elementHandle(), { timeout: 15_000 });
   return canvas.evaluate((element) => {
-    const c = element as HTMLCanvasElement;
+    const c = element as unknown as CanvasLike;
     const pixels = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
     let coloured = 0;
     for (let i = 0; i < pixels.length; i += 4) if (pixels[i]! < 235 || pixels[i + 1]! < 235 || pixels[i + 2]! < 235) coloured += 1;
