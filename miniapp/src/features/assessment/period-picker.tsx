@@ -4,20 +4,11 @@ import { ActionButton } from '@/components/action-button'
 import { FilterChips } from '@/components/filter-chips'
 import { FormField } from '@/components/form-field'
 import { MonthInput } from './month-input'
-import { chinaMonth, presetRange, rangeProblem, type MonthRange, type PeriodPreset } from './report'
+import { chinaMonth, presetRange, rangeProblem, type MonthRange, type Period } from './report'
 import { ASSESSMENT_STRINGS as S } from './strings'
 import '@/components/form-field/index.scss'
 
-export interface Period extends MonthRange {
-  preset: PeriodPreset
-}
-
-/** The period a page opens with: 本年 (January to this month) unless the address names one. */
-export function initialPeriod(params: { from?: string; to?: string; preset?: string }): Period {
-  const preset = params.preset === 'month' || params.preset === 'quarter' || params.preset === 'year' ? params.preset : null
-  if (params.from && params.to && !rangeProblem({ from: params.from, to: params.to })) return { preset: (params.preset as PeriodPreset) ?? 'custom', from: params.from, to: params.to }
-  return { preset: preset ?? 'year', ...presetRange(preset ?? 'year') }
-}
+export { initialPeriod, type Period } from './report'
 
 /**
  * 本月 / 本季度 / 本年 / 自定义 (a range of whole months, at most 24). A preset applies at once; a custom

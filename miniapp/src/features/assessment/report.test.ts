@@ -6,6 +6,7 @@ import {
   figureSentence,
   fractionText,
   groupFigures,
+  initialPeriod,
   isEmptyReport,
   monthLabel,
   monthsBetween,
@@ -73,6 +74,16 @@ describe('periods', () => {
     expect(rangeProblem({ from: '2024-02', to: '2026-01' }, now)).toBeNull()
     expect(rangeProblem({ from: '', to: '2026-01' }, now)).toBe('请选择起始月份')
     expect(rangeProblem({ from: '2026-01', to: '2026-13' }, now)).toBe('请选择截止月份')
+  })
+
+  it('opens with the period the address names, else 本年; a range that cannot be asked for is ignored', () => {
+    const now = new Date('2026-06-15T00:00:00Z')
+    expect(initialPeriod({}, now)).toEqual({ preset: 'year', from: '2026-01', to: '2026-06' })
+    expect(initialPeriod({ preset: 'quarter' }, now)).toEqual({ preset: 'quarter', from: '2026-04', to: '2026-06' })
+    expect(initialPeriod({ from: '2025-11', to: '2026-02' }, now)).toEqual({ preset: 'custom', from: '2025-11', to: '2026-02' })
+    expect(initialPeriod({ from: '2026-04', to: '2026-06', preset: 'quarter' }, now)).toEqual({ preset: 'quarter', from: '2026-04', to: '2026-06' })
+    expect(initialPeriod({ from: '2026-05', to: '2026-02' }, now)).toEqual({ preset: 'year', from: '2026-01', to: '2026-06' })
+    expect(initialPeriod({ from: 'x', to: 'y', preset: 'bogus' }, now)).toEqual({ preset: 'year', from: '2026-01', to: '2026-06' })
   })
 
   it('counts months both ends included and writes a period in words', () => {

@@ -55,6 +55,24 @@ export function rangeProblem(range: MonthRange, now: Date = new Date()): string 
   return null
 }
 
+export interface Period extends MonthRange {
+  preset: PeriodPreset
+}
+
+const isPreset = (value: string | undefined): value is Exclude<PeriodPreset, 'custom'> => value === 'month' || value === 'quarter' || value === 'year'
+
+/**
+ * The period a page opens with: the one its address names (a drill-down keeps the period it came from),
+ * else 本年 (January to this month). A range in the address that could not be asked for is ignored.
+ */
+export function initialPeriod(params: { from?: string; to?: string; preset?: string }, now: Date = new Date()): Period {
+  if (params.from && params.to && !rangeProblem({ from: params.from, to: params.to }, now)) {
+    return { preset: isPreset(params.preset) ? params.preset : 'custom', from: params.from, to: params.to }
+  }
+  const preset = isPreset(params.preset) ? params.preset : 'year'
+  return { preset, ...presetRange(preset, now) }
+}
+
 /** "2026年1月—2026年6月", "2026年3月". */
 export function rangeText(range: MonthRange): string {
   const words = (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`
