@@ -214,5 +214,23 @@ describe('网上考核 (H5, Chromium)', () => {
     await page.getByRole('link', { name: '查看黄山市的考核' }).filter({ visible: true }).click();
     await visible(see.heading('黄山市', 2), 45_000);
     await visible(page.getByRole('radio', { name: '黄山', checked: true }).or(page.getByRole('radio', { name: '黄山市', checked: true })).filter({ visible: true }).first());
+
+    // A period without cases says so; the catalog's figures are still there.
+    const lastYear = Number(publicReport.to.slice(0, 4)) - 1;
+    await page.getByRole('radio', { name: '自定义' }).filter({ visible: true }).click();
+    await page.getByLabel('起始月份').filter({ visible: true }).fill(`${lastYear}-01`);
+    await page.getByLabel('截止月份').filter({ visible: true }).fill(`${lastYear}-03`);
+    await page.getByRole('button', { name: '查看该期间' }).filter({ visible: true }).click();
+    await visible(see.text(`${lastYear}年1月—${lastYear}年3月`), 45_000);
+    await visible(see.text('本期暂无办件'));
+    await screenshot(page, 'assessment-07-public-empty-period');
+
+    // The network failing: the error in words with 重试, which then loads.
+    await page.route(/\/public\/assessment/, (route) => route.abort('internetdisconnected'));
+    await page.getByRole('radio', { name: '全省' }).filter({ visible: true }).click();
+    await visible(page.getByRole('alert').filter({ visible: true, hasText: /网络/ }).first(), 45_000);
+    await page.unroute(/\/public\/assessment/);
+    await page.getByRole('button', { name: '重新加载考核数据' }).filter({ visible: true }).click();
+    await visible(see.heading('安徽省', 2), 45_000);
   }, 180_000);
 });
