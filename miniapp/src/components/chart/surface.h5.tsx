@@ -32,7 +32,6 @@ export function ChartSurface({ id, data, height, label, onTapCategory }: ChartSu
     if (box.current) box.current.scrollLeft = data.kind === 'line' ? box.current.scrollWidth : 0
     element.dataset.drawn = 'true'
     // `key` stands for `data`: a new object with the same numbers does not redraw.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, height])
 
   const tap = (event: { clientX: number; clientY: number }) => {

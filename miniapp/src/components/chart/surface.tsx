@@ -62,7 +62,6 @@ export function ChartSurface({ id, data, height, label, onTapCategory }: ChartSu
       cancelled = true
     }
     // `key` stands for `data`: a new object with the same numbers does not redraw.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id, key])
 
   const tap = (event: unknown) => {

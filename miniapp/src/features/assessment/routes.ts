@@ -16,6 +16,16 @@ const query = (params: Record<string, string | null | undefined>) =>
     .map(([key, value]) => `${key}=${encodeURIComponent(value!)}`)
     .join('&')
 
+/** A page parameter as text: decoded once (H5 may hand it over decoded already, which stays as it is). */
+export function paramText(value: string | undefined): string {
+  if (!value) return ''
+  try {
+    return decodeURIComponent(value)
+  } catch {
+    return value
+  }
+}
+
 export function assessmentUrl(params: { scope?: string | null; from?: string; to?: string; preset?: string }): string {
   const tail = query(params)
   return tail ? `${ASSESSMENT_PAGE}?${tail}` : ASSESSMENT_PAGE

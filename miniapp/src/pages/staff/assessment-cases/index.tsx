@@ -8,7 +8,7 @@ import { StatusView } from '@/components/status-view'
 import { SignInRequired, useSignedIn } from '@/features/account/sign-in'
 import { listAssessmentCases } from '@/features/assessment/api'
 import { rangeText } from '@/features/assessment/report'
-import { ASSESSMENT_CASES_PAGE } from '@/features/assessment/routes'
+import { ASSESSMENT_CASES_PAGE, paramText } from '@/features/assessment/routes'
 import { useCursorPages } from '@/hooks/use-cursor-pages'
 import { useInfiniteScroll } from '@/hooks/use-infinite-scroll'
 import { FIGURE_KEYS, FIGURES } from '@ah-tourism/shared/src/assessment/model'
@@ -20,7 +20,6 @@ import './index.scss'
 
 const LIST_END_ID = 'assessment-cases-end'
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/
-const decoded = (value: string | undefined) => (value ? decodeURIComponent(value) : '')
 
 /**
  * pages/staff/assessment-cases/index — the cases behind one figure of a report (scope, period and
@@ -29,11 +28,11 @@ const decoded = (value: string | undefined) => (value ? decodeURIComponent(value
  */
 export default function AssessmentCasesPage() {
   const { params } = useRouter()
-  const figure = decoded(params.figure) as FigureKey
-  const scope = decoded(params.scope)
-  const scopeName = decoded(params.scopeName)
-  const from = decoded(params.from)
-  const to = decoded(params.to)
+  const figure = paramText(params.figure) as FigureKey
+  const scope = paramText(params.scope)
+  const scopeName = paramText(params.scopeName)
+  const from = paramText(params.from)
+  const to = paramText(params.to)
   const valid = (FIGURE_KEYS as string[]).includes(figure) && !!scope && MONTH.test(from) && MONTH.test(to)
   const returnUrl = `${ASSESSMENT_CASES_PAGE}?${Object.entries(params)
     .filter(([key]) => key !== '$taroTimestamp')

@@ -14,7 +14,7 @@ import { getAssessment } from '@/features/assessment/api'
 import { exportCsv } from '@/features/assessment/export'
 import { initialPeriod, PeriodPicker, type Period } from '@/features/assessment/period-picker'
 import { ReportView } from '@/features/assessment/report-view'
-import { ASSESSMENT_PAGE, assessmentCasesUrl, assessmentUrl } from '@/features/assessment/routes'
+import { ASSESSMENT_PAGE, assessmentCasesUrl, assessmentUrl, paramText } from '@/features/assessment/routes'
 import { ASSESSMENT_STRINGS as A } from '@/features/assessment/strings'
 import { openMineTab } from '@/features/cases/routes'
 import { useRegions } from '@/features/region/use-regions'
@@ -48,7 +48,7 @@ export default function AssessmentPage() {
   const { params } = useRouter()
   const user = useSignedIn(ASSESSMENT_PAGE)
   const access = assessmentAccess(user)
-  const fromLink = typeof params.scope === 'string' && params.scope ? decodeURIComponent(params.scope) : null
+  const fromLink = paramText(params.scope) || null
   const [period, setPeriod] = useState<Period>(() =>
     initialPeriod({ from: params.from ?? undefined, to: params.to ?? undefined, preset: params.preset ?? undefined }),
   )
