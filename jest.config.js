@@ -1,6 +1,6 @@
 /**
  * Three projects, one run (`npm test`):
- *  - unit:   pure code of shared/, functions/ and scripts/ (no servers)
+ *  - unit:   pure code of shared/, functions/, scripts/ and the mini-program's Taro-free modules (no servers)
  *  - build:  the artefacts we ship: `serverless package --stage prod` and the weapp build output
  *  - system: API tests and browser tests against the real local stack (DynamoDB Local, s3rver,
  *            serverless offline, the H5 build in Chromium), started once by test/support/global-setup.ts
@@ -30,7 +30,9 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/shared/**/*.test.ts', '<rootDir>/functions/**/*.test.ts', '<rootDir>/scripts/**/*.test.ts'],
+      // The mini-program's pure modules (no Taro: data → chart series, formatting) are tested here too.
+      testMatch: ['<rootDir>/shared/**/*.test.ts', '<rootDir>/functions/**/*.test.ts', '<rootDir>/scripts/**/*.test.ts', '<rootDir>/miniapp/src/**/*.test.ts'],
+      moduleNameMapper: { '^@/(.*)$': '<rootDir>/miniapp/src/$1' },
       setupFiles: ['<rootDir>/test/support/unit-env.ts'],
     },
     { ...common, displayName: 'build', testMatch: ['<rootDir>/test/build/**/*.test.ts'] },

@@ -12,12 +12,14 @@ export default defineAppConfig({
     { root: 'pages/guide', pages: ['index'] },
     { root: 'pages/cases', pages: ['apply/index', 'detail/index', 'submitted/index', 'document/index'] },
     { root: 'pages/account', pages: ['messages/index', 'bind/index', 'staff/index', 'subscriptions/index'] },
-    { root: 'pages/staff', pages: ['inbox/index', 'case/index', 'document/index', 'calendar/index', 'rectifications/index', 'rectification/index', 'complaints/index', 'complaint/index', 'consultations/index', 'stats/index', 'record/index', 'licence/index'] },
+    { root: 'pages/staff', pages: ['inbox/index', 'case/index', 'document/index', 'calendar/index', 'rectifications/index', 'rectification/index', 'complaints/index', 'complaint/index', 'consultations/index', 'stats/index', 'record/index', 'licence/index', 'assessment/index', 'assessment-cases/index'] },
     { root: 'pages/dev', pages: ['pushes/index'] },
     // The citizen's feedback (好差评, consultations, complaints) carries zod schemas; the public
-    // progress query needs no sign-in and stays small on its own.
+    // progress query needs no sign-in and stays small on its own. The public assessment page (网上考核公开)
+    // is there too; it and the staff dashboard are the only importers of the chart library, so the
+    // library lands in those two subpackages and never in the main package.
     { root: 'pages/feedback', pages: ['evaluate/index', 'consult/index', 'consultations/index', 'complaint/index', 'complaint-detail/index', 'complaints/index'] },
-    { root: 'pages/public', pages: ['progress/index'] },
+    { root: 'pages/public', pages: ['progress/index', 'assessment/index'] },
     // The public registries (旅行社名录, 导游名录, an agency's page): no sign-in, no zod.
     { root: 'pages/registry', pages: ['agencies/index', 'guides/index', 'agency/index'] },
     // 电子证照: 我的证照, one licence with its QR code, and 扫码核验 (no sign-in). It checks signatures on

@@ -152,6 +152,16 @@ describe('weapp build output', () => {
     expect(withZod.filter((rel) => !validating.some((root) => inRoot(rel, root)))).toEqual([]);
   });
 
+  it('keeps the chart library (uCharts) out of the main package: only the assessment pages of the staff and public subpackages draw charts', () => {
+    const withCharts = files
+      .filter((f) => f.rel.endsWith('.js'))
+      .filter((f) => /未获取到context|uCharts/.test(readFileSync(path.join(dist, f.rel), 'utf8')))
+      .map((f) => f.rel);
+    expect(withCharts.some((rel) => inRoot(rel, 'pages/staff'))).toBe(true);
+    expect(withCharts.some((rel) => inRoot(rel, 'pages/public'))).toBe(true);
+    expect(withCharts.filter((rel) => !['pages/staff', 'pages/public'].some((root) => inRoot(rel, root)))).toEqual([]);
+  });
+
   it('templates and runtime agree on attribute keys, including the added aria-label / aria-role', async () => {
     const { stdout } = await run(process.execPath, [path.join(MINIAPP, 'scripts', 'check-weapp-templates.mjs'), dist], { cwd: MINIAPP }).catch(
       (error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }),

@@ -57,3 +57,14 @@ export async function requestJson<T>(method: HttpMethod, path: string, options: 
 export async function getJson<T>(path: string, options: Omit<RequestOptions, 'body'> = {}): Promise<T> {
   return (await requestJson<T>('GET', path, options)).data
 }
+
+/**
+ * A fresh access token for a request the JSON client cannot make (a file download with the session):
+ * renewed first when it has run out; AUTH_REQUIRED when nobody is signed in.
+ */
+export async function accessToken(): Promise<string> {
+  let session = currentSession()
+  if (!session) throw new ApiError('AUTH_REQUIRED', ERRORS.AUTH_REQUIRED.message, 401)
+  if (!isFresh(session)) session = await renewed(session.accessToken)
+  return session.accessToken
+}

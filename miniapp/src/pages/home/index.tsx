@@ -5,6 +5,9 @@ import { PhoneLink } from '@/components/phone-link'
 import { SearchBar } from '@/components/search-bar'
 import { Section } from '@/components/section'
 import { StatusView } from '@/components/status-view'
+import { getPublicAssessment } from '@/features/assessment/api'
+import { pledgesFrom } from '@/features/assessment/report'
+import { openPublicAssessment } from '@/features/assessment/routes'
 import { listItems } from '@/features/catalog/api'
 import { ItemList } from '@/features/catalog/item-list'
 import { THEMES } from '@/features/catalog/reference'
@@ -20,6 +23,8 @@ import './index.scss'
 
 const FREQUENT_LIMIT = 6
 
+const loadProvinceReport = () => getPublicAssessment({})
+
 /** A short, distinct glyph per theme for the category grid (data-driven: unknown themes get their first character). */
 const THEME_GLYPHS: Record<string, string> = {
   travel_agency: '社',
@@ -33,6 +38,9 @@ export default function HomePage() {
   const region = useAppState((state) => state.region)
   const loadFrequent = useCallback(() => listItems({ region: region.code, frequent: true, limit: FREQUENT_LIMIT }), [region.code])
   const { remote, reload } = useRemote(loadFrequent, region.code)
+  // The pledges are the province's figures this year; until they load, or if they cannot, the plain words.
+  const { remote: assessment } = useRemote(loadProvinceReport, 'province')
+  const pledges = pledgesFrom(assessment.status === 'ready' ? assessment.data : null)
 
   const search = (keyword: string) => {
     appStore.startSearch({ keyword })
@@ -72,10 +80,23 @@ export default function HomePage() {
           clearLabel={S.searchClear}
           onSearch={search}
         />
-        <View className='home__pledges'>
-          {S.pledges.map((pledge) => (
-            <Text key={pledge} className='home__pledge'>✓ {pledge}</Text>
+        <View
+          className='home__pledges'
+          role='link'
+          aria-role='link'
+          aria-label={S.pledgesLabel(pledges.map((pledge) => pledge.text).join('，'))}
+          hoverClass='home__pledges--pressed'
+          onClick={openPublicAssessment}
+        >
+          {pledges.map((pledge) => (
+            <Text key={pledge.key} className='home__pledge' aria-hidden='true'>
+              {pledge.met === false ? '' : '✓ '}
+              {pledge.text}
+            </Text>
           ))}
+          <Text className='home__pledge home__pledge--more' aria-hidden='true'>
+            ›
+          </Text>
         </View>
       </View>
 
@@ -85,6 +106,7 @@ export default function HomePage() {
             { key: 'progress', name: S.progress, text: S.progressText, glyph: '查', open: openPublicProgress },
             { key: 'verify', name: S.verify, text: S.verifyText, glyph: '验', open: openVerify },
             { key: 'complaint', name: S.complaint, text: S.complaintText, glyph: '诉', open: () => openSignedIn(COMPLAINT_PAGE) },
+            { key: 'assessment', name: S.assessment, text: S.assessmentText, glyph: '考', open: openPublicAssessment },
             { key: 'agencies', name: S.agencies, text: S.agenciesText, glyph: '社', open: openAgencies },
             { key: 'guides', name: S.guides, text: S.guidesText, glyph: '导', open: openGuides },
           ].map((service) => (

@@ -9,6 +9,7 @@ import { Section } from '@/components/section'
 import { StatusView } from '@/components/status-view'
 import { refreshMe, unreadCount } from '@/features/account/api'
 import { BIND_PAGE, DEV_PUSHES_PAGE, MESSAGES_PAGE, openPage, STAFF_PAGE, SUBSCRIPTIONS_PAGE } from '@/features/account/routes'
+import { ASSESSMENT_PAGE } from '@/features/assessment/routes'
 import { openItemsTab } from '@/features/catalog/routes'
 import { listCases, listDrafts } from '@/features/cases/api'
 import { CaseCard, DraftCard } from '@/features/cases/case-card'
@@ -133,6 +134,7 @@ export default function MinePage() {
     if (user.provincialAdmin) entries.push({ key: 'calendar', name: S.calendar, onTap: () => openPage(CALENDAR_PAGE) })
     // Administrators without an organisation of their own reach the appeals only from here (staff: from 工作台).
     if (user.provincialAdmin && !user.staff) entries.push({ key: 'appeals', name: S.appeals, onTap: () => openPage(RECTIFICATIONS_PAGE) })
+    if (user.provincialAdmin && !user.staff) entries.push({ key: 'assessment', name: S.assessment, onTap: () => openPage(ASSESSMENT_PAGE) })
   }
   // Verifying someone else's licence needs no sign-in.
   entries.push({ key: 'verify', name: S.verify, onTap: openVerify })

@@ -31,6 +31,7 @@ export const MINE_STRINGS = {
   staff: '人员管理',
   calendar: '工作日历',
   appeals: '差评申诉复核',
+  assessment: '网上考核',
   devPushes: '微信推送记录（本地模拟）',
 
   // staff reminders

@@ -140,7 +140,7 @@ export default function InboxPage() {
         ) : null}
       </View>
 
-      <WorkbenchLinks staff={staff} />
+      <WorkbenchLinks staff={staff} user={user} />
 
       {staff.level === 'province' ? (
         <Section title={S.supervise}>

@@ -1,11 +1,13 @@
 import Taro from '@tarojs/taro'
-import type { StaffMembership } from '@ah-tourism/shared'
+import type { SessionUser, StaffMembership } from '@ah-tourism/shared'
 import { Text, View } from '@tarojs/components'
+import { assessmentAccess } from '@/features/assessment/access'
+import { ASSESSMENT_PAGE } from '@/features/assessment/routes'
 import { COMPLAINTS_PAGE, CONSULTATIONS_PAGE, RECORD_PAGE, RECTIFICATIONS_PAGE, STATS_PAGE } from '@/features/staff/routes'
 import { INBOX_STRINGS as S } from './strings'
 
-/** The staff side of 好差评, complaints and consultations, as a compact row of links above the inbox. */
-export function WorkbenchLinks({ staff }: { staff: StaffMembership }) {
+/** The staff side of 好差评, complaints and consultations (and 网上考核 for those who see it), as a compact row of links above the inbox. */
+export function WorkbenchLinks({ staff, user }: { staff: StaffMembership; user: SessionUser }) {
   const records = staff.permissions.includes('hall_window') || staff.permissions.includes('hotline_12301')
   const links = [
     { name: S.links.rectifications, url: RECTIFICATIONS_PAGE },
@@ -13,6 +15,7 @@ export function WorkbenchLinks({ staff }: { staff: StaffMembership }) {
     { name: S.links.consultations, url: CONSULTATIONS_PAGE },
     { name: S.links.stats, url: STATS_PAGE },
     ...(records ? [{ name: S.links.record, url: RECORD_PAGE }] : []),
+    ...(assessmentAccess(user) ? [{ name: S.links.assessment, url: ASSESSMENT_PAGE }] : []),
   ]
   return (
     <View className='inbox__links' role='list' aria-label={S.links.label}>
