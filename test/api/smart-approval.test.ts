@@ -111,9 +111,9 @@ describe('the one visit of a negative-list item (A级旅游景区质量等级评
     const seen = (await staffCase(staff, cases[winner]!)).body;
     expect(seen.visit?.startsAt).toBeDefined();
     // The history says the booked time as people read it (China time), not as it is stored.
-    const booked = seen.history.find((h: { action: string }) => h.action === 'book_visit');
-    expect(booked.opinion).toMatch(/^预约现场办理：\d{4}年\d{2}月\d{2}日 \d{2}:\d{2}–\d{2}:\d{2}，.+/);
-    expect(booked.opinion).not.toMatch(/T\d{2}:\d{2}:\d{2}/);
+    const booked = seen.history.find((h: { action: string }) => h.action === 'book_visit')?.opinion;
+    expect(booked).toMatch(/^预约现场办理：\d{4}年\d{2}月\d{2}日 \d{2}:\d{2}–\d{2}:\d{2}，.+/);
+    expect(booked).not.toMatch(/T\d{2}:\d{2}:\d{2}/);
     // Each booking is a step of the audit chain, after the submission.
     expect(await storedEntries(cases[winner]!)).toEqual([expect.objectContaining({ seq: 1, action: 'submit' }), expect.objectContaining({ seq: 2, action: 'book_visit' }), expect.objectContaining({ seq: 3, action: 'book_visit' })]);
     expect(await verifyAudit(staff, cases[winner]!)).toMatchObject({ entries: 3, intact: true });
