@@ -4,6 +4,9 @@ import { asUser, signInAs } from '../support/applications';
 import { HEFEI, HUANGSHAN, PROVINCE, assessmentReport, caseFigures, figure, seedRows, writeRows, type SeedCase } from '../support/assessment';
 import { evaluate, finishedCase } from '../support/evaluations';
 import { eventually, invokeFunction, rowsOf } from '../support/notifications';
+import { LOCAL_AWS_ENV } from '../../scripts/local/dynamodb-local';
+
+const pick = (env: NodeJS.ProcessEnv, names: string[]) => Object.fromEntries(names.filter((name) => env[name]).map((name) => [name, env[name]]));
 
 /*
  * 网上考核 end to end: a known set of cases and evaluations in March and April 2025 across two cities and the
@@ -264,6 +267,18 @@ describe('网上考核: counting is exactly once and follows later changes', () 
     expect(numbersOf((await casesOf({ scope: 'city:340100', figure: 'overdueRectifications' })).body)).toEqual([]);
   });
 
+  it('the backfill command recounts every case and item, and changes nothing already counted', async () => {
+    Object.assign(process.env, { STAGE: process.env.STAGE ?? 'local', ...LOCAL_AWS_ENV, ...pick(process.env, ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_REGION']) });
+    const before = await reportOf('province');
+    const { recountAll } = await import('../../scripts/admin/recount-assessment');
+    const result = await recountAll(2);
+    expect(result.cases).toBeGreaterThanOrEqual(CASES.length);
+    expect(result.items).toBeGreaterThan(0);
+    const after = await reportOf('province');
+    expect(after.figures).toEqual(before.figures);
+    expect(after.months).toEqual(before.months);
+  }, 120_000);
+
   it('a case applied and evaluated through the API is counted this month', async () => {
     const { applicant, caseNumber } = await finishedCase();
     expect((await evaluate(applicant, caseNumber, { level: 'very_satisfied' })).status).toBe(201);
@@ -311,6 +326,11 @@ describe('网上考核: who sees what, CSV and the public page', () => {
     const [header, ...rows] = bytes.toString('utf8').slice(1).trim().split('\r\n').map((line) => line.split(','));
     const column = (name: string) => header!.indexOf(name);
     const row = (code: string) => rows.find((r) => r[1] === code)!;
+    const months = rows.filter((r) => r[0] === '全省（月度）');
+    expect(months.map((r) => [r[3], r[4], r[column('网上申请办件占比-分母')]])).toEqual([
+      ['2025-03', '2025-03', '5'],
+      ['2025-04', '2025-04', '3'],
+    ]);
     expect(row('340000').slice(0, 3)).toEqual(['全省', '340000', '安徽省']);
     expect(row('340000')[column('网上申请办件占比(%)')]).toBe('75');
     expect(row('340000')[column('网上申请办件占比-分子')]).toBe('6');
@@ -319,7 +339,7 @@ describe('网上考核: who sees what, CSV and the public page', () => {
     expect(row('341000')[column('按时办结率-分子')]).toBe('2');
     expect(row('341000')[column('按时办结率(%)')]).toBe('66.7');
     expect(row('340100')[column('一次性告知按时率(%)')]).toBe('');
-    expect(rows).toHaveLength(1 + 17);
+    expect(rows).toHaveLength(1 + 17 + 2);
   });
 
   it('the public report shows the province and its cities without sign-in, and no case', async () => {

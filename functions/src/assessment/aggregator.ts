@@ -31,6 +31,8 @@ export interface AggregatorDeps {
 }
 
 const MAX_ATTEMPTS = 8;
+/** Between two attempts after a conflict (another lane wrote the same year item): a short, growing, jittered pause. */
+const pause = (attempt: number) => (attempt ? new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * 2 ** attempt)) : Promise.resolve());
 const PUBLIC_SERVICE_TYPE = '20';
 
 type Target = { kind: 'case'; id: string } | { kind: 'item'; id: string };
@@ -79,6 +81,7 @@ export function assessmentAggregator(deps: AggregatorDeps) {
 
   async function recountCase(caseNumber: string): Promise<void> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+      await pause(attempt);
       const { Items = [] } = await db.send(
         new QueryCommand({
           TableName,
@@ -106,10 +109,15 @@ export function assessmentAggregator(deps: AggregatorDeps) {
     throw new Error('assessment facts of a case kept changing while being written');
   }
 
-  /** The promised days of a case decided without an acceptance notice: the item's, at least 1; 1 for public services. */
+  /**
+   * The promised days of a case whose acceptance notice does not state them (approved automatically, or an
+   * older notice): 1 for public services, else the item's (at least 1), as the lifecycle promises them.
+   * Only a decided case needs it; the item is read only then.
+   */
   async function promisedDaysOf(record: CaseRecord, steps: StepRecord[]): Promise<number> {
     if (record.implementationCode.slice(0, 2) === PUBLIC_SERVICE_TYPE) return 1;
-    if (steps.some((step) => step.event.action === 'accept')) return 1;
+    const stated = steps.some((step) => step.event.action === 'accept' && step.document && 'completionDays' in step.document && step.document.completionDays);
+    if (stated || !steps.some((step) => ['approve', 'auto_approve', 'refuse'].includes(step.event.action))) return 1;
     const { Item } = await db.send(new GetCommand({ TableName, Key: summaryKey(record.implementationCode) }));
     return Math.max((Item?.summary as ItemSummary | undefined)?.promisedWorkingDays ?? 1, 1);
   }
@@ -117,6 +125,7 @@ export function assessmentAggregator(deps: AggregatorDeps) {
   async function recountItem(implementationCode: string): Promise<void> {
     const factsKey = { pk: `ITEM#${implementationCode}`, sk: FACTS_SK };
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+      await pause(attempt);
       const [summaryRow, factsRow] = await Promise.all([
         db.send(new GetCommand({ TableName, Key: summaryKey(implementationCode), ConsistentRead: true })),
         db.send(new GetCommand({ TableName, Key: factsKey, ConsistentRead: true })),

@@ -31,8 +31,13 @@ export function reportCsv(report: AssessmentReport): string {
     header.push(definition.unit === 'ratio' ? `${definition.label}(%)` : definition.unit === 'days' ? `${definition.label}(工作日)` : definition.label);
     if (hasParts(key)) header.push(`${definition.label}-分子`, `${definition.label}-分母`);
   }
-  const rows = [report, ...report.children].map((row) => {
-    const cells: (string | number | null)[] = [SCOPE_KIND_LABELS[row.scope.kind], row.scope.code, row.scope.name, report.from, report.to];
+  // The scope and its children over the period, then the scope month by month (catalog figures are empty there).
+  const lines = [
+    ...[report, ...report.children].map((row) => ({ kind: SCOPE_KIND_LABELS[row.scope.kind], scope: row.scope, from: report.from, to: report.to, figures: row.figures })),
+    ...report.months.map((month) => ({ kind: `${SCOPE_KIND_LABELS[report.scope.kind]}（月度）`, scope: report.scope, from: month.month, to: month.month, figures: month.figures })),
+  ];
+  const rows = lines.map((row) => {
+    const cells: (string | number | null)[] = [row.kind, row.scope.code, row.scope.name, row.from, row.to];
     for (const key of FIGURE_KEYS) {
       const figure = row.figures.find((f) => f.key === key);
       cells.push(shown(figure));
