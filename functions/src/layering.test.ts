@@ -21,8 +21,9 @@ const LAYERS: readonly (readonly string[])[] = [
   ['licences'],
   // The case: store, lifecycle, clocks, documents, audit, and the applicant's and the staff's services.
   ['cases'],
-  // What builds on cases: 好差评, consultations and complaints; the working-day calendar; the API document.
-  ['feedback', 'admin', 'docs'],
+  // What builds on cases: 好差评, consultations and complaints; the working-day calendar; the API document;
+  // guide files (blank forms, samples), checked as applicants' uploads are.
+  ['feedback', 'admin', 'docs', 'guidefiles'],
 ];
 const MAX_LINES = 400;
 

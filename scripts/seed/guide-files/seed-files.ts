@@ -17,7 +17,7 @@ import { REPO_ROOT } from '../../local/paths';
  */
 export const DEFAULT_GUIDE_FILES_DIR = path.join(REPO_ROOT, 'data', 'guide-files');
 
-const TYPE_OF_EXTENSION = new Map(
+const TYPE_OF_EXTENSION = new Map<string, GuideFileContentType>(
   (Object.keys(GUIDE_FILE_TYPES) as GuideFileContentType[]).map((type) => [GUIDE_FILE_TYPES[type].extension, type] as const),
 );
 const FILE_NAME = /^[a-z0-9][a-z0-9-]*\.([a-z]+)$/;
