@@ -1,8 +1,10 @@
 import { guideFilePathSchema, parseImplementationCode } from '@ah-tourism/shared';
+import { guideCaches } from '../../catalog/wiring';
 import { AppError } from '../../platform/errors';
 import { httpHandler, json, NO_STORE, parseInput } from '../../platform/http';
-import { takeGuideFileLinkRequest } from '../links';
-import { guideFileLinkService } from '../wiring';
+import { guideFileLinks, takeGuideFileLinkRequest } from '../links';
+
+let links: ReturnType<typeof guideFileLinks> | undefined;
 
 /**
  * GET /catalog/items/{code}/versions/{version}/files/{fileId}: a five-minute link to a blank form, sample
@@ -18,5 +20,6 @@ export const handler = httpHandler(async (event) => {
   if (!parseImplementationCode(params.code)) {
     throw new AppError('COMMON_VALIDATION_FAILED', '实施编码格式不正确，请核对链接或重新查找事项', [{ path: 'code', message: '实施编码应为35位' }]);
   }
-  return json(200, await guideFileLinkService().link(params.code, params.version, params.fileId), NO_STORE);
+  links ??= guideFileLinks({ versions: guideCaches().versions });
+  return json(200, await links.link(params.code, params.version, params.fileId), NO_STORE);
 });
