@@ -42,7 +42,7 @@ async function uploadAs(token: string, content: Buffer, contentType: string, fil
 }
 
 const confirm = (token: string, key: string, name: string) =>
-  api<GuideFile>('/staff/guide-files', { method: 'POST', headers: asUser(token, json), body: JSON.stringify({ key, name }) });
+  api<GuideFile & { code?: string }>('/staff/guide-files', { method: 'POST', headers: asUser(token, json), body: JSON.stringify({ key, name }) });
 
 let item: ImplementationItem;
 let blankForm: GuideFile;

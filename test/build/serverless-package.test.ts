@@ -234,6 +234,7 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
       'DraftKeeperRole',
       'FeedbackReaderRole',
       'FeedbackRole',
+      'GuideFileUploaderRole',
       'InboxRole',
       'LicenceAdminRole',
       'LicenceMaterialsRole',

@@ -3,7 +3,7 @@ import { MAX_GUIDE_FILE_BYTES, type GuideFile, type GuideFileConfirmRequest } fr
 import type { Caller } from '../auth/caller';
 import type { AuthStore } from '../auth/store';
 import { AppError } from '../platform/errors';
-import { requireStaff } from '../staff/service';
+import { requireListEditor } from './editors';
 import { checkGuideFileContent, REFUSAL_MESSAGES } from './content';
 import { declaredGuideFileType, guideFileKey, guideFileUploadPrefix } from './keys';
 import { tooLarge, type GuideFileStorage } from './storage';
@@ -19,7 +19,7 @@ const UPLOAD_KEY = /^[0-9a-f-]{36}\.[a-z]+$/;
 export function guideFileUploadChecks(deps: { people: AuthStore; storage: Pick<GuideFileStorage, 'read' | 'publish'> }) {
   return {
     async confirm(caller: Caller, request: GuideFileConfirmRequest): Promise<GuideFile> {
-      await requireStaff(deps.people, caller, 'list_editor');
+      await requireListEditor(deps.people, caller);
       const prefix = guideFileUploadPrefix(caller.userId);
       const contentType = declaredGuideFileType(request.key);
       // Only the caller's own uploads, at keys a ticket could have named.
