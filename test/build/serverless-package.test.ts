@@ -536,8 +536,10 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
       // whole PDFs with pdf-lib, whose parser alone zips to about 150 KB (most of it the standard-font
       // metrics its utilities import). Measured at 182,071 bytes (it was 3,234 before whole-file checks).
       // Submission stays small by asking this function for a file without a verdict instead of parsing.
-      // confirmGuideFileUpload likewise checks a whole PDF a list editor uploads (a staff route, rare).
-      const ALLOWED_ZIP_BYTES: Record<string, number> = { 'inspectUpload.zip': 200_000, 'confirmGuideFileUpload.zip': 200_000 };
+      // confirmGuideFileUpload checks a whole PDF a list editor uploads with the same parser, and parses its
+      // request with zod and verifies the session (jose) as well: measured at 244,192 bytes. A staff route
+      // used when a guide's files change, never on the public's path.
+      const ALLOWED_ZIP_BYTES: Record<string, number> = { 'inspectUpload.zip': 200_000, 'confirmGuideFileUpload.zip': 250_000 };
       const oversized = functionZips()
         .map((zip) => ({ zip, bytes: statSync(path.join(outDir, zip)).size }))
         .filter(({ zip, bytes }) => bytes > (ALLOWED_ZIP_BYTES[zip] ?? MAX_ZIP_BYTES));
