@@ -6,8 +6,8 @@ import { guideFileUploadChecks } from './upload-checks';
 import { guideFileUploadTickets } from './upload-tickets';
 
 const PDF = readFileSync(path.resolve(__dirname, '../../../data/guide-files/shouquan-weituoshu-blank.pdf'));
-const EDITOR = { userId: 'u-editor', sessionId: 's' };
-const REVIEWER = { userId: 'u-reviewer', sessionId: 's' };
+const EDITOR = { userId: 'u-editor', sessionId: 's', provincialAdmin: false };
+const REVIEWER = { userId: 'u-reviewer', sessionId: 's', provincialAdmin: false };
 const staff = (permissions: string[]) => ({ staffId: 'st', organisationCode: 'org', organisationName: '局', regionCode: '341000', level: 'city', permissions });
 const USERS: Record<string, UserRecord> = {
   'u-editor': { userId: 'u-editor', displayName: '冯编制', openid: 'o1', createdAt: '2026-01-01', staff: staff(['list_editor']) } as UserRecord,
@@ -38,7 +38,7 @@ describe('list editors\' uploads of guide files', () => {
     expect(ticket.key).toMatch(/^guide-file-uploads\/u-editor\/[0-9a-f-]{36}\.xls$/);
     expect(ticket.maxBytes).toBe(10 * 1024 * 1024);
     await expect(tickets.ticket(REVIEWER, { contentType: 'application/pdf', size: 100 })).rejects.toMatchObject({ code: 'AUTH_FORBIDDEN' });
-    await expect(tickets.ticket({ userId: 'gone', sessionId: 's' }, { contentType: 'application/pdf', size: 100 })).rejects.toMatchObject({ code: 'AUTH_TOKEN_INVALID' });
+    await expect(tickets.ticket({ userId: 'gone', sessionId: 's', provincialAdmin: false }, { contentType: 'application/pdf', size: 100 })).rejects.toMatchObject({ code: 'AUTH_TOKEN_INVALID' });
   });
 
   it('stores a sound file under its hash and answers the same reference every time it is confirmed', async () => {
