@@ -11,10 +11,12 @@ import { postToStorage } from '@/features/application/storage-post'
 import { requestJson } from '@/services/http'
 
 /*
- * Uploading a blank form, sample or result sample for a guide draft (list editors, 清单编制): the one piece
- * a list-editing screen calls. Pick a file (file-picker of features/application, with GUIDE_FILE_ACCEPT),
- * check it with guideFileProblem, then uploadGuideFile answers the GuideFile reference to put in the draft
- * (materials[i].blankForm / .sample, result.sample). The API checks the real content again.
+ * Uploading a blank form, sample or result sample for a guide draft (list editors, 清单编制). A list-editing
+ * screen mounts GuideFileField (guide-file-field.tsx: current file, picker, upload, removal) per file, or
+ * calls these directly: pick a file (features/application's FilePicker with GUIDE_FILE_ACCEPT and
+ * GUIDE_FILE_EXTENSIONS), check it with guideFileProblem, then uploadGuideFile answers the GuideFile
+ * reference to put in the draft (materials[i].blankForm / .sample, result.sample). The API checks the real
+ * content again.
  */
 
 /** For `<input type="file" accept>` (H5) and the message-file picker's extensions (weapp). */
