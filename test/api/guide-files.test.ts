@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import type { GuideFile, GuideFileLink, ImplementationItem, UploadTicket } from '@ah-tourism/shared';
-import { LOCAL_MATERIALS_BUCKET } from '../../scripts/local/s3-local';
+import { LOCAL_MATERIALS_BUCKET, localS3Client } from '../../scripts/local/s3-local';
+import { loadCatalogSeed } from '../../scripts/seed/catalog-data';
+import { putSeedGuideFiles } from '../../scripts/seed/guide-files/upload';
 import { api } from '../support/api';
 import { asUser, cityItem, newUser, signInAs, travelAgencyItem } from '../support/applications';
 
@@ -68,6 +70,17 @@ describe('downloading a guide\'s files', () => {
     const bytes = Buffer.from(await file.arrayBuffer());
     expect(bytes.equals(readFileSync(path.join(SEED_DIR, 'lvxingshe-xuke-shenqingshu-blank.pdf')))).toBe(true);
     expect(sha256(bytes)).toBe(blankForm.fileId);
+  });
+
+  it('were put in S3 by the seed, which finds them all there when it runs again and writes nothing', async () => {
+    const client = localS3Client(process.env.S3_ENDPOINT!);
+    try {
+      const again = await putSeedGuideFiles(client, LOCAL_MATERIALS_BUCKET, loadCatalogSeed().items);
+      expect(again.written).toBe(0);
+      expect(again.present).toBeGreaterThanOrEqual(40);
+    } finally {
+      client.destroy();
+    }
   });
 
   it('serves result samples too', async () => {

@@ -1,14 +1,13 @@
-import '../zod-locale';
-import * as z from 'zod';
-import { GUIDE_FILE_CONTENT_TYPES, MAX_GUIDE_FILE_BYTES } from './guide-file-format';
-
-export * from './guide-file-format';
-
 /**
  * Files a guide offers for download: blank forms (空白表格), filled samples (示例样表) and result samples
  * (结果样本). Uploaded by list editors, stored once under their content hash (so every published guide
  * version keeps exactly the files it was published with), served by short-lived links.
  */
+import '../zod-locale';
+import * as z from 'zod';
+import { GUIDE_FILE_CONTENT_TYPES, MAX_GUIDE_FILE_BYTES } from './guide-file-format';
+
+export * from './guide-file-format';
 
 const TYPE_NAMES = 'PDF、Word（DOC/DOCX）、Excel（XLS/XLSX）、JPG 或 PNG';
 
