@@ -22,8 +22,9 @@ const LAYERS: readonly (readonly string[])[] = [
   // The case: store, lifecycle, clocks, documents, audit, and the applicant's and the staff's services.
   ['cases'],
   // What builds on cases: 好差评, consultations and complaints; the working-day calendar; the API document;
-  // the assessment figures (网上考核), aggregated from cases, evaluations and the catalog.
-  ['feedback', 'admin', 'docs', 'assessment'],
+  // the assessment figures (网上考核), aggregated from cases, evaluations and the catalog; guide files (blank
+  // forms, samples), checked as applicants' uploads are.
+  ['feedback', 'admin', 'docs', 'assessment', 'guidefiles'],
 ];
 const MAX_LINES = 400;
 

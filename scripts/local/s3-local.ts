@@ -10,6 +10,8 @@ const S3rver = require('s3rver') as new (options: Record<string, unknown>) => {
   close(): Promise<void>;
   on(name: 'event', listener: (event: { Records?: S3EventRecord[] }) => void): void;
 };
+import { S3Client } from '@aws-sdk/client-s3';
+import { LOCAL_AWS_ENV } from './dynamodb-local';
 import { assertPortFree, type Managed } from './process';
 import type { S3EventRecord } from './s3-events';
 
@@ -85,4 +87,16 @@ export async function startS3Local(
       rmSync(directory, { recursive: true, force: true });
     },
   };
+}
+
+/** An S3 client for s3rver: path-style, the dummy credentials, no checksums s3rver would not expect. */
+export function localS3Client(endpoint: string): S3Client {
+  return new S3Client({
+    endpoint,
+    forcePathStyle: true,
+    region: LOCAL_AWS_ENV.AWS_REGION,
+    credentials: { accessKeyId: LOCAL_AWS_ENV.AWS_ACCESS_KEY_ID, secretAccessKey: LOCAL_AWS_ENV.AWS_SECRET_ACCESS_KEY },
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
 }

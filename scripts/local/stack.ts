@@ -6,9 +6,10 @@ import { LOCAL_AWS_ENV, localDynamoClient, startDynamoDbLocal } from './dynamodb
 import { buildH5, serveH5Static, startH5DevServer } from './h5';
 import { startOffline } from './offline';
 import { assertPortFree, type Managed } from './process';
-import { startS3Local } from './s3-local';
+import { localS3Client, startS3Local } from './s3-local';
 import { forwardS3Events, uploadTriggersFromServerless } from './s3-events';
 import { catalogRecords, putAll } from './seed';
+import { putSeedGuideFiles } from '../seed/guide-files/upload';
 import { ensureTables, printServerless, tableDefinitions } from './tables';
 import { queuesFromServerless } from './failure-destinations';
 import { startStreamPoller, streamMappingsFromServerless, type StreamPoller } from './stream-poller';
@@ -143,6 +144,13 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       await putAll(client, tableName, [...catalogRecords(seed), ...registryRecords(registry)]);
     } finally {
       client.destroy();
+    }
+    progress('putting the guides\' files (blank forms, samples) in local S3');
+    const storage = localS3Client(s3.endpoint);
+    try {
+      await putSeedGuideFiles(storage, s3.bucket, seed.items);
+    } finally {
+      storage.destroy();
     }
 
     progress('starting the WeChat stand-in');

@@ -7,6 +7,7 @@ import {
   type Organisation,
   type Region,
 } from '../../shared/src/catalog/guide';
+import { resolveGuideFileRefs } from './guide-files/seed-files';
 import { mergeProblems, parseWith, type SeedProblem } from './seed-problems';
 
 /** Every published seed entry is version 1 of its implementation-list entry, published on one date. */
@@ -60,6 +61,8 @@ type ImplementationGroup = CatalogItemFile['implementations'][number];
 export interface CatalogContext {
   regions: readonly Region[];
   organisations: readonly Organisation[];
+  /** Where the files the guides name are (default data/guide-files). */
+  guideFilesDir?: string;
 }
 
 export interface CatalogItemResult {
@@ -69,8 +72,10 @@ export interface CatalogItemResult {
 
 /** Validates one item file (already parsed JSON) and composes its implementation-list entries. */
 export function validateCatalogItemFile(json: unknown, file: string, context: CatalogContext): CatalogItemResult {
-  const { data, problems } = parseWith(catalogItemFileSchema, json, { file, entries: [] });
-  if (!data) return { items: [], problems };
+  const parsed = parseWith(catalogItemFileSchema, json, { file, entries: [] });
+  if (!parsed.data) return { items: [], problems: parsed.problems };
+  const { data, problems } = withGuideFiles(parsed.data, file, context.guideFilesDir);
+  if (problems.length > 0) return { items: [], problems };
   const result: CatalogItemResult = { items: [], problems: [] };
   data.implementations.forEach((group, index) => {
     const { regions, problems: regionProblems } = implementingRegions(group, index, file, context);
@@ -78,6 +83,22 @@ export function validateCatalogItemFile(json: unknown, file: string, context: Ca
     for (const region of regions) addImplementation(result, data, group, region, file, context);
   });
   return { items: result.items, problems: mergeProblems(result.problems) };
+}
+
+/** The item file with its guide files read from data/guide-files (see guide-files/seed-files.ts). */
+function withGuideFiles(data: CatalogItemFile, file: string, dir: string | undefined): { data: CatalogItemFile; problems: SeedProblem[] } {
+  const problems: SeedProblem[] = [];
+  const resolve = (guide: Record<string, unknown>, at: string) => {
+    const resolved = resolveGuideFileRefs(guide, at, dir);
+    problems.push(...resolved.problems.map((p) => ({ file, entries: [], ...p })));
+    return resolved.guide;
+  };
+  const resolved: CatalogItemFile = {
+    ...data,
+    guide: resolve(data.guide, 'guide'),
+    implementations: data.implementations.map((group, i) => (group.guide ? { ...group, guide: resolve(group.guide, `implementations[${i}].guide`) } : group)),
+  };
+  return { data: resolved, problems };
 }
 
 function implementingRegions(

@@ -3,6 +3,8 @@ export * from './identity/credit-code';
 export * from './identity/resident-id';
 export * from './catalog/codes';
 export * from './catalog/guide';
+export * from './catalog/guide-file';
+export * from './catalog/guide-file-api';
 export * from './catalog/api';
 export * from './application/fields';
 export * from './application/applicant';

@@ -28,6 +28,8 @@ export interface FunctionConfig {
   localLicencePublicKeys: string | undefined;
   /** Public registry requests (旅行社名录, 导游名录) per source address per minute. */
   publicRegistryPerMinute: number;
+  /** Public guide-file download links per source address per minute. */
+  guideFileLinksPerMinute: number;
   feedback: {
     /** Working days an organisation has to call back and answer a bad review (好差评: configurable, 5). */
     rectificationWorkingDays: number;
@@ -97,6 +99,7 @@ export function config(): FunctionConfig {
     localLicenceSigningKey: process.env.LOCAL_LICENCE_SIGNING_KEY || undefined,
     localLicencePublicKeys: process.env.LOCAL_LICENCE_PUBLIC_KEYS || undefined,
     publicRegistryPerMinute: Number(process.env.PUBLIC_REGISTRY_PER_MINUTE || 60),
+    guideFileLinksPerMinute: Number(process.env.GUIDE_FILE_LINKS_PER_MINUTE || 60),
     feedback: {
       rectificationWorkingDays: Number(process.env.RECTIFICATION_WORKING_DAYS || 5),
       consultationWorkingDays: Number(process.env.CONSULTATION_WORKING_DAYS || 3),

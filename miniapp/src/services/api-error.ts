@@ -8,6 +8,7 @@ export const CLIENT_ERRORS = {
   NETWORK_TIMEOUT: '网络请求超时，请稍后重试',
   RESPONSE_INVALID: '服务返回的数据有误，请稍后再试',
   UPLOAD_REJECTED: '文件上传未成功，请重新上传',
+  LINK_EXPIRED: '下载链接已过期，请重新下载',
   SUBSCRIBE_UNAVAILABLE: '微信未能弹出订阅窗口，请在小程序右上角“…”-“设置”中打开“订阅消息”后重试',
 } as const
 

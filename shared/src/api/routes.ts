@@ -1,5 +1,13 @@
 import { guidePathSchema, listItemsQuerySchema, listItemsResponseSchema, listRegionsResponseSchema } from '../catalog/api';
 import { implementationItemSchema } from '../catalog/guide';
+import { guideFileSchema } from '../catalog/guide-file';
+import {
+  guideFileConfirmRequestSchema,
+  guideFileLinkSchema,
+  guideFilePathSchema,
+  guideFileUploadRequestSchema,
+  guideFileUploadTicketSchema,
+} from '../catalog/guide-file-api';
 import { errorBodySchema } from './errors';
 import { applicationRequestSchema } from '../application/application';
 import {
@@ -153,6 +161,48 @@ export const ROUTES: RouteSpec[] = [
     summary: '全省及16个设区市的行政区划',
     tag: '事项目录',
     responses: { 200: { description: '行政区划列表', schema: listRegionsResponseSchema }, 500: serverError },
+  },
+  {
+    operationId: 'getGuideFileLink',
+    method: 'get',
+    path: '/catalog/items/{code}/versions/{version}/files/{fileId}',
+    summary: '获取办事指南中空白表格、示例样表或结果样本的下载地址（5分钟内有效，无需登录，按来源地址限频）',
+    tag: '事项目录',
+    params: guideFilePathSchema,
+    responses: {
+      200: { description: '短时有效的下载地址', schema: guideFileLinkSchema },
+      400: badRequest,
+      404: { description: '无此事项版本，或该版本指南中没有这份文件', schema: errorBodySchema },
+      429: { description: '请求过于频繁（响应头 Retry-After）', schema: errorBodySchema },
+      500: serverError,
+    },
+  },
+  {
+    operationId: 'createGuideFileUpload',
+    method: 'post',
+    path: '/staff/guide-files/uploads',
+    summary: '清单编制人员申请上传一份指南文件（PDF、Word、Excel、JPG、PNG，不超过10MB；返回短时有效的 S3 预签名 POST）',
+    tag: '清单维护',
+    auth: true,
+    body: guideFileUploadRequestSchema,
+    responses: { 201: { description: '上传凭证', schema: guideFileUploadTicketSchema }, 400: badRequest, 401: unauthenticated, 403: forbidden, 500: serverError },
+  },
+  {
+    operationId: 'confirmGuideFileUpload',
+    method: 'post',
+    path: '/staff/guide-files',
+    summary: '检查已上传的指南文件的真实类型，按内容摘要保存，返回可写入指南草稿的文件引用（重复确认返回同一引用）',
+    tag: '清单维护',
+    auth: true,
+    body: guideFileConfirmRequestSchema,
+    responses: {
+      200: { description: '文件引用', schema: guideFileSchema },
+      400: { description: '文件内容与类型不符、已损坏、为空或过大', schema: errorBodySchema },
+      401: unauthenticated,
+      403: forbidden,
+      404: { description: '没有找到上传的文件', schema: errorBodySchema },
+      500: serverError,
+    },
   },
   {
     operationId: 'createUploadTicket',

@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { LICENCE_KIND_KEYS } from '../licences/licence';
 import { fieldDefinitionSchema } from '../application/fields';
 import { MAX_GUIDE_MATERIALS } from '../application/material-files';
+import { guideFileSchema } from './guide-file';
 import { isValidCreditCode } from '../identity/credit-code';
 import {
   basicCodeSchema,
@@ -57,8 +58,8 @@ export const materialSchema = z
     copies: z.number().int().min(1).max(10).default(1),
     acceptanceStandard: text('受理标准'),
     notes: z.string().trim().min(1).optional().meta({ description: '填报须知' }),
-    blankForm: z.string().trim().min(1).optional().meta({ description: '空白表格名称' }),
-    sample: z.string().trim().min(1).optional().meta({ description: '示例样表名称' }),
+    blankForm: guideFileSchema.optional().meta({ description: '空白表格（文件）' }),
+    sample: guideFileSchema.optional().meta({ description: '示例样表（文件）' }),
   })
   .superRefine((m, ctx) => {
     if (m.requiredWhen && m.necessity !== 'conditional') {
@@ -131,7 +132,7 @@ export const guideSchema = z
     result: z.object({
       name: text('审批结果名称'),
       type: z.enum(['licence', 'approval', 'filing', 'other']),
-      sample: z.string().trim().min(1).optional(),
+      sample: guideFileSchema.optional().meta({ description: '结果样本（文件）' }),
       licence: z
         .object({
           kind: z.enum(LICENCE_KIND_KEYS),

@@ -7,7 +7,7 @@ import { ACCEPTED_TYPES, contentTypeFor, pickedFileName, type PickedFile } from 
  * H5 variant: a real file input (PDF, JPG, PNG) inside a label styled as our button, so the
  * browser's own picker opens, keyboards and screen readers reach it, and tests can set its files.
  */
-export function FilePicker({ label, text, disabled = false, onPick }: FilePickerProps) {
+export function FilePicker({ label, text, disabled = false, onPick, accept = ACCEPTED_TYPES }: FilePickerProps) {
   const change = (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0]
     // Clear it, so choosing the same file again still counts as a change.
@@ -18,7 +18,7 @@ export function FilePicker({ label, text, disabled = false, onPick }: FilePicker
   }
   return (
     <label className={`action-button action-button--secondary action-button--sm file-picker${disabled ? ' action-button--disabled' : ''}`}>
-      <input className='visually-hidden' type='file' accept={ACCEPTED_TYPES} aria-label={label} disabled={disabled} onChange={change} />
+      <input className='visually-hidden' type='file' accept={accept} aria-label={label} disabled={disabled} onChange={change} />
       <span aria-hidden='true'>{text}</span>
     </label>
   )

@@ -10,13 +10,18 @@ export interface FilePickerProps {
   text: string
   disabled?: boolean
   onPick: (file: PickedFile) => void
+  /** Other kinds of file than a material's (PDF, JPG, PNG): the file input's `accept` (H5) … */
+  accept?: string
+  /** … and the chat-file extensions (weapp), with the words that offer them. */
+  extensions?: string[]
+  chatLabel?: string
 }
 
 const cancelled = (error: unknown) => /cancel/i.test(String((error as { errMsg?: string })?.errMsg ?? ''))
 
-async function fromChat(): Promise<PickedFile | null> {
+async function fromChat(extensions: string[]): Promise<PickedFile | null> {
   // PDFs on a phone usually arrive in a chat: chooseMessageFile picks from WeChat conversations.
-  const { tempFiles } = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ACCEPTED_EXTENSIONS })
+  const { tempFiles } = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: extensions })
   const file = tempFiles[0]
   return file ? { name: pickedFileName(file.name), size: file.size, contentType: contentTypeFor(file.name), path: file.path } : null
 }
@@ -35,11 +40,11 @@ async function fromCamera(sourceType: 'album' | 'camera'): Promise<PickedFile | 
  * Mini-program variant: a button that offers the chat files (PDF or pictures), the album or the
  * camera. (H5: file-picker.h5.tsx, a file input.)
  */
-export function FilePicker({ label, text, disabled = false, onPick }: FilePickerProps) {
+export function FilePicker({ label, text, disabled = false, onPick, extensions = ACCEPTED_EXTENSIONS, chatLabel = S.pickFromChat }: FilePickerProps) {
   const pick = async () => {
     try {
-      const { tapIndex } = await Taro.showActionSheet({ itemList: [S.pickFromChat, S.pickFromAlbum, S.takePhoto] })
-      const file = tapIndex === 0 ? await fromChat() : await fromCamera(tapIndex === 1 ? 'album' : 'camera')
+      const { tapIndex } = await Taro.showActionSheet({ itemList: [chatLabel, S.pickFromAlbum, S.takePhoto] })
+      const file = tapIndex === 0 ? await fromChat(extensions) : await fromCamera(tapIndex === 1 ? 'album' : 'camera')
       if (file) onPick(file)
     } catch (error) {
       if (!cancelled(error)) void Taro.showToast({ title: S.pickFailed, icon: 'none' })

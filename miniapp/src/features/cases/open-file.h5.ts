@@ -5,7 +5,7 @@ import type { DownloadLink } from './api'
  * `Content-Disposition: attachment`, so the browser saves the file under its original name and the
  * app stays where it is.
  */
-export async function openDownloadedFile(link: DownloadLink, _contentType: string): Promise<void> {
+export async function openDownloadedFile(link: Pick<DownloadLink, 'url' | 'fileName'>, _contentType: string): Promise<void> {
   const anchor = document.createElement('a')
   anchor.href = link.url
   anchor.download = link.fileName

@@ -1,4 +1,4 @@
-import type { ImplementationItem, ListItemsResponse, ListRegionsResponse } from '@ah-tourism/shared'
+import type { GuideFileLink, ImplementationItem, ListItemsResponse, ListRegionsResponse } from '@ah-tourism/shared'
 import { getJson } from '@/services/http'
 
 export interface ItemQuery {
@@ -31,4 +31,9 @@ export function listItems(query: ItemQuery): Promise<ListItemsResponse> {
 
 export function getItem(implementationCode: string): Promise<ImplementationItem> {
   return getJson<ImplementationItem>(`/catalog/items/${encodeURIComponent(implementationCode)}`)
+}
+
+/** A five-minute link to a blank form, sample or result sample of the guide version shown (public, no sign-in). */
+export function getGuideFileLink(implementationCode: string, version: number, fileId: string): Promise<GuideFileLink> {
+  return getJson<GuideFileLink>(`/catalog/items/${encodeURIComponent(implementationCode)}/versions/${version}/files/${fileId}`)
 }

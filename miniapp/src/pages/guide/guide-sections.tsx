@@ -17,6 +17,7 @@ import {
 } from '@/features/catalog/labels'
 import { itemTypeName, themeName } from '@/features/catalog/reference'
 import { InfoRow } from './info-row'
+import { GuideFileDownload } from './guide-file'
 import { MaterialList } from './material-list'
 import { GUIDE_STRINGS as S } from './strings'
 
@@ -37,7 +38,7 @@ export function GuideSections({ item, faq, onConsult }: GuideSectionsProps) {
   return (
     <View>
       <Section title={S.materials} note={S.materialCount(guide.materials.length)}>
-        <MaterialList materials={guide.materials} />
+        <MaterialList materials={guide.materials} guide={item} />
       </Section>
 
       <Section title={S.conditions}>
@@ -169,7 +170,7 @@ export function GuideSections({ item, faq, onConsult }: GuideSectionsProps) {
         </InfoRow>
         {guide.result.sample ? (
           <InfoRow label={S.resultSample}>
-            <Text>{guide.result.sample}</Text>
+            <GuideFileDownload guide={item} file={guide.result.sample} role='result_sample' />
           </InfoRow>
         ) : null}
       </Section>

@@ -1,10 +1,11 @@
 import type { Material } from '@ah-tourism/shared'
 import { Text, View } from '@tarojs/components'
 import { MATERIAL_FORM_NAMES, MATERIAL_KIND_NAMES, MATERIAL_SOURCE_NAMES, NECESSITY_NAMES } from '@/features/catalog/labels'
+import { GuideFileDownload, type GuideVersionRef } from './guide-file'
 import { InfoRow } from './info-row'
 import { GUIDE_STRINGS as S } from './strings'
 
-function MaterialCard({ material, index }: { material: Material; index: number }) {
+function MaterialCard({ material, index, guide }: { material: Material; index: number; guide: GuideVersionRef }) {
   const fromLicence = material.source === 'issued_licence'
   return (
     <View className='material' role='listitem'>
@@ -44,24 +45,24 @@ function MaterialCard({ material, index }: { material: Material; index: number }
       ) : null}
       {material.blankForm ? (
         <InfoRow label={S.blankForm}>
-          <Text>{material.blankForm}</Text>
+          <GuideFileDownload guide={guide} file={material.blankForm} role='blank_form' />
         </InfoRow>
       ) : null}
       {material.sample ? (
         <InfoRow label={S.sample}>
-          <Text>{material.sample}</Text>
+          <GuideFileDownload guide={guide} file={material.sample} role='sample' />
         </InfoRow>
       ) : null}
     </View>
   )
 }
 
-/** Every material, each with what it must be: kind, form, necessity, source and standard. */
-export function MaterialList({ materials }: { materials: Material[] }) {
+/** Every material, each with what it must be (kind, form, necessity, source, standard) and its blank form and sample. */
+export function MaterialList({ materials, guide }: { materials: Material[]; guide: GuideVersionRef }) {
   return (
     <View className='material-list' role='list'>
       {materials.map((material, index) => (
-        <MaterialCard key={material.id} material={material} index={index} />
+        <MaterialCard key={material.id} material={material} index={index} guide={guide} />
       ))}
     </View>
   )

@@ -36,6 +36,10 @@ export const GUIDE_STRINGS = {
   notes: '填报须知',
   blankForm: '空白表格',
   sample: '示例样表',
+  fileAction: { blank_form: '下载空白表格', sample: '查看示例样表', result_sample: '查看结果样本' },
+  fileLabel: (action: string, name: string, details: string) => `${action}：${name}，${details}`,
+  fileDownloading: '正在下载…',
+  fileFailed: (message: string) => `下载未成功：${message}。请点按钮重试`,
 
   conditions: '受理条件',
   process: '办理流程',
