@@ -267,6 +267,21 @@ describe('网上考核: counting is exactly once and follows later changes', () 
     expect(numbersOf((await casesOf({ scope: 'city:340100', figure: 'overdueRectifications' })).body)).toEqual([]);
   });
 
+  it('deliveries racing over one change count it once', async () => {
+    const hs1 = CASES.find((c) => c.caseNumber === no('HS1'))!;
+    const [evaluation] = seedRows({ ...hs1, evaluation: { level: 'dissatisfied', at: hs1.evaluation!.at } }).filter((row) => row.sk === 'EVALUATION');
+    await writeRows([evaluation!]);
+    const [row] = await rowsOf(`CASE#${no('HS1')}`, 'EVALUATION');
+    const record = { eventID: 'race', eventName: 'MODIFY', eventSource: 'aws:dynamodb', dynamodb: { Keys: { pk: row!.pk, sk: row!.sk }, NewImage: row, SequenceNumber: '1' } };
+    // Three invocations at once, and the stream's own delivery of the same change.
+    const results = await Promise.all([1, 2, 3].map(() => invokeFunction('aggregateAssessment', { Records: [record] })));
+    for (const result of results) expect(result).toEqual({ result: { batchItemFailures: [] }, functionError: null });
+    const report = await eventually('the changed review is counted', () => reportOf(`organisation:${HUANGSHAN.organisationCode}`), (r) => figure(r, 'satisfactionRate').numerator === 1);
+    expect(caseFigures(report)).toEqual({ ...HUANGSHAN_COUNT, satisfactionRate: [1, 3] });
+    expect(caseFigures(await reportOf('province'))).toMatchObject({ satisfactionRate: [1, 3] });
+    expect(numbersOf((await casesOf({ scope: 'city:341000', figure: 'satisfactionRate' })).body)).toEqual([no('HS2'), no('HS1')]);
+  });
+
   it('the backfill command recounts every case and item, and changes nothing already counted', async () => {
     Object.assign(process.env, { STAGE: process.env.STAGE ?? 'local', ...LOCAL_AWS_ENV, ...pick(process.env, ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_REGION']) });
     const before = await reportOf('province');
@@ -353,7 +368,7 @@ describe('网上考核: who sees what, CSV and the public page', () => {
     const text = JSON.stringify(res.body);
     for (const c of CASES) expect(text).not.toContain(c.caseNumber);
     const city = await api<AssessmentReport>(`/public/assessment?${new URLSearchParams({ region: '341000', ...PERIOD })}`);
-    expect(caseFigures(city.body)).toEqual(HUANGSHAN_COUNT);
+    expect(caseFigures(city.body)).toEqual({ ...HUANGSHAN_COUNT, satisfactionRate: [1, 3] });
     expect((await api(`/public/assessment?region=341001`)).status).toBe(404);
   });
 });

@@ -4,7 +4,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBRecord } from 'aws-lambda';
 import type { ItemSummary, WorkingCalendar } from '@ah-tourism/shared';
 import type { RectificationTask, StoredEvaluation } from '../cases/feedback-records';
-import { EVALUATION_SK, RECTIFICATION_SK, casePartition } from '../cases/keys';
+import { EVALUATION_SK, RECTIFICATION_SK, caseKey, casePartition } from '../cases/keys';
 import type { CaseRecord, StepRecord } from '../cases/records';
 import { summaryKey } from '../catalog/keys';
 import { config } from '../platform/config';
@@ -82,16 +82,21 @@ export function assessmentAggregator(deps: AggregatorDeps) {
   async function recountCase(caseNumber: string): Promise<void> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
       await pause(attempt);
-      const { Items = [] } = await db.send(
-        new QueryCommand({
-          TableName,
-          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-          ExpressionAttributeValues: { ':pk': casePartition(caseNumber), ':from': FACTS_SK, ':to': 'META' },
-          ConsistentRead: true,
-        }),
-      );
+      // The facts row, the steps, the booking, the evaluation and its task sort from ASSESSMENT to
+      // EVALUATION#TASK; the application (FORM, the largest row) is not needed, so the record is read apart.
+      const [{ Items = [] }, { Item: meta }] = await Promise.all([
+        db.send(
+          new QueryCommand({
+            TableName,
+            KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+            ExpressionAttributeValues: { ':pk': casePartition(caseNumber), ':from': FACTS_SK, ':to': RECTIFICATION_SK },
+            ConsistentRead: true,
+          }),
+        ),
+        db.send(new GetCommand({ TableName, Key: caseKey(caseNumber), ConsistentRead: true })),
+      ]);
       const stored = Items.find((row) => row.sk === FACTS_SK) as { version: number; facts: CaseFacts | null } | undefined;
-      const record = Items.find((row) => row.sk === 'META')?.record as CaseRecord | undefined;
+      const record = meta?.record as CaseRecord | undefined;
       if (!record) return;
       const steps = Items.filter((row) => row.entity === 'CaseStep').map((row) => row.step as StepRecord);
       const evaluation = Items.find((row) => row.sk === EVALUATION_SK)?.stored as StoredEvaluation | undefined;

@@ -158,14 +158,13 @@ export function assessmentService(deps: AssessmentDeps) {
       const keyNames = index.indexName ? ['pk', 'sk', index.name, index.sortName] : ['pk', 'sk'];
       const startKey = query.cursor ? decodeCursor(query.cursor, keyNames, { name: index.name, value: index.value }) : undefined;
       const limit = query.limit ?? DEFAULT_PAGE;
-      const lastDay = monthsOf(to, to)[0]!;
       const result = await db.send(
         new QueryCommand({
           TableName,
           ...(index.indexName ? { IndexName: index.indexName } : {}),
           KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
           ExpressionAttributeNames: { '#pk': index.name, '#sk': index.sortName },
-          ExpressionAttributeValues: { ':pk': index.value, ':from': `${from}-01`, ':to': `${lastDay}-31~` },
+          ExpressionAttributeValues: { ':pk': index.value, ':from': `${from}-01`, ':to': `${to}-31~` },
           ScanIndexForward: false,
           Limit: limit,
           ...(startKey ? { ExclusiveStartKey: startKey } : {}),
