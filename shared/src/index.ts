@@ -28,3 +28,6 @@ export * from './licences/registry-text';
 export * from './licences/registry';
 export * from './assessment/model';
 export * from './assessment/api';
+export * from './catalog/field-problems';
+export * from './catalog/guide-diff';
+export * from './catalog/list-maintenance';

@@ -26,6 +26,8 @@ const STAFF_NAMES: Record<StaffPermission, string> = {
   hall_window: '周窗口',
   hotline_12301: '吴话务',
   org_admin: '郑管理',
+  list_editor: '冯编制',
+  list_review: '陈审核',
 };
 
 function staffPersonas(group: 'city' | 'province'): PersonaDefinition[] {

@@ -13,6 +13,8 @@ export const STAFF_PERMISSIONS = {
   hall_window: '大厅窗口',
   hotline_12301: '12301 话务',
   org_admin: '单位管理员',
+  list_editor: '清单编制',
+  list_review: '清单审核',
 } as const;
 
 export type StaffPermission = keyof typeof STAFF_PERMISSIONS;
