@@ -32,13 +32,20 @@ export interface ListServiceDeps {
   now?: () => Date;
 }
 
-const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** Deep equality regardless of key order (DynamoDB does not keep the order of a map's keys). */
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  return ka.length === kb.length && ka.every((k) => same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
 
 /** Catalog elements a draft changes: only the province may, and then for every level at once. */
 function catalogElementChanges(current: ImplementationItem, next: ImplementationItem): FieldIssue[] {
   const issues: FieldIssue[] = [];
   if (next.name !== current.name) issues.push({ path: 'name', message: '事项名称是目录要素，由省级统一编制，本级不能修改' });
-  if (!sameJson(next.guide.legalBasis, current.guide.legalBasis)) {
+  if (!same(next.guide.legalBasis, current.guide.legalBasis)) {
     issues.push({ path: 'guide.legalBasis', message: '设定依据是目录要素，由省级统一编制，本级不能修改' });
   }
   return issues;

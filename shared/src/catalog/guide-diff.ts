@@ -1,5 +1,5 @@
 import { CATALOG_FIELD_LABELS, formatPath } from './field-problems';
-import type { ImplementationItem } from './guide';
+import { guideSchema, legalBasisSchema, materialSchema, type ImplementationItem } from './guide';
 
 /**
  * What changed between two versions of an implementation-list entry, field by field, in words a list
@@ -95,6 +95,22 @@ interface Leaf {
   value: string;
 }
 
+/**
+ * Fields in the order the guide schema declares them, so that a diff reads in the guide's order whatever
+ * order a stored copy keeps its keys in (DynamoDB does not keep the order of a map's keys).
+ */
+const FIELD_ORDER: ReadonlyMap<string, number> = new Map(
+  [
+    'name', 'themes', 'keywords', 'frequent', 'guide',
+    ...Object.keys(guideSchema.shape),
+    ...Object.keys(materialSchema.shape),
+    ...Object.keys(legalBasisSchema.shape),
+    'workingDays', 'note', 'step', 'description', 'charged', 'standard', 'basis', 'available', 'depth', 'listed', 'reason', 'address', 'hours',
+  ].map((key, index) => [key, index] as const).reverse(),
+);
+const byFieldOrder = ([a]: [string, unknown], [b]: [string, unknown]) =>
+  (FIELD_ORDER.get(a) ?? Number.MAX_SAFE_INTEGER) - (FIELD_ORDER.get(b) ?? Number.MAX_SAFE_INTEGER) || a.localeCompare(b);
+
 const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Every leaf of an entry by a key stable across versions (materials by their id, not their position). */
@@ -109,7 +125,7 @@ function leaves(item: ImplementationItem): Map<string, Leaf> {
         visit(element, `${key}[${id ?? index}]`, [...path, index], [...labels.slice(0, -1), `${section}${named}`]);
       });
     } else if (isPlainObject(value)) {
-      for (const [field, child] of Object.entries(value)) {
+      for (const [field, child] of Object.entries(value).sort(byFieldOrder)) {
         const label = path.length === 0 ? (TOP_LEVEL[field] ?? LABELS[field] ?? field) : field === 'name' && path[path.length - 1] === 'result' ? RESULT_NAME : (LABELS[field] ?? field);
         // The guide is the whole entry to its readers: its fields are named without "办事指南 ›".
         visit(child, key ? `${key}.${field}` : field, [...path, field], path.length === 0 && field === 'guide' ? [] : [...labels, label]);
