@@ -32,3 +32,8 @@ export function listItems(query: ItemQuery): Promise<ListItemsResponse> {
 export function getItem(implementationCode: string): Promise<ImplementationItem> {
   return getJson<ImplementationItem>(`/catalog/items/${encodeURIComponent(implementationCode)}`)
 }
+
+/** A published version of a guide: it never changes (a case shows the version it was applied under). */
+export function getItemVersion(implementationCode: string, version: number): Promise<ImplementationItem> {
+  return getJson<ImplementationItem>(`/catalog/items/${encodeURIComponent(implementationCode)}/versions/${version}`)
+}

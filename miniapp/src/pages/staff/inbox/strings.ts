@@ -50,5 +50,6 @@ export const INBOX_STRINGS = {
     consultations: '咨询答复',
     stats: '痛点赞点',
     record: '代为登记',
+    lists: '清单维护',
   },
 } as const
