@@ -88,7 +88,7 @@ export function GuideFields({ form, errors, catalogEditable, onChange }: FieldsP
         )}
       </Section>
 
-      <Section title={S.promisedDays}>
+      <Section title={S.limits}>
         {text({ path: 'guide.promisedLimit.workingDays', label: S.promisedDays, number: true })}
         {text({ path: 'guide.promisedLimit.note', label: S.promisedNote, required: false })}
         {text({ path: 'guide.conditions', label: S.conditions, hint: S.linesHint, lines: true })}

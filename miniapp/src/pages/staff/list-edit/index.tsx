@@ -109,7 +109,7 @@ export default function ListEditPage() {
       setProblems([error.message, ...unplaced.filter((m) => m !== error.message)])
       const first = Object.keys(placed)[0]
       if (first) scrollToId(fieldId(first))
-      void Taro.showToast({ title: error.message.slice(0, 14), icon: 'none' })
+      void Taro.showToast({ title: S.fixProblems, icon: 'none' })
     }
   }
 

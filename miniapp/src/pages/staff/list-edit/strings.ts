@@ -69,6 +69,8 @@ export const LIST_EDIT_STRINGS = {
   reason: '必须现场办理的原因',
   scope: '通办范围',
   otherProblems: '还有以下问题',
+  fixProblems: '请按提示修改后再保存',
+  limits: '办理时限与受理条件',
   save: '保存草稿',
   saving: '正在保存…',
   saved: '草稿已保存',
