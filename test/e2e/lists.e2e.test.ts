@@ -1,5 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { api } from '../support/api';
+import { asUser, signInAs } from '../support/applications';
+import { untilCatalogServes } from '../support/lists';
 import { openPhone, screenshot, visible } from '../support/browser';
 import { settle, switchPersona, untilVisible } from '../support/lifecycle-phone';
 import { openApp } from '../support/login-phone';
@@ -11,7 +13,9 @@ import { openApp } from '../support/login-phone';
  *    against the published version, and submits it;
  *  - the bureau's admin (city-org_admin), then the province's 机构编制/法制 reviewer
  *    (province-list_review) find it under 等待我审核 and approve it;
- *  - the editor publishes it: the entry is at version 2 and its history names who published and approved.
+ *  - the editor publishes it: the entry is at version 2 and its history names who published and approved;
+ *  - version 1 stays readable as it was; a citizen whose application draft was started under version 1
+ *    is told on the apply page that the guide changed, and what.
  * 星级饭店评定 is an item no other test applies for.
  */
 const ITEM = '星级饭店评定';
@@ -60,6 +64,11 @@ describe('清单维护 on the phone (H5, Chromium)', () => {
     page = phone.page;
     const list = await api(`/catalog/items?region=341000&keyword=${encodeURIComponent(ITEM)}`);
     code = list.body.items.find((i: { name: string }) => i.name === ITEM).implementationCode;
+    // The citizen started an application under version 1 and kept it as a draft (as the apply page saves it).
+    const citizen = (await signInAs('citizen')).accessToken;
+    const form = { version: 1, guideVersion: 1, applicantKind: 'enterprise', enterprise: { name: '黄山云海大酒店有限公司' }, savedAt: new Date().toISOString() };
+    const saved = await api(`/drafts/${code}`, { method: 'PUT', headers: asUser(citizen, { 'Content-Type': 'application/json' }), body: JSON.stringify({ form }) });
+    expect(saved.status).toBe(200);
   }, 60_000);
 
   afterAll(async () => {
@@ -126,4 +135,20 @@ describe('清单维护 on the phone (H5, Chromium)', () => {
     const v2 = await api(`/catalog/items/${code}/versions/2`);
     expect(v2.body.guide.place.hours).toBe(NEW_HOURS);
   }, 240_000);
+
+  it('version 1 stays readable as it was; the citizen’s draft started under it is told that the guide changed', async () => {
+    await openApp(page, `pages/guide/index?code=${code}&version=1`);
+    await see(page, shown(page, /您正在查看第1版办事指南/), 'old-version');
+    await expect(page.getByText(NEW_HOURS).count()).resolves.toBe(0);
+    await screenshot(page, 'lists-old-version');
+
+    // The apply page reads the current guide, which each function instance re-reads 30 s at most after publication.
+    await untilCatalogServes(code, 2);
+    await switchPersona(page, 'citizen');
+    await openApp(page, `pages/cases/apply/index?code=${code}`);
+    const notice = page.getByRole('alert').filter({ hasText: '办事指南已更新' }).filter({ visible: true });
+    await see(page, notice, 'guide-changed');
+    await expect(notice.first().textContent()).resolves.toMatch(/第1版办事指南.*已发布第2版，改动了：办理地点和时间/);
+    await screenshot(page, 'lists-apply-guide-changed');
+  }, 180_000);
 });
