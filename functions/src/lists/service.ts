@@ -198,7 +198,9 @@ export function listService(deps: ListServiceDeps) {
           step('editing', canEdit(actor, implementationCode));
           if (draft.baseVersion !== current.version) throw new AppError('LIST_DRAFT_STALE');
           if (diffEntries(current, draft.item).length === 0) throw new AppError('LIST_NO_CHANGE');
-          const { rejection: _previous, ...rest } = draft;
+          // A new submission starts the review afresh; the last refusal has been answered.
+          const rest: StoredListDraft = { ...draft };
+          delete rest.rejection;
           updated = { ...rest, status: deps.steps.length ? 'in_review' : 'approved', steps: [...deps.steps], approvals: [], submittedAt: at, editors: [...new Set([...draft.editors, actor.userId])] };
           break;
         }
@@ -245,7 +247,7 @@ export function listService(deps: ListServiceDeps) {
           ...(publication
             ? {
                 publishedBy: publication.byName,
-                approvals: publication.approvals.map((a) => ({ ...a, label: LIST_REVIEW_STEPS[a.step], by: a.name })).map(({ name: _n, ...a }) => a),
+                approvals: publication.approvals.map((a) => ({ step: a.step, label: LIST_REVIEW_STEPS[a.step], by: a.name, at: a.at })),
                 changedSections: publication.changedSections,
               }
             : { changedSections: [] }),
