@@ -220,6 +220,41 @@ describe('the negative list is maintained through the same review', () => {
     expect(discarded.status).toBe(200);
     expect(discarded.body.draft).toBeUndefined();
   }, forRequests(12));
+
+  it('once approved at both steps and published, the catalog lists the item on the negative list; taking it off goes the same way', async () => {
+    const item = await cityItem('旅行社质量保证金降低');
+    const code = item.implementationCode;
+    const summary = async () =>
+      (await api(`/catalog/items?region=341000&keyword=${encodeURIComponent('旅行社质量保证金降低')}`)).body.items.find((i: { implementationCode: string }) => i.implementationCode === code);
+    const throughReview = async (change: Parameters<typeof draftFrom>[1], base: ImplementationItem) => {
+      expect((await saveListDraft(editor, code, draftFrom(base, change))).status).toBe(200);
+      await actOnListDraft(editor, code, { action: 'submit' });
+      await actOnListDraft(admin, code, { action: 'approve' });
+      await actOnListDraft(reviewer, code, { action: 'approve' });
+      const published = await actOnListDraft(editor, code, { action: 'publish' });
+      expect(published.status).toBe(200);
+      return published.body.current;
+    };
+    const listed = await throughReview((guide) => {
+      guide.negativeList = { listed: true, reason: '须当场核验银行出具的原件' };
+      guide.visitsRequired = 1;
+    }, item);
+    expect(listed).toMatchObject({ version: 2, guide: { negativeList: { listed: true }, visitsRequired: 1 } });
+    expect(await summary()).toMatchObject({ negativeListed: true, visitsRequired: 1 });
+
+    const unlisted = await throughReview((guide) => {
+      guide.negativeList = { listed: false };
+      guide.visitsRequired = 0;
+    }, listed);
+    expect(unlisted.version).toBe(3);
+    expect(await summary()).toMatchObject({ negativeListed: false, visitsRequired: 0 });
+    const history = await api(`/staff/lists/${code}/versions`, { headers: asUser(editor) });
+    expect(history.body.versions.map((v: { version: number; changedSections: string[] }) => [v.version, v.changedSections])).toEqual([
+      [3, ['到现场次数', '网上审批负面清单信息']],
+      [2, ['到现场次数', '网上审批负面清单信息']],
+      [1, []],
+    ]);
+  }, forRequests(16));
 });
 
 describe('catalog elements are edited at the province and published to every level', () => {
