@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { api } from '../support/api';
-import { asUser, signInAs } from '../support/applications';
+import { asUser, completeApplication, signInAs, submitApplication } from '../support/applications';
 import { untilCatalogServes } from '../support/lists';
 import { openPhone, screenshot, visible } from '../support/browser';
 import { settle, switchPersona, untilVisible } from '../support/lifecycle-phone';
@@ -14,8 +14,8 @@ import { openApp } from '../support/login-phone';
  *  - the bureau's admin (city-org_admin), then the province's 机构编制/法制 reviewer
  *    (province-list_review) find it under 等待我审核 and approve it;
  *  - the editor publishes it: the entry is at version 2 and its history names who published and approved;
- *  - version 1 stays readable as it was; a citizen whose application draft was started under version 1
- *    is told on the apply page that the guide changed, and what.
+ *  - version 1 stays readable as it was: the citizen's case submitted before shows and opens it; their
+ *    application draft started under version 1 is told on the apply page that the guide changed, and what.
  * 星级饭店评定 is an item no other test applies for.
  */
 const ITEM = '星级饭店评定';
@@ -58,18 +58,23 @@ describe('清单维护 on the phone (H5, Chromium)', () => {
   let phone: Phone;
   let page: Page;
   let code = '';
+  let caseNumber = '';
 
   beforeAll(async () => {
     phone = await openPhone();
     page = phone.page;
     const list = await api(`/catalog/items?region=341000&keyword=${encodeURIComponent(ITEM)}`);
     code = list.body.items.find((i: { name: string }) => i.name === ITEM).implementationCode;
-    // The citizen started an application under version 1 and kept it as a draft (as the apply page saves it).
+    // The citizen applied under version 1, and started another application kept as a draft (as the apply page saves it).
     const citizen = (await signInAs('citizen')).accessToken;
+    const item = (await api(`/catalog/items/${code}`)).body;
+    const submitted = await submitApplication(citizen, await completeApplication(citizen, item, { hotelName: '黄山云海大酒店', targetStar: '三星级', rooms: 120 }));
+    expect(submitted.status).toBe(201);
+    caseNumber = submitted.body.caseNumber;
     const form = { version: 1, guideVersion: 1, applicantKind: 'enterprise', enterprise: { name: '黄山云海大酒店有限公司' }, savedAt: new Date().toISOString() };
     const saved = await api(`/drafts/${code}`, { method: 'PUT', headers: asUser(citizen, { 'Content-Type': 'application/json' }), body: JSON.stringify({ form }) });
     expect(saved.status).toBe(200);
-  }, 60_000);
+  }, 90_000);
 
   afterAll(async () => {
     await phone?.close();
@@ -142,9 +147,17 @@ describe('清单维护 on the phone (H5, Chromium)', () => {
     await expect(page.getByText(NEW_HOURS).count()).resolves.toBe(0);
     await screenshot(page, 'lists-old-version');
 
+    await switchPersona(page, 'citizen');
+    await openApp(page, `pages/cases/detail/index?caseNumber=${caseNumber}`);
+    const guideVersion = page.getByRole('heading', { name: '所依据的办事指南' }).filter({ visible: true });
+    await see(page, guideVersion, 'case-guide-version');
+    await expect(shown(page, /^第1版，2026年11月1日发布$/).isVisible()).resolves.toBe(true);
+    await page.getByRole('button', { name: '查看第1版办事指南' }).filter({ visible: true }).first().click();
+    await see(page, shown(page, /您正在查看第1版办事指南/), 'case-opens-version-1');
+    await screenshot(page, 'lists-case-keeps-version-1');
+
     // The apply page reads the current guide, which each function instance re-reads 30 s at most after publication.
     await untilCatalogServes(code, 2);
-    await switchPersona(page, 'citizen');
     await openApp(page, `pages/cases/apply/index?code=${code}`);
     const notice = page.getByRole('alert').filter({ hasText: '办事指南已更新' }).filter({ visible: true });
     await see(page, notice, 'guide-changed');
