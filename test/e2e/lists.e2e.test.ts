@@ -141,7 +141,7 @@ describe('清单维护 on the phone (H5, Chromium)', () => {
     expect(v2.body.guide.place.hours).toBe(NEW_HOURS);
   }, 240_000);
 
-  it('version 1 stays readable as it was; the citizen’s draft started under it is told that the guide changed', async () => {
+  it('version 1 stays readable as it was: the case submitted before shows and opens it; the draft started under it is told that the guide changed', async () => {
     await openApp(page, `pages/guide/index?code=${code}&version=1`);
     await see(page, shown(page, /您正在查看第1版办事指南/), 'old-version');
     await expect(page.getByText(NEW_HOURS).count()).resolves.toBe(0);
