@@ -18,7 +18,8 @@ const LAYERS: readonly (readonly string[])[] = [
   // Staff of organisations (bound accounts); messages, outbox and timers addressed to accounts.
   ['staff', 'notifications'],
   // Electronic licences: issued, signed, verified, changed by staff (who notify the holder), the wallet.
-  ['licences'],
+  // List maintenance: drafts of the catalog's next versions, their review and publication.
+  ['licences', 'lists'],
   // The case: store, lifecycle, clocks, documents, audit, and the applicant's and the staff's services.
   ['cases'],
   // What builds on cases: 好差评, consultations and complaints; the working-day calendar; the API document;

@@ -31,3 +31,6 @@ export * from './licences/registry';
 export * from './assessment/model';
 export * from './assessment/api';
 export * from './text/china-time';
+export * from './catalog/field-problems';
+export * from './catalog/guide-diff';
+export * from './catalog/list-maintenance';

@@ -240,6 +240,8 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
       'LicenceAdminRole',
       'LicenceMaterialsRole',
       'LicenceWalletRole',
+      'ListEditorRole',
+      'ListReaderRole',
       'MaterialUploaderRole',
       'SignInRole',
       'StaffActionRole',

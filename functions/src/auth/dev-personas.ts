@@ -27,6 +27,7 @@ const STAFF_NAMES: Record<StaffPermission, string> = {
   hotline_12301: '吴话务',
   org_admin: '郑管理',
   list_editor: '冯编制',
+  list_review: '陈审核',
 };
 
 function staffPersonas(group: 'city' | 'province'): PersonaDefinition[] {

@@ -112,7 +112,7 @@ function defectsOf(stored: StoredCase, request: StaffActionRequest) {
   const defects = (request.defects ?? []).map((defect, index) => {
     if (defect.materialId !== undefined) {
       const material = materials.get(defect.materialId);
-      if (!material) issues.push({ path: `defects[${index}].materialId`, message: '该材料不在本办件所依据的办事指南中，不能要求补正；如确需增加，请通过清单维护流程调整指南' });
+      if (!material) issues.push({ path: `defects[${index}].materialId`, message: '该材料不在本办件所依据的办事指南中，不能要求补正；如确需增加，请由本单位清单编制人员在“工作台 › 清单维护”中修改办事指南，经审核发布后对新的申请生效' });
       else if (material.source !== 'applicant') issues.push({ path: `defects[${index}].materialId`, message: `“${material.name}”由电子证照获取，无需申请人补正` });
       return { materialId: defect.materialId, subject: material?.name ?? defect.materialId, reason: defect.reason };
     }

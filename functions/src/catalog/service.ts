@@ -7,7 +7,7 @@ import {
   type Region,
 } from '@ah-tourism/shared';
 import { AppError } from '../platform/errors';
-import type { CurrentGuides } from './guide-cache';
+import type { CurrentGuides, GuideVersions } from './guide-cache';
 import type { CatalogStore, ItemFilter } from './store';
 
 const REGION_CACHE_MS = 5 * 60 * 1000;
@@ -16,7 +16,7 @@ const REGION_CACHE_MS = 5 * 60 * 1000;
  * Catalog use cases, independent of HTTP and of DynamoDB. Created once per container: guides are
  * answered from its memory (see guide-cache.ts), regions re-read every 5 minutes.
  */
-export function catalogService(store: CatalogStore, guides: CurrentGuides, now: () => number = Date.now) {
+export function catalogService(store: CatalogStore, guides: CurrentGuides, now: () => number = Date.now, versions?: GuideVersions) {
   let regions: { list: Region[]; loadedAt: number } | undefined;
 
   async function listRegions(): Promise<Region[]> {
@@ -53,6 +53,13 @@ export function catalogService(store: CatalogStore, guides: CurrentGuides, now: 
     async getGuide(implementationCode: string): Promise<ImplementationItem> {
       const item = await guides.get(implementationCode);
       if (!item) throw new AppError('CATALOG_ITEM_NOT_FOUND');
+      return item;
+    },
+
+    /** A published version (immutable: what a case applied under it keeps showing). */
+    async getGuideVersion(implementationCode: string, version: number): Promise<ImplementationItem> {
+      const item = versions ? await versions.get(implementationCode, version) : await store.getGuideVersion(implementationCode, version);
+      if (!item) throw new AppError('CATALOG_ITEM_NOT_FOUND', '未找到该事项的这一版办事指南，请核对版本号');
       return item;
     },
   };

@@ -24,6 +24,6 @@ export function guideCaches() {
 }
 
 export function catalog(): CatalogService {
-  instance ??= catalogService(catalogStore(), guideCaches().current);
+  instance ??= catalogService(catalogStore(), guideCaches().current, Date.now, guideCaches().versions);
   return instance;
 }

@@ -81,6 +81,7 @@ import {
 import { messageListSchema, messagePathSchema, subscriptionListSchema, subscriptionUpdateSchema } from '../notifications/api';
 import { REGISTRY_ROUTES } from './registry-routes';
 import { ASSESSMENT_ROUTES } from './assessment-routes';
+import { LIST_ROUTES } from './list-routes';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -745,6 +746,7 @@ export const ROUTES: RouteSpec[] = [
   },
   ...REGISTRY_ROUTES,
   ...ASSESSMENT_ROUTES,
+  ...LIST_ROUTES,
   {
     operationId: 'askConsultation',
     method: 'post',

@@ -14,6 +14,7 @@ export const STAFF_PERMISSIONS = {
   hotline_12301: '12301 话务',
   org_admin: '单位管理员',
   list_editor: '清单编制',
+  list_review: '清单审核',
 } as const;
 
 export type StaffPermission = keyof typeof STAFF_PERMISSIONS;

@@ -54,6 +54,8 @@ export interface ApplyForm {
   idempotencyKey: string | null
   /** When this copy was saved (the phone's clock): the newer of the phone's and the server's draft wins. */
   savedAt: string
+  /** The published guide version the form was filled in against (0: not known, a draft saved before versions were kept). */
+  guideVersion: number
 }
 
 export type SlotRequirement = MaterialRequirement | 'not_applicable'
@@ -86,6 +88,7 @@ export function emptyForm(item: ImplementationItem): ApplyForm {
     materials: {},
     idempotencyKey: null,
     savedAt: '',
+    guideVersion: item.version,
   }
 }
 
@@ -198,11 +201,13 @@ export function formFromStored(value: unknown, item: ImplementationItem): ApplyF
     materials,
     idempotencyKey: typeof v.idempotencyKey === 'string' && IDEMPOTENCY_KEY.test(v.idempotencyKey) ? v.idempotencyKey : null,
     savedAt: typeof v.savedAt === 'string' ? v.savedAt : '',
+    guideVersion: typeof v.guideVersion === 'number' && Number.isInteger(v.guideVersion) && v.guideVersion > 0 ? v.guideVersion : 0,
   }
 }
 
 /** True when nothing has been typed or uploaded yet (such a form is not worth keeping as a draft). */
 export function isBlank(form: ApplyForm, item: ImplementationItem): boolean {
   const blank = emptyForm(item)
-  return JSON.stringify({ ...form, savedAt: '', applicantKind: '' }) === JSON.stringify({ ...blank, savedAt: '', applicantKind: '' })
+  const neutral = { savedAt: '', applicantKind: '', guideVersion: 0 }
+  return JSON.stringify({ ...form, ...neutral }) === JSON.stringify({ ...blank, ...neutral })
 }

@@ -76,4 +76,10 @@ export const CASE_VIEW_STRINGS = {
   by: { applicant: '申请人', staff: '工作人员', system: '系统' },
   opinion: (text: string) => `意见：${text}`,
   closeNotice: '关闭提示',
+  guideVersion: '所依据的办事指南',
+  guideVersionLabel: '指南版本',
+  guideVersionValue: (version: number, published: string | null) => (published ? `第${version}版，${published}发布` : `第${version}版`),
+  guideVersionNote: '办件始终按申请时的办事指南版本办理；之后发布的新版本只适用于新的申请',
+  openGuideVersion: '查看该版办事指南',
+  openGuideVersionLabel: (version: number) => `查看第${version}版办事指南`,
 } as const

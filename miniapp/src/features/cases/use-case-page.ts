@@ -1,6 +1,6 @@
 import type { ImplementationItem } from '@ah-tourism/shared'
 import { useState } from 'react'
-import { getItem } from '@/features/catalog/api'
+import { getItem, getItemVersion } from '@/features/catalog/api'
 import { useRemote } from '@/hooks/use-remote'
 import type { ApiError, ApiErrorCode } from '@/services/api-error'
 
@@ -17,9 +17,10 @@ export interface WithGuide<T> {
   item: ImplementationItem | null
 }
 
-/** A case together with the guide of its item. */
-export async function withGuide<T extends { implementationCode: string }>(detail: T): Promise<WithGuide<T>> {
-  return { detail, item: await getItem(detail.implementationCode).catch(() => null) }
+/** A case together with the guide version it was applied under (published versions never change). */
+export async function withGuide<T extends { implementationCode: string; guideVersion?: number }>(detail: T): Promise<WithGuide<T>> {
+  const read = detail.guideVersion ? getItemVersion(detail.implementationCode, detail.guideVersion) : getItem(detail.implementationCode)
+  return { detail, item: await read.catch(() => null) }
 }
 
 export interface CaseNoticeState {

@@ -37,3 +37,8 @@ export function getItem(implementationCode: string): Promise<ImplementationItem>
 export function getGuideFileLink(implementationCode: string, version: number, fileId: string): Promise<GuideFileLink> {
   return getJson<GuideFileLink>(`/catalog/items/${encodeURIComponent(implementationCode)}/versions/${version}/files/${fileId}`)
 }
+
+/** A published version of a guide: it never changes (a case shows the version it was applied under). */
+export function getItemVersion(implementationCode: string, version: number): Promise<ImplementationItem> {
+  return getJson<ImplementationItem>(`/catalog/items/${encodeURIComponent(implementationCode)}/versions/${version}`)
+}

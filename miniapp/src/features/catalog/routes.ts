@@ -9,6 +9,11 @@ export function guideUrl(implementationCode: string): string {
   return `${GUIDE_PAGE}?code=${encodeURIComponent(implementationCode)}`
 }
 
+/** A published version of the guide, e.g. the one a case was applied under. */
+export function guideVersionUrl(implementationCode: string, version: number): string {
+  return `${guideUrl(implementationCode)}&version=${version}`
+}
+
 export function openGuide(implementationCode: string): void {
   void Taro.navigateTo({ url: guideUrl(implementationCode) })
 }

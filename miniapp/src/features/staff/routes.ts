@@ -28,3 +28,11 @@ export function rectificationUrl(subjectId: string): string {
 export function complaintUrl(complaintNumber: string): string {
   return `${COMPLAINT_PAGE}?complaintNumber=${encodeURIComponent(complaintNumber)}`
 }
+
+// List maintenance (清单维护): the organisation's implementation entries and one entry's draft.
+export const LISTS_PAGE = '/pages/staff/lists/index'
+export const LIST_EDIT_PAGE = '/pages/staff/list-edit/index'
+
+export function listEditUrl(implementationCode: string): string {
+  return `${LIST_EDIT_PAGE}?code=${encodeURIComponent(implementationCode)}`
+}

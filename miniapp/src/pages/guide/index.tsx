@@ -1,9 +1,9 @@
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
-import { View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useCallback, useMemo } from 'react'
 import { ActionButton } from '@/components/action-button'
 import { StatusView } from '@/components/status-view'
-import { getItem } from '@/features/catalog/api'
+import { getItem, getItemVersion } from '@/features/catalog/api'
 import { guideUrl, HOME_TAB, ITEMS_TAB } from '@/features/catalog/routes'
 import { openApply } from '@/features/cases/routes'
 import { consultUrl, openSignedIn } from '@/features/feedback/routes'
@@ -32,8 +32,10 @@ function readCode(raw: string | undefined): string {
 export default function GuidePage() {
   const { params } = useRouter()
   const code = readCode(params.code)
-  const load = useCallback(() => getItem(code), [code])
-  const { remote, reload } = useRemote(load, code)
+  // ?version=N: a published version (the one a case was applied under), shown as it was, not for applying.
+  const version = /^[1-9]\d{0,5}$/.test(readCode(params.version)) ? Number(readCode(params.version)) : null
+  const load = useCallback(() => (version ? getItemVersion(code, version) : getItem(code)), [code, version])
+  const { remote, reload } = useRemote(load, `${code}:${version ?? ''}`)
   const openedDirectly = useMemo(() => Taro.getCurrentPages().length <= 1, [])
 
   useShareAppMessage(() => ({
@@ -59,13 +61,18 @@ export default function GuidePage() {
     }
     return (
       <>
+        {version ? (
+          <View className='guide__version-notice' role='note'>
+            <Text>{S.olderVersion(version)}</Text>
+          </View>
+        ) : null}
         <GuideHeader item={remote.data} />
         <GuideSections item={remote.data} faq={<FaqSection code={code} />} onConsult={() => openSignedIn(consultUrl(code))} />
       </>
     )
   }
 
-  const canApply = remote.status === 'ready' && remote.data.guide.online.available
+  const canApply = !version && remote.status === 'ready' && remote.data.guide.online.available
 
   return (
     <View className={`guide${canApply ? ' guide--with-bar' : ''}`}>

@@ -85,5 +85,6 @@ export const GUIDE_STRINGS = {
   basicCode: '基本编码',
   version: '版本',
   versionValue: (v: number, date: string) => `第${v}版，${date}发布`,
+  olderVersion: (v: number) => `您正在查看第${v}版办事指南（办件申请时所依据的版本）。办件按此版本办理；新的申请以现行版本为准。`,
   themes: '主题分类',
 } as const

@@ -5,7 +5,7 @@ import { StatusView } from '@/components/status-view'
 import { SignInRequired, useSignedIn } from '@/features/account/sign-in'
 import { applicantKinds } from '@/features/application/form'
 import { ITEMS_TAB } from '@/features/catalog/routes'
-import { chinaDateTime } from '@/features/cases/format'
+import { chinaDate, chinaDateTime } from '@/features/cases/format'
 import { applyUrl, openMineTab, readParam } from '@/features/cases/routes'
 import { ApplicantSection } from './applicant-section'
 import { FieldsSection } from './fields-section'
@@ -53,7 +53,7 @@ export default function ApplyPage() {
       <StatusView kind='error' title={load.error.message} actionText={S.retry} actionLabel={S.retryLabel} onAction={apply.reload} />
     )
   }
-  const { item, restoredAt } = load
+  const { item, restoredAt, guideChange } = load
   if (!form) return null
   if (!item.guide.online.available) return <StatusView kind='empty' title={S.notOnline} actionText={S.toItems} onAction={goItems} />
 
@@ -65,6 +65,13 @@ export default function ApplyPage() {
         </View>
         <Text className='apply__organisation'>{`${S.organisation}：${item.organisation.name}`}</Text>
       </View>
+
+      {guideChange ? (
+        <View className='apply__guide-changed' role='alert'>
+          <Text className='apply__guide-changed-title'>{S.guideChangedTitle}</Text>
+          <Text>{S.guideChanged(guideChange.from, guideChange.to, chinaDate(`${guideChange.publishedAt}T04:00:00Z`), guideChange.sections.join('、'))}</Text>
+        </View>
+      ) : null}
 
       {restoredAt ? (
         <View className='apply__restored' role='status'>

@@ -83,4 +83,7 @@ export const APPLY_STRINGS = {
     'local-only': '网络不可用，草稿暂存在本机',
   },
   privacy: '您填写的身份信息仅用于办理本事项，提交后加密保存。',
+  guideChangedTitle: '办事指南已更新',
+  guideChanged: (from: number, to: number, day: string, sections: string) =>
+    `您开始填写时依据的是第${from}版办事指南，${day}已发布第${to}版${sections ? `，改动了：${sections}` : ''}。提交时按第${to}版办理，请核对下方的填写内容和材料。`,
 } as const

@@ -1,5 +1,6 @@
 import Taro, { useDidHide } from '@tarojs/taro'
 import type { ImplementationItem, Material } from '@ah-tourism/shared'
+import { changedSections, diffEntries } from '@ah-tourism/shared/src/catalog/guide-diff'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import {
   emptyForm,
@@ -17,7 +18,7 @@ import { readLocalDraft } from '@/features/application/local-draft'
 import type { PickedFile } from '@/features/application/picked-file'
 import { useDraftAutosave } from '@/features/application/use-draft-autosave'
 import { useUploads } from '@/features/application/use-uploads'
-import { getItem } from '@/features/catalog/api'
+import { getItem, getItemVersion } from '@/features/catalog/api'
 import { getDraft, submitApplication } from '@/features/cases/api'
 import { applyUrl, submittedUrl } from '@/features/cases/routes'
 import { toApiError, type ApiError } from '@/services/api-error'
@@ -29,7 +30,23 @@ import { APPLY_STRINGS as S } from './strings'
 type LoadState =
   | { status: 'loading' }
   | { status: 'error'; error: ApiError }
-  | { status: 'ready'; item: ImplementationItem; restoredAt: string | null }
+  | { status: 'ready'; item: ImplementationItem; restoredAt: string | null; guideChange?: GuideChangeNotice | null }
+
+/** The guide was published again since the draft was started: which version, when, and which parts changed. */
+export interface GuideChangeNotice {
+  from: number
+  to: number
+  publishedAt: string
+  sections: string[]
+}
+
+/** What changed between the version a draft was started under and the current one (null if that version cannot be read). */
+async function guideChangeSince(item: ImplementationItem, version: number): Promise<GuideChangeNotice | null> {
+  if (!version || version >= item.version) return null
+  const before = await getItemVersion(item.implementationCode, version).catch(() => null)
+  const sections = before ? changedSections(diffEntries(before, item)) : []
+  return { from: version, to: item.version, publishedAt: item.publishedAt, sections }
+}
 
 export interface SubmitProblem {
   message: string
@@ -90,12 +107,17 @@ export function useApply(code: string, userId: string) {
       // No draft (DRAFT_NOT_FOUND) or the server cannot be reached: the phone's copy, if any, is used.
       () => null,
     )
-    Promise.all([getItem(code), serverDraft]).then(
-      ([item, stored]) => {
-        if (!current) return
+    Promise.all([getItem(code), serverDraft])
+      .then(async ([item, stored]) => {
         const restored = newest(item, readLocalDraft(code), stored)
-        setForm(restored ?? emptyForm(item))
-        setLoad({ status: 'ready', item, restoredAt: restored?.savedAt || null })
+        return { item, restored, guideChange: restored ? await guideChangeSince(item, restored.guideVersion) : null }
+      })
+      .then(
+      ({ item, restored, guideChange }) => {
+        if (!current) return
+        // From now on the form is filled in against the current version (submission uses it too).
+        setForm(restored ? { ...restored, guideVersion: item.version } : emptyForm(item))
+        setLoad({ status: 'ready', item, restoredAt: restored?.savedAt || null, guideChange })
       },
       (error: unknown) => current && setLoad({ status: 'error', error: toApiError(error) }),
     )

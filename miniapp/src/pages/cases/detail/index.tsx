@@ -12,6 +12,7 @@ import { CaseMaterials } from '@/features/cases/case-materials'
 import { ApplicantSection, CaseHeader, CaseHistory, CaseNotice } from '@/features/cases/case-view'
 import { caseUrl, documentUrl, openMineTab, readParam } from '@/features/cases/routes'
 import { chinaTimeRange } from '@/features/cases/format'
+import { GuideVersionSection } from '@/features/cases/guide-version'
 import { useCasePage, withGuide } from '@/features/cases/use-case-page'
 import { EvaluationPrompt, GivenEvaluation } from '@/features/feedback/evaluation-view'
 import { onEvaluated } from '@/features/feedback/events'
@@ -116,6 +117,7 @@ export default function CaseDetailPage() {
       <CaseFields fields={detail.fields} item={item} />
       <CaseMaterials materials={materials} link={(materialId, index) => getDownloadLink(detail.caseNumber, materialId, index)} />
       <CaseHistory history={detail.history} />
+      <GuideVersionSection implementationCode={detail.implementationCode} version={detail.guideVersion} item={item} />
 
       {detail.actions.includes('withdraw') ? (
         <WithdrawPanel key={`withdraw-${detail.version}`} detail={detail} onWithdrawn={(next) => answered(next, S.withdrawn)} onStale={stale} />

@@ -12,6 +12,7 @@ import { CaseMaterials } from '@/features/cases/case-materials'
 import { ApplicantSection, CaseHeader, CaseHistory, CaseNotice, DetailRow } from '@/features/cases/case-view'
 import { chinaDateTime, chinaTimeRange } from '@/features/cases/format'
 import { backOr, readParam } from '@/features/cases/routes'
+import { GuideVersionSection } from '@/features/cases/guide-version'
 import { useCasePage, withGuide } from '@/features/cases/use-case-page'
 import { staffLicenceUrl } from '@/features/licences/routes'
 import { getStaffCase, getStaffDownloadLink } from '@/features/staff/api'
@@ -119,6 +120,7 @@ export default function StaffCasePage() {
 
       <DocumentList documents={detail.documents} documentUrl={(documentId) => staffDocumentUrl(detail.caseNumber, documentId)} licenceUrl={staffLicenceUrl} />
       <CaseHistory history={detail.history} />
+      <GuideVersionSection implementationCode={detail.implementationCode} version={detail.guideVersion} item={item} />
 
       {detail.readOnly ? null : <ActionPanel key={detail.version} detail={detail} onDone={done} onStale={stale} />}
     </View>

@@ -51,5 +51,6 @@ export const INBOX_STRINGS = {
     stats: '痛点赞点',
     record: '代为登记',
     assessment: '网上考核',
+    lists: '清单维护',
   },
 } as const

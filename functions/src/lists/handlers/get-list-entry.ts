@@ -1,0 +1,10 @@
+import { authenticate } from '../../auth/caller';
+import { httpHandler, json, NO_STORE } from '../../platform/http';
+import { entryCodeOf } from '../request-paths';
+import { lists } from '../wiring';
+
+/** GET /staff/lists/{code} */
+export const handler = httpHandler(async (event) => {
+  const caller = await authenticate(event);
+  return json(200, await lists().getEntry(caller, entryCodeOf(event)), NO_STORE);
+});

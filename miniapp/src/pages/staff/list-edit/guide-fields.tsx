@@ -1,0 +1,162 @@
+import { Text, View } from '@tarojs/components'
+import { describedBy, FormField } from '@/components/form-field'
+import { ChoiceGroup } from '@/components/form-field/choice-group'
+import { SwitchRow } from '@/components/form-field/switch-row'
+import { TextArea } from '@/components/form-field/text-area'
+import { TextInput } from '@/components/form-field/text-input'
+import { Section } from '@/components/section'
+import { linesOf, numberOrText, valueAt, type EntryForm, type FieldPlace } from './entry-form'
+import { LIST_EDIT_STRINGS as S } from './strings'
+
+export const fieldId = (path: string) => `le-${path.replace(/[^A-Za-z0-9]+/g, '-')}`
+
+export interface FieldsProps {
+  form: EntryForm
+  errors: Record<string, string>
+  /** Province-level editors of a province entry: name and legal basis. */
+  catalogEditable: boolean
+  onChange: (path: string, value: unknown) => void
+}
+
+interface TextProps {
+  path: string
+  label: string
+  required?: boolean
+  hint?: string
+  multiline?: boolean
+  /** The value is a list edited one entry per line. */
+  lines?: boolean
+  number?: boolean
+}
+
+/** The fields of the guide people maintain most: limits, conditions, materials, fees, place, phones, online depth, visits, negative list. */
+export function GuideFields({ form, errors, catalogEditable, onChange }: FieldsProps) {
+  const text = ({ path, label, required = true, hint, multiline = false, lines = false, number = false }: TextProps) => {
+    const id = fieldId(path)
+    const raw = valueAt(form, path)
+    const value = Array.isArray(raw) ? raw.join('\n') : raw === undefined || raw === null ? '' : String(raw)
+    const error = errors[path]
+    const change = (typed: string) => {
+      if (lines) onChange(path, linesOf(typed))
+      else if (number) onChange(path, numberOrText(typed))
+      else onChange(path, required || typed.trim() ? typed : undefined)
+    }
+    const described = describedBy(id, !!hint, !!error)
+    return (
+      <FormField key={path} id={id} label={label} required={required} hint={hint} error={error}>
+        {multiline || lines ? (
+          <TextArea id={id} value={value} label={label} invalid={!!error} describedBy={described} onChange={change} />
+        ) : (
+          <TextInput id={id} value={value} label={label} mode={number ? 'decimal' : 'text'} invalid={!!error} describedBy={described} onChange={change} />
+        )}
+      </FormField>
+    )
+  }
+  const choice = (path: string, label: string, options: Record<string, string>) => {
+    const id = fieldId(path)
+    return (
+      <FormField key={path} id={id} label={label} required error={errors[path]}>
+        <ChoiceGroup label={label} options={Object.entries(options).map(([value, text]) => ({ value, label: text }))} value={String(valueAt(form, path) ?? '')} invalid={!!errors[path]} onChange={(value) => onChange(path, Number(value))} />
+      </FormField>
+    )
+  }
+  const materials = (valueAt(form, 'guide.materials') as unknown[] | undefined) ?? []
+  const legalBasis = (valueAt(form, 'guide.legalBasis') as unknown[] | undefined) ?? []
+  const charged = valueAt(form, 'guide.fees.charged') === true
+  const listed = valueAt(form, 'guide.negativeList.listed') === true
+
+  return (
+    <>
+      <Section title={S.catalogElements}>
+        {catalogEditable ? (
+          <>
+            {text({ path: 'name', label: S.name })}
+            {legalBasis.map((_, i) => (
+              <View key={i} className='list-edit__group' role='group' aria-label={S.legalBasis(i + 1)}>
+                <Text className='list-edit__group-title'>{S.legalBasis(i + 1)}</Text>
+                {text({ path: `guide.legalBasis[${i}].law`, label: S.law })}
+                {text({ path: `guide.legalBasis[${i}].articles`, label: S.articles })}
+                {text({ path: `guide.legalBasis[${i}].excerpt`, label: S.excerpt, required: false, multiline: true })}
+              </View>
+            ))}
+          </>
+        ) : (
+          <>
+            <Text className='list-edit__locked'>{S.catalogLocked}</Text>
+            <Text className='list-edit__value'>{`${S.name}：${form.name}`}</Text>
+          </>
+        )}
+      </Section>
+
+      <Section title={S.limits}>
+        {text({ path: 'guide.promisedLimit.workingDays', label: S.promisedDays, number: true })}
+        {text({ path: 'guide.promisedLimit.note', label: S.promisedNote, required: false })}
+        {text({ path: 'guide.conditions', label: S.conditions, hint: S.linesHint, lines: true })}
+      </Section>
+
+      <Section title={S.materials} note={`${materials.length}项`}>
+        {materials.map((_, i) => (
+          <View key={i} className='list-edit__group' role='group' aria-label={S.material(i + 1)}>
+            <Text className='list-edit__group-title'>{S.material(i + 1)}</Text>
+            {text({ path: `guide.materials[${i}].name`, label: S.materialName })}
+            {text({ path: `guide.materials[${i}].acceptanceStandard`, label: S.acceptanceStandard, multiline: true })}
+            {text({ path: `guide.materials[${i}].notes`, label: S.materialNotes, required: false, multiline: true })}
+          </View>
+        ))}
+      </Section>
+
+      <Section title={S.fees}>
+        <SwitchRow title={S.charged} note={S.chargedNote} checked={charged} onChange={(on) => onChange('guide.fees.charged', on)} />
+        {charged ? text({ path: 'guide.fees.standard', label: S.feeStandard }) : null}
+        {charged ? text({ path: 'guide.fees.basis', label: S.feeBasis }) : null}
+        {errors['guide.fees'] ? (
+          <View className='form-field__error' role='alert' id={fieldId('guide.fees')}>
+            {errors['guide.fees']}
+          </View>
+        ) : null}
+      </Section>
+
+      <Section title={S.place}>
+        {text({ path: 'guide.place.address', label: S.address })}
+        {text({ path: 'guide.place.hours', label: S.hours })}
+        {text({ path: 'guide.consultPhones', label: S.consultPhones, hint: S.phonesHint, lines: true })}
+        {text({ path: 'guide.complaintPhones', label: S.complaintPhones, hint: S.phonesHint, lines: true })}
+        {text({ path: 'guide.scope', label: S.scope })}
+      </Section>
+
+      <Section title={S.online}>
+        {choice('guide.online.depth', S.depth, S.depths)}
+        {choice('guide.visitsRequired', S.visits, S.visitOptions)}
+      </Section>
+
+      <Section title={S.negativeList}>
+        <SwitchRow title={S.listed} note={S.listedNote} checked={listed} onChange={(on) => onChange('guide.negativeList.listed', on)} />
+        {listed ? text({ path: 'guide.negativeList.reason', label: S.reason, multiline: true }) : null}
+      </Section>
+    </>
+  )
+}
+
+/** The fields above, for placing the API's problems: lists and objects edited as a whole take the problems inside them. */
+export function formFields(form: EntryForm): FieldPlace[] {
+  const materials = (valueAt(form, 'guide.materials') as unknown[] | undefined) ?? []
+  const legalBasis = (valueAt(form, 'guide.legalBasis') as unknown[] | undefined) ?? []
+  return [
+    { path: 'name' },
+    ...legalBasis.flatMap((_, i) => ['law', 'articles', 'excerpt'].map((k) => ({ path: `guide.legalBasis[${i}].${k}` }))),
+    { path: 'guide.promisedLimit.workingDays', also: ['guide.promisedLimit'] },
+    { path: 'guide.conditions', whole: true },
+    ...materials.flatMap((_, i) => ['name', 'acceptanceStandard', 'notes'].map((k) => ({ path: `guide.materials[${i}].${k}` }))),
+    { path: 'guide.fees.standard' },
+    { path: 'guide.fees.basis' },
+    { path: 'guide.fees' },
+    { path: 'guide.place.address' },
+    { path: 'guide.place.hours' },
+    { path: 'guide.consultPhones', whole: true },
+    { path: 'guide.complaintPhones', whole: true },
+    { path: 'guide.scope' },
+    { path: 'guide.online.depth' },
+    { path: 'guide.visitsRequired' },
+    { path: 'guide.negativeList.reason' },
+  ]
+}

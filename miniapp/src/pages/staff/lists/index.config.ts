@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '清单维护',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,167 @@
+import type { Locator, Page } from 'playwright-core';
+import { api } from '../support/api';
+import { asUser, completeApplication, signInAs, submitApplication } from '../support/applications';
+import { untilCatalogServes } from '../support/lists';
+import { openPhone, screenshot, visible } from '../support/browser';
+import { settle, switchPersona, untilVisible } from '../support/lifecycle-phone';
+import { openApp } from '../support/login-phone';
+
+/**
+ * 清单维护 on a phone-sized H5 app (375×812) against the local stack, with the local personas:
+ *  - the 黄山 list editor (city-list_editor) opens 工作台 › 清单维护 › 星级饭店评定, clears 办理时间 and is
+ *    told at that field why the draft cannot be saved, then saves a new 办理时间 and sees the change
+ *    against the published version, and submits it;
+ *  - the bureau's admin (city-org_admin), then the province's 机构编制/法制 reviewer
+ *    (province-list_review) find it under 等待我审核 and approve it;
+ *  - the editor publishes it: the entry is at version 2 and its history names who published and approved;
+ *  - version 1 stays readable as it was: the citizen's case submitted before shows and opens it; their
+ *    application draft started under version 1 is told on the apply page that the guide changed, and what.
+ * 星级饭店评定 is an item no other test applies for.
+ */
+const ITEM = '星级饭店评定';
+const NEW_HOURS = '周一至周五 9:00-12:00，14:00-17:00（评定受理）';
+
+type Phone = Awaited<ReturnType<typeof openPhone>>;
+
+async function see(page: Page, target: Locator, name: string): Promise<void> {
+  try {
+    await untilVisible(page, target);
+  } catch (error) {
+    await screenshot(page, `lists-failed-${name}`);
+    throw error;
+  }
+}
+
+const shown = (page: Page, text: string | RegExp) => page.getByText(text).filter({ visible: true }).first();
+
+/** 工作台 › 清单维护, then the entry's row (in 本单位实施清单 or 等待我审核). */
+async function openEntryFromLists(page: Page): Promise<void> {
+  await openApp(page, 'pages/staff/inbox/index');
+  const link = page.getByRole('link', { name: '清单维护', exact: true }).filter({ visible: true });
+  await see(page, link, 'workbench-link');
+  await link.first().click();
+  await settle(page);
+  const row = page.getByRole('link', { name: new RegExp(`^${ITEM}，黄山市文化和旅游局`) }).filter({ visible: true });
+  await see(page, row, 'entry-row');
+  await row.first().click();
+  await settle(page);
+  await see(page, page.getByRole('heading', { name: ITEM, level: 1 }).filter({ visible: true }), 'entry-page');
+}
+
+async function tapAction(page: Page, name: string): Promise<void> {
+  const button = page.getByRole('button', { name, exact: true }).filter({ visible: true });
+  await see(page, button, `button-${name}`);
+  await button.first().click();
+}
+
+describe('清单维护 on the phone (H5, Chromium)', () => {
+  let phone: Phone;
+  let page: Page;
+  let code = '';
+  let caseNumber = '';
+
+  beforeAll(async () => {
+    phone = await openPhone();
+    page = phone.page;
+    const list = await api(`/catalog/items?region=341000&keyword=${encodeURIComponent(ITEM)}`);
+    code = list.body.items.find((i: { name: string }) => i.name === ITEM).implementationCode;
+    // The citizen applied under version 1, and started another application kept as a draft (as the apply page saves it).
+    const citizen = (await signInAs('citizen')).accessToken;
+    const item = (await api(`/catalog/items/${code}`)).body;
+    const submitted = await submitApplication(citizen, await completeApplication(citizen, item, { hotelName: '黄山云海大酒店', targetStar: '三星级', rooms: 120 }));
+    expect(submitted.status).toBe(201);
+    caseNumber = submitted.body.caseNumber;
+    const form = { version: 1, guideVersion: 1, applicantKind: 'enterprise', enterprise: { name: '黄山云海大酒店有限公司' }, savedAt: new Date().toISOString() };
+    const saved = await api(`/drafts/${code}`, { method: 'PUT', headers: asUser(citizen, { 'Content-Type': 'application/json' }), body: JSON.stringify({ form }) });
+    expect(saved.status).toBe(200);
+  }, 90_000);
+
+  afterAll(async () => {
+    await phone?.close();
+  });
+
+  it('the editor is told at the field why a draft is refused, then saves one and sees the diff, and submits it', async () => {
+    await switchPersona(page, 'city-list_editor');
+    await openEntryFromLists(page);
+    await see(page, shown(page, /现行第1版/), 'current-version');
+
+    const hours = page.getByRole('textbox', { name: '办理时间', exact: true }).filter({ visible: true });
+    await see(page, hours, 'hours-field');
+    await hours.first().fill('');
+    await tapAction(page, '保存草稿');
+    const fieldError = page.locator('#le-guide-place-hours').getByRole('alert');
+    await see(page, fieldError, 'field-error');
+    await expect(fieldError.textContent()).resolves.toBe('办理时间不能为空');
+    await screenshot(page, 'lists-refused');
+
+    await hours.first().fill(NEW_HOURS);
+    await tapAction(page, '保存草稿');
+    await see(page, shown(page, '草稿已保存'), 'saved');
+    const changes = page.getByRole('list', { name: '与现行版本相比的改动' }).filter({ visible: true });
+    await see(page, changes, 'changes');
+    const change = changes.getByRole('listitem').filter({ hasText: '办理地点和时间 › 办理时间' });
+    await expect(change.textContent()).resolves.toContain(`改为：${NEW_HOURS}`);
+    await screenshot(page, 'lists-diff');
+
+    await tapAction(page, '提交审核');
+    await see(page, shown(page, '审核中：待本单位审核'), 'submitted');
+  }, 240_000);
+
+  it('the bureau admin and then the provincial reviewer approve it from 等待我审核', async () => {
+    for (const [persona, next] of [
+      ['city-org_admin', '审核中：待机构编制/法制审核'],
+      ['province-list_review', '审核通过，待发布'],
+    ] as const) {
+      await switchPersona(page, persona);
+      await openEntryFromLists(page);
+      const changes = page.getByRole('list', { name: '与现行版本相比的改动' }).filter({ visible: true });
+      await see(page, changes, `review-changes-${persona}`);
+      await tapAction(page, '审核通过');
+      await see(page, shown(page, next), `approved-${persona}`);
+    }
+    await screenshot(page, 'lists-approved');
+  }, 300_000);
+
+  it('the editor publishes it as version 2; the history names who published and approved', async () => {
+    await switchPersona(page, 'city-list_editor');
+    await openApp(page, `pages/staff/list-edit/index?code=${code}`);
+    await see(page, page.getByRole('heading', { name: ITEM, level: 1 }).filter({ visible: true }), 'publish-page');
+    await tapAction(page, '发布为新版本');
+    const dialog = page.locator('.taro-modal__content').filter({ hasText: '确定发布？' });
+    await visible(dialog);
+    await dialog.getByText('确定', { exact: true }).click();
+    await see(page, shown(page, '已发布新版本'), 'published');
+    await see(page, shown(page, /现行第2版/), 'version-2');
+    await see(page, shown(page, /第2版 · 发布于/), 'history');
+    await expect(shown(page, '发布人：冯编制').isVisible()).resolves.toBe(true);
+    await expect(shown(page, /审核：本单位审核 郑管理；机构编制\/法制审核 陈审核/).isVisible()).resolves.toBe(true);
+    await screenshot(page, 'lists-published');
+
+    const v2 = await api(`/catalog/items/${code}/versions/2`);
+    expect(v2.body.guide.place.hours).toBe(NEW_HOURS);
+  }, 240_000);
+
+  it('version 1 stays readable as it was: the case submitted before shows and opens it; the draft started under it is told that the guide changed', async () => {
+    await openApp(page, `pages/guide/index?code=${code}&version=1`);
+    await see(page, shown(page, /您正在查看第1版办事指南/), 'old-version');
+    await expect(page.getByText(NEW_HOURS).count()).resolves.toBe(0);
+    await screenshot(page, 'lists-old-version');
+
+    await switchPersona(page, 'citizen');
+    await openApp(page, `pages/cases/detail/index?caseNumber=${caseNumber}`);
+    const guideVersion = page.getByRole('heading', { name: '所依据的办事指南' }).filter({ visible: true });
+    await see(page, guideVersion, 'case-guide-version');
+    await expect(shown(page, /^第1版，2026年11月1日发布$/).isVisible()).resolves.toBe(true);
+    await page.getByRole('button', { name: '查看第1版办事指南' }).filter({ visible: true }).first().click();
+    await see(page, shown(page, /您正在查看第1版办事指南/), 'case-opens-version-1');
+    await screenshot(page, 'lists-case-keeps-version-1');
+
+    // The apply page reads the current guide, which each function instance re-reads 30 s at most after publication.
+    await untilCatalogServes(code, 2);
+    await openApp(page, `pages/cases/apply/index?code=${code}`);
+    const notice = page.getByRole('alert').filter({ hasText: '办事指南已更新' }).filter({ visible: true });
+    await see(page, notice, 'guide-changed');
+    await expect(notice.first().textContent()).resolves.toMatch(/第1版办事指南.*已发布第2版，改动了：办理地点和时间/);
+    await screenshot(page, 'lists-apply-guide-changed');
+  }, 180_000);
+});
