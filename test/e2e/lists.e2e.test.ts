@@ -2,6 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { api } from '../support/api';
 import { asUser, completeApplication, signInAs, submitApplication } from '../support/applications';
 import { untilCatalogServes } from '../support/lists';
+import { pdfFile } from '../support/apply-phone';
 import { openPhone, screenshot, visible } from '../support/browser';
 import { settle, switchPersona, untilVisible } from '../support/lifecycle-phone';
 import { openApp } from '../support/login-phone';
@@ -102,6 +103,19 @@ describe('清单维护 on the phone (H5, Chromium)', () => {
     const change = changes.getByRole('listitem').filter({ hasText: '办理地点和时间 › 办理时间' });
     await expect(change.textContent()).resolves.toContain(`改为：${NEW_HOURS}`);
     await screenshot(page, 'lists-diff');
+
+    // A new blank form for the first material: a real file, uploaded, checked and kept by its hash.
+    const blankForm = page.locator('#le-guide-materials-0-blankForm');
+    await blankForm.getByLabel('为“空白表格”选择文件上传', { exact: true }).setInputFiles(pdfFile('申请书.pdf'));
+    // Uploading, then checked: the field names the file (PDF, its size) and offers to replace it.
+    await blankForm.getByRole('status').waitFor({ state: 'attached', timeout: 5_000 }).catch(() => undefined);
+    await blankForm.getByRole('status').waitFor({ state: 'detached', timeout: 30_000 });
+    expect(await blankForm.getByRole('alert').count()).toBe(0);
+    await see(page, blankForm.getByText(/（空白表格）$/), 'blank-form-uploaded');
+    await expect(blankForm.getByText(/^PDF/).first().textContent()).resolves.toMatch(/^PDF/);
+    await tapAction(page, '保存草稿');
+    await see(page, changes.getByRole('listitem').filter({ hasText: '空白表格' }), 'blank-form-change');
+    await screenshot(page, 'lists-blank-form');
 
     await tapAction(page, '提交审核');
     await see(page, shown(page, '审核中：待本单位审核'), 'submitted');

@@ -5,6 +5,8 @@ import { SwitchRow } from '@/components/form-field/switch-row'
 import { TextArea } from '@/components/form-field/text-area'
 import { TextInput } from '@/components/form-field/text-input'
 import { Section } from '@/components/section'
+import { GuideFileField } from '@/features/catalog/guide-file-field'
+import type { GuideFile } from '@ah-tourism/shared/src/catalog/guide-file-format'
 import { linesOf, numberOrText, valueAt, type EntryForm, type FieldPlace } from './entry-form'
 import { LIST_EDIT_STRINGS as S } from './strings'
 
@@ -60,6 +62,17 @@ export function GuideFields({ form, errors, catalogEditable, onChange }: FieldsP
       </FormField>
     )
   }
+  // Blank forms, samples and the result sample: real files, uploaded and checked, kept by their hash.
+  const file = (path: string, label: string, fileName: string) => (
+    <View key={path} id={fieldId(path)}>
+      <GuideFileField label={label} fileName={fileName} value={valueAt(form, path) as GuideFile | undefined} onChange={(next) => onChange(path, next)} />
+      {errors[path] ? (
+        <View className='form-field__error' role='alert'>
+          {errors[path]}
+        </View>
+      ) : null}
+    </View>
+  )
   const materials = (valueAt(form, 'guide.materials') as unknown[] | undefined) ?? []
   const legalBasis = (valueAt(form, 'guide.legalBasis') as unknown[] | undefined) ?? []
   const charged = valueAt(form, 'guide.fees.charged') === true
@@ -101,8 +114,14 @@ export function GuideFields({ form, errors, catalogEditable, onChange }: FieldsP
             {text({ path: `guide.materials[${i}].name`, label: S.materialName })}
             {text({ path: `guide.materials[${i}].acceptanceStandard`, label: S.acceptanceStandard, multiline: true })}
             {text({ path: `guide.materials[${i}].notes`, label: S.materialNotes, required: false, multiline: true })}
+            {file(`guide.materials[${i}].blankForm`, S.blankForm, `${String(valueAt(form, `guide.materials[${i}].name`) ?? '')}（${S.blankForm}）`)}
+            {file(`guide.materials[${i}].sample`, S.sample, `${String(valueAt(form, `guide.materials[${i}].name`) ?? '')}（${S.sample}）`)}
           </View>
         ))}
+      </Section>
+
+      <Section title={S.result}>
+        {file('guide.result.sample', S.resultSample, `${String(valueAt(form, 'guide.result.name') ?? '')}（${S.resultSample}）`)}
       </Section>
 
       <Section title={S.fees}>
@@ -146,7 +165,8 @@ export function formFields(form: EntryForm): FieldPlace[] {
     ...legalBasis.flatMap((_, i) => ['law', 'articles', 'excerpt'].map((k) => ({ path: `guide.legalBasis[${i}].${k}` }))),
     { path: 'guide.promisedLimit.workingDays', also: ['guide.promisedLimit'] },
     { path: 'guide.conditions', whole: true },
-    ...materials.flatMap((_, i) => ['name', 'acceptanceStandard', 'notes'].map((k) => ({ path: `guide.materials[${i}].${k}` }))),
+    ...materials.flatMap((_, i) => ['name', 'acceptanceStandard', 'notes', 'blankForm', 'sample'].map((k) => ({ path: `guide.materials[${i}].${k}`, whole: k === 'blankForm' || k === 'sample' }))),
+    { path: 'guide.result.sample', whole: true },
     { path: 'guide.fees.standard' },
     { path: 'guide.fees.basis' },
     { path: 'guide.fees' },
