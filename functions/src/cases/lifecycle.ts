@@ -46,6 +46,7 @@ const REQUIREMENT_MESSAGES: Partial<Record<Requirement, { field: keyof StaffActi
   delivery: { field: 'delivery', message: '请选择送达方式' },
   target_organisation: { field: 'targetOrganisationCode', message: '请选择移交的单位' },
   procedure: { field: 'procedure', message: '请选择特别程序' },
+  commitment: { field: 'commitment', message: '请选择承诺不实的材料和处理结果' },
 };
 
 const EVENT_OF: Partial<Record<CaseTransition, NotificationEventType>> = {
@@ -126,6 +127,15 @@ function defectsOf(stored: StoredCase, request: StaffActionRequest) {
   return defects;
 }
 
+/** A false commitment can only be marked on a commitment this case's applicant confirmed. */
+function falseCommitmentOf(stored: StoredCase, request: StaffActionRequest): NonNullable<EventRecord['commitment']> {
+  const { materialId, consequence } = request.commitment!;
+  if (!stored.application.commitments?.some((c) => c.materialId === materialId)) {
+    throw new AppError('COMMON_VALIDATION_FAILED', '该材料在本办件中没有告知承诺', [{ path: 'commitment.materialId', message: '请选择申请人以告知承诺代替提交的材料' }]);
+  }
+  return { materialId, consequence };
+}
+
 /** The statutory steps of a case, each one DynamoDB transaction. */
 export function caseLifecycle(deps: LifecycleDeps) {
   const now = deps.now ?? (() => new Date());
@@ -161,6 +171,7 @@ export function caseLifecycle(deps: LifecycleDeps) {
       eventDetail = { summary: defects.map((d) => d.subject).join('、') };
     }
     if (extra.materialStates) next.materialStates = extra.materialStates;
+    const falseCommitment = action === 'mark_commitment_false' ? falseCommitmentOf(stored, request) : undefined;
     if (action === 'transfer') {
       const target = request.targetOrganisationCode!;
       const organisation = await deps.people.organisation(target);
@@ -208,6 +219,7 @@ export function caseLifecycle(deps: LifecycleDeps) {
       actorId: actor.userId,
       actorName: actor.name,
       ...(request.opinion || request.reason ? { opinion: [request.opinion, request.reason].filter(Boolean).join('；') } : {}),
+      ...(falseCommitment ? { commitment: falseCommitment } : {}),
     };
     // A document number is issued in the step's own transaction, in its turn at the organisation's
     // counter (document-counter.ts): steps of other cases wait for their turns instead of competing, so

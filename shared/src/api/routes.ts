@@ -72,6 +72,7 @@ import {
 } from '../feedback/api';
 import { messageListSchema, messagePathSchema, subscriptionListSchema, subscriptionUpdateSchema } from '../notifications/api';
 import { REGISTRY_ROUTES } from './registry-routes';
+import { INTAKE_ROUTES } from './intake-routes';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -693,6 +694,7 @@ export const ROUTES: RouteSpec[] = [
     },
   },
   ...REGISTRY_ROUTES,
+  ...INTAKE_ROUTES,
   {
     operationId: 'askConsultation',
     method: 'post',

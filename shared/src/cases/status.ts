@@ -41,7 +41,17 @@ export type ClockEffect =
   | 'none';
 
 /** What a transition must record. */
-export type Requirement = 'opinion' | 'reason' | 'legal_remedy' | 'document_number' | 'defects' | 'delivery' | 'target_organisation' | 'procedure' | 'materials';
+export type Requirement =
+  | 'opinion'
+  | 'reason'
+  | 'legal_remedy'
+  | 'document_number'
+  | 'defects'
+  | 'delivery'
+  | 'target_organisation'
+  | 'procedure'
+  | 'materials'
+  | 'commitment';
 
 export interface TransitionDefinition {
   label: string;
@@ -160,6 +170,19 @@ export const CASE_TRANSITIONS = {
     clock: 'none',
   },
   close: { label: '办结', from: ['delivered'], to: 'closed', actor: 'system', requires: [], clock: 'none' },
+  /**
+   * 告知承诺制: a commitment confirmed instead of a material was found false on inspection, with the
+   * consequence. The case keeps its status; the step is in its history and audit chain, and the applicant sees it.
+   */
+  mark_commitment_false: {
+    label: '认定承诺不实',
+    from: ['pre_review', 'supplement_requested', 'accepted', 'special_procedure', 'reviewed', 'not_accepted', 'approved', 'refused', 'delivered', 'closed'],
+    to: 'same',
+    actor: 'staff',
+    permission: 'review',
+    requires: ['commitment', 'opinion'],
+    clock: 'none',
+  },
   withdraw: {
     label: '撤回申请',
     from: ['pre_review', 'supplement_requested', 'accepted', 'special_procedure', 'reviewed'],
@@ -178,7 +201,7 @@ export function statusLabel(status: CaseStatus): string {
 }
 
 /** Steps recorded in a case's history that do not change its status. */
-export const HISTORY_STEPS = { book_visit: '预约现场办理' } as const;
+export const HISTORY_STEPS = { book_visit: '预约现场办理', claim_case: '申请人认领窗口受理的办件' } as const;
 
 export function transitionLabel(action: string): string {
   return (CASE_TRANSITIONS as Record<string, TransitionDefinition>)[action]?.label ?? (HISTORY_STEPS as Record<string, string>)[action] ?? action;
