@@ -22,10 +22,19 @@ describe('the case lifecycle', () => {
     expect(staffActions('pre_review', ['pre_review'])).toEqual(['request_supplement', 'accept', 'not_accept', 'transfer']);
     expect(staffActions('pre_review', ['decide'])).toEqual([]);
     expect(staffActions('reviewed', ['decide'])).toEqual(['approve', 'refuse']);
-    expect(staffActions('accepted', ['review'])).toEqual(['start_special_procedure', 'complete_review']);
-    expect(staffActions('closed', ['pre_review', 'review', 'decide', 'deliver'])).toEqual([]);
+    expect(staffActions('accepted', ['review'])).toEqual(['start_special_procedure', 'complete_review', 'mark_commitment_false']);
+    // A false commitment found after the decision (事中事后监管) can still be marked; nothing else happens to a closed case.
+    expect(staffActions('closed', ['pre_review', 'review', 'decide', 'deliver'])).toEqual(['mark_commitment_false']);
+    expect(staffActions('closed', ['pre_review', 'decide', 'deliver'])).toEqual([]);
+    expect(staffActions('withdrawn', ['review'])).toEqual([]);
     expect(applicantActions('supplement_requested')).toEqual(['resubmit', 'withdraw']);
     expect(applicantActions('approved')).toEqual([]);
+  });
+
+  it('marks a false commitment without changing the status', () => {
+    expect(nextStatus('mark_commitment_false', 'approved')).toBe('approved');
+    expect(nextStatus('mark_commitment_false', 'withdrawn')).toBeUndefined();
+    expect(CASE_TRANSITIONS.mark_commitment_false.requires).toEqual(['commitment', 'opinion']);
   });
 
   it('refuses transitions from the wrong status', () => {
