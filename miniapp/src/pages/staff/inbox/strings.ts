@@ -44,11 +44,12 @@ export const INBOX_STRINGS = {
 
   // the feedback loop
   links: {
-    label: '好差评与咨询投诉',
+    label: '窗口受理、好差评与咨询投诉',
     rectifications: '差评整改',
     complaints: '投诉处理',
     consultations: '咨询答复',
     stats: '痛点赞点',
     record: '代为登记',
+    intake: '窗口受理',
   },
 } as const

@@ -2,12 +2,15 @@ import Taro from '@tarojs/taro'
 import type { StaffMembership } from '@ah-tourism/shared'
 import { Text, View } from '@tarojs/components'
 import { COMPLAINTS_PAGE, CONSULTATIONS_PAGE, RECORD_PAGE, RECTIFICATIONS_PAGE, STATS_PAGE } from '@/features/staff/routes'
+import { INTAKE_PAGE } from '@/features/cases/routes'
 import { INBOX_STRINGS as S } from './strings'
 
 /** The staff side of 好差评, complaints and consultations, as a compact row of links above the inbox. */
 export function WorkbenchLinks({ staff }: { staff: StaffMembership }) {
   const records = staff.permissions.includes('hall_window') || staff.permissions.includes('hotline_12301')
   const links = [
+    // 线上线下联合办理: the hall window enters walk-in applications into the same system.
+    ...(staff.permissions.includes('hall_window') ? [{ name: S.links.intake, url: INTAKE_PAGE }] : []),
     { name: S.links.rectifications, url: RECTIFICATIONS_PAGE },
     { name: S.links.complaints, url: COMPLAINTS_PAGE },
     { name: S.links.consultations, url: CONSULTATIONS_PAGE },
