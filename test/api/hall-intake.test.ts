@@ -57,8 +57,8 @@ describe('hall intake (窗口受理) and claiming the case on the phone', () => 
     const listed: string[] = [];
     let cursor: string | null = null;
     do {
-      const page = (await api(`/staff/cases?limit=50&item=${item.implementationCode}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { headers: asUser(preReview) })).body;
-      listed.push(...page.items.map((c: { caseNumber: string }) => c.caseNumber));
+      const page: { items: { caseNumber: string }[]; nextCursor: string | null } = (await api(`/staff/cases?limit=50&item=${item.implementationCode}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { headers: asUser(preReview) })).body;
+      listed.push(...page.items.map((c) => c.caseNumber));
       cursor = page.nextCursor;
     } while (cursor && !listed.includes(receipt.caseNumber));
     expect(listed).toContain(receipt.caseNumber);

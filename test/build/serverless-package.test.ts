@@ -173,6 +173,7 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
       'ConsultationRole',
       'DraftKeeperRole',
       'FeedbackRole',
+      'HallIntakeRole',
       'PublicQueryRole',
       'StaffActionRole',
       'StaffReaderRole',
@@ -204,12 +205,13 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
     expect(readers('session-private-key')).toEqual(['SignInRole']);
     // Sign-in, and the functions that send subscribe messages: the dispatcher and the dead-letter consumer.
     expect(readers('wechat-app-secret')).toEqual(['FailedBatchFinisherRole', 'NotifierRole', 'SignInRole']);
-    // The licence wallet's provincial service: submission and the apply page's licence lookup only.
-    expect(readers('licence-service-secret')).toEqual(['CaseSubmitterRole', 'LicenceMaterialsRole']);
+    // The licence wallet's provincial service: submission (online or at the hall window) and the apply page's licence lookup only.
+    expect(readers('licence-service-secret')).toEqual(['CaseSubmitterRole', 'HallIntakeRole', 'LicenceMaterialsRole']);
     // Every function behind a protected route can read the public key, and nothing else of SSM.
     expect(readers('session-public-key')).toEqual([
       'AuditVerifierRole',
       'CalendarAdminRole',
+      'CaseClaimerRole',
       'CaseReaderRole',
       'CaseSubmitterRole',
       'CaseWorkerRole',
@@ -218,6 +220,7 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
       'DraftKeeperRole',
       'FeedbackReaderRole',
       'FeedbackRole',
+      'HallIntakeRole',
       'InboxRole',
       'LicenceAdminRole',
       'LicenceMaterialsRole',
