@@ -114,6 +114,17 @@ describe('告知承诺制 (commitments signed in the form)', () => {
     expect(facilities.commitment).toBeUndefined();
   });
 
+  it('a one-time notice cannot ask for a material the applicant committed instead of submitting', async () => {
+    const applicant = await newUser();
+    const res = await submitApplication(applicant, await promisedApplication(applicant));
+    const preReview = (await signInAs('city-pre_review')).accessToken;
+    const refused = await act(preReview, res.body.caseNumber, { action: 'request_supplement', defects: [{ materialId: 'facilities', reason: '照片不清晰' }] });
+    expect(refused.status).toBe(400);
+    expect(refused.body.details).toEqual([
+      { path: 'defects[0].materialId', message: '“营业设施设备说明及经营场所照片”已由申请人以告知承诺代替提交，不能要求补正；核查发现承诺不实的，请“认定承诺不实”' },
+    ]);
+  });
+
   describe('a false commitment marked by staff', () => {
     let applicant: string;
     let caseNumber: string;

@@ -115,6 +115,10 @@ function defectsOf(stored: StoredCase, request: StaffActionRequest) {
       const material = materials.get(defect.materialId);
       if (!material) issues.push({ path: `defects[${index}].materialId`, message: '该材料不在本办件所依据的办事指南中，不能要求补正；如确需增加，请通过清单维护流程调整指南' });
       else if (material.source !== 'applicant') issues.push({ path: `defects[${index}].materialId`, message: `“${material.name}”由电子证照获取，无需申请人补正` });
+      else if (stored.application.commitments?.some((c) => c.materialId === material.id)) {
+        // 告知承诺制: the applicant committed instead of submitting; doubts are checked afterwards, not asked for as a supplement.
+        issues.push({ path: `defects[${index}].materialId`, message: `“${material.name}”已由申请人以告知承诺代替提交，不能要求补正；核查发现承诺不实的，请“认定承诺不实”` });
+      }
       return { materialId: defect.materialId, subject: material?.name ?? defect.materialId, reason: defect.reason };
     }
     const condition = stored.guide.guide.conditions[defect.conditionIndex!];
