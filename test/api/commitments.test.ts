@@ -121,7 +121,7 @@ describe('告知承诺制 (commitments signed in the form)', () => {
     const refused = await act(preReview, res.body.caseNumber, { action: 'request_supplement', defects: [{ materialId: 'facilities', reason: '照片不清晰' }] });
     expect(refused.status).toBe(400);
     expect(refused.body.details).toEqual([
-      { path: 'defects[0].materialId', message: '“营业设施设备说明及经营场所照片”已由申请人以告知承诺代替提交，不能要求补正；核查发现承诺不实的，请“认定承诺不实”' },
+      { path: 'defects[0].materialId', message: '“营业设施设备说明及经营场所照片”已告知承诺，不能要求补正' },
     ]);
   });
 
@@ -151,10 +151,10 @@ describe('告知承诺制 (commitments signed in the form)', () => {
     it('needs the material (one the applicant promised), the consequence and an opinion', async () => {
       const missing = await act(reviewer, caseNumber, { action: 'mark_commitment_false' });
       expect(missing.status).toBe(400);
-      expect(missing.body.details).toEqual(expect.arrayContaining([{ path: 'commitment', message: '请选择承诺不实的材料和处理结果' }, { path: 'opinion', message: '请填写办理意见' }]));
+      expect(missing.body.details).toEqual(expect.arrayContaining([{ path: 'commitment', message: '请选择材料和处理结果' }, { path: 'opinion', message: '请填写办理意见' }]));
       const notPromised = await act(reviewer, caseNumber, { action: 'mark_commitment_false', opinion: '核查不实', commitment: { materialId: 'staff-list', consequence: 'credit_record' } });
       expect(notPromised.status).toBe(400);
-      expect(notPromised.body.details).toEqual([{ path: 'commitment.materialId', message: '请选择申请人以告知承诺代替提交的材料' }]);
+      expect(notPromised.body.details).toEqual([{ path: 'commitment.materialId', message: '请选择已告知承诺的材料' }]);
     });
 
     it('keeps the status, is in the history and the audit chain, and the applicant sees it; a concurrent second mark gets 409', async () => {

@@ -103,7 +103,7 @@ describe('hall intake (窗口受理) and claiming the case on the phone', () => 
 
     const wrong = await claim(person, receipt.caseNumber, 'AAAA-AAAA');
     expect(wrong.status).toBe(400);
-    expect(wrong.body).toMatchObject({ code: 'CLAIM_CODE_INVALID', message: '办件编号或认领码不正确，请核对回执后重新输入（还可尝试 4 次）' });
+    expect(wrong.body).toMatchObject({ code: 'CLAIM_CODE_INVALID', message: '办件编号或认领码不正确，请核对回执（还可尝试 4 次）' });
 
     // Typed in lower case and without the dash, as people do.
     const claimed = await claim(person, receipt.caseNumber, receipt.claimCode.replace('-', '').toLowerCase());
@@ -141,7 +141,7 @@ describe('hall intake (窗口受理) and claiming the case on the phone', () => 
     expect(answers[4]!.body.code).toBe('CLAIM_LOCKED');
     const right = await claim(await newUser(), receipt.caseNumber, receipt.claimCode);
     expect(right.status).toBe(429);
-    expect(right.body).toMatchObject({ code: 'CLAIM_LOCKED', message: '认领码输错次数过多，该办件已暂停认领，请携带身份证件到受理窗口办理' });
+    expect(right.body).toMatchObject({ code: 'CLAIM_LOCKED', message: '认领码输错过多，已暂停认领，请到窗口办理' });
   }, forRequests(10));
 
   it('cannot claim an online case, nor one the staff member entered themselves', async () => {

@@ -3,6 +3,8 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { CASE_CHANNELS, type CaseDetail, type HallIntakeReceipt, type ImplementationItem } from '@ah-tourism/shared';
 import type { Caller } from '../auth/caller';
+import { authStore } from '../auth/store';
+import { currentUser } from '../staff/service';
 import { config } from '../platform/config';
 import { seal, unseal, type KeyProvider } from '../platform/crypto';
 import { dynamo } from '../platform/dynamodb';
@@ -10,9 +12,8 @@ import { AppError } from '../platform/errors';
 import { logger } from '../platform/logger';
 import { chainEntry, stepPayload } from './audit';
 import { caseAuditSk, casePartition } from './keys';
-import { conflict } from './lifecycle';
 import type { CaseRecord, EventRecord, StepRecord, StoredCase } from './records';
-import type { StaffCaseViews } from './staff-views';
+import type { StaffUser } from './staff-views';
 import { caseRecordItem } from './store';
 import { unclaimedOwner, type CaseSubmission } from './submission';
 
@@ -32,6 +33,13 @@ export const CLAIM_CODE_LENGTH = 8;
 export const MAX_CLAIM_ATTEMPTS = 5;
 export const CLAIM_VALID_DAYS = 30;
 export const CLAIM_SK = 'CLAIM';
+
+/** The caller as staff, read from the table (a revoked binding stops working at once); anyone else is refused. */
+export async function staffOnly(caller: Caller): Promise<StaffUser> {
+  const user = await currentUser(authStore(), caller);
+  if (!user.staff) throw new AppError('AUTH_FORBIDDEN');
+  return user as StaffUser;
+}
 
 export function newClaimCode(): string {
   return Array.from({ length: CLAIM_CODE_LENGTH }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
@@ -53,7 +61,8 @@ interface ClaimRow {
 
 export interface HallIntakeDeps {
   submission: Pick<CaseSubmission, 'enter'>;
-  staff: Pick<StaffCaseViews, 'staffOf'>;
+  /** The caller as staff (read from the table), refused when not staff. */
+  staffOf: (caller: Caller) => Promise<StaffUser>;
   guide: (implementationCode: string) => Promise<ImplementationItem | undefined>;
   keys: KeyProvider;
   /** The claimer's page of the case once it is theirs. */
@@ -102,7 +111,7 @@ export function hallIntake(deps: HallIntakeDeps) {
   return {
     /** POST /staff/intake: the walk-in application, once per idempotency key; answers the receipt. */
     async enter(caller: Caller, idempotencyKey: string | undefined, body: unknown): Promise<{ created: boolean; receipt: HallIntakeReceipt }> {
-      const user = await deps.staff.staffOf(caller);
+      const user = await deps.staffOf(caller);
       if (!user.staff.permissions.includes('hall_window')) throw new AppError('AUTH_FORBIDDEN', '只有大厅窗口工作人员可以代为录入申请');
       const implementationCode = (body as { implementationCode?: unknown } | null)?.implementationCode;
       const item = typeof implementationCode === 'string' ? await deps.guide(implementationCode) : undefined;
@@ -169,7 +178,7 @@ export function hallIntake(deps: HallIntakeDeps) {
         const attempts = (counted?.Attributes?.attempts as number | undefined) ?? MAX_CLAIM_ATTEMPTS;
         const left = MAX_CLAIM_ATTEMPTS - attempts;
         if (left <= 0) throw new AppError('CLAIM_LOCKED');
-        throw new AppError('CLAIM_CODE_INVALID', `办件编号或认领码不正确，请核对回执后重新输入（还可尝试 ${left} 次）`);
+        throw new AppError('CLAIM_CODE_INVALID', `办件编号或认领码不正确，请核对回执（还可尝试 ${left} 次）`);
       }
       if (Date.parse(claim.expiresAt) < now().getTime()) throw new AppError('CLAIM_EXPIRED');
       const stored = await deps.getCase(caseNumber);
@@ -215,7 +224,7 @@ export function hallIntake(deps: HallIntakeDeps) {
           throw new AppError(now?.claimedBy ? 'CLAIM_ALREADY_CLAIMED' : 'CLAIM_LOCKED');
         }
         // Staff acted on the case meanwhile: the person simply tries again.
-        throw conflict(record);
+        throw new AppError('CASE_VERSION_CONFLICT', '办件刚刚有了新的进展，请重新认领');
       }
       logger.info('hall-window case claimed', { caseNumber });
       return deps.view({ ...stored, record: next, events: [...stored.events, event] }, caller.userId);

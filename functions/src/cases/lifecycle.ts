@@ -46,7 +46,7 @@ const REQUIREMENT_MESSAGES: Partial<Record<Requirement, { field: keyof StaffActi
   delivery: { field: 'delivery', message: '请选择送达方式' },
   target_organisation: { field: 'targetOrganisationCode', message: '请选择移交的单位' },
   procedure: { field: 'procedure', message: '请选择特别程序' },
-  commitment: { field: 'commitment', message: '请选择承诺不实的材料和处理结果' },
+  commitment: { field: 'commitment', message: '请选择材料和处理结果' },
 };
 
 const EVENT_OF: Partial<Record<CaseTransition, NotificationEventType>> = {
@@ -117,7 +117,7 @@ function defectsOf(stored: StoredCase, request: StaffActionRequest) {
       else if (material.source !== 'applicant') issues.push({ path: `defects[${index}].materialId`, message: `“${material.name}”由电子证照获取，无需申请人补正` });
       else if (stored.application.commitments?.some((c) => c.materialId === material.id)) {
         // 告知承诺制: the applicant committed instead of submitting; doubts are checked afterwards, not asked for as a supplement.
-        issues.push({ path: `defects[${index}].materialId`, message: `“${material.name}”已由申请人以告知承诺代替提交，不能要求补正；核查发现承诺不实的，请“认定承诺不实”` });
+        issues.push({ path: `defects[${index}].materialId`, message: `“${material.name}”已告知承诺，不能要求补正` });
       }
       return { materialId: defect.materialId, subject: material?.name ?? defect.materialId, reason: defect.reason };
     }
@@ -135,7 +135,7 @@ function defectsOf(stored: StoredCase, request: StaffActionRequest) {
 function falseCommitmentOf(stored: StoredCase, request: StaffActionRequest): NonNullable<EventRecord['commitment']> {
   const { materialId, consequence } = request.commitment!;
   if (!stored.application.commitments?.some((c) => c.materialId === materialId)) {
-    throw new AppError('COMMON_VALIDATION_FAILED', '该材料在本办件中没有告知承诺', [{ path: 'commitment.materialId', message: '请选择申请人以告知承诺代替提交的材料' }]);
+    throw new AppError('COMMON_VALIDATION_FAILED', '该材料没有告知承诺', [{ path: 'commitment.materialId', message: '请选择已告知承诺的材料' }]);
   }
   return { materialId, consequence };
 }

@@ -3,6 +3,7 @@ import {
   CASE_CHANNELS,
   CASE_STATUSES,
   caseChannelOf,
+  commitmentTextHash,
   maskIdentityNumber,
   maskMobile,
   maskPersonalNumbers,
@@ -28,7 +29,7 @@ import { maskPersonName } from '../platform/masking';
 import { submissionLink, verifyAuditTrail } from './audit';
 import type { AnchorReader } from './audit-anchors';
 import { activeDeadline, deadlineViews } from './clock';
-import { commitmentViews } from './commitments';
+import { commitmentViews, type StoredCommitmentView } from './commitments';
 import { inboxPartition } from './keys';
 import type { DownloadLinks } from './download-links';
 import type { CaseRecord, StoredCase } from './records';
@@ -220,9 +221,9 @@ export function staffCaseViews(deps: StaffViewDeps) {
 }
 
 /** A commitment as staff see it: the signed text, its hash and whether the hash still matches, who confirmed it. */
-function staffCommitment(view: ReturnType<typeof commitmentViews> extends Map<string, infer V> ? V : never) {
+function staffCommitment(view: StoredCommitmentView) {
   const { record, ...shown } = view;
-  return { ...shown, confirmedByUserId: record.confirmedBy.userId };
+  return { ...shown, confirmedByUserId: record.confirmedBy.userId, textMatches: !!shown.text && commitmentTextHash(shown.text) === record.textHash };
 }
 
 /** The applicant as the handling organisation sees them: in full, to process the case. */

@@ -182,7 +182,7 @@ export function caseSubmission(deps: SubmissionDeps) {
         const problems = commitmentProblems(item, envelope.commitments);
         if (problems.length) throw new AppError('APPLY_COMMITMENT_INVALID', undefined, problems);
         if (intake && Object.keys(envelope.commitments ?? {}).length && !intake.signedInPerson) {
-          throw new AppError('APPLY_COMMITMENT_NOT_SIGNED', undefined, [{ path: 'signedInPerson', message: '代申请人确认告知承诺前，须由申请人当面签署并勾选“申请人已当面签署”' }]);
+          throw new AppError('APPLY_COMMITMENT_NOT_SIGNED', undefined, [{ path: 'signedInPerson', message: '须由申请人当面签署后勾选“申请人已当面签署”' }]);
         }
         prepared = await prepare(item, wallet);
       } catch (error) {

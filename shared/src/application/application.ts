@@ -26,13 +26,13 @@ export type UploadedFile = z.infer<typeof uploadedFileSchema>;
 /** 告知承诺: the applicant confirmed the commitment text of the guide version, identified by its SM3 hash. */
 export const commitmentConfirmationSchema = z
   .object({
-    textHash: z.string().regex(/^[0-9a-f]{64}$/, '承诺内容摘要格式不正确，请刷新后重新确认').meta({ description: '所确认承诺内容的 SM3 摘要（小写十六进制）' }),
+    textHash: z.string().regex(/^[0-9a-f]{64}$/, '承诺内容摘要格式不正确').meta({ description: '承诺内容的 SM3 摘要' }),
   })
   .meta({ id: 'CommitmentConfirmation' });
 export const commitmentsSchema = z
   .record(z.string().max(40), commitmentConfirmationSchema)
   .optional()
-  .meta({ description: '告知承诺制：按材料标识列出申请人已阅读并确认的承诺（代替提交该材料）' });
+  .meta({ description: '告知承诺（按材料标识）' });
 
 /**
  * Problems with the commitments an application claims: for a material that does not allow one, or with

@@ -29,7 +29,7 @@ describe('告知承诺制', () => {
     expect(message({ ...base, commitment: { text: '  ' } })).toEqual(['commitment.text: 承诺内容不能为空']);
     expect(message({ ...base, commitment: 'yes' })).toEqual(['commitment: 告知承诺格式不正确']);
     expect(message({ ...base, source: 'issued_licence', licenceName: '营业执照', issuer: '市场监督管理部门', commitment: { text: '本单位承诺' } })).toEqual([
-      'commitment: 材料“营业设施设备说明”由电子证照获取，不适用告知承诺',
+      'commitment: 材料“营业设施设备说明”不适用告知承诺',
     ]);
     expect(message({ ...base, commitment: { text: '本单位承诺' } })).toBeUndefined();
   });

@@ -78,10 +78,10 @@ export const caseDetailSchema = caseSummarySchema
           })
           .optional()
           .meta({ description: '来源为政府部门核发的材料所引用的电子证照' }),
-        commitment: commitmentViewSchema.optional().meta({ description: '告知承诺制：以承诺代替提交的材料' }),
+        commitment: commitmentViewSchema.optional().meta({ description: '告知承诺' }),
       }),
     ),
-    channel: z.enum(CASE_CHANNEL_KEYS).meta({ description: '申请渠道：小程序、政务服务网或服务大厅窗口（工作人员代为录入）' }),
+    channel: z.enum(CASE_CHANNEL_KEYS).meta({ description: '申请渠道' }),
     channelLabel: z.string(),
     guideVersion: z.number().int(),
     history: z.array(

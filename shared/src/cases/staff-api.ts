@@ -48,11 +48,11 @@ export const staffActionRequestSchema = z
     procedure: z.enum(['site_inspection', 'expert_review', 'hearing']).optional().meta({ description: '特别程序：现场核查、专家评审、听证' }),
     commitment: z
       .object({
-        materialId: z.string({ error: '请选择承诺不实的材料' }).max(40),
-        consequence: z.enum(COMMITMENT_CONSEQUENCE_KEYS, { error: '请选择承诺不实的处理结果' }),
+        materialId: z.string().max(40),
+        consequence: z.enum(COMMITMENT_CONSEQUENCE_KEYS),
       })
       .optional()
-      .meta({ description: '认定承诺不实：哪项材料的承诺，以及处理结果（撤销许可、责令限期整改、纳入信用记录）' }),
+      .meta({ description: '认定承诺不实' }),
   })
   .meta({ id: 'StaffActionRequest' });
 export type StaffActionRequest = z.infer<typeof staffActionRequestSchema>;
@@ -154,8 +154,8 @@ export const materialReviewSchema = z.object({
   source: z.enum(['applicant', 'issued_licence']),
   commitment: commitmentViewSchema
     .extend({
-      confirmedByUserId: z.string().meta({ description: '确认承诺的登录用户（窗口受理时为录入的工作人员）' }),
-      textMatches: z.boolean().meta({ description: '按办件指南版本的承诺内容重新计算的摘要与记录一致' }),
+      confirmedByUserId: z.string().meta({ description: '确认的用户' }),
+      textMatches: z.boolean().meta({ description: '摘要与指南一致' }),
     })
     .optional(),
 });
@@ -182,8 +182,8 @@ export const staffCaseDetailSchema = staffCaseSummarySchema
     readOnly: z.boolean(),
     channel: z.enum(CASE_CHANNEL_KEYS),
     channelLabel: z.string(),
-    enteredBy: z.string().optional().meta({ description: '窗口受理：录入办件的工作人员' }),
-    claimed: z.boolean().optional().meta({ description: '窗口受理的办件是否已由申请人在手机上认领' }),
+    enteredBy: z.string().optional().meta({ description: '录入的窗口人员' }),
+    claimed: z.boolean().optional().meta({ description: '是否已认领' }),
     smartApproval: smartApprovalSchema.optional(),
     visit: z
       .object({ startsAt: z.string(), endsAt: z.string(), place: z.string() })

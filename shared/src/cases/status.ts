@@ -201,7 +201,7 @@ export function statusLabel(status: CaseStatus): string {
 }
 
 /** Steps recorded in a case's history that do not change its status. */
-export const HISTORY_STEPS = { book_visit: '预约现场办理', claim_case: '申请人认领窗口受理的办件' } as const;
+export const HISTORY_STEPS = { book_visit: '预约现场办理', claim_case: '认领窗口办件' } as const;
 
 export function transitionLabel(action: string): string {
   return (CASE_TRANSITIONS as Record<string, TransitionDefinition>)[action]?.label ?? (HISTORY_STEPS as Record<string, string>)[action] ?? action;

@@ -62,20 +62,18 @@ export const materialSchema = z
     commitment: z
       .object(
         {
-          text: text('承诺内容').max(1000, '承诺内容不得超过1000字'),
-          consequence: z.string().trim().min(1, '承诺不实的后果不能为空').max(300, '承诺不实的后果不得超过300字').optional(),
+          text: text('承诺内容').max(1000, '承诺内容过长'),
+          consequence: z.string().trim().min(1).max(300).optional(),
         },
         missingOr('告知承诺'),
       )
       .optional()
-      .meta({ description: '告知承诺制：法律允许以承诺代替的材料，申请人阅读本版本的承诺内容并确认后免于提交（也可选择照常提交材料）' }),
+      .meta({ description: '告知承诺：可以承诺代替的材料' }),
   })
   .superRefine((m, ctx) => {
-    if (m.commitment && m.source !== 'applicant') {
-      ctx.addIssue({ code: 'custom', path: ['commitment'], message: `材料“${m.name}”由电子证照获取，不适用告知承诺` });
-    }
-    if (m.commitment && m.requiredWhen) {
-      ctx.addIssue({ code: 'custom', path: ['commitment'], message: `材料“${m.name}”为委托办理时的授权材料，不适用告知承诺` });
+    // Only what the applicant provides: not a licence the government issued, nor an authorisation letter.
+    if (m.commitment && (m.source !== 'applicant' || m.requiredWhen)) {
+      ctx.addIssue({ code: 'custom', path: ['commitment'], message: `材料“${m.name}”不适用告知承诺` });
     }
     if (m.requiredWhen && m.necessity !== 'conditional') {
       ctx.addIssue({ code: 'custom', path: ['requiredWhen'], message: `材料“${m.name}”设置了适用情形，必要性应为情形必要` });

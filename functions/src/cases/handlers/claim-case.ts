@@ -3,15 +3,15 @@ import { authenticate } from '../../auth/caller';
 import { AppError } from '../../platform/errors';
 import { httpHandler, json, parseJsonBody, NO_STORE } from '../../platform/http';
 import { dataKeys } from '../../platform/keys';
-import { hallIntake, type HallIntake } from '../hall-intake';
-import { applicantViews, caseStore, currentGuide, staffViews } from '../wiring';
+import { hallIntake, staffOnly, type HallIntake } from '../hall-intake';
+import { applicantViews, caseStore, currentGuide } from '../wiring';
 
 let intake: Pick<HallIntake, 'claim'> | undefined;
 const service = () =>
   (intake ??= hallIntake({
     // Claiming never submits: only the claim and the case's views are used.
     submission: { enter: () => Promise.reject(new Error('not available when claiming')) },
-    staff: staffViews(),
+    staffOf: staffOnly,
     guide: currentGuide,
     keys: dataKeys(),
     view: (found, userId) => applicantViews().view(found, userId),

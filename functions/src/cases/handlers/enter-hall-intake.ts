@@ -1,5 +1,5 @@
 import { catalog } from '../../catalog/wiring';
-import { caseStore, currentGuide, lifecycleService, materialFiles, applicantViews, staffViews } from '../wiring';
+import { caseStore, currentGuide, lifecycleService, materialFiles, applicantViews } from '../wiring';
 import { walletOf } from '../../licences/wallet';
 import { workingCalendarNow } from '../../platform/calendar';
 import { authenticate } from '../../auth/caller';
@@ -7,7 +7,7 @@ import { config } from '../../platform/config';
 import { header, httpHandler, json, readJsonBody, NO_STORE } from '../../platform/http';
 import { dataKeys } from '../../platform/keys';
 import { caseSubmission } from '../submission';
-import { hallIntake, type HallIntake } from '../hall-intake';
+import { hallIntake, staffOnly, type HallIntake } from '../hall-intake';
 
 let intake: HallIntake | undefined;
 const service = () =>
@@ -23,7 +23,7 @@ const service = () =>
       calendar: workingCalendarNow,
       lifecycle: lifecycleService,
     }),
-    staff: staffViews(),
+    staffOf: staffOnly,
     guide: currentGuide,
     keys: dataKeys(),
     view: (found, userId) => applicantViews().view(found, userId),
