@@ -136,8 +136,10 @@ describe('告知承诺制 (commitments signed in the form)', () => {
       reviewer = (await signInAs('city-review')).accessToken;
     });
 
-    it('is offered only to staff who review, and only on a case with a commitment', async () => {
+    it('is offered only to staff who review or decide, and only on a case with a commitment', async () => {
       expect((await staffCase(reviewer, caseNumber)).body.actions).toContain('mark_commitment_false');
+      const decider = (await signInAs('city-decide')).accessToken;
+      expect((await staffCase(decider, caseNumber)).body.actions).toEqual(['mark_commitment_false']);
       const preReview = (await signInAs('city-pre_review')).accessToken;
       expect((await staffCase(preReview, caseNumber)).body.actions).not.toContain('mark_commitment_false');
       const refused = await act(preReview, caseNumber, { action: 'mark_commitment_false', opinion: '现场核查无传真机', commitment: { materialId: 'facilities', consequence: 'credit_record' } });

@@ -60,6 +60,8 @@ export interface TransitionDefinition {
   actor: 'applicant' | 'staff' | 'system';
   /** Staff permission needed (staff transitions). */
   permission?: StaffPermission;
+  /** Further permissions that may take the step too (any one of them). */
+  alsoPermitted?: readonly StaffPermission[];
   requires: readonly Requirement[];
   clock: ClockEffect;
   /**
@@ -180,6 +182,7 @@ export const CASE_TRANSITIONS = {
     to: 'same',
     actor: 'staff',
     permission: 'review',
+    alsoPermitted: ['decide'],
     requires: ['commitment', 'opinion'],
     clock: 'none',
   },
@@ -214,11 +217,16 @@ export function nextStatus(action: CaseTransition, from: CaseStatus): CaseStatus
   return transition.to === 'same' ? from : transition.to;
 }
 
+/** Whether staff with these permissions may take a step (its permission, or one it also admits). */
+export function permits(transition: TransitionDefinition, permissions: readonly StaffPermission[]): boolean {
+  return transition.actor === 'staff' && [transition.permission, ...(transition.alsoPermitted ?? [])].some((p) => !!p && permissions.includes(p));
+}
+
 /** The staff actions a person with these permissions may take on a case in this status. */
 export function staffActions(status: CaseStatus, permissions: readonly StaffPermission[]): CaseTransition[] {
   return CASE_TRANSITION_KEYS.filter((action) => {
     const transition: TransitionDefinition = CASE_TRANSITIONS[action];
-    return transition.actor === 'staff' && transition.from.includes(status) && !!transition.permission && permissions.includes(transition.permission);
+    return transition.from.includes(status) && permits(transition, permissions);
   });
 }
 
