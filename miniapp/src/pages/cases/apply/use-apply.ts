@@ -272,24 +272,22 @@ export function useApply(code: string, userId: string, intake?: HallIntakeMode) 
 
   /** What a refused or failed submission tells the applicant, where it belongs on the form. */
   function showFailure(error: ApiError) {
-    {
-      if (['COMMON_VALIDATION_FAILED', 'APPLY_MATERIAL_INVALID', 'APPLY_COMMITMENT_INVALID', 'APPLY_COMMITMENT_NOT_SIGNED'].includes(error.code)) {
-        const fromServer = issuesFromDetails(error)
-        setServerIssues(fromServer)
-        scrollToFirst(Object.keys(fromServer))
-        setProblem({ message: error.code === 'COMMON_VALIDATION_FAILED' ? S.fixProblems(Object.keys(fromServer).length) : error.message, toCases: false })
-      } else if (error.code === 'APPLY_IDEMPOTENCY_KEY_REUSED') {
-        // An earlier attempt with this key created a case from different content: look there first.
-        setForm((f) => (f ? { ...f, idempotencyKey: null } : f))
-        setProblem({ message: error.message, toCases: true })
-      } else if (error.code === 'APPLY_SUBMISSION_IN_PROGRESS') {
-        setProblem({ message: error.message, toCases: true })
-      } else if (error.status === null || error.code === 'COMMON_INTERNAL') {
-        // No answer, or a failure after the request arrived: the case may or may not exist.
-        setProblem({ message: S.submitUncertain, toCases: false })
-      } else {
-        setProblem({ message: error.message, toCases: false })
-      }
+    if (['COMMON_VALIDATION_FAILED', 'APPLY_MATERIAL_INVALID', 'APPLY_COMMITMENT_INVALID', 'APPLY_COMMITMENT_NOT_SIGNED'].includes(error.code)) {
+      const fromServer = issuesFromDetails(error)
+      setServerIssues(fromServer)
+      scrollToFirst(Object.keys(fromServer))
+      setProblem({ message: error.code === 'COMMON_VALIDATION_FAILED' ? S.fixProblems(Object.keys(fromServer).length) : error.message, toCases: false })
+    } else if (error.code === 'APPLY_IDEMPOTENCY_KEY_REUSED') {
+      // An earlier attempt with this key created a case from different content: look there first.
+      setForm((f) => (f ? { ...f, idempotencyKey: null } : f))
+      setProblem({ message: error.message, toCases: true })
+    } else if (error.code === 'APPLY_SUBMISSION_IN_PROGRESS') {
+      setProblem({ message: error.message, toCases: true })
+    } else if (error.status === null || error.code === 'COMMON_INTERNAL') {
+      // No answer, or a failure after the request arrived: the case may or may not exist.
+      setProblem({ message: S.submitUncertain, toCases: false })
+    } else {
+      setProblem({ message: error.message, toCases: false })
     }
   }
 
