@@ -1,7 +1,7 @@
 import { createHash, randomInt } from 'node:crypto';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { CASE_CHANNELS, type CaseDetail, type HallIntakeReceipt, type ImplementationItem } from '@ah-tourism/shared';
+import { CASE_CHANNELS, CASE_STATUSES, type CaseDetail, type HallIntakeReceipt, type ImplementationItem } from '@ah-tourism/shared';
 import type { Caller } from '../auth/caller';
 import { authStore } from '../auth/store';
 import { currentUser } from '../staff/service';
@@ -92,7 +92,7 @@ export function hallIntake(deps: HallIntakeDeps) {
       submittedAt: record.submittedAt,
       channelLabel: CASE_CHANNELS.hall_window.label,
       enteredBy: record.enteredBy?.name ?? '',
-      statusLabel: stored.events.length ? '待预审' : '',
+      statusLabel: CASE_STATUSES[record.status].label,
       claimCode: formatClaimCode(code),
       claimExpiresAt: claim.expiresAt,
       claimed: !!claim.claimedAt,
