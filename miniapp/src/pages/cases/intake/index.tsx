@@ -89,7 +89,7 @@ function IntakeForm({ code, userId, onReceipt, onChangeItem }: { code: string; u
 
 /**
  * 窗口受理 (线上线下联合办理): pages/cases/intake/index — a hall-window staff member enters a walk-in
- * application on the person's behalf: the item (one of the organisation's), the online form with scanned
+ * application on the person's behalf: the item (any of the organisation's, those on the negative list too), the online form with scanned
  * materials, commitments confirmed only with 申请人已当面签署; then the receipt with the case number and the
  * one-time claim code the person uses on the phone. It lives with the case pages (it is their form).
  */
@@ -100,7 +100,7 @@ export default function IntakePage() {
   const loadItems = useCallback(
     (): Promise<ItemSummary[]> =>
       staff && allowed
-        ? listItems({ region: staff.regionCode, limit: 50 }).then(({ items }) => items.filter((i) => i.organisationName === staff.organisationName && i.onlineDepth >= 3))
+        ? listItems({ region: staff.regionCode, limit: 50 }).then(({ items }) => items.filter((i) => i.organisationName === staff.organisationName))
         : Promise.resolve([]),
     [staff, allowed],
   )
