@@ -124,7 +124,7 @@ describe('告知承诺 in the form and hall intake (H5, Chromium)', () => {
     const link = page.getByRole('link', { name: '窗口受理' }).filter({ visible: true });
     await untilVisible(page, link);
     await link.click();
-    const choice = page.getByRole('button', { name: `受理${TRAVEL_AGENCY}` });
+    const choice = page.getByRole('button', { name: `受理${TRAVEL_AGENCY}`, exact: true });
     await untilVisible(page, choice);
     await settle(page);
     await screenshot(page, 'intake-04-choose-item');
