@@ -10,7 +10,9 @@ export default defineAppConfig({
   // loaded) routes.
   subPackages: [
     { root: 'pages/guide', pages: ['index'] },
-    { root: 'pages/cases', pages: ['apply/index', 'detail/index', 'submitted/index', 'document/index'] },
+    // 线上线下联合办理: the hall window's entry of a walk-in application uses the application form, so it
+    // lives here; so does the person's claim of such a case (认领窗口办件).
+    { root: 'pages/cases', pages: ['apply/index', 'detail/index', 'submitted/index', 'document/index', 'intake/index', 'claim/index'] },
     { root: 'pages/account', pages: ['messages/index', 'bind/index', 'staff/index', 'subscriptions/index'] },
     { root: 'pages/staff', pages: ['inbox/index', 'case/index', 'document/index', 'calendar/index', 'rectifications/index', 'rectification/index', 'complaints/index', 'complaint/index', 'consultations/index', 'stats/index', 'record/index', 'licence/index', 'assessment/index', 'assessment-cases/index', 'lists/index', 'list-edit/index'] },
     { root: 'pages/dev', pages: ['pushes/index'] },

@@ -173,6 +173,7 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
       'ConsultationRole',
       'DraftKeeperRole',
       'FeedbackRole',
+      'HallIntakeRole',
       'PublicQueryRole',
       'StaffActionRole',
       'StaffReaderRole',
@@ -220,13 +221,14 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
     expect(readers('session-private-key')).toEqual(['SignInRole']);
     // Sign-in, and the functions that send subscribe messages: the dispatcher and the dead-letter consumer.
     expect(readers('wechat-app-secret')).toEqual(['FailedBatchFinisherRole', 'NotifierRole', 'SignInRole']);
-    // The licence wallet's provincial service: submission and the apply page's licence lookup only.
-    expect(readers('licence-service-secret')).toEqual(['CaseSubmitterRole', 'LicenceMaterialsRole']);
+    // The licence wallet's provincial service: submission (online or at the hall window) and the apply page's licence lookup only.
+    expect(readers('licence-service-secret')).toEqual(['CaseSubmitterRole', 'HallIntakeRole', 'LicenceMaterialsRole']);
     // Every function behind a protected route can read the public key, and nothing else of SSM.
     expect(readers('session-public-key')).toEqual([
       'AssessmentReaderRole',
       'AuditVerifierRole',
       'CalendarAdminRole',
+      'CaseClaimerRole',
       'CaseReaderRole',
       'CaseSubmitterRole',
       'CaseWorkerRole',
@@ -236,6 +238,7 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
       'FeedbackReaderRole',
       'FeedbackRole',
       'GuideFileUploaderRole',
+      'HallIntakeRole',
       'InboxRole',
       'LicenceAdminRole',
       'LicenceMaterialsRole',

@@ -45,6 +45,7 @@ function staffPersonas(group: 'city' | 'province'): PersonaDefinition[] {
 export const PERSONAS: PersonaDefinition[] = [
   { personaId: 'citizen', group: 'applicant', label: '张三（个人）', description: '以个人身份办事的群众', displayName: '张三' },
   { personaId: 'enterprise', group: 'applicant', label: '李四（企业经办人）', description: '代表旅行社办事的企业经办人', displayName: '李四' },
+  { personaId: 'walk-in', group: 'applicant', label: '王五（到大厅办事的经办人）', description: '在服务大厅窗口办事，再在手机上认领办件的旅行社经办人', displayName: '王五' },
   ...staffPersonas('city'),
   ...staffPersonas('province'),
   {

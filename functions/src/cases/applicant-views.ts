@@ -1,8 +1,9 @@
-import { CASE_STATUSES, applicantActions, transitionLabel, type CaseDetail, type CaseSummary, type WorkingCalendar } from '@ah-tourism/shared';
+import { CASE_CHANNELS, CASE_STATUSES, applicantActions, caseChannelOf, transitionLabel, type CaseDetail, type CaseSummary, type WorkingCalendar } from '@ah-tourism/shared';
 import type { Caller } from '../auth/caller';
 import { config } from '../platform/config';
 import { AppError } from '../platform/errors';
 import { deadlineViews } from './clock';
+import { applicantCommitment, commitmentViews } from './commitments';
 import type { DownloadLinks } from './download-links';
 import { caseEvaluable, evaluationState } from './feedback-records';
 import type { CaseRecord, StoredCase } from './records';
@@ -37,14 +38,26 @@ export function caseDetail(found: StoredCase, viewerUserId: string, calendar: Wo
       ...(application.masked.agentName ? { agentName: application.masked.agentName } : {}),
     },
     fields: application.fields,
-    materials: [...application.materials].sort((a, b) => (a.order ?? 0) - (b.order ?? 0)).map((m) => ({
-      materialId: m.materialId,
-      name: m.name,
-      source: m.source,
-      ...(m.licenceName ? { licenceName: m.licenceName } : {}),
-      ...(m.licence ? { licence: m.licence } : {}),
-      files: m.files.map(({ index, fileName, size, contentType }) => ({ index, fileName, size, contentType })),
-    })),
+    materials: [
+      ...[...application.materials].map((m) => ({
+        order: m.order ?? 0,
+        materialId: m.materialId,
+        name: m.name,
+        source: m.source,
+        ...(m.licenceName ? { licenceName: m.licenceName } : {}),
+        ...(m.licence ? { licence: m.licence } : {}),
+        files: m.files.map(({ index, fileName, size, contentType }) => ({ index, fileName, size, contentType })),
+      })),
+      // 告知承诺: the materials replaced by a commitment, in guide order with the others.
+      ...[...commitmentViews(found)].map(([materialId, view]) => {
+        const order = found.guide.guide.materials.findIndex((m) => m.id === materialId);
+        return { order, materialId, name: found.guide.guide.materials[order]?.name ?? materialId, source: 'applicant' as const, files: [], commitment: applicantCommitment(view) };
+      }),
+    ]
+      .sort((a, b) => a.order - b.order)
+      .map(({ order: _order, ...m }) => m),
+    channel: caseChannelOf(record),
+    channelLabel: CASE_CHANNELS[caseChannelOf(record)].label,
     guideVersion: record.guideVersion,
     history: found.events.map((e) => ({ at: e.at, action: e.action, actionLabel: transitionLabel(e.action), to: e.to, by: e.by })),
     version: record.version,

@@ -58,6 +58,18 @@ describe('the audit chain (version 2)', () => {
     expect(verifyChain([otherCase, ...links.slice(1)], head)).toMatchObject({ intact: false, firstBrokenSeq: 1 });
   });
 
+  it('covers the commitments confirmed in the form (告知承诺制), and hashes an application without any as before', () => {
+    const commitments = [{ materialId: 'facilities', confirmedAt: at(1), confirmedBy: { userId: 'u1', applicantName: '黄山云海旅行社有限公司' }, guideVersion: 1, textHash: 'a'.repeat(64), algorithm: 'SM3' }];
+    expect(submissionEntry('C1', { ...application, commitments: undefined }).hash).toBe(submissionEntry('C1', application).hash);
+    const promised = { ...application, commitments };
+    const auditHash = submissionEntry('C1', promised).hash;
+    expect(auditHash).not.toBe(submissionEntry('C1', application).hash);
+    expect(verifyChain([submissionLink('C1', { ...promised, auditHash })])).toEqual({ intact: true });
+    const otherText = { ...promised, commitments: [{ ...commitments[0]!, textHash: 'b'.repeat(64) }] };
+    expect(verifyChain([submissionLink('C1', { ...otherText, auditHash })])).toEqual({ intact: false, firstBrokenSeq: 1, problem: '第 1 条记录的内容已被改动' });
+    expect(verifyChain([submissionLink('C1', { ...application, auditHash })])).toMatchObject({ intact: false, firstBrokenSeq: 1 });
+  });
+
   it('still verifies entries written before version 2, whose payload was never stored', () => {
     // An entry exactly as the earlier code wrote it: no version, the payload hash over the (unstored) request.
     const body = { at: at(1), actorId: 's', actorRole: 'pre_review', action: 'accept', from: 'pre_review', to: 'accepted', seq: 1, prevHash: GENESIS_HASH, payloadHash: sha256(canonicalJson({ request: { action: 'accept' } })) };

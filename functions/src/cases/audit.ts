@@ -87,11 +87,13 @@ interface SubmittedApplication {
   masked: unknown;
   fields: unknown;
   smartApproval?: unknown;
+  commitments?: unknown;
 }
 
 /**
  * What the submission's entry covers: the case number, the submission event and the application as
- * submitted (a supplement replaces the material list, so that is not here).
+ * submitted, with the commitments confirmed in the form (a supplement replaces the material list, so that
+ * is not here).
  */
 export const submissionPayload = (caseNumber: string, application: SubmittedApplication) => ({
   caseNumber,
@@ -100,6 +102,8 @@ export const submissionPayload = (caseNumber: string, application: SubmittedAppl
   masked: application.masked,
   fields: application.fields,
   smartApproval: application.smartApproval,
+  // Absent on cases without commitments, so their entries hash as they always did.
+  commitments: application.commitments,
 });
 
 /**

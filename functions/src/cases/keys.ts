@@ -5,6 +5,7 @@
  *   CASE#<no> / AUDIT#<seq>           one step after the submission (a booked visit included): its history
  *                                     event, its hash-chained audit entry and the document it issued
  *   CASE#<no> / BOOKING               the booked on-site visit
+ *   CASE#<no> / CLAIM                 a hall-window case's one-time claim code (hall-intake.ts)
  *   CASE#<no> / EVALUATION            its one evaluation (一事一评)
  *   CASE#<no> / EVALUATION#TASK       a bad review's rectification task
  *   CASE#<no> / EVENT#<at>#<seq>      a visit booked before bookings were chained (read, no longer written)

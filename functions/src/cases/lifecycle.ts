@@ -46,6 +46,7 @@ const REQUIREMENT_MESSAGES: Partial<Record<Requirement, { field: keyof StaffActi
   delivery: { field: 'delivery', message: '请选择送达方式' },
   target_organisation: { field: 'targetOrganisationCode', message: '请选择移交的单位' },
   procedure: { field: 'procedure', message: '请选择特别程序' },
+  commitment: { field: 'commitment', message: '请选择材料和处理结果' },
 };
 
 const EVENT_OF: Partial<Record<CaseTransition, NotificationEventType>> = {
@@ -114,6 +115,10 @@ function defectsOf(stored: StoredCase, request: StaffActionRequest) {
       const material = materials.get(defect.materialId);
       if (!material) issues.push({ path: `defects[${index}].materialId`, message: '该材料不在本办件所依据的办事指南中，不能要求补正；如确需增加，请由本单位清单编制人员在“工作台 › 清单维护”中修改办事指南，经审核发布后对新的申请生效' });
       else if (material.source !== 'applicant') issues.push({ path: `defects[${index}].materialId`, message: `“${material.name}”由电子证照获取，无需申请人补正` });
+      else if (stored.application.commitments?.some((c) => c.materialId === material.id)) {
+        // 告知承诺制: the applicant committed instead of submitting; doubts are checked afterwards, not asked for as a supplement.
+        issues.push({ path: `defects[${index}].materialId`, message: `“${material.name}”已告知承诺，不能要求补正` });
+      }
       return { materialId: defect.materialId, subject: material?.name ?? defect.materialId, reason: defect.reason };
     }
     const condition = stored.guide.guide.conditions[defect.conditionIndex!];
@@ -124,6 +129,15 @@ function defectsOf(stored: StoredCase, request: StaffActionRequest) {
   if (new Set(ids).size !== ids.length) issues.push({ path: 'defects', message: '同一份材料请合并为一项告知' });
   if (issues.length) throw new AppError('COMMON_VALIDATION_FAILED', '一次性告知的内容超出了办事指南的范围', issues);
   return defects;
+}
+
+/** A false commitment can only be marked on a commitment this case's applicant confirmed. */
+function falseCommitmentOf(stored: StoredCase, request: StaffActionRequest): NonNullable<EventRecord['commitment']> {
+  const { materialId, consequence } = request.commitment!;
+  if (!stored.application.commitments?.some((c) => c.materialId === materialId)) {
+    throw new AppError('COMMON_VALIDATION_FAILED', '该材料没有告知承诺', [{ path: 'commitment.materialId', message: '请选择已告知承诺的材料' }]);
+  }
+  return { materialId, consequence };
 }
 
 /** The statutory steps of a case, each one DynamoDB transaction. */
@@ -161,6 +175,7 @@ export function caseLifecycle(deps: LifecycleDeps) {
       eventDetail = { summary: defects.map((d) => d.subject).join('、') };
     }
     if (extra.materialStates) next.materialStates = extra.materialStates;
+    const falseCommitment = action === 'mark_commitment_false' ? falseCommitmentOf(stored, request) : undefined;
     if (action === 'transfer') {
       const target = request.targetOrganisationCode!;
       const organisation = await deps.people.organisation(target);
@@ -208,6 +223,7 @@ export function caseLifecycle(deps: LifecycleDeps) {
       actorId: actor.userId,
       actorName: actor.name,
       ...(request.opinion || request.reason ? { opinion: [request.opinion, request.reason].filter(Boolean).join('；') } : {}),
+      ...(falseCommitment ? { commitment: falseCommitment } : {}),
     };
     // A document number is issued in the step's own transaction, in its turn at the organisation's
     // counter (document-counter.ts): steps of other cases wait for their turns instead of competing, so

@@ -1,4 +1,4 @@
-import type { ApprovalRule, CaseChannel, CaseDocument, CaseStatus, ImplementationItem, MaterialContentType, NotificationEvent, VisitBooking } from '@ah-tourism/shared';
+import type { ApprovalRule, CaseChannel, CommitmentConsequence, CaseDocument, CaseStatus, ImplementationItem, MaterialContentType, NotificationEvent, VisitBooking } from '@ah-tourism/shared';
 import type { Sealed } from '../platform/crypto';
 import type { IdempotentRequest } from '../platform/idempotency';
 import type { AuditEntry } from './audit';
@@ -38,6 +38,24 @@ export interface CaseRecord {
   deliveredAt?: string;
   /** Where it was applied; absent: on the phone (`caseChannelOf`). */
   channel?: CaseChannel;
+  /** A hall-window case (线上线下联合办理): the staff member who entered it, until and after the person claims it. */
+  enteredBy?: { userId: string; name: string };
+}
+
+/**
+ * 告知承诺制: a material replaced by the applicant's commitment, as confirmed in the form. The text itself
+ * is the guide version's (immutable, read with the case); its SM3 hash proves which text was confirmed.
+ */
+export interface CommitmentRecord {
+  materialId: string;
+  confirmedAt: string;
+  /** Who confirmed: the signed-in user, and the applicant as the case names them. */
+  confirmedBy: { userId: string; applicantName: string };
+  guideVersion: number;
+  textHash: string;
+  algorithm: 'SM3';
+  /** Entered at a hall window: the applicant signed in person, the staff member recorded it. */
+  signedInPerson?: { staffUserId: string; staffName: string };
 }
 
 /** What the applicant submitted, kept apart from the record that every step rewrites. */
@@ -51,6 +69,8 @@ export interface CaseApplication {
   materials: MaterialRecord[];
   /** What the item's smart-approval rules found at submission. */
   smartApproval?: SmartApproval;
+  /** 告知承诺: the commitments confirmed instead of materials (never replaced by a supplement). */
+  commitments?: CommitmentRecord[];
   /** The first history event, always read with the application. */
   submitted: EventRecord;
   /**
@@ -136,6 +156,8 @@ export interface EventRecord {
   actorId: string;
   actorName?: string;
   opinion?: string;
+  /** A false commitment marked by staff: which material's, and the consequence recorded. */
+  commitment?: { materialId: string; consequence: CommitmentConsequence };
 }
 
 /**
@@ -202,6 +224,8 @@ export interface NewCase {
   idempotency: Pick<IdempotentRequest, 'userId' | 'key' | 'operation' | 'requestHash'> & { ttlSeconds: number };
   /** The uploaded files recorded on their verdicts, each proven in the same transaction. */
   uploads: UploadProof[];
+  /** Further rows written with the case (a hall-window case's claim row). */
+  extra?: object[];
 }
 
 export type CreateResult = 'created' | 'idempotency_key_taken' | 'case_number_taken' | 'conflict';

@@ -1,4 +1,4 @@
-import { CASE_TRANSITIONS, SPECIAL_PROCEDURES, type StaffActionRequest, type StaffCaseDetail, type TransitionDefinition } from '@ah-tourism/shared';
+import { CASE_TRANSITIONS, SPECIAL_PROCEDURES, permits, type StaffActionRequest, type StaffCaseDetail, type TransitionDefinition } from '@ah-tourism/shared';
 import type { Caller } from '../auth/caller';
 import { AppError } from '../platform/errors';
 import type { CaseLifecycle } from './lifecycle';
@@ -11,11 +11,13 @@ export function staffCaseActions(views: StaffCaseViews, lifecycle: CaseLifecycle
       const user = await views.staffOf(caller);
       const { stored, readOnly } = await views.visibleCase(user, caseNumber);
       const definition: TransitionDefinition = CASE_TRANSITIONS[request.action];
-      if (definition.actor !== 'staff' || readOnly || !definition.permission || !user.staff.permissions.includes(definition.permission)) {
+      if (readOnly || !permits(definition, user.staff.permissions)) {
         throw new AppError('AUTH_FORBIDDEN', `您没有“${definition.label}”的权限`);
       }
       if (request.action === 'start_special_procedure' && request.procedure) request = { ...request, opinion: request.opinion ?? SPECIAL_PROCEDURES[request.procedure] };
-      const after = await lifecycle.transition(stored, request.action, { kind: 'staff', userId: user.userId, name: user.displayName, role: definition.permission }, request);
+      // The audit entry names the permission the step was taken with.
+      const role = [definition.permission, ...(definition.alsoPermitted ?? [])].find((p) => !!p && user.staff.permissions.includes(p))!;
+      const after = await lifecycle.transition(stored, request.action, { kind: 'staff', userId: user.userId, name: user.displayName, role }, request);
       return views.staffDetail(user, after, false);
     },
   };

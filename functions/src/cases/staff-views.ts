@@ -1,6 +1,9 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
+  CASE_CHANNELS,
   CASE_STATUSES,
+  caseChannelOf,
+  commitmentTextHash,
   maskIdentityNumber,
   maskMobile,
   maskPersonalNumbers,
@@ -26,6 +29,7 @@ import { maskPersonName } from '../platform/masking';
 import { submissionLink, verifyAuditTrail } from './audit';
 import type { AnchorReader } from './audit-anchors';
 import { activeDeadline, deadlineViews } from './clock';
+import { commitmentViews, type StoredCommitmentView } from './commitments';
 import { inboxPartition } from './keys';
 import type { DownloadLinks } from './download-links';
 import type { CaseRecord, StoredCase } from './records';
@@ -94,6 +98,7 @@ export function staffCaseViews(deps: StaffViewDeps) {
     const calendar = await deps.calendar();
     const { record, application } = stored;
     const applicant = await unseal<Applicant>(deps.keys, application.sealedApplicant);
+    const commitments = commitmentViews(stored);
     logger.info('case opened by staff', { caseNumber: record.caseNumber, staffId: user.staff.staffId });
     return {
       ...staffCaseSummary(record, calendar, now()),
@@ -103,7 +108,9 @@ export function staffCaseViews(deps: StaffViewDeps) {
       materials: stored.guide.guide.materials.map((material) => {
         const files = application.materials.find((m) => m.materialId === material.id);
         const state = record.materialStates?.[material.id];
+        const promised = commitments.get(material.id);
         return {
+          ...(promised ? { commitment: staffCommitment(promised) } : {}),
           materialId: material.id,
           name: material.name,
           source: material.source === 'issued_licence' ? ('issued_licence' as const) : ('applicant' as const),
@@ -116,8 +123,12 @@ export function staffCaseViews(deps: StaffViewDeps) {
       documents: stored.documents,
       history: stored.events.map((e) => ({ at: e.at, action: e.action, actionLabel: transitionLabel(e.action), from: e.from, to: e.to, by: e.by, ...(e.actorName ? { actorName: e.actorName } : {}), ...(e.opinion ? { opinion: e.opinion } : {}) })),
       deadlines: deadlineViews(record.clock, now(), calendar),
-      actions: readOnly ? [] : staffActions(record.status, user.staff.permissions),
+      // A false commitment can be marked only where the applicant committed instead of submitting.
+      actions: readOnly ? [] : staffActions(record.status, user.staff.permissions).filter((action) => action !== 'mark_commitment_false' || commitments.size > 0),
       readOnly,
+      channel: caseChannelOf(record),
+      channelLabel: CASE_CHANNELS[caseChannelOf(record)].label,
+      ...(record.enteredBy ? { enteredBy: record.enteredBy.name, claimed: !record.submitterUserId.startsWith('unclaimed#') } : {}),
       ...(application.smartApproval ? { smartApproval: application.smartApproval } : {}),
       ...(stored.visit ? { visit: { startsAt: stored.visit.startsAt, endsAt: stored.visit.endsAt, place: stored.visit.place } } : {}),
     };
@@ -208,6 +219,12 @@ export function staffCaseViews(deps: StaffViewDeps) {
       return { ...(await deps.files.downloadUrl(file.key, file.fileName)), fileName: file.fileName };
     },
   };
+}
+
+/** A commitment as staff see it: the signed text, its hash and whether the hash still matches, who confirmed it. */
+function staffCommitment(view: StoredCommitmentView) {
+  const { record, ...shown } = view;
+  return { ...shown, confirmedByUserId: record.confirmedBy.userId, textMatches: !!shown.text && commitmentTextHash(shown.text) === record.textHash };
 }
 
 /** The applicant as the handling organisation sees them: in full, to process the case. */

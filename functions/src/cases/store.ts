@@ -75,7 +75,7 @@ export const MAX_TRANSACTION_ITEMS = 100;
  * The one transaction that creates a case (exported so the submission benchmark sends exactly it). The
  * uploads' proofs come last, so their cancellation reasons are the last ones, in the proofs' order.
  */
-export function newCaseTransaction(tableName: string, { record, application, events, timers, idempotency, uploads }: NewCase) {
+export function newCaseTransaction(tableName: string, { record, application, events, timers, idempotency, uploads, extra = [] }: NewCase) {
   const items = [
     { Put: { TableName: tableName, Item: caseRecordItem(record), ConditionExpression: 'attribute_not_exists(pk)' } },
     idempotencyClaim(tableName, idempotency, { caseNumber: record.caseNumber }, new Date(record.submittedAt), idempotency.ttlSeconds),
@@ -83,6 +83,7 @@ export function newCaseTransaction(tableName: string, { record, application, eve
     { Delete: { TableName: tableName, Key: draftKey(record.submitterUserId, record.implementationCode) } },
     ...events.map((notification) => outboxPut(tableName, notification)),
     ...timers.map((timer) => timerPut(tableName, timer)),
+    ...extra,
     ...uploads.map((proof) => uploadProofCheck(tableName, proof)),
   ];
   // The guide schema bounds materials (MAX_GUIDE_MATERIALS) so that this cannot happen.

@@ -4,6 +4,8 @@ import {
   cstDay,
   appliesThroughAgent,
   applicationRequestSchema,
+  commitmentProblems,
+  COMMITMENT_HASH_ALGORITHM,
   applicationSchema,
   newCaseNumber,
   maskIdentityNumber,
@@ -30,9 +32,24 @@ import { caseDetail } from './applicant-views';
 import { submissionEntry } from './audit';
 import type { CaseLifecycle } from './lifecycle';
 import { verdictsAfterProofs, verifyMaterials, type MaterialFiles, type UploadVerdict } from './materials';
-import type { CaseApplication, CaseRecord, EventRecord, SmartApproval, StoredCase } from './records';
+import type { CaseApplication, CaseRecord, CommitmentRecord, EventRecord, SmartApproval, StoredCase } from './records';
 import { checksLicences, evaluateRules } from './smart-approval';
 import type { CaseStore } from './store';
+
+/**
+ * A walk-in application entered at a hall window on the person's behalf (线上线下联合办理): recorded with
+ * the channel and the staff member, owned by nobody until the person claims it with the receipt's code.
+ */
+export interface HallIntake {
+  staff: { userId: string; name: string };
+  /** The staff member confirmed that the applicant signed the commitments in person (申请人已当面签署). */
+  signedInPerson: boolean;
+  /** The rows that let the person claim the case (hall-intake.ts), written in the case's transaction. */
+  claimRows: (caseNumber: string, submittedAt: string) => Promise<object[]>;
+}
+
+/** Who a hall-window case belongs to until the person claims it: nobody's account (its own list partition). */
+export const unclaimedOwner = (caseNumber: string) => `unclaimed#${caseNumber}`;
 
 /** Submissions keep their own messages, which speak of an application. */
 const SUBMISSION_CODES: IdempotencyCodes = { required: 'APPLY_IDEMPOTENCY_KEY_REQUIRED', reused: 'APPLY_IDEMPOTENCY_KEY_REUSED', inProgress: 'APPLY_SUBMISSION_IN_PROGRESS' };
@@ -100,19 +117,21 @@ export function caseSubmission(deps: SubmissionDeps) {
   const regionNameOf = async (code: string) => (await deps.regions()).find((r) => r.code === code)?.name ?? '';
 
   /** The case an earlier request with this key created, if the key was used with this very body. */
-  async function replay(request: IdempotentRequest): Promise<CaseDetail | undefined> {
+  async function replay(request: IdempotentRequest): Promise<StoredCase | undefined> {
     const existing = await earlierResult<{ caseNumber: string }>(request);
     if (!existing) return undefined;
     const found = await deps.cases.getCase(existing.caseNumber);
-    if (!found || found.record.submitterUserId !== request.userId) throw new AppError('CASE_NOT_FOUND');
-    return caseDetail(found, request.userId, await deps.calendar(), now());
+    // The one who sent it: the applicant, or for a hall-window case the staff member who entered it.
+    const sender = found?.record.enteredBy?.userId ?? found?.record.submitterUserId;
+    if (!found || sender !== request.userId) throw new AppError('CASE_NOT_FOUND');
+    return found;
   }
 
   /** Refused now; but a late retry of a request that already made its case gets that case. */
-  async function unlessReplayed(error: unknown, request: IdempotentRequest): Promise<{ created: false; case: CaseDetail }> {
+  async function unlessReplayed(error: unknown, request: IdempotentRequest): Promise<{ created: false; stored: StoredCase }> {
     if (error instanceof AppError && error.status < 500) {
       const previous = await replay(request);
-      if (previous) return { created: false, case: previous };
+      if (previous) return { created: false, stored: previous };
     }
     throw error;
   }
@@ -136,9 +155,20 @@ export function caseSubmission(deps: SubmissionDeps) {
 
   return {
     async submit(caller: Caller, idempotencyKey: string | undefined, body: unknown): Promise<{ created: boolean; case: CaseDetail }> {
+      const { created, stored } = await submitCase(caller, idempotencyKey, body);
+      return { created, case: caseDetail(stored, caller.userId, await deps.calendar(), now()) };
+    },
+    /** A hall window's entry of a walk-in application (the caller is the staff member, checked by the caller of this). */
+    async enter(caller: Caller, idempotencyKey: string | undefined, body: unknown, intake: HallIntake): Promise<{ created: boolean; stored: StoredCase }> {
+      return submitCase(caller, idempotencyKey, body, intake);
+    },
+  };
+
+  async function submitCase(caller: Caller, idempotencyKey: string | undefined, body: unknown, intake?: HallIntake): Promise<{ created: boolean; stored: StoredCase }> {
+    {
       // The body alone is hashed (less the files' declarations), as before the key records were shared, so
       // keys already kept in drafts still match.
-      const once = idempotentRequest(caller.userId, idempotencyKey, 'case_submission', hashedContent(body), SUBMISSION_CODES);
+      const once = idempotentRequest(caller.userId, idempotencyKey, intake ? 'hall_intake' : 'case_submission', hashedContent(body), SUBMISSION_CODES);
       const envelope = parseInput(applicationRequestSchema, body);
       const [item, calendar] = await Promise.all([deps.guide(envelope.implementationCode), deps.calendar()]);
       // Started as soon as the guide tells whether it is needed; awaited only where licences are resolved.
@@ -148,6 +178,12 @@ export function caseSubmission(deps: SubmissionDeps) {
       let prepared: Awaited<ReturnType<typeof prepare>>;
       try {
         if (!item) throw new AppError('CATALOG_ITEM_NOT_FOUND');
+        // Commitments are checked first, with their own code: one the guide does not allow, or a text other than this version's.
+        const problems = commitmentProblems(item, envelope.commitments);
+        if (problems.length) throw new AppError('APPLY_COMMITMENT_INVALID', undefined, problems);
+        if (intake && Object.keys(envelope.commitments ?? {}).length && !intake.signedInPerson) {
+          throw new AppError('APPLY_COMMITMENT_NOT_SIGNED', undefined, [{ path: 'signedInPerson', message: '须由申请人当面签署后勾选“申请人已当面签署”' }]);
+        }
         prepared = await prepare(item, wallet);
       } catch (error) {
         return unlessReplayed(error, once);
@@ -161,12 +197,20 @@ export function caseSubmission(deps: SubmissionDeps) {
         // The submission is entry 1 of the audit chain, written with the application in the same row.
         const entry = submissionEntry(caseNumber, prepared.application);
         const application: CaseApplication = { ...prepared.application, auditHash: entry.hash };
-        const record: CaseRecord = { ...baseRecord, caseNumber, clock: { preReview: { startedAt: submittedAt, dueAt: preReviewDueAt } }, auditHead: { seq: entry.seq, hash: entry.hash } };
+        const owner = intake ? unclaimedOwner(caseNumber) : caller.userId;
+        const record: CaseRecord = {
+          ...baseRecord,
+          caseNumber,
+          submitterUserId: owner,
+          clock: { preReview: { startedAt: submittedAt, dueAt: preReviewDueAt } },
+          auditHead: { seq: entry.seq, hash: entry.hash },
+          ...(intake ? { channel: 'hall_window' as const, enteredBy: intake.staff } : {}),
+        };
         const notice = {
           caseNumber,
           itemName: record.itemName,
           organisationCode: record.organisationCode,
-          applicantUserId: caller.userId,
+          applicantUserId: owner,
           applicantDisplayName: record.applicantDisplayName,
         };
         const result = await deps.cases.createCase({
@@ -178,12 +222,13 @@ export function caseSubmission(deps: SubmissionDeps) {
           // As long as a draft (which carries the key) can live, so a late retry still finds its case.
           idempotency: { ...once, ttlSeconds: deps.draftTtlDays * 86_400 },
           uploads: prepared.proofs,
+          ...(intake ? { extra: await intake.claimRows(caseNumber, submittedAt) } : {}),
         });
         if (result === 'created') {
           countSubmission();
           let created: StoredCase = { record, application, guide: item!, events: [application.submitted], documents: [] };
           if (prepared.smartApproval?.outcome === 'approved') created = await approveAtOnce(created, prepared.smartApproval);
-          return { created: true, case: caseDetail(created, caller.userId, calendar, now()) };
+          return { created: true, stored: created };
         }
         if (result === 'case_number_taken') continue;
         if (typeof result === 'object') {
@@ -199,7 +244,7 @@ export function caseSubmission(deps: SubmissionDeps) {
         // The key is taken: by an earlier request (a retry) or one still running. Answer with its case.
         for (let wait = 0; wait < 20; wait += 1) {
           const done = await replay(once);
-          if (done) return { created: false, case: done };
+          if (done) return { created: false, stored: done };
           await sleep(50 + wait * 25);
         }
         throw new AppError('APPLY_SUBMISSION_IN_PROGRESS');
@@ -239,7 +284,26 @@ export function caseSubmission(deps: SubmissionDeps) {
           guideVersion: guide.version,
           submittedAt,
         };
-        const submitted: EventRecord = { at: submittedAt, seq: 0, action: 'submit', from: null, to: record.status, by: 'applicant', actorId: caller.userId };
+        const submitted: EventRecord = {
+          at: submittedAt,
+          seq: 0,
+          action: 'submit',
+          from: null,
+          to: record.status,
+          by: intake ? 'staff' : 'applicant',
+          actorId: caller.userId,
+          ...(intake ? { actorName: intake.staff.name } : {}),
+        };
+        // 告知承诺: each confirmed commitment with its time, who confirmed it and the hash of the text (checked above).
+        const commitments: CommitmentRecord[] = Object.entries(parsed.commitments ?? {}).map(([materialId, { textHash }]) => ({
+          materialId,
+          confirmedAt: submittedAt,
+          confirmedBy: { userId: caller.userId, applicantName: record.applicantDisplayName },
+          guideVersion: guide.version,
+          textHash,
+          algorithm: COMMITMENT_HASH_ALGORITHM,
+          ...(intake ? { signedInPerson: { staffUserId: intake.staff.userId, staffName: intake.staff.name } } : {}),
+        }));
         const masked = {
           idNumber: maskIdentityNumber(person ? person.idNumber : (enterprise?.creditCode ?? '')),
           ...(person ? { mobile: maskMobile(person.mobile) } : {}),
@@ -247,14 +311,22 @@ export function caseSubmission(deps: SubmissionDeps) {
         };
         const withMaterials = ({ materials, proofs }: Awaited<ReturnType<typeof verifyMaterials>>) => {
           const smartApproval = evaluateRules({ item: guide, fields: parsed.fields, wallet, materials, regionName, now: at });
-          const application: CaseApplication = { sealedApplicant, masked, fields: parsed.fields, materials, ...(smartApproval ? { smartApproval } : {}), submitted };
+          const application: CaseApplication = {
+            sealedApplicant,
+            masked,
+            fields: parsed.fields,
+            materials,
+            ...(smartApproval ? { smartApproval } : {}),
+            ...(commitments.length ? { commitments } : {}),
+            submitted,
+          };
           return { record, application, smartApproval, proofs, recheck };
         };
         const recheck = async (seen: Map<string, UploadVerdict>) => withMaterials(await verifyMaterials(deps.files, caller, guide, parsed, held, today, seen));
         return withMaterials(checked);
       }
-    },
-  };
+    }
+  }
 }
 
 export type CaseSubmission = ReturnType<typeof caseSubmission>;

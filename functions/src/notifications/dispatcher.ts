@@ -41,7 +41,8 @@ export function defaultDispatcherDeps(): DispatcherDeps {
 export function dispatcher(deps: DispatcherDeps) {
   const now = deps.now ?? (() => new Date());
   async function recipients(event: NotificationEvent, audience: Audience): Promise<string[]> {
-    if (audience.kind === 'applicant') return [event.applicantUserId];
+    // A case entered at a hall window belongs to no account until the person claims it (cases/hall-intake.ts): nobody to tell yet.
+    if (audience.kind === 'applicant') return event.applicantUserId.startsWith('unclaimed#') ? [] : [event.applicantUserId];
     const staff = await deps.people.listStaff(event.organisationCode);
     return staff.filter((s) => s.status === 'active' && s.userId && s.permissions.includes(audience.permission)).map((s) => s.userId!);
   }

@@ -82,6 +82,7 @@ import { messageListSchema, messagePathSchema, subscriptionListSchema, subscript
 import { REGISTRY_ROUTES } from './registry-routes';
 import { ASSESSMENT_ROUTES } from './assessment-routes';
 import { LIST_ROUTES } from './list-routes';
+import { INTAKE_ROUTES } from './intake-routes';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -747,6 +748,7 @@ export const ROUTES: RouteSpec[] = [
   ...REGISTRY_ROUTES,
   ...ASSESSMENT_ROUTES,
   ...LIST_ROUTES,
+  ...INTAKE_ROUTES,
   {
     operationId: 'askConsultation',
     method: 'post',

@@ -3,7 +3,8 @@ import * as z from 'zod';
 import { pageLimitSchema } from '../catalog/api';
 import { implementationCodeSchema } from '../catalog/codes';
 import { MATERIAL_TYPES, MAX_FILES_PER_MATERIAL, MAX_MATERIAL_BYTES, uploadedFileSchema } from '../application/application';
-import { CASE_STATUSES, CASE_TRANSITION_KEYS } from './status';
+import { CASE_CHANNEL_KEYS, CASE_STATUSES, CASE_TRANSITION_KEYS } from './status';
+import { commitmentViewSchema } from './commitment-view';
 import { caseDocumentSchema, deadlineSchema } from './staff-api';
 import { evaluationStateSchema } from '../feedback/api';
 import { typedText } from '../text/free-text';
@@ -77,8 +78,11 @@ export const caseDetailSchema = caseSummarySchema
           })
           .optional()
           .meta({ description: '来源为政府部门核发的材料所引用的电子证照' }),
+        commitment: commitmentViewSchema.optional().meta({ description: '告知承诺' }),
       }),
     ),
+    channel: z.enum(CASE_CHANNEL_KEYS).meta({ description: '申请渠道' }),
+    channelLabel: z.string(),
     guideVersion: z.number().int(),
     history: z.array(
       z.object({ at: z.iso.datetime(), action: z.string(), actionLabel: z.string(), to: statusSchema, by: z.enum(['applicant', 'staff', 'system']) }),

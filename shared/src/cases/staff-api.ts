@@ -2,7 +2,9 @@ import '../zod-locale';
 import * as z from 'zod';
 import { pageLimitSchema } from '../catalog/api';
 import { typedText } from '../text/free-text';
-import { CASE_STATUS_KEYS, CASE_TRANSITION_KEYS } from './status';
+import { CASE_CHANNEL_KEYS, CASE_STATUS_KEYS, CASE_TRANSITION_KEYS } from './status';
+import { commitmentViewSchema } from './commitment-view';
+import { COMMITMENT_CONSEQUENCE_KEYS } from '../application/commitment-consequences';
 
 const statusSchema = z.enum(CASE_STATUS_KEYS).meta({ description: '办件状态' });
 const actionSchema = z.enum(CASE_TRANSITION_KEYS).meta({ description: '办理动作' });
@@ -44,6 +46,13 @@ export const staffActionRequestSchema = z
     delivery: deliverySchema.optional(),
     targetOrganisationCode: z.string().max(18).optional(),
     procedure: z.enum(['site_inspection', 'expert_review', 'hearing']).optional().meta({ description: '特别程序：现场核查、专家评审、听证' }),
+    commitment: z
+      .object({
+        materialId: z.string().max(40),
+        consequence: z.enum(COMMITMENT_CONSEQUENCE_KEYS),
+      })
+      .optional()
+      .meta({ description: '认定承诺不实' }),
   })
   .meta({ id: 'StaffActionRequest' });
 export type StaffActionRequest = z.infer<typeof staffActionRequestSchema>;
@@ -143,6 +152,12 @@ export const materialReviewSchema = z.object({
   reason: z.string().optional(),
   files: z.array(z.object({ index: z.number().int(), fileName: z.string(), size: z.number().int(), contentType: z.string() })),
   source: z.enum(['applicant', 'issued_licence']),
+  commitment: commitmentViewSchema
+    .extend({
+      confirmedByUserId: z.string().meta({ description: '确认的用户' }),
+      textMatches: z.boolean().meta({ description: '摘要与指南一致' }),
+    })
+    .optional(),
 });
 
 export const staffCaseDetailSchema = staffCaseSummarySchema
@@ -165,6 +180,10 @@ export const staffCaseDetailSchema = staffCaseSummarySchema
     deadlines: z.array(deadlineSchema),
     actions: z.array(actionSchema).meta({ description: '当前用户在此状态下可以执行的动作' }),
     readOnly: z.boolean(),
+    channel: z.enum(CASE_CHANNEL_KEYS),
+    channelLabel: z.string(),
+    enteredBy: z.string().optional().meta({ description: '录入的窗口人员' }),
+    claimed: z.boolean().optional().meta({ description: '是否已认领' }),
     smartApproval: smartApprovalSchema.optional(),
     visit: z
       .object({ startsAt: z.string(), endsAt: z.string(), place: z.string() })

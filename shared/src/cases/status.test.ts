@@ -20,12 +20,22 @@ describe('the case lifecycle', () => {
 
   it('offers each role only its own legal actions', () => {
     expect(staffActions('pre_review', ['pre_review'])).toEqual(['request_supplement', 'accept', 'not_accept', 'transfer']);
-    expect(staffActions('pre_review', ['decide'])).toEqual([]);
-    expect(staffActions('reviewed', ['decide'])).toEqual(['approve', 'refuse']);
-    expect(staffActions('accepted', ['review'])).toEqual(['start_special_procedure', 'complete_review']);
-    expect(staffActions('closed', ['pre_review', 'review', 'decide', 'deliver'])).toEqual([]);
+    expect(staffActions('pre_review', ['decide'])).toEqual(['mark_commitment_false']);
+    expect(staffActions('reviewed', ['decide'])).toEqual(['approve', 'refuse', 'mark_commitment_false']);
+    expect(staffActions('accepted', ['review'])).toEqual(['start_special_procedure', 'complete_review', 'mark_commitment_false']);
+    // A false commitment found after the decision (事中事后监管) can still be marked; nothing else happens to a closed case.
+    expect(staffActions('closed', ['pre_review', 'review', 'decide', 'deliver'])).toEqual(['mark_commitment_false']);
+    expect(staffActions('closed', ['pre_review', 'deliver'])).toEqual([]);
+    expect(staffActions('closed', ['decide'])).toEqual(['mark_commitment_false']);
+    expect(staffActions('withdrawn', ['review'])).toEqual([]);
     expect(applicantActions('supplement_requested')).toEqual(['resubmit', 'withdraw']);
     expect(applicantActions('approved')).toEqual([]);
+  });
+
+  it('marks a false commitment without changing the status', () => {
+    expect(nextStatus('mark_commitment_false', 'approved')).toBe('approved');
+    expect(nextStatus('mark_commitment_false', 'withdrawn')).toBeUndefined();
+    expect(CASE_TRANSITIONS.mark_commitment_false.requires).toEqual(['commitment', 'opinion']);
   });
 
   it('refuses transitions from the wrong status', () => {

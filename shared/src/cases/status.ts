@@ -41,7 +41,17 @@ export type ClockEffect =
   | 'none';
 
 /** What a transition must record. */
-export type Requirement = 'opinion' | 'reason' | 'legal_remedy' | 'document_number' | 'defects' | 'delivery' | 'target_organisation' | 'procedure' | 'materials';
+export type Requirement =
+  | 'opinion'
+  | 'reason'
+  | 'legal_remedy'
+  | 'document_number'
+  | 'defects'
+  | 'delivery'
+  | 'target_organisation'
+  | 'procedure'
+  | 'materials'
+  | 'commitment';
 
 export interface TransitionDefinition {
   label: string;
@@ -50,6 +60,8 @@ export interface TransitionDefinition {
   actor: 'applicant' | 'staff' | 'system';
   /** Staff permission needed (staff transitions). */
   permission?: StaffPermission;
+  /** Further permissions that may take the step too (any one of them). */
+  alsoPermitted?: readonly StaffPermission[];
   requires: readonly Requirement[];
   clock: ClockEffect;
   /**
@@ -160,6 +172,20 @@ export const CASE_TRANSITIONS = {
     clock: 'none',
   },
   close: { label: '办结', from: ['delivered'], to: 'closed', actor: 'system', requires: [], clock: 'none' },
+  /**
+   * 告知承诺制: a commitment confirmed instead of a material was found false on inspection, with the
+   * consequence. The case keeps its status; the step is in its history and audit chain, and the applicant sees it.
+   */
+  mark_commitment_false: {
+    label: '认定承诺不实',
+    from: ['pre_review', 'supplement_requested', 'accepted', 'special_procedure', 'reviewed', 'not_accepted', 'approved', 'refused', 'delivered', 'closed'],
+    to: 'same',
+    actor: 'staff',
+    permission: 'review',
+    alsoPermitted: ['decide'],
+    requires: ['commitment', 'opinion'],
+    clock: 'none',
+  },
   withdraw: {
     label: '撤回申请',
     from: ['pre_review', 'supplement_requested', 'accepted', 'special_procedure', 'reviewed'],
@@ -178,7 +204,7 @@ export function statusLabel(status: CaseStatus): string {
 }
 
 /** Steps recorded in a case's history that do not change its status. */
-export const HISTORY_STEPS = { book_visit: '预约现场办理' } as const;
+export const HISTORY_STEPS = { book_visit: '预约现场办理', claim_case: '认领窗口办件' } as const;
 
 export function transitionLabel(action: string): string {
   return (CASE_TRANSITIONS as Record<string, TransitionDefinition>)[action]?.label ?? (HISTORY_STEPS as Record<string, string>)[action] ?? action;
@@ -191,11 +217,16 @@ export function nextStatus(action: CaseTransition, from: CaseStatus): CaseStatus
   return transition.to === 'same' ? from : transition.to;
 }
 
+/** Whether staff with these permissions may take a step (its permission, or one it also admits). */
+export function permits(transition: TransitionDefinition, permissions: readonly StaffPermission[]): boolean {
+  return transition.actor === 'staff' && [transition.permission, ...(transition.alsoPermitted ?? [])].some((p) => !!p && permissions.includes(p));
+}
+
 /** The staff actions a person with these permissions may take on a case in this status. */
 export function staffActions(status: CaseStatus, permissions: readonly StaffPermission[]): CaseTransition[] {
   return CASE_TRANSITION_KEYS.filter((action) => {
     const transition: TransitionDefinition = CASE_TRANSITIONS[action];
-    return transition.actor === 'staff' && transition.from.includes(status) && !!transition.permission && permissions.includes(transition.permission);
+    return transition.from.includes(status) && permits(transition, permissions);
   });
 }
 

@@ -60,8 +60,22 @@ export const materialSchema = z
     notes: z.string().trim().min(1).optional().meta({ description: '填报须知' }),
     blankForm: guideFileSchema.optional().meta({ description: '空白表格（文件）' }),
     sample: guideFileSchema.optional().meta({ description: '示例样表（文件）' }),
+    commitment: z
+      .object(
+        {
+          text: text('承诺内容').max(1000, '承诺内容过长'),
+          consequence: z.string().trim().min(1).max(300).optional(),
+        },
+        missingOr('告知承诺'),
+      )
+      .optional()
+      .meta({ description: '告知承诺：可以承诺代替的材料' }),
   })
   .superRefine((m, ctx) => {
+    // Only what the applicant provides: not a licence the government issued, nor an authorisation letter.
+    if (m.commitment && (m.source !== 'applicant' || m.requiredWhen)) {
+      ctx.addIssue({ code: 'custom', path: ['commitment'], message: `材料“${m.name}”不适用告知承诺` });
+    }
     if (m.requiredWhen && m.necessity !== 'conditional') {
       ctx.addIssue({ code: 'custom', path: ['requiredWhen'], message: `材料“${m.name}”设置了适用情形，必要性应为情形必要` });
     }

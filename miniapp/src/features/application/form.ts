@@ -8,6 +8,7 @@ import {
   type MaterialContentType,
   type MaterialRequirement,
 } from '@ah-tourism/shared/src/application/application'
+import { commitmentTextHash } from '@ah-tourism/shared/src/application/commitment'
 import type { ApplicationBody } from '@/features/cases/api'
 
 /**
@@ -50,6 +51,11 @@ export interface ApplyForm {
   /** Declared fields as typed; numbers are converted when submitting. */
   fields: Record<string, string>
   materials: Record<string, FormFile[]>
+  /**
+   * 告知承诺制: materials the applicant chose to replace by the guide's commitment, with the SM3 hash of the
+   * text they confirmed (null until confirmed). Absent: the material is uploaded as usual.
+   */
+  commitments: Record<string, CommitmentChoice>
   /** Made at the first submission attempt and kept, so a retry cannot create a second case. */
   idempotencyKey: string | null
   /** When this copy was saved (the phone's clock): the newer of the phone's and the server's draft wins. */
@@ -59,6 +65,7 @@ export interface ApplyForm {
 }
 
 export type SlotRequirement = MaterialRequirement | 'not_applicable'
+export type CommitmentChoice = { confirmed: string | null }
 
 export const MAX_FILES_PER_MATERIAL = 5
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{16,64}$/
@@ -86,10 +93,19 @@ export function emptyForm(item: ImplementationItem): ApplyForm {
     agent: emptyPerson(),
     fields: Object.fromEntries(item.applicationFields.map((field) => [field.key, ''])),
     materials: {},
+    commitments: {},
     idempotencyKey: null,
     savedAt: '',
     guideVersion: item.version,
   }
+}
+
+/** The hash a confirmation of this material's commitment carries (SM3 of the guide version's text). */
+export const commitmentHashOf = (material: Material): string => commitmentTextHash(material.commitment?.text ?? '')
+
+/** True when the applicant replaces this material by its commitment (告知承诺制) instead of uploading it. */
+export function promises(material: Material, form: Pick<ApplyForm, 'commitments'>): boolean {
+  return !!material.commitment && !!form.commitments[material.id]
 }
 
 export function throughAgent(form: Pick<ApplyForm, 'applicantKind' | 'onBehalf'>): boolean {
@@ -119,16 +135,23 @@ export function toApplicationBody(form: ApplyForm, item: ImplementationItem): Ap
     if (value !== undefined) fields[field.key] = value
   }
   const materials: ApplicationBody['materials'] = {}
+  const commitments: NonNullable<ApplicationBody['commitments']> = {}
   for (const material of item.guide.materials) {
     const requirement = slotRequirement(material, form)
     const files = form.materials[material.id] ?? []
+    if (requirement !== 'not_applicable' && promises(material, form)) {
+      // Only a confirmed commitment is sent, with the hash of the very text confirmed (the server compares it with the guide's).
+      const confirmed = form.commitments[material.id]?.confirmed
+      if (confirmed) commitments[material.id] = { textHash: confirmed }
+      continue
+    }
     if ((requirement === 'upload_required' || requirement === 'upload_optional') && files.length) {
       // The type and size declared for the upload ticket let the server prove each file by its upload
       // verdict while writing the case, instead of reading the verdicts first (a stored draft may lack the size).
       materials[material.id] = files.map(({ key, fileName, contentType, size }) => ({ key, fileName, contentType, ...(size > 0 ? { size } : {}) }))
     }
   }
-  return { implementationCode: item.implementationCode, applicant, fields, materials }
+  return { implementationCode: item.implementationCode, applicant, fields, materials, ...(Object.keys(commitments).length ? { commitments } : {}) }
 }
 
 /** `['applicant', 'agent', 'idNumber']` → `applicant.agent.idNumber`; `['materials', 'x', 0]` → `materials.x[0]` (as the API writes them). */
@@ -186,6 +209,14 @@ export function formFromStored(value: unknown, item: ImplementationItem): ApplyF
     const files = list.map(storedFile).filter((file): file is FormFile => file !== null).slice(0, MAX_FILES_PER_MATERIAL)
     if (files.length && material.source === 'applicant') materials[material.id] = files
   }
+  const storedCommitments = record(v.commitments)
+  const commitments: Record<string, CommitmentChoice> = {}
+  for (const material of item.guide.materials) {
+    const choice = record(storedCommitments[material.id])
+    if (!material.commitment || !('confirmed' in choice)) continue
+    // A confirmation is of one text: kept only while the guide's text is the one confirmed, else asked again.
+    commitments[material.id] = { confirmed: choice.confirmed === commitmentTextHash(material.commitment.text) ? (choice.confirmed as string) : null }
+  }
   const kind = v.applicantKind === 'enterprise' || v.applicantKind === 'person' ? v.applicantKind : blank.applicantKind
   return {
     version: FORM_VERSION,
@@ -199,6 +230,7 @@ export function formFromStored(value: unknown, item: ImplementationItem): ApplyF
     agent: person(v.agent),
     fields: Object.fromEntries(item.applicationFields.map((field) => [field.key, text(storedFields[field.key], 500)])),
     materials,
+    commitments,
     idempotencyKey: typeof v.idempotencyKey === 'string' && IDEMPOTENCY_KEY.test(v.idempotencyKey) ? v.idempotencyKey : null,
     savedAt: typeof v.savedAt === 'string' ? v.savedAt : '',
     guideVersion: typeof v.guideVersion === 'number' && Number.isInteger(v.guideVersion) && v.guideVersion > 0 ? v.guideVersion : 0,

@@ -1,4 +1,4 @@
-import type { CaseDetail, CaseSummary, Draft, DraftSummary, UploadRequest, UploadTicket, VisitBooking, VisitSlots } from '@ah-tourism/shared'
+import type { CaseDetail, CaseSummary, Draft, DraftSummary, HallIntakeReceipt, UploadRequest, UploadTicket, VisitBooking, VisitSlots } from '@ah-tourism/shared'
 import { getJson, requestJson } from '@/services/http'
 
 /** The applicant's side of cases, uploads and drafts. Every route here needs the caller. */
@@ -20,6 +20,8 @@ export interface ApplicationBody {
   applicant: unknown
   fields: Record<string, unknown>
   materials: Record<string, { key: string; fileName: string; contentType?: string; size?: number }[]>
+  /** 告知承诺制: the commitments confirmed instead of uploading, each with the SM3 hash of its text. */
+  commitments?: Record<string, { textHash: string }>
 }
 
 const path = (value: string) => encodeURIComponent(value)
@@ -79,4 +81,15 @@ export async function saveDraft(implementationCode: string, form: Record<string,
 
 export async function deleteDraft(implementationCode: string): Promise<void> {
   await requestJson<void>('DELETE', `/drafts/${path(implementationCode)}`, { auth: true })
+}
+
+/** 线上线下联合办理: a hall-window staff member enters a walk-in application; answers the receipt (回执). */
+export async function enterHallIntake(body: ApplicationBody & { signedInPerson: boolean }, idempotencyKey: string): Promise<HallIntakeReceipt> {
+  const { data } = await requestJson<HallIntakeReceipt>('POST', '/staff/intake', { auth: true, body, headers: { 'Idempotency-Key': idempotencyKey } })
+  return data
+}
+
+/** The person claims a hall-window case with the receipt's case number and one-time code: it joins 我的办件. */
+export async function claimCase(caseNumber: string, claimCode: string): Promise<CaseDetail> {
+  return (await requestJson<CaseDetail>('POST', '/cases/claim', { auth: true, body: { caseNumber, claimCode } })).data
 }

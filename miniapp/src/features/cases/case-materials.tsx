@@ -5,7 +5,8 @@ import { ActionButton } from '@/components/action-button'
 import { Section } from '@/components/section'
 import { toApiError } from '@/services/api-error'
 import type { DownloadLink } from './api'
-import { fileSizeText } from './format'
+import type { CommitmentView } from '@ah-tourism/shared'
+import { chinaDateTime, fileSizeText } from './format'
 import { openDownloadedFile } from './open-file'
 import { CASE_VIEW_STRINGS as S } from './strings'
 import './case-view.scss'
@@ -21,6 +22,36 @@ export interface MaterialView {
   /** Staff view: where the material stands in pre-review, and why a supplement was asked for. */
   state?: MaterialState
   reason?: string
+  /** 告知承诺制: the commitment that replaced the material; staff also get the recomputed hash's verdict. */
+  commitment?: CommitmentView & { textMatches?: boolean }
+}
+
+/** A commitment as the case recorded it: when and by whom, the text confirmed, its hash for staff, and any false-commitment marks. */
+function CommitmentRecord({ commitment, staff }: { commitment: NonNullable<MaterialView['commitment']>; staff: boolean }) {
+  return (
+    <View className='case-material__commitment'>
+      <Text className='case-material__licence-title'>{S.committed}</Text>
+      <Text className='case-material__text'>{S.committedAt(chinaDateTime(commitment.confirmedAt))}</Text>
+      <Text className='case-material__text'>{S.committedBy(commitment.applicantName, commitment.guideVersion)}</Text>
+      {commitment.signedInPerson ? <Text className='case-material__text'>{S.signedInPerson(commitment.signedInPerson.staffName)}</Text> : null}
+      <Text className='case-material__text case-material__commitment-label'>{S.commitmentText}</Text>
+      <Text className='case-material__commitment-text'>{commitment.text}</Text>
+      {staff ? (
+        <>
+          <Text className='case-material__text case-material__hash'>{S.commitmentHash(commitment.textHash)}</Text>
+          <View role={commitment.textMatches ? 'status' : 'alert'}>
+            <Text className={`case-material__text${commitment.textMatches ? '' : ' case-material__text--alert'}`}>{commitment.textMatches ? `✓ ${S.hashMatches}` : `✗ ${S.hashDiffers}`}</Text>
+          </View>
+        </>
+      ) : null}
+      {commitment.falseMarks.map((mark) => (
+        <View key={mark.at} className='case-material__false' role='note'>
+          <Text className='case-material__false-title'>{`⚠ ${S.falseMark(mark.consequenceLabel)}`}</Text>
+          <Text className='case-material__text'>{S.falseMarkDetail(chinaDateTime(mark.at), mark.opinion)}</Text>
+        </View>
+      ))}
+    </View>
+  )
 }
 
 export interface CaseMaterialsProps {
@@ -33,7 +64,7 @@ export interface CaseMaterialsProps {
 }
 
 /** 申请材料: each material with its files (download), the licence it is taken from, or its pre-review state. */
-export function CaseMaterials({ materials, link }: CaseMaterialsProps) {
+export function CaseMaterials({ materials, link, staff = false }: CaseMaterialsProps & { staff?: boolean }) {
   const [downloading, setDownloading] = useState<string | null>(null)
 
   const download = async (materialId: string, index: number, contentType: string) => {
@@ -66,6 +97,8 @@ export function CaseMaterials({ materials, link }: CaseMaterialsProps) {
                 <Text className='case-material__licence-title'>{S.fromLicence}</Text>
                 {material.licenceName ? <Text className='case-material__text'>{S.licence(material.licenceName)}</Text> : null}
               </View>
+            ) : material.commitment ? (
+              <CommitmentRecord commitment={material.commitment} staff={staff} />
             ) : material.files.length ? (
               material.files.map((file) => (
                 <View key={file.index} className='case-material__file'>

@@ -7,6 +7,9 @@ export const CASE_PAGE = '/pages/cases/detail/index'
 export const SUBMITTED_PAGE = '/pages/cases/submitted/index'
 export const DOCUMENT_PAGE = '/pages/cases/document/index'
 export const MINE_TAB = '/pages/mine/index'
+/** 线上线下联合办理: the hall window's entry of a walk-in application, and the person's claim of it. */
+export const INTAKE_PAGE = '/pages/cases/intake/index'
+export const CLAIM_PAGE = '/pages/cases/claim/index'
 
 export function applyUrl(implementationCode: string): string {
   return `${APPLY_PAGE}?code=${encodeURIComponent(implementationCode)}`

@@ -13,7 +13,7 @@ import { ASSESSMENT_PAGE } from '@/features/assessment/routes'
 import { openItemsTab } from '@/features/catalog/routes'
 import { listCases, listDrafts } from '@/features/cases/api'
 import { CaseCard, DraftCard } from '@/features/cases/case-card'
-import { MINE_TAB } from '@/features/cases/routes'
+import { CLAIM_PAGE, MINE_TAB } from '@/features/cases/routes'
 import { COMPLAINTS_PAGE, CONSULTATIONS_PAGE } from '@/features/feedback/routes'
 import { CALENDAR_PAGE, INBOX_PAGE, RECTIFICATIONS_PAGE } from '@/features/staff/routes'
 import { LICENCES_PAGE, openVerify } from '@/features/licences/routes'
@@ -124,6 +124,8 @@ export default function MinePage() {
   if (user) {
     entries.push({ key: 'messages', name: S.messages, badge: unread ? S.unread(unread) : undefined, onTap: () => openPage(MESSAGES_PAGE) })
     entries.push({ key: 'licences', name: S.licences, onTap: () => openPage(LICENCES_PAGE) })
+    // A case entered for this person at a hall window joins 我的办件 once claimed with the receipt's code.
+    entries.push({ key: 'claim', name: S.claim, onTap: () => openPage(CLAIM_PAGE) })
     entries.push({ key: 'consultations', name: S.consultations, onTap: () => openPage(CONSULTATIONS_PAGE) })
     entries.push({ key: 'complaints', name: S.complaints, onTap: () => openPage(COMPLAINTS_PAGE) })
     entries.push({ key: 'subscriptions', name: S.subscriptions, onTap: () => openPage(SUBSCRIPTIONS_PAGE) })

@@ -22,6 +22,7 @@ export const MINE_STRINGS = {
   entries: '我的服务',
   messages: '消息',
   licences: '我的证照',
+  claim: '认领窗口办件',
   verify: '扫码核验证照',
   unread: (n: number) => `${n > 99 ? '99+' : n}条未读`,
   consultations: '我的咨询',

@@ -1,9 +1,10 @@
 import type { Material } from '@ah-tourism/shared'
 import { Text, View } from '@tarojs/components'
 import { Section } from '@/components/section'
-import { slotRequirement, type ApplyForm, type SlotRequirement } from '@/features/application/form'
+import { promises, slotRequirement, type ApplyForm, type SlotRequirement } from '@/features/application/form'
 import { UploadSlot } from '@/features/application/upload-slot'
 import type { LicenceLookup } from '@/features/application/use-licence-materials'
+import { CommitmentSlot, ProvideBy } from './commitment-slot'
 import { APPLY_STRINGS as S } from './strings'
 import { fieldId, type useApply } from './use-apply'
 
@@ -30,6 +31,7 @@ function MaterialSlot({ material, requirement, form, apply }: { material: Materi
     >
       {material.condition ? <Text className='upload-slot__text'>{`${S.condition}：${material.condition}`}</Text> : null}
       <Text className='upload-slot__text upload-slot__text--muted'>{`${S.standard}：${material.acceptanceStandard}`}</Text>
+      {material.commitment ? <ProvideBy material={material} form={form} apply={apply} /> : null}
     </UploadSlot>
   )
 }
@@ -69,19 +71,22 @@ function LicenceSlot({ material, lookup }: { material: Material; lookup: Licence
  * (减证便民); materials that do not apply to this applicant (e.g. the authorisation letter when no
  * agent is involved) are left out.
  */
-export function MaterialsSection({ materials, form, apply, licences: lookup }: { materials: Material[]; form: ApplyForm; apply: Apply; licences: LicenceLookup }) {
+export function MaterialsSection({ materials, form, apply, licences: lookup, atWindow = false }: { materials: Material[]; form: ApplyForm; apply: Apply; licences: LicenceLookup; atWindow?: boolean }) {
   const slots = materials
     .map((material) => ({ material, requirement: slotRequirement(material, form) }))
     .filter((slot) => slot.requirement !== 'not_applicable')
-  const uploads = slots.filter((slot) => slot.requirement !== 'from_licence').length
-  const licences = slots.length - uploads
+  const promised = slots.filter((slot) => promises(slot.material, form)).length
+  const uploads = slots.filter((slot) => slot.requirement !== 'from_licence').length - promised
+  const licences = slots.length - uploads - promised
   return (
-    <Section title={S.materialsSection} note={S.materialsNote(uploads, licences)}>
+    <Section title={S.materialsSection} note={S.materialsNote(uploads, licences, promised)}>
       <Text className='apply__note'>{S.fileTypes}</Text>
       <View className='upload-slots'>
         {slots.map(({ material, requirement }) =>
           requirement === 'from_licence' ? (
             <LicenceSlot key={material.id} material={material} lookup={lookup} />
+          ) : promises(material, form) ? (
+            <CommitmentSlot key={material.id} material={material} form={form} apply={apply} atWindow={atWindow} />
           ) : (
             <MaterialSlot key={material.id} material={material} requirement={requirement} form={form} apply={apply} />
           ),

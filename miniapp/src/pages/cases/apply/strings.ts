@@ -54,7 +54,8 @@ export const APPLY_STRINGS = {
 
   // materials
   materialsSection: '申请材料',
-  materialsNote: (upload: number, licence: number) => `需上传${upload}项${licence ? `，${licence}项免提交` : ''}`,
+  materialsNote: (upload: number, licence: number, promised = 0) =>
+    `需上传${upload}项${licence ? `，${licence}项免提交` : ''}${promised ? `，${promised}项以告知承诺代替` : ''}`,
   necessity: { required: '必要', conditional: '情形必要', optional: '非必要' },
   requiredNow: '必须上传',
   condition: '适用情形',
@@ -67,6 +68,18 @@ export const APPLY_STRINGS = {
   licence: (name: string, issuer?: string) => `证照名称：${name}${issuer ? `（${issuer}核发）` : ''}`,
   uploadLabel: (name: string, condition?: string) => `上传${name}${condition ? `（${condition}）` : ''}`,
   fileTypes: '支持PDF、JPG、PNG，单个文件不超过10MB，每项最多5个文件',
+
+  // 告知承诺制
+  provideByLabel: (name: string) => `“${name}”的提交方式`,
+  provideByUpload: '上传材料',
+  provideByCommitment: '告知承诺（免提交）',
+  commitmentTag: '告知承诺',
+  commitmentTitle: '承诺内容',
+  commitmentTextLabel: (name: string) => `“${name}”的承诺内容`,
+  commitmentConsequence: '承诺不实的后果',
+  commitmentConfirm: '本人已阅读并承诺：以上承诺真实有效，愿意承担承诺不实的法律责任',
+  commitmentConfirmAtWindow: '申请人已阅读上述承诺内容，并已当面签署承诺书',
+  commitmentNote: '可选择告知承诺，免于提交该材料',
 
   // submit
   submit: '提交申请',

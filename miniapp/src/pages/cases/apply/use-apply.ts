@@ -1,5 +1,5 @@
 import Taro, { useDidHide } from '@tarojs/taro'
-import type { ImplementationItem, Material } from '@ah-tourism/shared'
+import type { HallIntakeReceipt, ImplementationItem, Material } from '@ah-tourism/shared'
 import { changedSections, diffEntries } from '@ah-tourism/shared/src/catalog/guide-diff'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import {
@@ -10,6 +10,7 @@ import {
   validateForm,
   type ApplicantKind,
   type ApplyForm,
+  type CommitmentChoice,
   type EnterpriseInput,
   type IssueMap,
   type PersonInput,
@@ -19,7 +20,7 @@ import type { PickedFile } from '@/features/application/picked-file'
 import { useDraftAutosave } from '@/features/application/use-draft-autosave'
 import { useUploads } from '@/features/application/use-uploads'
 import { getItem, getItemVersion } from '@/features/catalog/api'
-import { getDraft, submitApplication } from '@/features/cases/api'
+import { enterHallIntake, getDraft, submitApplication } from '@/features/cases/api'
 import { applyUrl, submittedUrl } from '@/features/cases/routes'
 import { toApiError, type ApiError } from '@/services/api-error'
 import { randomToken } from '@/services/random'
@@ -65,7 +66,16 @@ function issuesFromDetails(error: ApiError): IssueMap {
   return map
 }
 
-const PLACED = /^(applicant\.(person|agent|enterprise)\.[a-zA-Z]+|applicant|fields\.[a-zA-Z0-9]+|materials\.[a-z0-9-]+(\[\d+\])?)$/
+const PLACED = /^(applicant\.(person|agent|enterprise)\.[a-zA-Z]+|applicant|fields\.[a-zA-Z0-9]+|materials\.[a-z0-9-]+(\[\d+\])?|commitments\.[a-z0-9-]+|signedInPerson)$/
+
+/**
+ * At a hall window (线上线下联合办理) the same form is filled in by staff for a walk-in applicant: nothing is
+ * kept as a draft (the form is the staff member's, the application the person's), and it is entered
+ * through the window's route, which answers a receipt (回执).
+ */
+export interface HallIntakeMode {
+  onReceipt: (receipt: HallIntakeReceipt) => void
+}
 
 /** Newest first: the phone's copy or the server's, whichever was saved last. */
 function newest(item: ImplementationItem, ...candidates: unknown[]): ApplyForm | null {
@@ -81,7 +91,7 @@ function newest(item: ImplementationItem, ...candidates: unknown[]): ApplyForm |
  * API's), autosave and the exactly-once submission. Nothing loads until `userId` is known (drafts
  * belong to a user); a different user later starts over with their own draft.
  */
-export function useApply(code: string, userId: string) {
+export function useApply(code: string, userId: string, intake?: HallIntakeMode) {
   const [load, setLoad] = useState<LoadState>({ status: 'loading' })
   // The user the form was loaded for: signing out and back in as the same user keeps what is on screen.
   const [owner, setOwner] = useState(userId)
@@ -102,14 +112,17 @@ export function useApply(code: string, userId: string) {
     if (!code || !owner) return
     let current = true
     setLoad({ status: 'loading' })
-    const serverDraft = getDraft(code).then(
-      (draft) => draft.form,
-      // No draft (DRAFT_NOT_FOUND) or the server cannot be reached: the phone's copy, if any, is used.
-      () => null,
-    )
+    const serverDraft = intake
+      ? Promise.resolve(null)
+      : getDraft(code).then(
+          (draft) => draft.form,
+          // No draft (DRAFT_NOT_FOUND) or the server cannot be reached: the phone's copy, if any, is used.
+          () => null,
+        )
     Promise.all([getItem(code), serverDraft])
       .then(async ([item, stored]) => {
-        const restored = newest(item, readLocalDraft(code), stored)
+        // At a hall window nothing is restored: the form is the walk-in applicant's, filled in now.
+        const restored = intake ? null : newest(item, readLocalDraft(code), stored)
         return { item, restored, guideChange: restored ? await guideChangeSince(item, restored.guideVersion) : null }
       })
       .then(
@@ -127,10 +140,10 @@ export function useApply(code: string, userId: string) {
   }, [code, attempt, owner])
 
   useEffect(() => {
-    if (form) autosave.changed(form)
-  }, [form, autosave.changed])
+    if (form && !intake) autosave.changed(form)
+  }, [form, autosave.changed, intake])
 
-  useDidHide(() => void autosave.flush())
+  useDidHide(() => void (intake ? undefined : autosave.flush()))
 
   const item = load.status === 'ready' ? load.item : null
   const schema = useMemo(() => (item ? schemaFor(item) : null), [item])
@@ -167,6 +180,17 @@ export function useApply(code: string, userId: string) {
   const setKind = (kind: ApplicantKind) => update('applicant', (f) => ({ ...f, applicantKind: kind }))
   const setOnBehalf = (onBehalf: boolean) => update('applicant.agent', (f) => ({ ...f, onBehalf }))
   const setField = (key: string, value: string) => update(`fields.${key}`, (f) => ({ ...f, fields: { ...f.fields, [key]: value } }))
+
+  /** 告知承诺制: replace the material by its commitment (confirmed or not yet), or go back to uploading it (null). */
+  const setCommitment = (material: Material, choice: CommitmentChoice | null) => {
+    clearServer(`commitments.${material.id}`)
+    update(`materials.${material.id}`, (f) => {
+      const commitments = { ...f.commitments }
+      if (choice) commitments[material.id] = choice
+      else delete commitments[material.id]
+      return { ...f, commitments }
+    })
+  }
 
   /** Uploading, saving and submitting need the user; signed out, they are sent to sign in first. */
   const signedIn = () => ensureSignedIn(applyUrl(code))
@@ -217,7 +241,17 @@ export function useApply(code: string, userId: string) {
     if (first) scrollToId(first)
   }
 
-  const submit = async () => {
+  const enterAtWindow = async (attemptForm: ApplyForm, signedInPerson: boolean) => {
+    try {
+      const receipt = await enterHallIntake({ ...toApplicationBody(attemptForm, item!), signedInPerson }, attemptForm.idempotencyKey as string)
+      intake!.onReceipt(receipt)
+      return true
+    } catch (caught) {
+      return caught
+    }
+  }
+
+  const submit = async (options: { signedInPerson?: boolean } = {}) => {
     if (!form || !item || !schema || submitting) return
     if (!(await signedIn())) return
     setProblem(null)
@@ -234,11 +268,18 @@ export function useApply(code: string, userId: string) {
       return
     }
     setSubmitting(true)
-    await autosave.hold()
     // One key per application: made at the first attempt and saved with the draft before the request
     // leaves, so a retry after a lost answer (here or on another device) reuses it.
     const attemptForm = form.idempotencyKey ? form : { ...form, idempotencyKey: randomToken(16) }
     if (attemptForm !== form) setForm(attemptForm)
+    if (intake) {
+      // At the window the key lives in this page's state: a retry after a lost answer reuses it.
+      const outcome = await enterAtWindow(attemptForm, options.signedInPerson === true)
+      if (outcome !== true) showFailure(toApiError(outcome))
+      setSubmitting(false)
+      return
+    }
+    await autosave.hold()
     await autosave.saveNow(attemptForm)
     try {
       const created = await submitApplication(toApplicationBody(attemptForm, item), attemptForm.idempotencyKey as string)
@@ -246,27 +287,31 @@ export function useApply(code: string, userId: string) {
       void Taro.redirectTo({ url: submittedUrl(created.caseNumber) })
       return
     } catch (caught) {
-      const error = toApiError(caught)
-      if (error.code === 'COMMON_VALIDATION_FAILED' || error.code === 'APPLY_MATERIAL_INVALID') {
-        const fromServer = issuesFromDetails(error)
-        setServerIssues(fromServer)
-        scrollToFirst(Object.keys(fromServer))
-        setProblem({ message: error.code === 'APPLY_MATERIAL_INVALID' ? error.message : S.fixProblems(Object.keys(fromServer).length), toCases: false })
-      } else if (error.code === 'APPLY_IDEMPOTENCY_KEY_REUSED') {
-        // An earlier attempt with this key created a case from different content: look there first.
-        setForm((f) => (f ? { ...f, idempotencyKey: null } : f))
-        setProblem({ message: error.message, toCases: true })
-      } else if (error.code === 'APPLY_SUBMISSION_IN_PROGRESS') {
-        setProblem({ message: error.message, toCases: true })
-      } else if (error.status === null || error.code === 'COMMON_INTERNAL') {
-        // No answer, or a failure after the request arrived: the case may or may not exist.
-        setProblem({ message: S.submitUncertain, toCases: false })
-      } else {
-        setProblem({ message: error.message, toCases: false })
-      }
+      showFailure(toApiError(caught))
     }
     setSubmitting(false)
     autosave.release()
+  }
+
+  /** What a refused or failed submission tells the applicant, where it belongs on the form. */
+  function showFailure(error: ApiError) {
+    if (['COMMON_VALIDATION_FAILED', 'APPLY_MATERIAL_INVALID', 'APPLY_COMMITMENT_INVALID', 'APPLY_COMMITMENT_NOT_SIGNED'].includes(error.code)) {
+      const fromServer = issuesFromDetails(error)
+      setServerIssues(fromServer)
+      scrollToFirst(Object.keys(fromServer))
+      setProblem({ message: error.code === 'COMMON_VALIDATION_FAILED' ? S.fixProblems(Object.keys(fromServer).length) : error.message, toCases: false })
+    } else if (error.code === 'APPLY_IDEMPOTENCY_KEY_REUSED') {
+      // An earlier attempt with this key created a case from different content: look there first.
+      setForm((f) => (f ? { ...f, idempotencyKey: null } : f))
+      setProblem({ message: error.message, toCases: true })
+    } else if (error.code === 'APPLY_SUBMISSION_IN_PROGRESS') {
+      setProblem({ message: error.message, toCases: true })
+    } else if (error.status === null || error.code === 'COMMON_INTERNAL') {
+      // No answer, or a failure after the request arrived: the case may or may not exist.
+      setProblem({ message: S.submitUncertain, toCases: false })
+    } else {
+      setProblem({ message: error.message, toCases: false })
+    }
   }
 
   return {
@@ -286,6 +331,7 @@ export function useApply(code: string, userId: string) {
     previews: uploads.previews,
     pick,
     removeFile,
+    setCommitment,
     restart,
     submit,
     submitting,

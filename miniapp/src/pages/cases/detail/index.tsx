@@ -1,6 +1,6 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import type { CaseDetail } from '@ah-tourism/shared'
-import { View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useCallback, useEffect, useRef } from 'react'
 import { StatusView } from '@/components/status-view'
 import { SignInRequired, useSignedIn } from '@/features/account/sign-in'
@@ -9,7 +9,8 @@ import { CaseDeadlines } from '@/features/cases/case-deadlines'
 import { DocumentList } from '@/features/cases/case-documents'
 import { CaseFields } from '@/features/cases/case-fields'
 import { CaseMaterials } from '@/features/cases/case-materials'
-import { ApplicantSection, CaseHeader, CaseHistory, CaseNotice } from '@/features/cases/case-view'
+import { ApplicantSection, CaseHeader, CaseHistory, CaseNotice, DetailRow } from '@/features/cases/case-view'
+import { CASE_VIEW_STRINGS } from '@/features/cases/strings'
 import { caseUrl, documentUrl, openMineTab, readParam } from '@/features/cases/routes'
 import { chinaTimeRange } from '@/features/cases/format'
 import { GuideVersionSection } from '@/features/cases/guide-version'
@@ -80,7 +81,13 @@ export default function CaseDetailPage() {
   return (
     <View className='case-page'>
       {notice ? <CaseNotice tone={notice.tone} message={notice.message} onClose={clearNotice} /> : null}
-      <CaseHeader summary={detail} hint={detail.statusHint} />
+      <CaseHeader summary={detail} hint={detail.statusHint}>
+        {detail.channel === 'hall_window' ? (
+          <DetailRow label={CASE_VIEW_STRINGS.channel}>
+            <Text>{detail.channelLabel}</Text>
+          </DetailRow>
+        ) : null}
+      </CaseHeader>
 
       {evaluation?.canEvaluate ? (
         <EvaluationPrompt

@@ -1,4 +1,5 @@
 import type { StaffActionRequest, StaffCaseDetail } from '@ah-tourism/shared'
+import type { CommitmentConsequence } from '@ah-tourism/shared/src/application/commitment-consequences'
 import { CASE_TRANSITIONS, type CaseTransition, type Requirement, type TransitionDefinition } from '@ah-tourism/shared/src/cases/status'
 import type { OrganisationRef } from '@/features/staff/api'
 import { CASE_STRINGS as S } from './strings'
@@ -52,6 +53,9 @@ export interface ActionDraft {
   hall: string
   target: OrganisationRef | null
   procedure: Procedure | ''
+  /** 认定承诺不实: which commitment, and the consequence recorded. */
+  commitmentMaterial: string
+  consequence: CommitmentConsequence | ''
 }
 
 export function requirementsOf(action: CaseTransition): readonly Requirement[] {
@@ -70,6 +74,8 @@ export function emptyDraft(): ActionDraft {
     hall: '',
     target: null,
     procedure: '',
+    commitmentMaterial: '',
+    consequence: '',
   }
 }
 
@@ -96,6 +102,10 @@ export function validateDraft(action: CaseTransition, draft: ActionDraft): Issue
     if (requirement === 'reason') put('reason', textIssue(draft.reason, S.issues.reason, MAX.reason))
     if (requirement === 'legal_remedy') put('legalRemedy', textIssue(draft.legalRemedy, S.issues.legalRemedy, MAX.legalRemedy))
     if (requirement === 'procedure' && !draft.procedure) put('procedure', S.issues.procedure)
+    if (requirement === 'commitment') {
+      if (!draft.commitmentMaterial) put('commitment.materialId', S.issues.commitmentMaterial)
+      if (!draft.consequence) put('commitment.consequence', S.issues.consequence)
+    }
     if (requirement === 'target_organisation' && !draft.target) put('targetOrganisationCode', S.issues.target)
     if (requirement === 'delivery') {
       if (draft.delivery === 'post' && !TRACKING_NUMBER.test(draft.trackingNumber.trim())) put('delivery.trackingNumber', S.issues.trackingNumber)
@@ -128,6 +138,7 @@ export function toRequest(action: CaseTransition, draft: ActionDraft, detail: Pi
     if (requirement === 'reason') request.reason = draft.reason.trim()
     if (requirement === 'legal_remedy') request.legalRemedy = draft.legalRemedy.trim()
     if (requirement === 'procedure' && draft.procedure) request.procedure = draft.procedure
+    if (requirement === 'commitment' && draft.commitmentMaterial && draft.consequence) request.commitment = { materialId: draft.commitmentMaterial, consequence: draft.consequence }
     if (requirement === 'target_organisation' && draft.target) request.targetOrganisationCode = draft.target.code
     if (requirement === 'delivery') {
       request.delivery =
@@ -159,5 +170,6 @@ export function formPath(apiPath: string, defectPaths: string[]): string {
   const defect = /^defects\[(\d+)\]/.exec(apiPath)
   if (defect) return defectPaths[Number(defect[1])] ?? 'defects'
   if (apiPath.startsWith('delivery') && !apiPath.includes('.')) return 'delivery'
+  if (apiPath === 'commitment') return 'commitment.materialId'
   return apiPath
 }

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import type { StaffCaseDetail } from '@ah-tourism/shared'
 import { Text, View } from '@tarojs/components'
 import { transitionLabel, type CaseTransition } from '@ah-tourism/shared/src/cases/status'
+import { COMMITMENT_CONSEQUENCES, type CommitmentConsequence } from '@ah-tourism/shared/src/application/commitment-consequences'
 import { useEffect, useState } from 'react'
 import { ActionButton } from '@/components/action-button'
 import { describedBy, FormField } from '@/components/form-field'
@@ -176,6 +177,28 @@ function ActionForm({ action, detail, onCancel, onDone, onStale }: ActionFormPro
                   <TextInput id={id} value={draft.hall} label={S.hall} placeholder={S.hallPlaceholder} maxLength={100} invalid={!!error} describedBy={describedBy(id, false, !!error)} onChange={set('hall', 'delivery.hall')} />
                 ))
               : null}
+          </View>
+        )
+      case 'commitment':
+        return (
+          <View key='commitment'>
+            {field('commitment.materialId', S.commitmentMaterial, (_, error) => (
+              <ChoiceGroup
+                label={S.commitmentMaterial}
+                options={detail.materials.filter((m) => m.commitment).map((m) => ({ value: m.materialId, label: m.name }))}
+                value={draft.commitmentMaterial}
+                invalid={!!error}
+                onChange={set('commitmentMaterial', 'commitment.materialId')}
+              />
+            ))}
+            {field(
+              'commitment.consequence',
+              S.consequence,
+              (_, error) => (
+                <ChoiceGroup label={S.consequence} options={options(COMMITMENT_CONSEQUENCES)} value={draft.consequence} invalid={!!error} onChange={(value) => set('consequence', 'commitment.consequence')(value as CommitmentConsequence)} />
+              ),
+              S.consequenceHint,
+            )}
           </View>
         )
       case 'defects':

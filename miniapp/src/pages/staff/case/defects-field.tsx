@@ -32,7 +32,8 @@ export interface DefectsFieldProps {
  * of the guide that are not met. Nothing else can be cited.
  */
 export function DefectsField({ detail, draft, errorFor, onMaterial, onCondition }: DefectsFieldProps) {
-  const materials = detail.materials.filter((m) => m.source === 'applicant')
+  // A material replaced by a commitment (告知承诺制) is not asked for again: doubts are checked and, if false, marked so.
+  const materials = detail.materials.filter((m) => m.source === 'applicant' && !m.commitment)
   const chosen = Object.values(draft.materials).filter((c) => c.failed).length + Object.values(draft.conditions).filter((c) => c.failed).length
   const overall = errorFor('defects')
   return (

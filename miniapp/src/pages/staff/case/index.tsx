@@ -9,6 +9,7 @@ import { CaseDeadlines } from '@/features/cases/case-deadlines'
 import { DocumentList } from '@/features/cases/case-documents'
 import { CaseFields } from '@/features/cases/case-fields'
 import { CaseMaterials } from '@/features/cases/case-materials'
+import { CASE_VIEW_STRINGS } from '@/features/cases/strings'
 import { ApplicantSection, CaseHeader, CaseHistory, CaseNotice, DetailRow } from '@/features/cases/case-view'
 import { chinaDateTime, chinaTimeRange } from '@/features/cases/format'
 import { backOr, readParam } from '@/features/cases/routes'
@@ -85,7 +86,12 @@ export default function StaffCasePage() {
     <View className='case-page staff-case'>
       {detail.readOnly ? <SupervisionBanner text={S.readOnly} /> : null}
       {notice ? <CaseNotice tone={notice.tone} message={notice.message} onClose={clearNotice} /> : null}
-      <CaseHeader summary={detail} />
+      <CaseHeader summary={detail}>
+        <DetailRow label={CASE_VIEW_STRINGS.channel}>
+          <Text>{detail.enteredBy ? CASE_VIEW_STRINGS.enteredBy(detail.enteredBy) : detail.channelLabel}</Text>
+        </DetailRow>
+        {detail.claimed !== undefined ? <Text className='case-header__hint'>{CASE_VIEW_STRINGS.claimed[detail.claimed ? 'true' : 'false']}</Text> : null}
+      </CaseHeader>
       <CaseDeadlines deadlines={detail.deadlines} status={detail.status} />
       {detail.smartApproval ? <SmartApprovalSection result={detail.smartApproval} /> : null}
       {detail.visit ? (
@@ -102,7 +108,7 @@ export default function StaffCasePage() {
       <ApplicantSection applicant={detail.applicant} note={S.logged} full />
 
       <CaseFields fields={detail.fields} item={item} />
-      <CaseMaterials materials={detail.materials} link={detail.readOnly ? undefined : (materialId, index) => getStaffDownloadLink(detail.caseNumber, materialId, index)} />
+      <CaseMaterials staff materials={detail.materials} link={detail.readOnly ? undefined : (materialId, index) => getStaffDownloadLink(detail.caseNumber, materialId, index)} />
 
       <Section title={S.conditions} note={S.conditionsNote}>
         {detail.conditions.length ? (

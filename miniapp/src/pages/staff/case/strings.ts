@@ -44,6 +44,7 @@ export const CASE_STRINGS = {
     approve: '确认准予许可',
     refuse: '确认不予许可',
     deliver: '确认送达',
+    mark_commitment_false: '确认承诺不实',
   } as Record<string, string>,
   done: (label: string) => `已办理：${label}`,
   otherProblems: '请检查以下问题',
@@ -56,8 +57,10 @@ export const CASE_STRINGS = {
     complete_review: '审查意见',
     approve: '审批意见',
     end_special_procedure: '特别程序结论',
+    mark_commitment_false: '核查情况',
   } as Record<string, string>,
   opinionPlaceholders: {
+    mark_commitment_false: '如：经现场核查，经营场所未配备传真机和复印机，与承诺不符',
     accept: '如：材料齐全，符合法定形式',
     complete_review: '如：经审查，符合《旅行社条例》规定的条件',
     approve: '如：同意',
@@ -81,6 +84,9 @@ export const CASE_STRINGS = {
   trackingNumberPlaceholder: '8–30 位字母或数字',
   hall: '领取地点',
   hallPlaceholder: '如：黄山市政务服务中心二楼文化和旅游局窗口',
+  commitmentMaterial: '承诺不实的材料',
+  consequence: '处理结果',
+  consequenceHint: '记入办件历史和审计日志，申请人可在办件详情中看到',
 
   // the one-time notice
   defectsTitle: '预审申请材料',
@@ -114,5 +120,7 @@ export const CASE_STRINGS = {
     defectReason: '请选择补正原因',
     defectText: '请填写补正原因',
     conditionText: '请写明不满足的情况',
+    commitmentMaterial: '请选择承诺不实的材料',
+    consequence: '请选择处理结果',
   },
 } as const

@@ -44,7 +44,7 @@ export const INBOX_STRINGS = {
 
   // the feedback loop
   links: {
-    label: '好差评与咨询投诉',
+    label: '窗口受理、好差评与咨询投诉',
     rectifications: '差评整改',
     complaints: '投诉处理',
     consultations: '咨询答复',
@@ -52,5 +52,6 @@ export const INBOX_STRINGS = {
     record: '代为登记',
     assessment: '网上考核',
     lists: '清单维护',
+    intake: '窗口受理',
   },
 } as const

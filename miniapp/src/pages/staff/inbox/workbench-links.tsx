@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components'
 import { assessmentAccess } from '@/features/assessment/access'
 import { ASSESSMENT_PAGE } from '@/features/assessment/routes'
 import { COMPLAINTS_PAGE, CONSULTATIONS_PAGE, LISTS_PAGE, RECORD_PAGE, RECTIFICATIONS_PAGE, STATS_PAGE } from '@/features/staff/routes'
+import { INTAKE_PAGE } from '@/features/cases/routes'
 import { INBOX_STRINGS as S } from './strings'
 
 /** The staff side of 好差评, complaints and consultations (and 网上考核 for those who see it), as a compact row of links above the inbox. */
@@ -12,6 +13,8 @@ export function WorkbenchLinks({ staff, user }: { staff: StaffMembership; user: 
   // List maintenance: its editors and admin, and the provincial 机构编制/法制 reviewers.
   const lists = staff.permissions.some((p) => p === 'list_editor' || p === 'org_admin' || (p === 'list_review' && staff.level === 'province'))
   const links = [
+    // 线上线下联合办理: the hall window enters walk-in applications into the same system.
+    ...(staff.permissions.includes('hall_window') ? [{ name: S.links.intake, url: INTAKE_PAGE }] : []),
     { name: S.links.rectifications, url: RECTIFICATIONS_PAGE },
     { name: S.links.complaints, url: COMPLAINTS_PAGE },
     { name: S.links.consultations, url: CONSULTATIONS_PAGE },

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '认领窗口办件',
+})
