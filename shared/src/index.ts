@@ -10,6 +10,8 @@ export * from './application/fields';
 export * from './application/applicant';
 export * from './application/application';
 export * from './application/commitment';
+// Apart from the hash: whoever needs the consequences does not load SM3 with them.
+export * from './application/commitment-consequences';
 export * from './cases/case-number';
 export * from './cases/status';
 export * from './cases/api';

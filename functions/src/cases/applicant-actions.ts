@@ -14,17 +14,18 @@ export interface ApplicantActionDeps {
   lifecycle: Pick<CaseLifecycle, 'transition'>;
   /** Verdicts recorded at upload, and the objects themselves for files without one. */
   files: MaterialFiles;
+}
+
+export interface ApplicantVisitDeps {
+  views: ApplicantCaseViews;
   calendar: () => Promise<WorkingCalendar>;
   now?: () => Date;
 }
 
 const applicantActor = (caller: Caller) => ({ kind: 'applicant' as const, userId: caller.userId, name: '申请人', role: 'applicant' });
 
-/** What the applicant can do to their own case: supplement, withdraw, book the one on-site visit. */
+/** What the applicant can do to their own case through its lifecycle: supplement, withdraw. */
 export function applicantCaseActions(deps: ApplicantActionDeps) {
-  const now = deps.now ?? (() => new Date());
-  const visits = visitService({ calendar: deps.calendar, now });
-
   return {
     /**
      * Supplement after a one-time notice: new files for exactly the materials it named, all of them, and
@@ -54,6 +55,23 @@ export function applicantCaseActions(deps: ApplicantActionDeps) {
       return deps.views.view(after, caller.userId);
     },
 
+    async withdraw(caller: Caller, caseNumber: string, body: unknown): Promise<CaseDetail> {
+      const request = parseInput(withdrawRequestSchema, body);
+      const found = await deps.views.ownCase(caller.userId, caseNumber);
+      const after = await deps.lifecycle.transition(found, 'withdraw', applicantActor(caller), { action: 'withdraw', version: request.version, reason: request.reason });
+      return deps.views.view(after, caller.userId);
+    },
+  };
+}
+
+/**
+ * The one on-site visit of a negative-list item: its slots and its booking. Apart from the lifecycle, so
+ * the visit functions do not carry what decisions need (licence issuing and its signing).
+ */
+export function applicantVisitActions(deps: ApplicantVisitDeps) {
+  const visits = visitService({ calendar: deps.calendar, now: deps.now ?? (() => new Date()) });
+
+  return {
     /** Slots the hall offers for the one on-site visit of a negative-list item. */
     async visitSlots(caller: Caller, caseNumber: string) {
       const found = await deps.views.ownCase(caller.userId, caseNumber);
@@ -70,13 +88,6 @@ export function applicantCaseActions(deps: ApplicantActionDeps) {
         },
         replay: async ({ booking }) => booking,
       });
-    },
-
-    async withdraw(caller: Caller, caseNumber: string, body: unknown): Promise<CaseDetail> {
-      const request = parseInput(withdrawRequestSchema, body);
-      const found = await deps.views.ownCase(caller.userId, caseNumber);
-      const after = await deps.lifecycle.transition(found, 'withdraw', applicantActor(caller), { action: 'withdraw', version: request.version, reason: request.reason });
-      return deps.views.view(after, caller.userId);
     },
   };
 }

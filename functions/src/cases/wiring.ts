@@ -4,7 +4,7 @@ import { catalog, catalogStore, guideCaches } from '../catalog/wiring';
 import { workingCalendarNow } from '../platform/calendar';
 import { config } from '../platform/config';
 import { dataKeys } from '../platform/keys';
-import { applicantCaseActions } from './applicant-actions';
+import { applicantCaseActions, applicantVisitActions } from './applicant-actions';
 import { applicantCaseViews, type ApplicantCaseViews } from './applicant-views';
 import { s3AuditAnchors } from './audit-anchors';
 import { s3DownloadLinks } from './download-links';
@@ -53,8 +53,11 @@ let staffDoes: ReturnType<typeof staffCaseActions> | undefined;
 /** The applicant's case views (file links load S3 only when a link is asked for). */
 export const applicantViews = () => (applicant ??= applicantCaseViews({ cases: caseStore(), calendar: workingCalendarNow, files: s3DownloadLinks() }));
 
-export const applicantActions = () =>
-  (applicantDoes ??= applicantCaseActions({ views: applicantViews(), lifecycle: lifecycleService(), files: materialFiles(), calendar: workingCalendarNow }));
+export const applicantActions = () => (applicantDoes ??= applicantCaseActions({ views: applicantViews(), lifecycle: lifecycleService(), files: materialFiles() }));
+
+let applicantVisits: ReturnType<typeof applicantVisitActions> | undefined;
+/** The visit's slots and booking: no lifecycle, so these functions bundle no licence issuing. */
+export const visitActions = () => (applicantVisits ??= applicantVisitActions({ views: applicantViews(), calendar: workingCalendarNow }));
 
 export const draftKeeper = () => (drafts ??= draftService({ drafts: dynamoDraftStore(), guide: currentGuide, keys: dataKeys(), draftTtlDays: config().draftTtlDays }));
 

@@ -12,7 +12,6 @@ export function commitmentTextHash(text: string): string {
   return sm3(text);
 }
 
-export { COMMITMENT_CONSEQUENCES, COMMITMENT_CONSEQUENCE_KEYS, type CommitmentConsequence } from './commitment-consequences';
 
 /** The confirmation the form asks for, before the text. */
 export const COMMITMENT_CONFIRMATION = '本人已阅读并承诺：所作承诺真实有效，愿意承担承诺不实的法律责任';

@@ -1,8 +1,9 @@
-import data from 'chinese-days/dist/chinese-days.json';
+// Named imports, so a bundler keeps only these two parts of the data (not its in-lieu days, unused here).
+import { holidays, workdays } from 'chinese-days/dist/chinese-days.json';
 import { workingCalendar, type CalendarData, type WorkingCalendar } from './working-days';
 
 /** The State Council holiday arrangements as published in the chinese-days data. */
-export const OFFICIAL_CALENDAR: CalendarData = { holidays: Object.keys(data.holidays), workdays: Object.keys(data.workdays) };
+export const OFFICIAL_CALENDAR: CalendarData = { holidays: Object.keys(holidays), workdays: Object.keys(workdays) };
 
 let calendar: WorkingCalendar | undefined;
 

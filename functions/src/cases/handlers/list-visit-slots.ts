@@ -1,9 +1,9 @@
 import { authenticate } from '../../auth/caller';
 import { httpHandler, json, NO_STORE } from '../../platform/http';
-import { applicantActions } from '../wiring';
+import { visitActions } from '../wiring';
 
 /** GET /cases/{caseNumber}/visit-slots: the hall's slots for the one on-site visit (negative-list items). */
 export const handler = httpHandler(async (event) => {
   const caller = await authenticate(event);
-  return json(200, await applicantActions().visitSlots(caller, event.pathParameters?.caseNumber ?? ''), NO_STORE);
+  return json(200, await visitActions().visitSlots(caller, event.pathParameters?.caseNumber ?? ''), NO_STORE);
 });
