@@ -375,11 +375,18 @@ function firstSaturday(year: number): string {
 /** Tapping 受理 on a view that is out of date: the form, an opinion, and the API's 409. */
 /** Accepts on a view that is no longer current; returns the HTTP status the API answered the action with. */
 async function acceptOnStaleView(page: Page): Promise<number> {
-  await page.getByRole('button', { name: '受理', exact: true }).click();
-  const opinion = page.getByLabel('受理意见');
-  await opinion.fill('材料齐全');
-  // The form keeps what was typed (a confirm before React has it would only show the form's own message).
-  await page.waitForFunction((el) => (el as { value?: string } | null)?.value === '材料齐全', await opinion.elementHandle(), { timeout: 15_000 });
+  // The page's own requests first: a load that lands after the form opened would redraw it empty.
+  await page.waitForLoadState('networkidle');
+  const opinion = page.getByLabel('受理意见').filter({ visible: true });
+  // Seen under load in CI: the opinion typed was gone a moment later (the form drawn again). Type it
+  // again until it stays, so the confirm below is about the conflict, not an empty field.
+  for (let attempt = 1; ; attempt += 1) {
+    if (!(await opinion.count())) await page.getByRole('button', { name: '受理', exact: true }).click();
+    await opinion.fill('材料齐全');
+    await page.waitForTimeout(500);
+    if ((await opinion.count()) && (await opinion.inputValue()) === '材料齐全') break;
+    if (attempt === 3) throw new Error('The opinion typed into 受理意见 did not stay in the form');
+  }
   const answer = page.waitForResponse((response) => response.request().method() === 'POST' && /\/staff\/cases\/[^/]+\/actions$/.test(new URL(response.url()).pathname), { timeout: 30_000 });
   await page.getByRole('button', { name: '确认受理', exact: true }).click();
   return (await answer).status();
