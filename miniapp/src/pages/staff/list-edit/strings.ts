@@ -66,7 +66,7 @@ export const LIST_EDIT_STRINGS = {
   commitment: '可告知承诺替代',
   commitmentNote: '申请人可以书面承诺代替提交本材料；仅适用于申请人自备的材料',
   commitmentText: '承诺内容',
-  commitmentConsequence: '虚假承诺的后果',
+  commitmentConsequence: '承诺不实的后果',
   addMaterial: '添加材料',
   removeMaterial: '删除材料',
   removeLabel: (name: string) => `删除材料“${name}”`,
