@@ -18,7 +18,8 @@ import { openApp } from '../support/login-phone';
  *  - version 1 stays readable as it was: the citizen's case submitted before shows and opens it; their
  *    application draft started under version 1 is told on the apply page that the guide changed, and what;
  *  - the editor adds a material, is told at 适用情形 that a 情形必要 material needs one, writes it, lets a
- *    commitment replace another material (告知承诺), sees both in the diff, then removes the added material.
+ *    commitment replace another material (告知承诺), sees both in the diff, then removes the added material
+ *    and moves the first one down (a new order, no change of content in the diff).
  * 星级饭店评定 is an item no other test applies for.
  */
 const ITEM = '星级饭店评定';
@@ -183,7 +184,7 @@ describe('清单维护 on the phone (H5, Chromium)', () => {
     await screenshot(page, 'lists-apply-guide-changed');
   }, 180_000);
 
-  it('the editor adds a material (refused at 适用情形 until written), lets a commitment replace another, sees both in the diff, and removes the added one', async () => {
+  it('the editor adds a material (refused at 适用情形 until written), lets a commitment replace another, sees both in the diff, removes the added one and moves one down', async () => {
     const published = (await api(`/catalog/items/${code}`)).body;
     const count: number = published.guide.materials.length;
     const committed = published.guide.materials.findIndex((m: { source: string; requiredWhen?: string; commitment?: unknown }) => m.source === 'applicant' && !m.requiredWhen && !m.commitment);
@@ -230,8 +231,22 @@ describe('清单维护 on the phone (H5, Chromium)', () => {
     await expect(commitmentChange.count()).resolves.toBe(1);
     await screenshot(page, 'lists-material-removed');
 
-    const saved = (await api(`/staff/lists/${code}`, { headers: asUser((await signInAs('city-list_editor')).accessToken) })).body;
+    const editor = asUser((await signInAs('city-list_editor')).accessToken);
+    const saved = (await api(`/staff/lists/${code}`, { headers: editor })).body;
     expect(saved.draft.item.guide.materials.map((m: { name: string }) => m.name)).not.toContain(NEW_MATERIAL);
     expect(saved.draft.item.guide.materials[committed].commitment).toEqual({ text: COMMITMENT });
+
+    // Moving a material down changes the order applicants read, and is no change of content in the diff.
+    const changeCount = saved.draft.changes.length;
+    await page.getByRole('button', { name: '将材料1下移', exact: true }).filter({ visible: true }).first().click();
+    await tapAction(page, '保存草稿');
+    // The notice of the save before is still shown: wait for the draft's next revision instead.
+    let reordered = saved;
+    for (let tries = 0; reordered.draft.revision === saved.draft.revision && tries < 60; tries += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      reordered = (await api(`/staff/lists/${code}`, { headers: editor })).body;
+    }
+    expect(reordered.draft.item.guide.materials.slice(0, 2).map((m: { id: string }) => m.id)).toEqual([published.guide.materials[1].id, published.guide.materials[0].id]);
+    expect(reordered.draft.changes).toHaveLength(changeCount);
   }, 240_000);
 });
