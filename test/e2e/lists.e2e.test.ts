@@ -16,11 +16,16 @@ import { openApp } from '../support/login-phone';
  *    (province-list_review) find it under 等待我审核 and approve it;
  *  - the editor publishes it: the entry is at version 2 and its history names who published and approved;
  *  - version 1 stays readable as it was: the citizen's case submitted before shows and opens it; their
- *    application draft started under version 1 is told on the apply page that the guide changed, and what.
+ *    application draft started under version 1 is told on the apply page that the guide changed, and what;
+ *  - the editor adds a material, is told at 适用情形 that a 情形必要 material needs one, writes it, lets a
+ *    commitment replace another material (告知承诺), sees both in the diff, then removes the added material
+ *    and moves the first one down (a new order, no change of content in the diff).
  * 星级饭店评定 is an item no other test applies for.
  */
 const ITEM = '星级饭店评定';
 const NEW_HOURS = '周一至周五 9:00-12:00，14:00-17:00（评定受理）';
+const NEW_MATERIAL = '饭店会议室使用管理制度';
+const COMMITMENT = '本饭店承诺：所报材料内容真实、准确，愿意接受评定机构的现场核查。';
 
 type Phone = Awaited<ReturnType<typeof openPhone>>;
 
@@ -178,4 +183,70 @@ describe('清单维护 on the phone (H5, Chromium)', () => {
     await expect(notice.first().textContent()).resolves.toMatch(/第1版办事指南.*已发布第2版，改动了：办理地点和时间/);
     await screenshot(page, 'lists-apply-guide-changed');
   }, 180_000);
+
+  it('the editor adds a material (refused at 适用情形 until written), lets a commitment replace another, sees both in the diff, removes the added one and moves one down', async () => {
+    const published = (await api(`/catalog/items/${code}`)).body;
+    const count: number = published.guide.materials.length;
+    const committed = published.guide.materials.findIndex((m: { source: string; requiredWhen?: string; commitment?: unknown }) => m.source === 'applicant' && !m.requiredWhen && !m.commitment);
+    expect(committed).toBeGreaterThanOrEqual(0);
+    const committedName: string = published.guide.materials[committed].name;
+    const added = page.getByRole('group', { name: `材料${count + 1}`, exact: true }).filter({ visible: true });
+
+    await switchPersona(page, 'city-list_editor');
+    await openApp(page, `pages/staff/list-edit/index?code=${code}`);
+    await see(page, page.getByRole('heading', { name: ITEM, level: 1 }).filter({ visible: true }), 'materials-page');
+    await tapAction(page, '添加材料');
+    await see(page, added, 'added-material');
+    await added.getByRole('textbox', { name: '材料名称', exact: true }).fill(NEW_MATERIAL);
+    await added.getByRole('textbox', { name: '受理标准', exact: true }).fill('加盖单位公章，内容完整');
+    await added.getByRole('radio', { name: '复印件', exact: true }).click();
+    await added.getByRole('radio', { name: '情形必要', exact: true }).click();
+    await tapAction(page, '保存草稿');
+    const conditionError = page.locator(`#le-guide-materials-${count}-condition`).getByRole('alert');
+    await see(page, conditionError, 'condition-error');
+    await expect(conditionError.textContent()).resolves.toBe(`材料“${NEW_MATERIAL}”为情形必要，须写明适用情形`);
+    await screenshot(page, 'lists-material-refused');
+
+    await added.getByRole('textbox', { name: '适用情形', exact: true }).fill('饭店设有会议室的');
+    const other = page.getByRole('group', { name: `材料${committed + 1}`, exact: true }).filter({ visible: true });
+    await other.getByRole('switch', { name: '可告知承诺替代' }).click();
+    await other.getByRole('textbox', { name: '承诺内容', exact: true }).fill(COMMITMENT);
+    await tapAction(page, '保存草稿');
+    await see(page, shown(page, '草稿已保存'), 'materials-saved');
+    const changes = page.getByRole('list', { name: '与现行版本相比的改动' }).filter({ visible: true });
+    await see(page, changes.getByRole('listitem').filter({ hasText: `申请材料“${NEW_MATERIAL}” › 适用情形` }), 'added-in-diff');
+    await expect(changes.getByRole('listitem').filter({ hasText: `申请材料“${NEW_MATERIAL}” › 材料类型` }).textContent()).resolves.toContain('改为：复印件');
+    const commitmentChange = changes.getByRole('listitem').filter({ hasText: `申请材料“${committedName}” › 告知承诺 › 承诺内容` });
+    await expect(commitmentChange.textContent()).resolves.toContain(`改为：${COMMITMENT}`);
+    await screenshot(page, 'lists-material-added');
+
+    await added.getByRole('button', { name: `删除材料“${NEW_MATERIAL}”` }).click();
+    const dialog = page.locator('.taro-modal__content').filter({ hasText: '确定删除？' });
+    await visible(dialog);
+    await dialog.getByText('确定', { exact: true }).click();
+    await added.waitFor({ state: 'detached', timeout: 10_000 });
+    await tapAction(page, '保存草稿');
+    await see(page, shown(page, '草稿已保存'), 'material-removed');
+    await changes.getByRole('listitem').filter({ hasText: NEW_MATERIAL }).first().waitFor({ state: 'detached', timeout: 30_000 });
+    await expect(commitmentChange.count()).resolves.toBe(1);
+    await screenshot(page, 'lists-material-removed');
+
+    const editor = asUser((await signInAs('city-list_editor')).accessToken);
+    const saved = (await api(`/staff/lists/${code}`, { headers: editor })).body;
+    expect(saved.draft.item.guide.materials.map((m: { name: string }) => m.name)).not.toContain(NEW_MATERIAL);
+    expect(saved.draft.item.guide.materials[committed].commitment).toEqual({ text: COMMITMENT });
+
+    // Moving a material down changes the order applicants read, and is no change of content in the diff.
+    const changeCount = saved.draft.changes.length;
+    await page.getByRole('button', { name: '将材料1下移', exact: true }).filter({ visible: true }).first().click();
+    await tapAction(page, '保存草稿');
+    // The notice of the save before is still shown: wait for the draft's next revision instead.
+    let reordered = saved;
+    for (let tries = 0; reordered.draft.revision === saved.draft.revision && tries < 60; tries += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      reordered = (await api(`/staff/lists/${code}`, { headers: editor })).body;
+    }
+    expect(reordered.draft.item.guide.materials.slice(0, 2).map((m: { id: string }) => m.id)).toEqual([published.guide.materials[1].id, published.guide.materials[0].id]);
+    expect(reordered.draft.changes).toHaveLength(changeCount);
+  }, 240_000);
 });

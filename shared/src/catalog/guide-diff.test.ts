@@ -21,6 +21,17 @@ describe('diffEntries', () => {
     ]);
   });
 
+  it('names a material\'s 告知承诺 text and its consequence in Chinese', () => {
+    const next = copy();
+    const material = next.guide.materials.find((m) => m.source === 'applicant' && !m.requiredWhen)!;
+    material.commitment = { text: '本单位承诺所提交材料真实有效', consequence: '经核查承诺不实的，依法撤销' };
+    const index = next.guide.materials.indexOf(material);
+    expect(diffEntries(item, next)).toEqual([
+      { path: `guide.materials[${index}].commitment.text`, label: `申请材料“${material.name}” › 告知承诺 › 承诺内容`, section: '申请材料', before: null, after: '本单位承诺所提交材料真实有效' },
+      { path: `guide.materials[${index}].commitment.consequence`, label: `申请材料“${material.name}” › 告知承诺 › 承诺不实的后果`, section: '申请材料', before: null, after: '经核查承诺不实的，依法撤销' },
+    ]);
+  });
+
   it('follows a material by its id, so a reordered list shows only what really changed', () => {
     const next = copy();
     next.guide.materials.reverse();

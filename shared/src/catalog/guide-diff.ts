@@ -52,6 +52,8 @@ const LABELS: Readonly<Record<string, string>> = {
   detailFields: '证照记载字段',
   fixedDetails: '证照固定记载事项',
   commitment: '告知承诺',
+  text: '承诺内容',
+  consequence: '承诺不实的后果',
 };
 
 const TOP_LEVEL: Readonly<Record<string, string>> = { name: '事项名称', frequent: '常用事项', themes: '主题分类', keywords: '关键词' };
@@ -105,7 +107,7 @@ const FIELD_ORDER: ReadonlyMap<string, number> = new Map(
     ...Object.keys(guideSchema.shape),
     ...Object.keys(materialSchema.shape),
     ...Object.keys(legalBasisSchema.shape),
-    'workingDays', 'note', 'step', 'description', 'charged', 'standard', 'basis', 'available', 'depth', 'listed', 'reason', 'address', 'hours',
+    'workingDays', 'note', 'step', 'description', 'charged', 'standard', 'basis', 'available', 'depth', 'listed', 'reason', 'address', 'hours', 'text', 'consequence',
   ].map((key, index) => [key, index] as const).reverse(),
 );
 const byFieldOrder = ([a]: [string, unknown], [b]: [string, unknown]) =>

@@ -1,5 +1,8 @@
 import type { ImplementationItem } from '@ah-tourism/shared'
 
+/** The element id of a field on the form, from its path. */
+export const fieldId = (path: string) => `le-${path.replace(/[^A-Za-z0-9]+/g, '-')}`
+
 /** What the edit form holds: the catalog elements the province may change, and the whole guide. */
 export interface EntryForm {
   name: string
@@ -61,4 +64,45 @@ export function placeIssues(issues: { path: string; message: string }[], fields:
     else unplaced.push(issue.message)
   }
   return { placed, unplaced }
+}
+
+/** A material's id for the guide schema (`^[a-z0-9-]{1,40}$`): `material-<n>`, the first not taken in the guide. */
+export function newMaterialId(taken: readonly string[]): string {
+  const ids = new Set(taken)
+  let n = taken.length + 1
+  while (ids.has(`material-${n}`)) n += 1
+  return `material-${n}`
+}
+
+type Material = Record<string, unknown>
+
+/** A new material as an editor starts it: the commonest choices, name and acceptance standard still to write. */
+export function newMaterial(materials: readonly Material[]): Material {
+  const id = newMaterialId(materials.map((m) => String(m.id ?? '')))
+  return { id, name: '', kind: 'original', form: 'electronic_or_paper', necessity: 'required', source: 'applicant', copies: 1, acceptanceStandard: '' }
+}
+
+/** The list with one element moved by `by` places (up −1, down +1); unchanged when it would leave the list. */
+export function moved<T>(list: readonly T[], index: number, by: number): T[] {
+  const to = index + by
+  if (index < 0 || index >= list.length || to < 0 || to >= list.length) return [...list]
+  const next = [...list]
+  const [element] = next.splice(index, 1)
+  next.splice(to, 0, element!)
+  return next
+}
+
+/**
+ * A material with one choice changed, without the fields the choice makes meaningless: 适用情形 only
+ * when 情形必要, 证照名称 and 发证部门 only when 政府部门核发. The machine-read condition (the agent's
+ * authorisation) is kept: changing that material's necessity is for the API to refuse.
+ */
+export function withChoice(material: Material, field: 'kind' | 'form' | 'necessity' | 'source', value: string): Material {
+  const next: Material = { ...material, [field]: value }
+  if (field === 'necessity' && value !== 'conditional') delete next.condition
+  if (field === 'source' && value !== 'issued_licence') {
+    delete next.licenceName
+    delete next.issuer
+  }
+  return next
 }

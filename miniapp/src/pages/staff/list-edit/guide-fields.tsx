@@ -7,10 +7,12 @@ import { TextInput } from '@/components/form-field/text-input'
 import { Section } from '@/components/section'
 import { GuideFileField } from '@/features/catalog/guide-file-field'
 import type { GuideFile } from '@ah-tourism/shared/src/catalog/guide-file-format'
-import { linesOf, numberOrText, valueAt, type EntryForm, type FieldPlace } from './entry-form'
+import { fieldId, linesOf, numberOrText, valueAt, type EntryForm } from './entry-form'
+import { MaterialFields, type TextProps } from './material-fields'
+export { formFields } from './form-places'
 import { LIST_EDIT_STRINGS as S } from './strings'
 
-export const fieldId = (path: string) => `le-${path.replace(/[^A-Za-z0-9]+/g, '-')}`
+export { fieldId }
 
 export interface FieldsProps {
   form: EntryForm
@@ -20,20 +22,9 @@ export interface FieldsProps {
   onChange: (path: string, value: unknown) => void
 }
 
-interface TextProps {
-  path: string
-  label: string
-  required?: boolean
-  hint?: string
-  multiline?: boolean
-  /** The value is a list edited one entry per line. */
-  lines?: boolean
-  number?: boolean
-}
-
 /** The fields of the guide people maintain most: limits, conditions, materials, fees, place, phones, online depth, visits, negative list. */
 export function GuideFields({ form, errors, catalogEditable, onChange }: FieldsProps) {
-  const text = ({ path, label, required = true, hint, multiline = false, lines = false, number = false }: TextProps) => {
+  const text = ({ path, label, required = true, absentWhenBlank = false, hint, multiline = false, lines = false, number = false }: TextProps) => {
     const id = fieldId(path)
     const raw = valueAt(form, path)
     const value = Array.isArray(raw) ? raw.join('\n') : raw === undefined || raw === null ? '' : String(raw)
@@ -41,7 +32,7 @@ export function GuideFields({ form, errors, catalogEditable, onChange }: FieldsP
     const change = (typed: string) => {
       if (lines) onChange(path, linesOf(typed))
       else if (number) onChange(path, numberOrText(typed))
-      else onChange(path, required || typed.trim() ? typed : undefined)
+      else onChange(path, (required && !absentWhenBlank) || typed.trim() ? typed : undefined)
     }
     const described = describedBy(id, !!hint, !!error)
     return (
@@ -108,16 +99,7 @@ export function GuideFields({ form, errors, catalogEditable, onChange }: FieldsP
       </Section>
 
       <Section title={S.materials} note={`${materials.length}项`}>
-        {materials.map((_, i) => (
-          <View key={i} className='list-edit__group' role='group' aria-label={S.material(i + 1)}>
-            <Text className='list-edit__group-title'>{S.material(i + 1)}</Text>
-            {text({ path: `guide.materials[${i}].name`, label: S.materialName })}
-            {text({ path: `guide.materials[${i}].acceptanceStandard`, label: S.acceptanceStandard, multiline: true })}
-            {text({ path: `guide.materials[${i}].notes`, label: S.materialNotes, required: false, multiline: true })}
-            {file(`guide.materials[${i}].blankForm`, S.blankForm, `${String(valueAt(form, `guide.materials[${i}].name`) ?? '')}（${S.blankForm}）`)}
-            {file(`guide.materials[${i}].sample`, S.sample, `${String(valueAt(form, `guide.materials[${i}].name`) ?? '')}（${S.sample}）`)}
-          </View>
-        ))}
+        <MaterialFields form={form} errors={errors} onChange={onChange} text={text} file={file} />
       </Section>
 
       <Section title={S.result}>
@@ -154,29 +136,4 @@ export function GuideFields({ form, errors, catalogEditable, onChange }: FieldsP
       </Section>
     </>
   )
-}
-
-/** The fields above, for placing the API's problems: lists and objects edited as a whole take the problems inside them. */
-export function formFields(form: EntryForm): FieldPlace[] {
-  const materials = (valueAt(form, 'guide.materials') as unknown[] | undefined) ?? []
-  const legalBasis = (valueAt(form, 'guide.legalBasis') as unknown[] | undefined) ?? []
-  return [
-    { path: 'name' },
-    ...legalBasis.flatMap((_, i) => ['law', 'articles', 'excerpt'].map((k) => ({ path: `guide.legalBasis[${i}].${k}` }))),
-    { path: 'guide.promisedLimit.workingDays', also: ['guide.promisedLimit'] },
-    { path: 'guide.conditions', whole: true },
-    ...materials.flatMap((_, i) => ['name', 'acceptanceStandard', 'notes', 'blankForm', 'sample'].map((k) => ({ path: `guide.materials[${i}].${k}`, whole: k === 'blankForm' || k === 'sample' }))),
-    { path: 'guide.result.sample', whole: true },
-    { path: 'guide.fees.standard' },
-    { path: 'guide.fees.basis' },
-    { path: 'guide.fees' },
-    { path: 'guide.place.address' },
-    { path: 'guide.place.hours' },
-    { path: 'guide.consultPhones', whole: true },
-    { path: 'guide.complaintPhones', whole: true },
-    { path: 'guide.scope' },
-    { path: 'guide.online.depth' },
-    { path: 'guide.visitsRequired' },
-    { path: 'guide.negativeList.reason' },
-  ]
 }

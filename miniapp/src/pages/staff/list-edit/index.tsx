@@ -115,11 +115,11 @@ export default function ListEditPage() {
 
   const onChange = (path: string, value: unknown) => {
     setForm((previous) => (previous ? withValue(previous, path, value) : previous))
+    // The field's problem, and those inside it when a whole object or list changes (a material's choice, a removed material).
+    const within = (key: string) => key === path || key.startsWith(`${path}.`) || key.startsWith(`${path}[`)
     setErrors((previous) => {
-      if (!(path in previous)) return previous
-      const rest = { ...previous }
-      delete rest[path]
-      return rest
+      if (!Object.keys(previous).some(within)) return previous
+      return Object.fromEntries(Object.entries(previous).filter(([key]) => !within(key)))
     })
   }
 
