@@ -1,12 +1,14 @@
 import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   FIGURES,
+  LEVELS,
   cstDay,
   type AssessmentCases,
   type AssessmentCasesQuery,
   type AssessmentItems,
   type AssessmentItemsQuery,
   type ItemSummary,
+  type Level,
   type AssessmentQuery,
   type AssessmentReport,
   type AssessmentScope,
@@ -16,7 +18,7 @@ import {
 import type { Caller } from '../auth/caller';
 import type { AuthStore } from '../auth/store';
 import { caseKey } from '../cases/keys';
-import type { CatalogStore } from '../catalog/store';
+import type { CatalogStore, ItemFilter } from '../catalog/store';
 import type { CaseRecord } from '../cases/records';
 import { staffCaseSummary } from '../cases/staff-views';
 import { currentUser } from '../staff/service';
@@ -228,11 +230,12 @@ export function assessmentService(deps: AssessmentDeps) {
   /**
    * The published items of a scope, counted into it exactly as catalog-fold.ts does: an organisation's by
    * the credit code in the implementation code, a city's by the city of the item's region, the province's
-   * all of them. Read from the catalog's region index (GSI1), one region of the scope at a time.
+   * all of them.
    */
   async function scopeItems(ref: ScopeRef): Promise<ItemSummary[]> {
-    if (!deps.catalog) throw new Error('assessment items need the catalog store');
-    const regions = (await deps.regions()).map((region) => region.code);
+    const catalogStore = deps.catalog;
+    if (!catalogStore) throw new Error('assessment items need the catalog store');
+    const regions = ref.kind === 'province' ? [] : (await deps.regions()).map((region) => region.code);
     let city: string | undefined;
     if (ref.kind === 'city') city = ref.code;
     if (ref.kind === 'organisation') {
@@ -240,17 +243,25 @@ export function assessmentService(deps: AssessmentDeps) {
       if (!organisation) throw new AppError('ASSESSMENT_SCOPE_NOT_FOUND');
       city = cityOfRegion(organisation.regionCode);
     }
-    // A provincial organisation's items lie in the province's own region; a city's in the city and its counties.
-    const inScope = ref.kind === 'province' ? regions : regions.filter((code) => (city ? cityOfRegion(code) === city : code === PROVINCE_CODE));
-    const summaries: ItemSummary[] = [];
-    for (const region of inScope) {
-      let cursor: string | undefined;
-      do {
-        const page = await deps.catalog.listItems({ partition: { region } }, CATALOG_PAGE, cursor);
-        summaries.push(...page.items);
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
-    }
+    // The province: every level's partition of GSI2 (a few queries); a city (or an organisation in it): the
+    // city's and its counties' regions on GSI1, side by side; a provincial organisation: the province's region.
+    const partitions: ItemFilter['partition'][] =
+      ref.kind === 'province'
+        ? (Object.keys(LEVELS) as Level[]).map((level) => ({ level }))
+        : regions.filter((code) => (city ? cityOfRegion(code) === city : code === PROVINCE_CODE)).map((region) => ({ region }));
+    const pages = await Promise.all(
+      partitions.map(async (partition) => {
+        const found: ItemSummary[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await catalogStore.listItems({ partition }, CATALOG_PAGE, cursor);
+          found.push(...page.items);
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor);
+        return found;
+      }),
+    );
+    const summaries = pages.flat();
     if (ref.kind === 'organisation') return summaries.filter((summary) => organisationOfItem(summary.implementationCode) === ref.code);
     return summaries;
   }
