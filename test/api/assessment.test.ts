@@ -280,10 +280,20 @@ describe('网上考核: each item figure opens the published items behind it', (
     expect(zero.items.every((item) => item.visitsRequired > 0)).toBe(true);
     const outside = (await itemsOf({ scope, figure: 'itemsZeroVisitOutsideNegativeList', which: 'all' })).body;
     expect(outside.items.every((item) => !item.negativeListed && item.failing === item.visitsRequired > 0)).toBe(true);
+    // A negative-listed item says why it must be handled on site, as its guide does.
+    const listedItems = online.items.filter((item) => item.negativeListed);
+    expect(listedItems.length).toBeGreaterThan(0);
+    for (const item of listedItems) {
+      const guide = await api<{ guide: { negativeList: { reason?: string } } }>(`/catalog/items/${item.implementationCode}`);
+      expect(item.negativeListReason).toBe(guide.body.guide.negativeList.reason);
+      expect(item.negativeListReason).toEqual(expect.any(String));
+    }
+    expect(online.items.filter((item) => !item.negativeListed).every((item) => item.negativeListReason === undefined)).toBe(true);
     const first = online.items[0]!;
     expect(first).toEqual({
       implementationCode: expect.any(String), name: expect.any(String), organisationName: expect.any(String), regionCode: expect.any(String),
       onlineDepth: expect.any(Number), visitsRequired: expect.any(Number), negativeListed: expect.any(Boolean), failing: expect.any(Boolean),
+      ...(first.negativeListed ? { negativeListReason: expect.any(String) } : {}),
     });
     // The listed item opens its guide.
     const guide = await api<{ name: string }>(`/catalog/items/${first.implementationCode}`);

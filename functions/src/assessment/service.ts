@@ -50,6 +50,8 @@ const DEFAULT_PAGE = 20;
 /** The items behind a catalog figure are listed whole (a few hundred at most); past this many the list is cut. */
 export const MAX_LISTED_ITEMS = 1000;
 const CATALOG_PAGE = 200;
+/** Guides read at once for the negative list's reasons (only negative-listed items on the list need one). */
+const GUIDE_READS = 10;
 
 export interface ResolvedScope {
   ref: ScopeRef;
@@ -206,13 +208,15 @@ export function assessmentService(deps: AssessmentDeps) {
       const counted = standing.filter((entry) => entry.counted);
       const failing = counted.filter((entry) => entry.failing);
       const listed = (which === 'all' ? counted : failing).sort((a, b) => Number(b.failing) - Number(a.failing) || a.summary.name.localeCompare(b.summary.name, 'zh-CN'));
+      const shown = listed.slice(0, MAX_LISTED_ITEMS);
+      const reasons = await negativeListReasons(shown.filter((entry) => entry.summary.negativeListed).map((entry) => entry.summary.implementationCode));
       return {
         scope,
         figure,
         which,
         counted: counted.length,
         failing: failing.length,
-        items: listed.slice(0, MAX_LISTED_ITEMS).map(({ summary, failing: fails }) => ({
+        items: shown.map(({ summary, failing: fails }) => ({
           implementationCode: summary.implementationCode,
           name: summary.name,
           organisationName: summary.organisationName,
@@ -220,6 +224,7 @@ export function assessmentService(deps: AssessmentDeps) {
           onlineDepth: summary.onlineDepth,
           visitsRequired: summary.visitsRequired,
           negativeListed: summary.negativeListed,
+          ...(reasons.has(summary.implementationCode) ? { negativeListReason: reasons.get(summary.implementationCode)! } : {}),
           failing: fails,
         })),
         truncated: listed.length > MAX_LISTED_ITEMS,
@@ -264,6 +269,21 @@ export function assessmentService(deps: AssessmentDeps) {
     const summaries = pages.flat();
     if (ref.kind === 'organisation') return summaries.filter((summary) => organisationOfItem(summary.implementationCode) === ref.code);
     return summaries;
+  }
+
+  /** The negative list's reason of each item, from its current guide (a few items: only negative-listed ones). */
+  async function negativeListReasons(codes: string[]): Promise<Map<string, string>> {
+    const reasons = new Map<string, string>();
+    const catalogStore = deps.catalog;
+    if (!catalogStore) return reasons;
+    for (let start = 0; start < codes.length; start += GUIDE_READS) {
+      const guides = await Promise.all(codes.slice(start, start + GUIDE_READS).map((code) => catalogStore.getGuide(code)));
+      for (const guide of guides) {
+        const reason = guide?.guide.negativeList.reason;
+        if (guide && reason) reasons.set(guide.implementationCode, reason);
+      }
+    }
+    return reasons;
   }
 
   /** The case records of a page (one BatchGetItem of at most 50 keys), by case number. */

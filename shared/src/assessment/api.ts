@@ -118,6 +118,8 @@ export const assessmentItemSchema = z
     onlineDepth: z.number().int(),
     visitsRequired: z.number().int(),
     negativeListed: z.boolean(),
+    /** Why a negative-listed item must be handled on site, as its guide states. */
+    negativeListReason: z.string().optional(),
     /** Whether the item counts against the figure (counted in its denominator, not in its numerator). */
     failing: z.boolean(),
   })

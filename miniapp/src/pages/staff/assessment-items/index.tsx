@@ -19,7 +19,8 @@ import './index.scss'
 
 function ItemRow({ item }: { item: AssessmentItem }) {
   const mark = item.failing ? S.failingMark : S.metMark
-  const parts = [item.name, item.organisationName, onlineDepthName(item.onlineDepth), visitsText(item.visitsRequired), ...(item.negativeListed ? [S.negativeListed] : []), mark]
+  const reason = item.negativeListReason ? S.reason(item.negativeListReason) : null
+  const parts = [item.name, item.organisationName, onlineDepthName(item.onlineDepth), visitsText(item.visitsRequired), ...(item.negativeListed ? [S.negativeListed] : []), ...(reason ? [reason] : []), mark]
   return (
     <View className='item-card' role='link' aria-role='link' aria-label={S.itemLink(parts)} hoverClass='item-card--pressed' onClick={() => openGuide(item.implementationCode)}>
       <View className='item-card__main' aria-hidden='true'>
@@ -31,6 +32,7 @@ function ItemRow({ item }: { item: AssessmentItem }) {
           <Text className={`item-card__tag ${item.visitsRequired === 0 ? 'item-card__tag--good' : 'item-card__tag--warn'}`}>{visitsText(item.visitsRequired)}</Text>
           {item.negativeListed ? <Text className='item-card__tag'>{S.negativeListed}</Text> : null}
         </View>
+        {reason ? <Text className='assessment-items__reason'>{reason}</Text> : null}
       </View>
       <Text className='item-card__chevron' aria-hidden='true'>
         ›

@@ -18,6 +18,7 @@ export const ASSESSMENT_ITEMS_STRINGS = {
   failingMark: '未达标',
   metMark: '达标',
   negativeListed: '列入负面清单',
+  reason: (reason: string) => `须到现场的原因：${reason}`,
   truncated: (shown: number) => `事项较多，仅列出前 ${shown} 项；请缩小考核范围查看`,
   itemLink: (parts: string[]) => `${parts.join('，')}，查看办事指南`,
 } as const
