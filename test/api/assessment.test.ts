@@ -1,4 +1,4 @@
-import { cstDay, type AssessmentCases, type AssessmentReport, type ItemSummary } from '@ah-tourism/shared';
+import { cstDay, type AssessmentCases, type AssessmentItems, type AssessmentReport, type FigureKey, type ItemSummary } from '@ah-tourism/shared';
 import { api } from '../support/api';
 import { asUser, signInAs } from '../support/applications';
 import { HEFEI, HUANGSHAN, PROVINCE, assessmentReport, caseFigures, figure, seedRows, writeRows, type SeedCase } from '../support/assessment';
@@ -145,6 +145,8 @@ const reportOf = async (scope: string, token = province) => {
   return res.body;
 };
 const casesOf = async (query: Record<string, string>, token = province) => api<AssessmentCases>(`/staff/assessment/cases?${new URLSearchParams({ ...PERIOD, ...query })}`, { headers: asUser(token) });
+const itemsOf = async (query: Record<string, string>, token = province) => api<AssessmentItems>(`/staff/assessment/items?${new URLSearchParams(query)}`, { headers: asUser(token) });
+const ITEM_FIGURES: FigureKey[] = ['itemsOnline', 'itemsAtMostOneVisit', 'itemsZeroVisit', 'itemsZeroVisitOutsideNegativeList'];
 const numbersOf = (page: AssessmentCases) => page.items.map((item) => item.caseNumber);
 
 beforeAll(async () => {
@@ -240,6 +242,82 @@ describe('网上考核: each figure opens the cases behind it', () => {
     const crossed = await casesOf({ scope: 'province', figure: 'onTimeRate', cursor: first.nextCursor! });
     expect(crossed.status).toBe(400);
     expect(crossed.body).toMatchObject({ code: 'COMMON_INVALID_CURSOR' });
+  });
+});
+
+describe('网上考核: each item figure opens the published items behind it', () => {
+  it('the failing items are the denominator less the numerator of the same report, for every scope and item figure', async () => {
+    for (const scope of [`organisation:${HUANGSHAN.organisationCode}`, 'city:341000', 'province']) {
+      for (const key of ITEM_FIGURES) {
+        // Other tests may publish items meanwhile: the report follows through the stream, so wait until both agree.
+        const [report, failing, all] = await eventually(
+          `${scope} ${key}: the report and the items agree`,
+          async () => [figure(await reportOf(scope), key), (await itemsOf({ scope, figure: key })).body, (await itemsOf({ scope, figure: key, which: 'all' })).body] as const,
+          ([f, failingItems, allItems]) => failingItems.counted === f.denominator && failingItems.failing === f.denominator! - f.numerator! && allItems.counted === f.denominator,
+          30_000,
+        );
+        expect(report.denominator).toBeGreaterThan(0);
+        expect(failing).toMatchObject({ figure: key, which: 'failing', truncated: false, scope: { query: scope } });
+        expect(failing.items).toHaveLength(report.denominator! - report.numerator!);
+        expect(failing.items.every((item) => item.failing)).toBe(true);
+        expect(all.items).toHaveLength(report.denominator!);
+        expect(all.items.filter((item) => item.failing).map((item) => item.implementationCode).sort()).toEqual(failing.items.map((item) => item.implementationCode).sort());
+        expect(new Set(all.items.map((item) => item.implementationCode)).size).toBe(all.items.length);
+        if (scope.startsWith('organisation:')) expect(all.items.every((item) => item.implementationCode.endsWith(HUANGSHAN.organisationCode))).toBe(true);
+        if (scope === 'city:341000') expect(all.items.every((item) => item.regionCode.startsWith('3410'))).toBe(true);
+      }
+    }
+  });
+
+  it('each listed item fails for the figure\'s reason, with what the guide states', async () => {
+    const scope = 'province';
+    const online = (await itemsOf({ scope, figure: 'itemsOnline', which: 'all' })).body;
+    expect(online.items.every((item) => item.failing === item.onlineDepth < 3)).toBe(true);
+    const atMostOne = (await itemsOf({ scope, figure: 'itemsAtMostOneVisit', which: 'all' })).body;
+    expect(atMostOne.items.every((item) => item.failing === item.visitsRequired > 1)).toBe(true);
+    const zero = (await itemsOf({ scope, figure: 'itemsZeroVisit' })).body;
+    expect(zero.items.length).toBeGreaterThan(0); // the seeded catalog has items that need one visit
+    expect(zero.items.every((item) => item.visitsRequired > 0)).toBe(true);
+    const outside = (await itemsOf({ scope, figure: 'itemsZeroVisitOutsideNegativeList', which: 'all' })).body;
+    expect(outside.items.every((item) => !item.negativeListed && item.failing === item.visitsRequired > 0)).toBe(true);
+    // A negative-listed item says why it must be handled on site, as its guide does.
+    const listedItems = online.items.filter((item) => item.negativeListed);
+    expect(listedItems.length).toBeGreaterThan(0);
+    for (const item of listedItems) {
+      const guide = await api<{ guide: { negativeList: { reason?: string } } }>(`/catalog/items/${item.implementationCode}`);
+      expect(item.negativeListReason).toBe(guide.body.guide.negativeList.reason);
+      expect(item.negativeListReason).toEqual(expect.any(String));
+    }
+    expect(online.items.filter((item) => !item.negativeListed).every((item) => item.negativeListReason === undefined)).toBe(true);
+    const first = online.items[0]!;
+    expect(first).toEqual({
+      implementationCode: expect.any(String), name: expect.any(String), organisationName: expect.any(String), regionCode: expect.any(String),
+      onlineDepth: expect.any(Number), visitsRequired: expect.any(Number), negativeListed: expect.any(Boolean), failing: expect.any(Boolean),
+      ...(first.negativeListed ? { negativeListReason: expect.any(String) } : {}),
+    });
+    // The listed item opens its guide.
+    const guide = await api<{ name: string }>(`/catalog/items/${first.implementationCode}`);
+    expect(guide.status).toBe(200);
+    expect(guide.body.name).toBe(first.name);
+  });
+
+  it('the same access rules as the report; a case figure or a bad scope is refused in Chinese', async () => {
+    const own = await itemsOf({ figure: 'itemsOnline' }, huangshanStaff);
+    expect(own.status).toBe(200);
+    expect(own.body.scope).toMatchObject({ kind: 'organisation', code: HUANGSHAN.organisationCode });
+    expect((await itemsOf({ scope: 'city:341000', figure: 'itemsZeroVisit' }, huangshanStaff)).status).toBe(200);
+    for (const scope of ['city:340100', 'province', `organisation:${HEFEI.organisationCode}`]) {
+      const refused = await itemsOf({ scope, figure: 'itemsOnline' }, huangshanStaff);
+      expect(refused.status).toBe(403);
+      expect(refused.body).toMatchObject({ code: 'ASSESSMENT_SCOPE_FORBIDDEN' });
+    }
+    expect((await api('/staff/assessment/items?figure=itemsOnline')).status).toBe(401);
+    const caseFigure = await itemsOf({ scope: 'province', figure: 'onTimeRate' });
+    expect(caseFigure.status).toBe(400);
+    expect(caseFigure.body).toMatchObject({ code: 'COMMON_VALIDATION_FAILED' });
+    expect(JSON.stringify(caseFigure.body)).toContain('该指标不是事项类指标');
+    expect((await itemsOf({ scope: 'city:349900', figure: 'itemsOnline' })).body).toMatchObject({ code: 'ASSESSMENT_SCOPE_NOT_FOUND' });
+    expect((await itemsOf({ scope: 'organisation:91340000MA2N00000X', figure: 'itemsOnline' })).status).toBe(404);
   });
 });
 

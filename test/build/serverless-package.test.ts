@@ -225,6 +225,7 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
     expect(readers('licence-service-secret')).toEqual(['CaseSubmitterRole', 'HallIntakeRole', 'LicenceMaterialsRole']);
     // Every function behind a protected route can read the public key, and nothing else of SSM.
     expect(readers('session-public-key')).toEqual([
+      'AssessmentItemsRole',
       'AssessmentReaderRole',
       'AuditVerifierRole',
       'CalendarAdminRole',
@@ -328,7 +329,7 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
     expect(writes).toHaveLength(1);
     expect(JSON.stringify(writes[0])).toContain('"dynamodb:LeadingKeys":["ASSESS#*","CASE#*","ITEM#*"]');
     // The reports only read; the public one only the aggregates and the regions.
-    for (const role of ['AssessmentReaderRole', 'PublicAssessmentRole']) {
+    for (const role of ['AssessmentReaderRole', 'AssessmentItemsRole', 'PublicAssessmentRole']) {
       const actions = iamStatements().filter((s) => s.owner === role).flatMap((s) => ([] as string[]).concat(s.Action)).filter((a) => a.startsWith('dynamodb:'));
       expect(actions.every((a) => ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'].includes(a))).toBe(true);
     }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { AssessmentReport, Figure, FigureKey } from '@ah-tourism/shared';
+import type { AssessmentItems, AssessmentReport, Figure, FigureKey } from '@ah-tourism/shared';
 import { formatFigure } from '@ah-tourism/shared';
 import type { Locator, Page } from 'playwright-core';
 import { api } from '../support/api';
@@ -65,6 +65,20 @@ async function drawnPixels(canvas: Locator): Promise<number> {
     return coloured;
   });
 }
+
+/** Waits until the locator matches exactly `count` elements (lists render after their answer arrives). */
+async function countBecomes(locator: Locator, count: number, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = -1;
+  while (Date.now() < deadline) {
+    last = await locator.count();
+    if (last === count) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`expected ${count} elements, saw ${last}`);
+}
+
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const shown = (page: Page) => ({
   text: (text: string | RegExp) => page.getByText(text).filter({ visible: true }).first(),
@@ -147,6 +161,46 @@ describe('网上考核 (H5, Chromium)', () => {
     await screenshot(page, 'assessment-03-cases');
     await page.getByRole('link', { name: new RegExp(`办件编号${caseNumber}`) }).filter({ visible: true }).click();
     await visible(see.text(caseNumber));
+  }, 180_000);
+
+  it('可网办事项占比 opens the published items behind it, and an item opens its guide', async () => {
+    const { page } = phone;
+    const see = shown(page);
+    await switchPersona(page, 'city-org_admin');
+    const answered = reportAnswer(page, /\/staff\/assessment(\?|$)/);
+    await openApp(page, 'pages/staff/assessment/index');
+    await visible(see.heading(HUANGSHAN_BUREAU_NAME, 2), 45_000);
+    const online = figureOf(await answered, 'itemsOnline');
+    const card = page.getByRole('link', { name: /^可网办事项占比，.*，查看相关事项$/ }).filter({ visible: true });
+    await visible(card);
+    await expect(card.innerText()).resolves.toContain('查看事项');
+
+    // The failing items first: what the page was sent is what it lists, and it agrees with the card.
+    const failingAnswer = page.waitForResponse((r) => r.url().includes('/staff/assessment/items') && r.url().includes('figure=itemsOnline'), { timeout: 60_000 });
+    await card.click();
+    await visible(see.heading('可网办事项占比', 1));
+    const failing = (await (await failingAnswer).json()) as AssessmentItems;
+    expect(failing).toMatchObject({ which: 'failing', scope: { query: `organisation:${HUANGSHAN_BUREAU}` } });
+    expect(failing.counted).toBe(online.denominator);
+    expect(failing.failing).toBe(online.denominator! - online.numerator!);
+    await visible(see.text(`计入该指标 ${failing.counted} 项，其中未达标 ${failing.failing} 项`));
+    const rows = page.getByRole('link', { name: /，查看办事指南$/ }).filter({ visible: true });
+    if (failing.items.length) await countBecomes(rows, failing.items.length);
+    else await visible(see.text('没有未达标的事项'));
+
+    // 全部: every item the figure counts, each saying in words whether it meets the figure.
+    const allAnswer = page.waitForResponse((r) => r.url().includes('/staff/assessment/items') && r.url().includes('which=all'), { timeout: 60_000 });
+    await page.getByRole('radio', { name: '全部' }).filter({ visible: true }).click();
+    const all = (await (await allAnswer).json()) as AssessmentItems;
+    expect(all.items.length).toBe(online.denominator);
+    await countBecomes(rows, all.items.length);
+    const first = all.items[0]!;
+    const row = page.getByRole('link', { name: new RegExp(`^${escaped(first.name)}，${escaped(first.organisationName)}，.*，(未达标|达标)，查看办事指南$`) }).filter({ visible: true }).first();
+    await visible(row);
+    await screenshot(page, 'assessment-03b-items');
+    await row.click();
+    await page.waitForURL(new RegExp(`pages/guide/index\\?code=${first.implementationCode}`), { timeout: 30_000 });
+    await visible(see.text(first.name), 30_000);
   }, 180_000);
 
   it('本市 compares the city’s organisations; tapping one opens its report; staff without the permission are told who may look', async () => {

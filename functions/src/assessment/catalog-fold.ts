@@ -1,4 +1,4 @@
-import type { ItemSummary } from '@ah-tourism/shared';
+import type { FigureKey, ItemSummary } from '@ah-tourism/shared';
 import type { CounterUpdate, Names } from './deltas';
 import { cityOfRegion, CATALOG_SK, organisationOfItem, scopePartition } from './keys';
 
@@ -17,9 +17,10 @@ export interface ItemFacts {
   counts: Partial<Record<CatalogCounter, number>>;
 }
 
-export function foldItem(summary: ItemSummary): ItemFacts {
+/** What one published item counts for: 1 or 0 per counter. The report's catalog figures are sums of these. */
+export function itemCounts(summary: ItemSummary): Record<CatalogCounter, 0 | 1> {
   const outside = !summary.negativeListed;
-  const counts: Partial<Record<CatalogCounter, number>> = {
+  return {
     items: 1,
     online: summary.onlineDepth >= ONLINE_DEPTH ? 1 : 0,
     le1: summary.visitsRequired <= 1 ? 1 : 0,
@@ -27,6 +28,32 @@ export function foldItem(summary: ItemSummary): ItemFacts {
     outside: outside ? 1 : 0,
     outsideZero: outside && summary.visitsRequired === 0 ? 1 : 0,
   };
+}
+
+/** The four catalog figures (FIGURES[key].drill === 'items') as numerator / denominator counters. */
+export const ITEM_FIGURE_COUNTERS = {
+  itemsOnline: ['online', 'items'],
+  itemsAtMostOneVisit: ['le1', 'items'],
+  itemsZeroVisit: ['zero', 'items'],
+  itemsZeroVisitOutsideNegativeList: ['outsideZero', 'outside'],
+} as const satisfies Partial<Record<FigureKey, readonly [CatalogCounter, CatalogCounter]>>;
+export type ItemFigureKey = keyof typeof ITEM_FIGURE_COUNTERS;
+export const isItemFigure = (key: string): key is ItemFigureKey => key in ITEM_FIGURE_COUNTERS;
+
+/**
+ * Where one item stands in a catalog figure: `counted` when it is in the denominator, `failing` when it is
+ * counted but not in the numerator (it pulls the figure down). Summed over a scope's items, counted is the
+ * report's denominator and counted minus failing its numerator.
+ */
+export function itemStanding(summary: ItemSummary, figure: ItemFigureKey): { counted: boolean; failing: boolean } {
+  const counts = itemCounts(summary);
+  const [numerator, denominator] = ITEM_FIGURE_COUNTERS[figure];
+  const counted = counts[denominator] === 1;
+  return { counted, failing: counted && counts[numerator] === 0 };
+}
+
+export function foldItem(summary: ItemSummary): ItemFacts {
+  const counts: Partial<Record<CatalogCounter, number>> = itemCounts(summary);
   const city = cityOfRegion(summary.regionCode);
   return { organisationCode: organisationOfItem(summary.implementationCode), organisationName: summary.organisationName, ...(city ? { city } : {}), counts };
 }

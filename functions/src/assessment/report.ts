@@ -1,5 +1,5 @@
 import { FIGURE_KEYS, FIGURES, meetsTarget, type AssessmentScope, type Figure, type FigureKey } from '@ah-tourism/shared';
-import { CATALOG_COUNTERS, type CatalogCounter } from './catalog-fold';
+import { CATALOG_COUNTERS, ITEM_FIGURE_COUNTERS, type CatalogCounter } from './catalog-fold';
 import { CASE_COUNTERS, type CaseCounter } from './fold';
 
 /**
@@ -57,12 +57,9 @@ export function catalogTotals(item: AggregateItem | undefined, prefix = ''): Cat
   return totals;
 }
 
-const RATIOS: Partial<Record<FigureKey, [CaseCounter | CatalogCounter, CaseCounter | CatalogCounter]>> = {
-  itemsOnline: ['online', 'items'],
+const RATIOS: Partial<Record<FigureKey, readonly [CaseCounter | CatalogCounter, CaseCounter | CatalogCounter]>> = {
+  ...ITEM_FIGURE_COUNTERS,
   casesOnline: ['subOn', 'sub'],
-  itemsAtMostOneVisit: ['le1', 'items'],
-  itemsZeroVisit: ['zero', 'items'],
-  itemsZeroVisitOutsideNegativeList: ['outsideZero', 'outside'],
   onTimeRate: ['onTime', 'done'],
   averageWorkingDays: ['wd', 'done'],
   averagePromisedDays: ['pd', 'done'],

@@ -1,9 +1,14 @@
 import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   FIGURES,
+  LEVELS,
   cstDay,
   type AssessmentCases,
   type AssessmentCasesQuery,
+  type AssessmentItems,
+  type AssessmentItemsQuery,
+  type ItemSummary,
+  type Level,
   type AssessmentQuery,
   type AssessmentReport,
   type AssessmentScope,
@@ -13,6 +18,7 @@ import {
 import type { Caller } from '../auth/caller';
 import type { AuthStore } from '../auth/store';
 import { caseKey } from '../cases/keys';
+import type { CatalogStore, ItemFilter } from '../catalog/store';
 import type { CaseRecord } from '../cases/records';
 import { staffCaseSummary } from '../cases/staff-views';
 import { currentUser } from '../staff/service';
@@ -20,8 +26,9 @@ import { config } from '../platform/config';
 import { decodeCursor, encodeCursor } from '../platform/cursor';
 import { dynamo } from '../platform/dynamodb';
 import { AppError } from '../platform/errors';
+import { isItemFigure, itemStanding } from './catalog-fold';
 import { buildReport, monthsOf, type AggregateItem } from './report';
-import { CATALOG_SK, PROVINCE_CODE, cityOfRegion, drillCityPartition, drillPartition, drillProvincePartition, scopePartition, yearSk, type ScopeRef } from './keys';
+import { CATALOG_SK, PROVINCE_CODE, cityOfRegion, organisationOfItem, drillCityPartition, drillPartition, drillProvincePartition, scopePartition, yearSk, type ScopeRef } from './keys';
 
 /**
  * Reports from the aggregates: one BatchGetItem of the scope's year items of the period (at most three for
@@ -33,11 +40,18 @@ export interface AssessmentDeps {
   people: AuthStore;
   regions: () => Promise<Region[]>;
   calendar: () => Promise<WorkingCalendar>;
+  /** The catalog's published items (SUMMARY rows by region), for the items behind a catalog figure. */
+  catalog?: CatalogStore;
   now?: () => Date;
 }
 
 const MAX_MONTHS = 24;
 const DEFAULT_PAGE = 20;
+/** The items behind a catalog figure are listed whole (a few hundred at most); past this many the list is cut. */
+export const MAX_LISTED_ITEMS = 1000;
+const CATALOG_PAGE = 200;
+/** Guides read at once for the negative list's reasons (only negative-listed items on the list need one). */
+const GUIDE_READS = 10;
 
 export interface ResolvedScope {
   ref: ScopeRef;
@@ -182,7 +196,95 @@ export function assessmentService(deps: AssessmentDeps) {
         nextCursor: result.LastEvaluatedKey ? encodeCursor(result.LastEvaluatedKey) : null,
       };
     },
+
+    /** GET /staff/assessment/items: the published items behind one catalog figure, as they are now. */
+    async items(caller: Caller, query: AssessmentItemsQuery): Promise<AssessmentItems> {
+      const ref = await allowedScope(caller, query.scope);
+      const figure = query.figure;
+      if (!isItemFigure(figure)) throw new AppError('COMMON_VALIDATION_FAILED', undefined, [{ path: 'figure', message: '该指标不是事项类指标，请查看其办件' }]);
+      const scope = await describe(ref, []);
+      const which = query.which === 'all' ? 'all' : 'failing';
+      const standing = (await scopeItems(ref)).map((summary) => ({ summary, ...itemStanding(summary, figure) }));
+      const counted = standing.filter((entry) => entry.counted);
+      const failing = counted.filter((entry) => entry.failing);
+      const listed = (which === 'all' ? counted : failing).sort((a, b) => Number(b.failing) - Number(a.failing) || a.summary.name.localeCompare(b.summary.name, 'zh-CN'));
+      const shown = listed.slice(0, MAX_LISTED_ITEMS);
+      const reasons = await negativeListReasons(shown.filter((entry) => entry.summary.negativeListed).map((entry) => entry.summary.implementationCode));
+      return {
+        scope,
+        figure,
+        which,
+        counted: counted.length,
+        failing: failing.length,
+        items: shown.map(({ summary, failing: fails }) => ({
+          implementationCode: summary.implementationCode,
+          name: summary.name,
+          organisationName: summary.organisationName,
+          regionCode: summary.regionCode,
+          onlineDepth: summary.onlineDepth,
+          visitsRequired: summary.visitsRequired,
+          negativeListed: summary.negativeListed,
+          ...(reasons.has(summary.implementationCode) ? { negativeListReason: reasons.get(summary.implementationCode)! } : {}),
+          failing: fails,
+        })),
+        truncated: listed.length > MAX_LISTED_ITEMS,
+      };
+    },
   };
+
+  /**
+   * The published items of a scope, counted into it exactly as catalog-fold.ts does: an organisation's by
+   * the credit code in the implementation code, a city's by the city of the item's region, the province's
+   * all of them.
+   */
+  async function scopeItems(ref: ScopeRef): Promise<ItemSummary[]> {
+    const catalogStore = deps.catalog;
+    if (!catalogStore) throw new Error('assessment items need the catalog store');
+    const regions = ref.kind === 'province' ? [] : (await deps.regions()).map((region) => region.code);
+    let city: string | undefined;
+    if (ref.kind === 'city') city = ref.code;
+    if (ref.kind === 'organisation') {
+      const organisation = await deps.people.organisation(ref.code);
+      if (!organisation) throw new AppError('ASSESSMENT_SCOPE_NOT_FOUND');
+      city = cityOfRegion(organisation.regionCode);
+    }
+    // The province: every level's partition of GSI2 (a few queries); a city (or an organisation in it): the
+    // city's and its counties' regions on GSI1, side by side; a provincial organisation: the province's region.
+    const partitions: ItemFilter['partition'][] =
+      ref.kind === 'province'
+        ? (Object.keys(LEVELS) as Level[]).map((level) => ({ level }))
+        : regions.filter((code) => (city ? cityOfRegion(code) === city : code === PROVINCE_CODE)).map((region) => ({ region }));
+    const pages = await Promise.all(
+      partitions.map(async (partition) => {
+        const found: ItemSummary[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await catalogStore.listItems({ partition }, CATALOG_PAGE, cursor);
+          found.push(...page.items);
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor);
+        return found;
+      }),
+    );
+    const summaries = pages.flat();
+    if (ref.kind === 'organisation') return summaries.filter((summary) => organisationOfItem(summary.implementationCode) === ref.code);
+    return summaries;
+  }
+
+  /** The negative list's reason of each item, from its current guide (a few items: only negative-listed ones). */
+  async function negativeListReasons(codes: string[]): Promise<Map<string, string>> {
+    const reasons = new Map<string, string>();
+    const catalogStore = deps.catalog;
+    if (!catalogStore) return reasons;
+    for (let start = 0; start < codes.length; start += GUIDE_READS) {
+      const guides = await Promise.all(codes.slice(start, start + GUIDE_READS).map((code) => catalogStore.getGuide(code)));
+      for (const guide of guides) {
+        const reason = guide?.guide.negativeList.reason;
+        if (guide && reason) reasons.set(guide.implementationCode, reason);
+      }
+    }
+    return reasons;
+  }
 
   /** The case records of a page (one BatchGetItem of at most 50 keys), by case number. */
   async function caseRecords(caseNumbers: string[]): Promise<Map<string, CaseRecord>> {

@@ -1,5 +1,5 @@
 import { authStore } from '../auth/store';
-import { catalog } from '../catalog/wiring';
+import { catalog, catalogStore } from '../catalog/wiring';
 import { workingCalendarNow } from '../platform/calendar';
 import { assessmentAggregator, type AssessmentAggregator } from './aggregator';
 import { assessmentService, type AssessmentService } from './service';
@@ -19,4 +19,4 @@ async function names() {
 }
 
 export const assessmentAggregation = () => (aggregator ??= assessmentAggregator({ calendar: workingCalendarNow, names }));
-export const assessment = () => (service ??= assessmentService({ people: authStore(), regions: () => catalog().listRegions(), calendar: workingCalendarNow }));
+export const assessment = () => (service ??= assessmentService({ people: authStore(), regions: () => catalog().listRegions(), calendar: workingCalendarNow, catalog: catalogStore() }));

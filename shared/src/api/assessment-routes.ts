@@ -1,4 +1,4 @@
-import { assessmentCasesQuerySchema, assessmentCasesSchema, assessmentQuerySchema, assessmentReportSchema, publicAssessmentQuerySchema } from '../assessment/api';
+import { assessmentCasesQuerySchema, assessmentCasesSchema, assessmentItemsQuerySchema, assessmentItemsSchema, assessmentQuerySchema, assessmentReportSchema, publicAssessmentQuerySchema } from '../assessment/api';
 import { errorBodySchema } from './errors';
 import type { RouteSpec } from './routes';
 
@@ -29,6 +29,16 @@ export const ASSESSMENT_ROUTES: RouteSpec[] = [
     auth: true,
     query: assessmentCasesQuerySchema,
     responses: { 200: { description: '一页办件', schema: assessmentCasesSchema }, 400: badRequest, 401: unauthenticated, 403: forbidden, 404: notFound, 500: serverError },
+  },
+  {
+    operationId: 'listAssessmentItems',
+    method: 'get',
+    path: '/staff/assessment/items',
+    summary: '事项类指标（可网办、最多跑一次、零跑腿、负面清单外零跑腿）背后的已发布事项：默认只列拉低指标的事项，which=all 列出计入分母的全部事项；按现有事项即时计算，至多列1000项',
+    tag: '网上考核',
+    auth: true,
+    query: assessmentItemsQuerySchema,
+    responses: { 200: { description: '事项清单', schema: assessmentItemsSchema }, 400: badRequest, 401: unauthenticated, 403: forbidden, 404: notFound, 500: serverError },
   },
   {
     operationId: 'exportAssessment',

@@ -2,7 +2,7 @@ import '../zod-locale';
 import * as z from 'zod';
 import { regionCodeSchema } from '../catalog/codes';
 import { staffCaseSummarySchema } from '../cases/staff-api';
-import { FIGURE_KEYS } from './model';
+import { FIGURES, FIGURE_KEYS, type FigureKey } from './model';
 
 /**
  * The assessment API (网上考核): a report of the plan's figures for a scope and a period of whole months,
@@ -93,3 +93,50 @@ export const publicAssessmentQuerySchema = z
   .object({ region: regionCodeSchema.optional(), from: monthSchema.optional(), to: monthSchema.optional() })
   .strict();
 export type PublicAssessmentQuery = z.infer<typeof publicAssessmentQuerySchema>;
+
+/** The four catalog figures, which open the published items behind them rather than cases. */
+export const ITEM_FIGURE_KEYS = FIGURE_KEYS.filter((key) => FIGURES[key].drill === 'items') as [FigureKey, ...FigureKey[]];
+
+/** The published items behind one catalog figure of a scope (a snapshot: the items published now, no period). */
+export const assessmentItemsQuerySchema = z
+  .object({
+    scope: assessmentQuerySchema.shape.scope,
+    figure: z.enum(ITEM_FIGURE_KEYS, { error: '该指标不是事项类指标，请查看其办件' }).meta({ description: '事项类考核指标' }),
+    /** `failing` (the default) lists the items that count against the figure; `all` every item it counted. */
+    which: z.enum(['failing', 'all']).optional(),
+  })
+  .strict();
+export type AssessmentItemsQuery = z.infer<typeof assessmentItemsQuerySchema>;
+
+export const assessmentItemSchema = z
+  .object({
+    implementationCode: z.string(),
+    name: z.string(),
+    organisationName: z.string(),
+    regionCode: z.string(),
+    /** 网上办理深度 (1–4); 3 网上受理 or more counts as handled online. */
+    onlineDepth: z.number().int(),
+    visitsRequired: z.number().int(),
+    negativeListed: z.boolean(),
+    /** Why a negative-listed item must be handled on site, as its guide states. */
+    negativeListReason: z.string().optional(),
+    /** Whether the item counts against the figure (counted in its denominator, not in its numerator). */
+    failing: z.boolean(),
+  })
+  .meta({ id: 'AssessmentItem' });
+export type AssessmentItem = z.infer<typeof assessmentItemSchema>;
+
+export const assessmentItemsSchema = z
+  .object({
+    scope: assessmentScopeSchema,
+    figure: figureKeySchema,
+    which: z.enum(['failing', 'all']),
+    /** The figure's denominator and numerator over the items read now (the report's may lag by the stream's delay). */
+    counted: z.number().int(),
+    failing: z.number().int(),
+    items: z.array(assessmentItemSchema),
+    /** More items than the cap (1000) in the scope: the list is cut, the counts are not. */
+    truncated: z.boolean(),
+  })
+  .meta({ id: 'AssessmentItems', description: '事项类考核指标背后的已发布事项' });
+export type AssessmentItems = z.infer<typeof assessmentItemsSchema>;

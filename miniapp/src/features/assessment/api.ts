@@ -1,5 +1,5 @@
 // Types only: the assessment schemas (zod) stay out of the mini-program's packages.
-import type { AssessmentCases, AssessmentReport, FigureKey } from '@ah-tourism/shared'
+import type { AssessmentCases, AssessmentItems, AssessmentReport, FigureKey } from '@ah-tourism/shared'
 import { getJson } from '@/services/http'
 
 /** 网上考核: a report for a scope and whole months, the cases behind a figure, the public report. */
@@ -27,6 +27,11 @@ export function listAssessmentCases(query: AssessmentCasesQuery, cursor: string 
     auth: true,
     query: { scope: query.scope, from: query.from, to: query.to, figure: query.figure, which: query.which, cursor, limit: CASES_PAGE_SIZE },
   })
+}
+
+/** The published items behind a catalog figure of a scope (all of them at once, at most 1000). */
+export function listAssessmentItems(query: { scope: string; figure: FigureKey; which: 'failing' | 'all' }): Promise<AssessmentItems> {
+  return getJson<AssessmentItems>('/staff/assessment/items', { auth: true, query: { scope: query.scope, figure: query.figure, which: query.which } })
 }
 
 /** No sign-in: the province (no region) or one city, and its cities as children. */

@@ -7,7 +7,7 @@ import { Section } from '@/components/section'
 import { StatusView } from '@/components/status-view'
 import { chinaDateTime } from '@/features/cases/format'
 import { FIGURES } from '@ah-tourism/shared/src/assessment/model'
-import { CHART_FIGURES, childrenChart, figureSentence, fractionText, groupFigures, isEmptyReport, opensCases, rangeText, targetText, trendChart, valueText, verdict } from './report'
+import { CHART_FIGURES, childrenChart, figureSentence, fractionText, groupFigures, isEmptyReport, opensCases, opensItems, rangeText, targetText, trendChart, valueText, verdict } from './report'
 import { ASSESSMENT_STRINGS as S } from './strings'
 import './report-view.scss'
 
@@ -45,7 +45,7 @@ function FigureCard({ figure, onOpen }: { figure: Figure; onOpen?: () => void })
       ) : null}
       {onOpen ? (
         <Text className='figure-card__open' aria-hidden='true'>
-          {S.openCases} ›
+          {opensItems(figure.key) ? S.openItems : S.openCases} ›
         </Text>
       ) : null}
     </>
@@ -59,7 +59,7 @@ function FigureCard({ figure, onOpen }: { figure: Figure; onOpen?: () => void })
   }
   return (
     <View role='listitem' className='figure-card__item'>
-      <View className={`figure-card figure-card--${kind} figure-card--link`} role='link' aria-role='link' aria-label={S.figureLink(sentence)} hoverClass='figure-card--pressed' onClick={onOpen}>
+      <View className={`figure-card figure-card--${kind} figure-card--link`} role='link' aria-role='link' aria-label={opensItems(figure.key) ? S.itemsLink(sentence) : S.figureLink(sentence)} hoverClass='figure-card--pressed' onClick={onOpen}>
         {body}
       </View>
     </View>
@@ -103,7 +103,7 @@ export function ReportView({ report, onOpenFigure, onOpenChild, actions }: Repor
         <Section key={group.title} title={group.title}>
           <View className='figure-cards' role='list' aria-label={group.title}>
             {group.figures.map((figure) => (
-              <FigureCard key={figure.key} figure={figure} onOpen={onOpenFigure && opensCases(figure.key) ? () => onOpenFigure(figure) : undefined} />
+              <FigureCard key={figure.key} figure={figure} onOpen={onOpenFigure && (opensCases(figure.key) || opensItems(figure.key)) ? () => onOpenFigure(figure) : undefined} />
             ))}
           </View>
         </Section>

@@ -11,6 +11,7 @@ import {
   monthLabel,
   monthsBetween,
   opensCases,
+  opensItems,
   PLAIN_PLEDGES,
   pledgesFrom,
   presetRange,
@@ -127,6 +128,12 @@ describe('figures in words', () => {
     expect(opensCases('casesOnline')).toBe(true)
     expect(opensCases('itemsOnline')).toBe(false)
     expect(opensCases('averagePromisedDays')).toBe(false)
+  })
+
+  it('opens items for the four catalog figures, and nothing for the average of promised days', () => {
+    expect(['itemsOnline', 'itemsAtMostOneVisit', 'itemsZeroVisit', 'itemsZeroVisitOutsideNegativeList'].every((key) => opensItems(key as never))).toBe(true)
+    expect(opensItems('casesOnline')).toBe(false)
+    expect(opensItems('averagePromisedDays')).toBe(false)
   })
 
   it('knows a period without cases: catalog figures and zero counts do not make it non-empty', () => {

@@ -160,6 +160,11 @@ export function opensCases(key: FigureKey): boolean {
   return FIGURES[key].drill === 'cases'
 }
 
+/** Whether tapping the figure opens the published items behind it (the four catalog figures). */
+export function opensItems(key: FigureKey): boolean {
+  return FIGURES[key].drill === 'items'
+}
+
 /**
  * Whether the period has no cases at all (本期暂无办件): no figure about cases has a rate or an average.
  * Catalog figures (items) have values whatever the period, and counts are 0 rather than empty.

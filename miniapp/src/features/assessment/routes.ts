@@ -8,6 +8,7 @@ import type { FigureKey } from '@ah-tourism/shared'
  */
 export const ASSESSMENT_PAGE = '/pages/staff/assessment/index'
 export const ASSESSMENT_CASES_PAGE = '/pages/staff/assessment-cases/index'
+export const ASSESSMENT_ITEMS_PAGE = '/pages/staff/assessment-items/index'
 export const PUBLIC_ASSESSMENT_PAGE = '/pages/public/assessment/index'
 
 const query = (params: Record<string, string | null | undefined>) =>
@@ -33,6 +34,11 @@ export function assessmentUrl(params: { scope?: string | null; from?: string; to
 
 export function assessmentCasesUrl(params: { scope: string; scopeName: string; from: string; to: string; figure: FigureKey }): string {
   return `${ASSESSMENT_CASES_PAGE}?${query(params)}`
+}
+
+/** The published items behind a catalog figure: a snapshot of what is published now, so no period. */
+export function assessmentItemsUrl(params: { scope: string; scopeName: string; figure: FigureKey }): string {
+  return `${ASSESSMENT_ITEMS_PAGE}?${query(params)}`
 }
 
 export function publicAssessmentUrl(params: { region?: string | null; from?: string; to?: string } = {}): string {

@@ -15,6 +15,8 @@ export const ASSESSMENT_STRINGS = {
   target: '目标',
   openCases: '查看办件',
   figureLink: (sentence: string) => `${sentence}，查看相关办件`,
+  openItems: '查看事项',
+  itemsLink: (sentence: string) => `${sentence}，查看相关事项`,
   chartsTitle: '图表',
   chartFigure: '图表指标',
   trendTitle: (label: string) => `${label}（逐月）`,

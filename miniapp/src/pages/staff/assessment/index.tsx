@@ -13,8 +13,9 @@ import { assessmentAccess } from '@/features/assessment/access'
 import { getAssessment } from '@/features/assessment/api'
 import { exportCsv } from '@/features/assessment/export'
 import { initialPeriod, PeriodPicker, type Period } from '@/features/assessment/period-picker'
+import { opensItems } from '@/features/assessment/report'
 import { ReportView } from '@/features/assessment/report-view'
-import { ASSESSMENT_PAGE, assessmentCasesUrl, assessmentUrl, paramText } from '@/features/assessment/routes'
+import { ASSESSMENT_PAGE, assessmentCasesUrl, assessmentItemsUrl, assessmentUrl, paramText } from '@/features/assessment/routes'
 import { ASSESSMENT_STRINGS as A } from '@/features/assessment/strings'
 import { openMineTab } from '@/features/cases/routes'
 import { useRegions } from '@/features/region/use-regions'
@@ -69,7 +70,11 @@ export default function AssessmentPage() {
   if (!access) return <StatusView kind='empty' title={S.notAllowed} description={S.notAllowedHint} actionText={S.toMine} onAction={openMineTab} />
 
   const openFigure = (report: AssessmentReport, figure: Figure) =>
-    void Taro.navigateTo({ url: assessmentCasesUrl({ scope: report.scope.query, scopeName: report.scope.name, from: report.from, to: report.to, figure: figure.key }) })
+    void Taro.navigateTo({
+      url: opensItems(figure.key)
+        ? assessmentItemsUrl({ scope: report.scope.query, scopeName: report.scope.name, figure: figure.key })
+        : assessmentCasesUrl({ scope: report.scope.query, scopeName: report.scope.name, from: report.from, to: report.to, figure: figure.key }),
+    })
   const openChild = (child: AssessmentScope) => void Taro.navigateTo({ url: assessmentUrl({ scope: child.query, from: period.from, to: period.to, preset: period.preset }) })
 
   const runExport = async (report: AssessmentReport) => {
