@@ -1,28 +1,14 @@
-import { catalog } from '../../catalog/wiring';
-import { caseStore, currentGuide, lifecycleService, materialFiles, applicantViews } from '../wiring';
-import { walletOf } from '../../licences/wallet';
-import { workingCalendarNow } from '../../platform/calendar';
 import { authenticate } from '../../auth/caller';
-import { config } from '../../platform/config';
 import { header, httpHandler, json, readJsonBody, NO_STORE } from '../../platform/http';
 import { dataKeys } from '../../platform/keys';
-import { caseSubmission } from '../submission';
 import { hallIntake, staffOnly, type HallIntake } from '../hall-intake';
+import { submissionService } from '../submission-wiring';
+import { applicantViews, caseStore, currentGuide } from '../wiring';
 
 let intake: HallIntake | undefined;
 const service = () =>
   (intake ??= hallIntake({
-    submission: caseSubmission({
-      cases: caseStore(),
-      guide: currentGuide,
-      regions: () => catalog().listRegions(),
-      wallets: walletOf,
-      files: materialFiles(),
-      keys: dataKeys(),
-      draftTtlDays: config().draftTtlDays,
-      calendar: workingCalendarNow,
-      lifecycle: lifecycleService,
-    }),
+    submission: submissionService(),
     staffOf: staffOnly,
     guide: currentGuide,
     keys: dataKeys(),
