@@ -157,7 +157,16 @@ describe('网上考核 (H5, Chromium)', () => {
     await visible(see.heading('网上申请办件占比', 1));
     await visible(see.text('没有未达标的办件').or(page.getByRole('link', { name: /办件编号/ }).filter({ visible: true }).first()));
     await page.getByRole('radio', { name: '计入该指标的全部办件' }).filter({ visible: true }).click();
-    await visible(page.getByRole('link', { name: new RegExp(`办件编号${caseNumber}`) }).filter({ visible: true }), 30_000);
+    // Newest day first, a page at a time: the suite's other cases of today may come before it (加载更多).
+    const row = page.getByRole('link', { name: new RegExp(`办件编号${caseNumber}`) }).filter({ visible: true });
+    const more = page.getByRole('button', { name: /^加载更多/ }).filter({ visible: true });
+    for (const until = Date.now() + 45_000; !(await row.count()); ) {
+      if (Date.now() > until) break;
+      if (await more.count()) await more.first().click().catch(() => undefined);
+      else await page.mouse.wheel(0, 2_000);
+      await page.waitForTimeout(500);
+    }
+    await visible(row, 5_000);
     await screenshot(page, 'assessment-03-cases');
     await page.getByRole('link', { name: new RegExp(`办件编号${caseNumber}`) }).filter({ visible: true }).click();
     await visible(see.text(caseNumber));
