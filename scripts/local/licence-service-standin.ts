@@ -9,6 +9,7 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { loadStandInLicences, type StandInHolder } from '../seed/licences';
+import type { ProvincialService, ServiceReply, ServiceRequest } from './provincial-service';
 
 export const LICENCE_SERVICE_PREFIX = '/ahzwfw/licences';
 export const LICENCE_CONTROL_PREFIX = '/__control/licences/';
@@ -33,15 +34,8 @@ export interface LicenceFailureRule {
   holderCode?: string;
 }
 
-export type LicenceReply = { status: number; body: object } | 'hold';
-
-export interface LicenceRequest {
-  method: string;
-  path: string;
-  query: URLSearchParams;
-  headers: Record<string, string | string[] | undefined>;
-  body: Buffer;
-}
+type LicenceReply = ServiceReply;
+type LicenceRequest = ServiceRequest;
 
 const header = (request: LicenceRequest, name: string) => {
   const value = request.headers[name];
@@ -63,7 +57,7 @@ function sameHex(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-export class LicenceServiceStandIn {
+export class LicenceServiceStandIn implements ProvincialService {
   private requests: RecordedLicenceRequest[] = [];
   private rules: LicenceFailureRule[] = [];
   private readonly holders: StandInHolder[];

@@ -12,6 +12,7 @@ import { catalogRecords, putAll } from './seed';
 import { putSeedGuideFiles } from '../seed/guide-files/upload';
 import { ensureTables, printServerless, tableDefinitions } from './tables';
 import { queuesFromServerless } from './failure-destinations';
+import { provincialStandIns } from './provincial-standins';
 import { startStreamPoller, streamMappingsFromServerless, type StreamPoller } from './stream-poller';
 import { localTemplates, startWechatStandIn } from './wechat-standin';
 
@@ -162,6 +163,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       templates: localTemplates(),
       // The provincial e-licence service's stand-in, on the same server (data/licences.json).
       licenceService: { appId: environment.LICENCE_SERVICE_APP_ID, secret: environment.LOCAL_LICENCE_SERVICE_SECRET },
+      services: provincialStandIns(environment),
       log: options.log && ((line) => options.log!('wechat', line)),
     });
     started.push(wechat);

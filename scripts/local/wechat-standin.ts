@@ -18,7 +18,8 @@ import {
   type TemplateDefinition,
   type TemplateFieldKind,
 } from '../../shared/src/notifications/templates';
-import { LicenceServiceStandIn, type LicenceReply } from './licence-service-standin';
+import { LicenceServiceStandIn } from './licence-service-standin';
+import type { ProvincialService, ServiceReply } from './provincial-service';
 import { assertPortFree, type Managed } from './process';
 
 export interface WechatStandInOptions {
@@ -35,6 +36,8 @@ export interface WechatStandInOptions {
   now?: () => number;
   /** Also serve the provincial e-licence service's stand-in (licence-service-standin.ts) with these credentials. */
   licenceService?: { appId: string; secret: string };
+  /** Further provincial stand-ins served on the same server, each under its own path prefixes. */
+  services?: ProvincialService[];
 }
 
 export type StandInApi = 'send' | 'stable_token' | 'jscode2session';
@@ -534,9 +537,9 @@ function summary(reply: Reply): string {
   return `${reply.status}${errcode}`;
 }
 
-const fromLicenceReply = (reply: LicenceReply): Reply => (reply === 'hold' ? { type: 'hold' } : json(reply.body, reply.status));
+const fromServiceReply = (reply: ServiceReply): Reply => (reply === 'hold' ? { type: 'hold' } : json(reply.body, reply.status));
 
-async function serve(app: StandIn, req: http.IncomingMessage, res: http.ServerResponse, log?: (line: string) => void, licences?: LicenceServiceStandIn): Promise<void> {
+async function serve(app: StandIn, req: http.IncomingMessage, res: http.ServerResponse, log: ((line: string) => void) | undefined, services: readonly ProvincialService[]): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://stand-in');
   const method = req.method ?? 'GET';
   const isControl = url.pathname.startsWith(CONTROL_PREFIX);
@@ -547,8 +550,13 @@ async function serve(app: StandIn, req: http.IncomingMessage, res: http.ServerRe
     if (body === null) reply = json({ errcode: -1, errmsg: 'request entity too large' }, 413);
     else if (isControl && method === 'OPTIONS') reply = { type: 'text', status: 204, body: '' };
     else {
-      const licenceReply = licences?.handle({ method, path: url.pathname, query: url.searchParams, headers: req.headers, body });
-      reply = licenceReply ? fromLicenceReply(licenceReply) : app.handle({ method, path: url.pathname, query: url.searchParams, body });
+      const request = { method, path: url.pathname, query: url.searchParams, headers: req.headers, body };
+      let serviceReply: ServiceReply | undefined;
+      for (const service of services) {
+        serviceReply = await service.handle(request);
+        if (serviceReply) break;
+      }
+      reply = serviceReply ? fromServiceReply(serviceReply) : app.handle({ method, path: url.pathname, query: url.searchParams, body });
     }
   } catch (error) {
     if (req.destroyed) return; // The client went away mid-request.
@@ -584,8 +592,8 @@ export async function startWechatStandIn(options: WechatStandInOptions): Promise
   const host = options.host ?? '127.0.0.1';
   if (options.port !== 0) await assertPortFree(options.port, 'WeChat stand-in', 'WECHAT_PORT');
   const app = new StandIn(options);
-  const licences = options.licenceService && new LicenceServiceStandIn(options.licenceService);
-  const server = http.createServer((req, res) => void serve(app, req, res, options.log, licences));
+  const services = [...(options.licenceService ? [new LicenceServiceStandIn(options.licenceService)] : []), ...(options.services ?? [])];
+  const server = http.createServer((req, res) => void serve(app, req, res, options.log, services));
   await listen(server, options.port, host);
   const { port } = server.address() as AddressInfo;
   const urlHost = host.includes(':') ? `[${host}]` : host;
