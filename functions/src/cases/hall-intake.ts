@@ -4,7 +4,7 @@ import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dy
 import { CASE_CHANNELS, CASE_STATUSES, type CaseDetail, type HallIntakeReceipt, type ImplementationItem } from '@ah-tourism/shared';
 import type { Caller } from '../auth/caller';
 import { authStore } from '../auth/store';
-import { currentUser } from '../staff/service';
+import { currentStaff } from '../staff/service';
 import { config } from '../platform/config';
 import { seal, unseal, type KeyProvider } from '../platform/crypto';
 import { dynamo } from '../platform/dynamodb';
@@ -35,11 +35,7 @@ export const CLAIM_VALID_DAYS = 30;
 export const CLAIM_SK = 'CLAIM';
 
 /** The caller as staff, read from the table (a revoked binding stops working at once); anyone else is refused. */
-export async function staffOnly(caller: Caller): Promise<StaffUser> {
-  const user = await currentUser(authStore(), caller);
-  if (!user.staff) throw new AppError('AUTH_FORBIDDEN');
-  return user as StaffUser;
-}
+export const staffOnly = (caller: Caller): Promise<StaffUser> => currentStaff(authStore(), caller);
 
 export function newClaimCode(): string {
   return Array.from({ length: CLAIM_CODE_LENGTH }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');

@@ -17,8 +17,8 @@ import {
   type WorkingCalendar,
 } from '@ah-tourism/shared';
 import type { Caller } from '../auth/caller';
-import type { AuthStore, UserRecord } from '../auth/store';
-import { currentUser } from '../staff/service';
+import type { AuthStore } from '../auth/store';
+import { currentStaff } from '../staff/service';
 import { config } from '../platform/config';
 import { unseal, type KeyProvider } from '../platform/crypto';
 import { decodeCursor, encodeCursor } from '../platform/cursor';
@@ -35,7 +35,8 @@ import type { DownloadLinks } from './download-links';
 import type { CaseRecord, StoredCase } from './records';
 import type { CaseStore } from './store';
 
-export type StaffUser = UserRecord & { staff: NonNullable<UserRecord['staff']> };
+import type { StaffUser } from '../staff/service';
+export type { StaffUser };
 
 export interface StaffViewDeps {
   cases: CaseStore;
@@ -76,11 +77,7 @@ export function staffCaseViews(deps: StaffViewDeps) {
   const { tableName: TableName } = config();
 
   /** The caller as staff, read from the table (a revoked binding stops working at once). */
-  async function staffOf(caller: Caller): Promise<StaffUser> {
-    const user = await currentUser(deps.people, caller);
-    if (!user.staff) throw new AppError('AUTH_FORBIDDEN');
-    return user as StaffUser;
-  }
+  const staffOf = (caller: Caller): Promise<StaffUser> => currentStaff(deps.people, caller);
 
   /**
    * Staff see their own organisation's cases; provincial staff also see every other organisation's,

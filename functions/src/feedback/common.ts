@@ -11,7 +11,8 @@ import { queryPage } from '../platform/query-page';
  * in by, feedback numbers, index pages of records and transaction cancellation codes.
  */
 
-export type StaffUser = UserRecord & { staff: NonNullable<UserRecord['staff']> };
+import type { StaffUser } from '../staff/service';
+export type { StaffUser };
 
 /**
  * The channel a piece of feedback came in by. Only staff holding the channel's permission (hall window,

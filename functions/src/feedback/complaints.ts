@@ -23,7 +23,7 @@ import { AppError } from '../platform/errors';
 import { createOnce, type CreateOutcome, type IdempotentRequest } from '../platform/idempotency';
 import { logger } from '../platform/logger';
 import { maskPersonName } from '../platform/masking';
-import { currentUser } from '../staff/service';
+import { currentStaff, currentUser } from '../staff/service';
 import { channelFor, feedbackNumber, queryIndexPage, requireFeedbackDesk, type StaffUser } from './common';
 import { actionIssues, actionNote, complaintStatusPrefix, complaintSummary, routingRegion, type ComplaintEvent, type ComplaintRecord, type StoredComplaint } from './complaint-records';
 import type { ComplaintStore } from './complaint-store';
@@ -56,11 +56,7 @@ export interface ComplaintDeps {
 export function complaintService(deps: ComplaintDeps) {
   const now = deps.now ?? (() => new Date());
 
-  async function staffOf(caller: Caller): Promise<StaffUser> {
-    const user = await currentUser(deps.people as AuthStore, caller);
-    if (!user.staff) throw new AppError('AUTH_FORBIDDEN');
-    return user as StaffUser;
-  }
+  const staffOf = (caller: Caller): Promise<StaffUser> => currentStaff(deps.people as AuthStore, caller);
 
   /** The organisation that accepts complaints about businesses of a region, with its 旅游投诉受理 item. */
   async function handlerOf(regionCode: string) {

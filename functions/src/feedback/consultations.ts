@@ -24,7 +24,7 @@ import { AppError } from '../platform/errors';
 import { claimOutcome, createOnce, type IdempotentRequest } from '../platform/idempotency';
 import { logger } from '../platform/logger';
 import { maskPersonName } from '../platform/masking';
-import { currentUser } from '../staff/service';
+import { currentStaff, currentUser } from '../staff/service';
 import { cancellationCodes, channelFor, feedbackNumber, newestFirst, queryIndexPage, requireFeedbackDesk, type StaffUser } from './common';
 import { consultationPartition, consultationsPartition, faqPartition } from './keys';
 
@@ -133,11 +133,7 @@ export function consultationService(deps: ConsultationDeps) {
   const db = dynamo();
   const { tableName: TableName } = config();
 
-  async function staffOf(caller: Caller): Promise<StaffUser> {
-    const user = await currentUser(deps.people as AuthStore, caller);
-    if (!user.staff) throw new AppError('AUTH_FORBIDDEN');
-    return user as StaffUser;
-  }
+  const staffOf = (caller: Caller): Promise<StaffUser> => currentStaff(deps.people as AuthStore, caller);
 
   async function load(consultationId: string): Promise<ConsultationRecord | undefined> {
     const { Item } = await db.send(new GetCommand({ TableName, Key: consultationKey(consultationId), ConsistentRead: true }));

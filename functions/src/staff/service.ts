@@ -38,6 +38,15 @@ export async function currentUser(store: AuthStore, caller: Caller): Promise<Use
   return user;
 }
 
+export type StaffUser = UserRecord & { staff: NonNullable<UserRecord['staff']> };
+
+/** The caller as a staff member of some organisation, read from the table (a revoked binding stops working at once); anyone else is refused. */
+export async function currentStaff(store: AuthStore, caller: Caller): Promise<StaffUser> {
+  const user = await currentUser(store, caller);
+  if (!user.staff) throw new AppError('AUTH_FORBIDDEN');
+  return user as StaffUser;
+}
+
 /** Staff of that organisation with that permission (or, when allowed, a provincial admin). */
 export async function requireStaff(
   store: AuthStore,
