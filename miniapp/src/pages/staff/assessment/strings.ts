@@ -10,7 +10,7 @@ export const ASSESSMENT_PAGE_STRINGS = {
   organisation: '选择单位',
   organisationLabel: '选择单位所在地区',
   chooseFirst: '请先选择要查看的市或单位',
-  notAllowed: '仅单位管理员和省级工作人员可以查看网上考核',
+  notAllowed: '仅工作人员可以查看网上考核',
   notAllowedHint: '如需查看，请联系本单位管理员开通“单位管理员”权限',
   toMine: '返回我的',
   export: '导出 CSV',
