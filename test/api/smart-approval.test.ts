@@ -4,6 +4,7 @@ import { api, forRequests } from '../support/api';
 import { asUser, cityItem, completeApplication, newUser, signInAs, submitApplication, validCreditCode } from '../support/applications';
 import { storedEntries, verifyAudit } from '../support/audit';
 import { act, applicantCase, staffCase } from '../support/lifecycle';
+import { decide, staffOf } from '../support/licences';
 
 const json = { 'Content-Type': 'application/json' };
 
@@ -72,6 +73,34 @@ describe('smart approval (旅行社服务网点设立备案)', () => {
 });
 
 describe('the one visit of a negative-list item (A级旅游景区质量等级评定)', () => {
+  /** The visit collects the plaque: it opens once the case is approved. */
+  const approveAll = async (cases: string[]) => {
+    const personas = await staffOf('city');
+    for (const caseNumber of cases) await decide(personas, caseNumber);
+  };
+
+  it('opens once the case is approved, and says what it is for: awaiting pre-review or under review it cannot be booked', async () => {
+    const item = await cityItem('A级旅游景区质量等级评定');
+    const grade = item.applicationFields!.find((f) => f.key === 'targetGrade')!.options![0];
+    const applicant = await newUser();
+    const caseNumber = (await submitApplication(applicant, await completeApplication(applicant, item, { scenicName: '黄山齐云山景区', targetGrade: grade, scenicAddress: '黄山市休宁县齐云山镇' }))).body.caseNumber as string;
+    const waiting = await applicantCase(applicant, caseNumber);
+    expect(waiting.visit).toMatchObject({ required: true, when: 'after_approval', canBook: false, purpose: '到现场领取A级旅游景区标牌并签收' });
+    const tooEarly = await api(`/cases/${caseNumber}/visit-slots`, { headers: asUser(applicant) });
+    expect(tooEarly.status).toBe(409);
+    expect(tooEarly.body).toMatchObject({ code: 'CASE_ACTION_NOT_ALLOWED', message: '作出准予决定后、送达前才能预约到现场领取结果' });
+    const booking = await api(`/cases/${caseNumber}/visit`, { method: 'PUT', headers: asUser(applicant, { ...json, 'Idempotency-Key': randomUUID() }), body: JSON.stringify({ slotId: '202601010900' }) });
+    expect(booking.status).toBe(409);
+
+    const personas = await staffOf('city');
+    expect((await act(personas.pre, caseNumber, { action: 'accept', opinion: '材料齐全' })).status).toBe(200);
+    expect((await applicantCase(applicant, caseNumber)).visit?.canBook).toBe(false);
+    expect((await act(personas.review, caseNumber, { action: 'complete_review', opinion: '符合条件' })).status).toBe(200);
+    expect((await act(personas.decide, caseNumber, { action: 'approve', opinion: '同意' })).status).toBe(200);
+    expect((await applicantCase(applicant, caseNumber)).visit?.canBook).toBe(true);
+    expect((await api(`/cases/${caseNumber}/visit-slots`, { headers: asUser(applicant) })).status).toBe(200);
+  }, forRequests(20));
+
   it('is booked online from the hall’s slots; a full slot refuses; rebooking frees the old slot', async () => {
     const item = await cityItem('A级旅游景区质量等级评定');
     const grade = item.applicationFields!.find((f) => f.key === 'targetGrade')!.options![0];
@@ -83,6 +112,7 @@ describe('the one visit of a negative-list item (A级旅游景区质量等级评
         return res.body.caseNumber as string;
       }),
     );
+    await approveAll(cases);
     const first = await applicantCase(applicants[0]!, cases[0]!);
     expect(first.visit).toMatchObject({ required: true, canBook: true });
     expect(first.visit!.reason).toBeTruthy();
@@ -114,37 +144,46 @@ describe('the one visit of a negative-list item (A级旅游景区质量等级评
     const booked = seen.history.find((h: { action: string }) => h.action === 'book_visit')?.opinion;
     expect(booked).toMatch(/^预约现场办理：\d{4}年\d{2}月\d{2}日 \d{2}:\d{2}–\d{2}:\d{2}，.+/);
     expect(booked).not.toMatch(/T\d{2}:\d{2}:\d{2}/);
-    // Each booking is a step of the audit chain, after the submission.
-    expect(await storedEntries(cases[winner]!)).toEqual([expect.objectContaining({ seq: 1, action: 'submit' }), expect.objectContaining({ seq: 2, action: 'book_visit' }), expect.objectContaining({ seq: 3, action: 'book_visit' })]);
-    expect(await verifyAudit(staff, cases[winner]!)).toMatchObject({ entries: 3, intact: true });
-  });
+    // Each booking is a step of the audit chain, after the decision.
+    expect((await storedEntries(cases[winner]!)).map((entry) => [entry.seq, entry.action])).toEqual([
+      [1, 'submit'],
+      [2, 'accept'],
+      [3, 'complete_review'],
+      [4, 'approve'],
+      [5, 'book_visit'],
+      [6, 'book_visit'],
+    ]);
+    expect(await verifyAudit(staff, cases[winner]!)).toMatchObject({ entries: 6, intact: true });
+  }, forRequests(60));
 
-  it('is booked while staff accept the case at the same moment: the audit chain never forks', async () => {
+  it('is booked while staff deliver the decision at the same moment: the audit chain never forks', async () => {
     const item = await cityItem('A级旅游景区质量等级评定');
     const grade = item.applicationFields!.find((f) => f.key === 'targetGrade')!.options![0];
-    const staff = (await signInAs('city-pre_review')).accessToken;
+    const staff = (await signInAs('city-deliver')).accessToken;
     const applicants = await Promise.all(Array.from({ length: 5 }, () => newUser()));
     const cases = await Promise.all(
       applicants.map(async (applicant) => (await submitApplication(applicant, await completeApplication(applicant, item, { scenicName: '黄山翡翠谷景区', targetGrade: grade, scenicAddress: '黄山市黄山区汤口镇翡翠谷' }))).body.caseNumber as string),
     );
+    await approveAll(cases);
     const slots = await api(`/cases/${cases[0]}/visit-slots`, { headers: asUser(applicants[0]!) });
     const versions = await Promise.all(cases.map(async (caseNumber) => (await staffCase(staff, caseNumber)).body.version));
     await Promise.all(
       cases.map(async (caseNumber, i) => {
         const slot = slots.body.slots[10 + i] as { slotId: string };
-        const [booked, accepted] = await Promise.all([
+        const [booked, delivered] = await Promise.all([
           api(`/cases/${caseNumber}/visit`, { method: 'PUT', headers: asUser(applicants[i]!, { ...json, 'Idempotency-Key': randomUUID() }), body: JSON.stringify({ slotId: slot.slotId }) }),
-          act(staff, caseNumber, { action: 'accept', opinion: '材料齐全', version: versions[i]! }),
+          act(staff, caseNumber, { action: 'deliver', delivery: { method: 'electronic' }, version: versions[i]! }),
         ]);
-        // The staff step goes on after a booking that took its entry number; a booking that came second is asked to look again.
-        expect(accepted.status).toBe(200);
-        expect(booked.status === 200 || (booked.status === 409 && booked.body.code === 'CASE_VERSION_CONFLICT')).toBe(true);
+        // The staff step goes on after a booking that took its entry number; a booking that came second is
+        // refused (the case moved on: delivered, or a newer version).
+        expect(delivered.status).toBe(200);
+        expect(booked.status === 200 || (booked.status === 409 && ['CASE_VERSION_CONFLICT', 'CASE_ACTION_NOT_ALLOWED'].includes(booked.body.code))).toBe(true);
         const actions = (await storedEntries(caseNumber)).map((e) => e.action);
-        expect(actions.sort()).toEqual(['accept', ...(booked.status === 200 ? ['book_visit'] : []), 'submit'].sort());
+        expect(actions.sort()).toEqual(['accept', 'approve', ...(booked.status === 200 ? ['book_visit'] : []), 'complete_review', 'deliver', 'submit'].sort());
         expect(await verifyAudit(staff, caseNumber)).toMatchObject({ intact: true, entries: actions.length });
       }),
     );
-  }, forRequests(50));
+  }, forRequests(90));
 
   it('is booked once per idempotency key: sent again or five times at once, one booking and one place taken', async () => {
     const item = await cityItem('A级旅游景区质量等级评定');
@@ -153,6 +192,7 @@ describe('the one visit of a negative-list item (A级旅游景区质量等级评
     const submitted = await submitApplication(applicant, await completeApplication(applicant, item, { scenicName: '黄山九龙瀑景区', targetGrade: grade, scenicAddress: '黄山市黄山区汤口镇九龙瀑' }));
     expect(submitted.status).toBe(201);
     const caseNumber = submitted.body.caseNumber as string;
+    await approveAll([caseNumber]);
     const slots = async () => (await api(`/cases/${caseNumber}/visit-slots`, { headers: asUser(applicant) })).body.slots as { slotId: string; remaining: number }[];
     const [slot, other] = (await slots()).filter((s) => s.remaining >= 1).slice(-2) as [{ slotId: string; remaining: number }, { slotId: string; remaining: number }];
     const book = (slotId: string, key?: string) =>
@@ -176,7 +216,7 @@ describe('the one visit of a negative-list item (A级旅游景区质量等级评
     expect(keyless.body.code).toBe('COMMON_IDEMPOTENCY_KEY_REQUIRED');
     expect((await applicantCase(applicant, caseNumber)).visit?.booking?.slotId).toBe(slot.slotId);
     expect((await slots()).find((s) => s.slotId === other.slotId)!.remaining).toBe(other.remaining);
-  }, 60_000);
+  }, forRequests(40));
 
   it('is not offered for items that can be done entirely online', async () => {
     const applicant = await newUser();

@@ -1,6 +1,7 @@
 import type { ImplementationItem } from '@ah-tourism/shared';
 import { cityItem, completeApplication, signInAs, submitApplication } from '../support/applications';
 import { openPhone, screenshot, visible } from '../support/browser';
+import { decide, staffOf } from '../support/licences';
 import { switchPersona } from '../support/lifecycle-phone';
 import { openApp } from '../support/login-phone';
 
@@ -16,7 +17,7 @@ describe('the one visit of a negative-list item and smart approval (H5, Chromium
   let phone: Awaited<ReturnType<typeof openPhone>>;
   afterAll(async () => phone?.close());
 
-  it('the applicant books the on-site visit for a scenic-area rating from the hall’s slots', async () => {
+  it('the applicant books the on-site visit for a scenic-area rating from the hall’s slots, once it is approved', async () => {
     const item = await cityItem('A级旅游景区质量等级评定');
     const caseNumber = await submitAs('citizen', item, { scenicName: '黄山翡翠谷景区', targetGrade: 'AAAA级', scenicAddress: '黄山市黄山区汤口镇翡翠谷' });
     phone = await openPhone();
@@ -24,7 +25,14 @@ describe('the one visit of a negative-list item and smart approval (H5, Chromium
     await switchPersona(page, 'citizen');
     await openApp(page, `pages/cases/detail/index?caseNumber=${caseNumber}`);
     await visible(page.getByText('现场办理（最多跑一次）').filter({ visible: true }).first(), 45_000);
-    await visible(page.getByText('尚未预约现场办理时段').filter({ visible: true }));
+    // Awaiting pre-review: the page says what the visit is for and when it can be booked, and offers no slots.
+    await visible(page.getByText('到现场办理：到现场领取A级旅游景区标牌并签收').filter({ visible: true }));
+    await visible(page.getByText('作出准予决定后，即可在此预约到现场领取的时间').filter({ visible: true }));
+    expect(await page.getByRole('button', { name: '预约时段' }).filter({ visible: true }).count()).toBe(0);
+
+    await decide(await staffOf('city'), caseNumber);
+    await openApp(page, `pages/cases/detail/index?caseNumber=${caseNumber}`);
+    await visible(page.getByText('尚未预约现场办理时段').filter({ visible: true }), 45_000);
     await page.getByRole('button', { name: '预约时段' }).filter({ visible: true }).first().click();
     const free = page.getByRole('radio').filter({ visible: true }).filter({ hasText: '余 3 个' }).first();
     await visible(free, 30_000);

@@ -8,7 +8,7 @@ import type { DownloadLinks } from './download-links';
 import { caseEvaluable, evaluationState } from './feedback-records';
 import type { CaseRecord, StoredCase } from './records';
 import type { CaseStore } from './store';
-import { canBook, visitRequired } from './visits';
+import { canBook, visitRequired, visitWhen } from './visits';
 
 export function caseSummary(record: CaseRecord): CaseSummary {
   return {
@@ -67,7 +67,16 @@ export function caseDetail(found: StoredCase, viewerUserId: string, calendar: Wo
     ...(record.status === 'supplement_requested' ? { supplement: { materialIds: reopened, ...(notice ? { noticeNumber: notice.number } : {}) } } : {}),
     actions: applicantActions(record.status),
     ...(visitRequired(found)
-      ? { visit: { required: true, ...(found.guide.guide.negativeList.reason ? { reason: found.guide.guide.negativeList.reason } : {}), canBook: canBook(found), ...(found.visit ? { booking: found.visit } : {}) } }
+      ? {
+          visit: {
+            required: true,
+            ...(found.guide.guide.negativeList.reason ? { reason: found.guide.guide.negativeList.reason } : {}),
+            ...(found.guide.guide.negativeList.visitPurpose ? { purpose: found.guide.guide.negativeList.visitPurpose } : {}),
+            when: visitWhen(found),
+            canBook: canBook(found),
+            ...(found.visit ? { booking: found.visit } : {}),
+          },
+        }
       : {}),
     evaluation: evaluationState(
       { evaluable: caseEvaluable(record.status, config().feedback.evaluateFromAcceptance), ownerUserId: record.submitterUserId },

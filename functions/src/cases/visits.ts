@@ -1,6 +1,6 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { chinaTimeRange, cstDay, cstInstant, type VisitBooking, type VisitSlots, type WorkingCalendar } from '@ah-tourism/shared';
+import { chinaTimeRange, cstDay, cstInstant, type VisitBooking, type VisitSlots, type VisitWhen, type WorkingCalendar } from '@ah-tourism/shared';
 import type { Caller } from '../auth/caller';
 import { config } from '../platform/config';
 import { dynamo } from '../platform/dynamodb';
@@ -18,7 +18,15 @@ import type { EventRecord, StepRecord, StoredCase } from './records';
 export const SLOT_CAPACITY = 3;
 const BOOKING_DAYS = 5;
 const SLOT_STARTS = [9, 9.5, 10, 10.5, 11, 14, 14.5, 15, 15.5, 16];
-const BOOKABLE: readonly string[] = ['pre_review', 'accepted', 'special_procedure', 'reviewed'];
+/**
+ * The statuses in which the visit can be booked or moved, by when the guide says it happens: never while
+ * the case awaits pre-review (it may yet be sent back or refused), during the review once accepted, or
+ * once approved to collect the result (a plaque), until it is delivered.
+ */
+const BOOKABLE: Readonly<Record<VisitWhen, readonly string[]>> = {
+  after_acceptance: ['accepted', 'special_procedure', 'reviewed'],
+  after_approval: ['approved'],
+};
 
 const slotsPartition = (organisationCode: string) => `VISITS#${organisationCode}`;
 const slotKey = (organisationCode: string, slotId: string) => ({ pk: slotsPartition(organisationCode), sk: `SLOT#${slotId}` });
@@ -33,8 +41,11 @@ export function visitRequired(stored: StoredCase): boolean {
   return stored.guide.guide.negativeList.listed && stored.guide.guide.visitsRequired === 1;
 }
 
+/** When the guide says the visit happens (a guide that does not say: once the case is accepted). */
+export const visitWhen = (stored: StoredCase): VisitWhen => stored.guide.guide.negativeList.visitWhen ?? 'after_acceptance';
+
 export function canBook(stored: StoredCase): boolean {
-  return visitRequired(stored) && BOOKABLE.includes(stored.record.status);
+  return visitRequired(stored) && BOOKABLE[visitWhen(stored)].includes(stored.record.status);
 }
 
 function offeredSlots(calendar: WorkingCalendar, now: Date) {
@@ -67,7 +78,9 @@ export function visitService(deps: { calendar: () => Promise<WorkingCalendar>; n
 
   function requireBookable(stored: StoredCase) {
     if (!visitRequired(stored)) throw new AppError('CASE_ACTION_NOT_ALLOWED', '该事项可全程网上办理，无需到现场');
-    if (!canBook(stored)) throw new AppError('CASE_ACTION_NOT_ALLOWED', '办件当前状态下不能预约现场办理');
+    if (!canBook(stored)) {
+      throw new AppError('CASE_ACTION_NOT_ALLOWED', visitWhen(stored) === 'after_approval' ? '作出准予决定后、送达前才能预约到现场领取结果' : '受理后、作出决定前才能预约现场办理');
+    }
   }
 
   return {

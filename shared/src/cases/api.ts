@@ -100,6 +100,8 @@ export const caseDetailSchema = caseSummarySchema
       .object({
         required: z.boolean(),
         reason: z.string().optional().meta({ description: '列入负面清单、必须到现场的原因' }),
+        purpose: z.string().optional().meta({ description: '到现场办理的内容（如领取标牌）' }),
+        when: z.enum(['after_acceptance', 'after_approval']).meta({ description: '何时可以预约：受理后（审查期间），或准予后（领取结果）' }),
         canBook: z.boolean(),
         booking: visitBookingSchema.optional(),
       })

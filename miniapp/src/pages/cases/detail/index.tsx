@@ -106,6 +106,7 @@ export default function CaseDetailPage() {
         <VisitCard
           key={`visit-${detail.version}-${detail.visit.booking?.slotId ?? ''}`}
           caseNumber={detail.caseNumber}
+          status={detail.status}
           visit={detail.visit}
           onBooked={(booking) => answered({ ...detail, visit: { ...detail.visit!, booking } }, S.visitBooked(chinaTimeRange(booking.startsAt, booking.endsAt)))}
           onStale={stale}

@@ -41,6 +41,11 @@ export const DETAIL_STRINGS = {
   // the one on-site visit (negative-list items)
   visitTitle: '现场办理（最多跑一次）',
   visitReason: (reason: string) => `需到现场的原因：${reason}`,
+  visitPurpose: (purpose: string) => `到现场办理：${purpose}`,
+  visitOpensLater: {
+    after_acceptance: '办件受理后，即可在此预约到现场的时间',
+    after_approval: '作出准予决定后，即可在此预约到现场领取的时间',
+  },
   visitNotBooked: '尚未预约现场办理时段',
   visitTime: '预约时段',
   visitPlace: '办理地点',

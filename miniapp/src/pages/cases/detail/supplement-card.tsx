@@ -29,7 +29,7 @@ const slotId = (materialId: string) => `f-supplement-${materialId.replace(/[^A-Z
  */
 export function SupplementCard({ detail, item, onResubmitted, onStale }: SupplementCardProps) {
   const supplement = detail.supplement!
-  const uploads = useUploads(detail.implementationCode)
+  const uploads = useUploads(detail.implementationCode, item?.guide.materials)
   const [files, setFiles] = useState<Record<string, FormFile[]>>({})
   const [issues, setIssues] = useState<Record<string, string>>({})
   const [problem, setProblem] = useState<string | null>(null)

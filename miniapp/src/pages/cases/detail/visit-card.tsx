@@ -1,4 +1,4 @@
-import type { CaseDetail, VisitSlots } from '@ah-tourism/shared'
+import type { CaseDetail, CaseStatus, VisitSlots } from '@ah-tourism/shared'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { ActionButton } from '@/components/action-button'
@@ -17,8 +17,15 @@ type Visit = NonNullable<CaseDetail['visit']>
 type Booking = NonNullable<Visit['booking']>
 type Slot = VisitSlots['slots'][number]
 
+/** The statuses before the visit can be booked, by when the guide says it happens. */
+const BEFORE_BOOKING: Record<Visit['when'], readonly CaseStatus[]> = {
+  after_acceptance: ['pre_review', 'supplement_requested'],
+  after_approval: ['pre_review', 'supplement_requested', 'accepted', 'special_procedure', 'reviewed'],
+}
+
 export interface VisitCardProps {
   caseNumber: string
+  status: CaseStatus
   visit: Visit
   onBooked: (booking: Booking) => void
   /** The case changed meanwhile (409 other than a full slot): show the message and reload. */
@@ -44,7 +51,7 @@ function byDay(slots: Slot[]): { day: string; slots: Slot[] }[] {
  * and (while the case allows it) 预约时段 / 改约 from GET /cases/{no}/visit-slots, booked with
  * PUT /cases/{no}/visit. A slot filled meanwhile (409 VISIT_SLOT_FULL) says so and reloads the slots.
  */
-export function VisitCard({ caseNumber, visit, onBooked, onStale }: VisitCardProps) {
+export function VisitCard({ caseNumber, status, visit, onBooked, onStale }: VisitCardProps) {
   const [open, setOpen] = useState(false)
   const [slots, setSlots] = useState<SlotsState>({ status: 'loading' })
   const [selected, setSelected] = useState<string | null>(null)
@@ -156,8 +163,11 @@ export function VisitCard({ caseNumber, visit, onBooked, onStale }: VisitCardPro
 
   return (
     <Section title={S.visitTitle}>
+      {visit.purpose ? <Text className='visit__text'>{S.visitPurpose(visit.purpose)}</Text> : null}
       {visit.reason ? <Text className='visit__text'>{S.visitReason(visit.reason)}</Text> : null}
-      {booking ? (
+      {!booking && BEFORE_BOOKING[visit.when].includes(status) ? (
+        <Text className='case-note'>{S.visitOpensLater[visit.when]}</Text>
+      ) : booking ? (
         <View className='visit__booking'>
           <DetailRow label={S.visitTime}>
             <Text>{chinaTimeRange(booking.startsAt, booking.endsAt)}</Text>

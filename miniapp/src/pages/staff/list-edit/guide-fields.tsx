@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { VISIT_WHEN } from '@ah-tourism/shared'
 import { describedBy, FormField } from '@/components/form-field'
 import { ChoiceGroup } from '@/components/form-field/choice-group'
 import { SwitchRow } from '@/components/form-field/switch-row'
@@ -45,11 +46,11 @@ export function GuideFields({ form, errors, catalogEditable, onChange }: FieldsP
       </FormField>
     )
   }
-  const choice = (path: string, label: string, options: Record<string, string>) => {
+  const choice = (path: string, label: string, options: Record<string, string>, parse: (value: string) => unknown = Number) => {
     const id = fieldId(path)
     return (
       <FormField key={path} id={id} label={label} required error={errors[path]}>
-        <ChoiceGroup label={label} options={Object.entries(options).map(([value, text]) => ({ value, label: text }))} value={String(valueAt(form, path) ?? '')} invalid={!!errors[path]} onChange={(value) => onChange(path, Number(value))} />
+        <ChoiceGroup label={label} options={Object.entries(options).map(([value, text]) => ({ value, label: text }))} value={String(valueAt(form, path) ?? '')} invalid={!!errors[path]} onChange={(value) => onChange(path, parse(value))} />
       </FormField>
     )
   }
@@ -133,6 +134,8 @@ export function GuideFields({ form, errors, catalogEditable, onChange }: FieldsP
       <Section title={S.negativeList}>
         <SwitchRow title={S.listed} note={S.listedNote} checked={listed} onChange={(on) => onChange('guide.negativeList.listed', on)} />
         {listed ? text({ path: 'guide.negativeList.reason', label: S.reason, multiline: true }) : null}
+        {listed ? choice('guide.negativeList.visitWhen', S.visitWhen, VISIT_WHEN, String) : null}
+        {listed ? text({ path: 'guide.negativeList.visitPurpose', label: S.visitPurpose, required: false, hint: S.visitPurposeHint }) : null}
       </Section>
     </>
   )
