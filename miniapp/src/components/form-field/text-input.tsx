@@ -1,4 +1,5 @@
 import { Input } from '@tarojs/components'
+import { normaliseTypedNumber } from '@ah-tourism/shared'
 
 export type TextInputMode = 'text' | 'decimal' | 'idcard' | 'tel'
 
@@ -19,7 +20,10 @@ export interface TextInputProps {
 
 const KEYBOARDS = { text: 'text', decimal: 'digit', idcard: 'idcard', tel: 'number' } as const
 
-/** Mini-program variant: Taro's Input with the matching keyboard. (H5: text-input.h5.tsx.) */
+/**
+ * Mini-program variant: Taro's Input with the matching keyboard. (H5: text-input.h5.tsx.) A number is read as
+ * pasted (full-width digits, spaces, hyphens) and cut to `maxLength` after that.
+ */
 export function TextInput({ id, value, label, placeholder, maxLength = 140, mode = 'text', invalid = false, onChange, onBlur }: TextInputProps) {
   return (
     <Input
@@ -29,9 +33,9 @@ export function TextInput({ id, value, label, placeholder, maxLength = 140, mode
       value={value}
       placeholder={placeholder}
       placeholderClass='form-control__placeholder'
-      maxlength={maxLength}
+      maxlength={mode === 'text' ? maxLength : maxLength * 2 + 4}
       aria-label={label}
-      onInput={(event) => onChange(event.detail.value)}
+      onInput={(event) => onChange(mode === 'text' ? event.detail.value : normaliseTypedNumber(mode, event.detail.value, maxLength))}
       onBlur={() => onBlur?.()}
     />
   )

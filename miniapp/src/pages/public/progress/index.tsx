@@ -209,11 +209,13 @@ export default function PublicProgressPage() {
               label={S.byMobile}
               placeholder={S.mobilePlaceholder}
               mode='tel'
-              maxLength={4}
+              maxLength={11}
               invalid={!!mobileError}
               describedBy={describedBy(MOBILE_ID, false, !!mobileError)}
               onChange={(value) => {
-                setMobileLast4(value.replace(/\D/g, ''))
+                // A whole mobile pasted here: its last four digits are what is asked for.
+                const digits = value.replace(/\D/g, '')
+                setMobileLast4(digits.length === 11 ? digits.slice(-4) : digits.slice(0, 4))
                 clearIssue('mobileLast4')
               }}
             />
