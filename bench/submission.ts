@@ -10,7 +10,7 @@
  * Two applications, each measured the same way:
  *   - 旅行社业务经营许可 (黄山市) by an enterprise through an agent, 5 PDF files: its 营业执照 and other
  *     materials come from the enterprise's licence wallet, which is read before the transaction;
- *   - 导游证核发 (黄山市) by a tour guide in person, 4 files (one a PNG photo): a person has no licence
+ *   - 导游证核发 (黄山市) by a tour guide in person, 4 files (one a JPG photo): a person has no licence
  *     wallet (it is kept by enterprise credit code), so nothing is read before the transaction.
  * The handler path = validation of the whole application against the guide (from memory) → the wallet
  * read when the application needs one, with envelope encryption → one TransactWriteItems (which also
@@ -32,7 +32,8 @@ import type { CaseApplication, CaseRecord } from '../functions/src/cases/records
 import { reminderTimers } from '../functions/src/notifications/timers';
 import { localDynamoClient } from '../scripts/local/dynamodb-local';
 import { startStack } from '../scripts/local/stack';
-import { MINIMAL_PDF, MINIMAL_PNG, TRAVEL_AGENCY_FIELDS, asUser, cityItem, completeApplication, newUser, upload, validResidentId } from '../test/support/applications';
+import { TRAVEL_AGENCY_FIELDS, asUser, cityItem, completeApplication, newUser, upload, validResidentId } from '../test/support/applications';
+import { fileFor } from '../test/support/material-files';
 import { RESULTS_DIR, benchPorts, functionInProcess, machine, machineLine, percentile, round, runIfMain, table, waitForVerdicts, warnIfBusy, writeJson } from './common';
 
 interface Measurement {
@@ -73,10 +74,9 @@ async function interleaved(connections: number, seconds: number, paths: (() => P
 async function tourGuideApplication(user: string, item: ImplementationItem) {
   const materials: Record<string, Awaited<ReturnType<typeof upload>>[]> = {};
   for (const material of item.guide.materials.filter((m) => m.source === 'applicant' && m.necessity === 'required')) {
-    const photo = material.id === 'photo';
-    materials[material.id] = [
-      await upload(user, item.implementationCode, material.id, photo ? MINIMAL_PNG : MINIMAL_PDF, photo ? { contentType: 'image/png', fileName: '证件照.png' } : {}),
-    ];
+    // The photo as the guide's spec asks (a JPG of at least 358×441 pixels, 20–200 KB), the rest PDFs.
+    const { content, ...as } = fileFor(material);
+    materials[material.id] = [await upload(user, item.implementationCode, material.id, content, as)];
   }
   return {
     implementationCode: item.implementationCode,

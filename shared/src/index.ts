@@ -9,6 +9,7 @@ export * from './catalog/api';
 export * from './application/fields';
 export * from './application/applicant';
 export * from './application/application';
+export * from './application/file-spec';
 export * from './application/commitment';
 // Apart from the hash: whoever needs the consequences does not load SM3 with them.
 export * from './application/commitment-consequences';
@@ -29,6 +30,7 @@ export * from './feedback/model';
 export * from './feedback/api';
 export * from './text/characters';
 export * from './text/free-text';
+export * from './text/typed-numbers';
 export * from './licences/licence';
 export * from './licences/licence-materials';
 export * from './licences/registry-text';

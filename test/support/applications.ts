@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { creditCodeCheckChar, residentIdCheckChar, type ImplementationItem, type Session, type UploadTicket } from '@ah-tourism/shared';
 import { mintLoginCode } from '../../scripts/local/wechat-control';
 import { api, wechatUrl } from './api';
+import { MINIMAL_PDF, fileFor } from './material-files';
 
-export const MINIMAL_PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+export { MINIMAL_PDF };
+
 /** A 1×1 transparent PNG that decodes: every chunk's length and CRC agree with its data. */
 export const MINIMAL_PNG = Buffer.from(
   '89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000a49444154789c6300010000050001' + '0d0a2db40000000049454e44ae426082',
@@ -65,7 +67,9 @@ export async function completeApplication(user: string, item: ImplementationItem
   const materials: Record<string, { key: string; fileName: string; contentType?: string; size?: number }[]> = {};
   for (const material of item.guide.materials) {
     const needed = material.source === 'applicant' && (material.necessity === 'required' || material.requiredWhen === 'agent');
-    if (needed) materials[material.id] = [await upload(user, item.implementationCode, material.id, MINIMAL_PDF)];
+    if (!needed) continue;
+    const { content, ...as } = fileFor(material);
+    materials[material.id] = [await upload(user, item.implementationCode, material.id, content, as)];
   }
   return {
     implementationCode: item.implementationCode,

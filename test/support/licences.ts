@@ -1,8 +1,9 @@
 import type { ImplementationItem, LicenceMaterials, LicenceVerification, MyLicence } from '@ah-tourism/shared';
 import type { LicenceFailureRule, RecordedLicenceRequest } from '../../scripts/local/licence-service-standin';
 import { api, wechatUrl } from './api';
-import { MINIMAL_PDF, asUser, signInAs, upload, validResidentId } from './applications';
+import { asUser, signInAs, upload, validResidentId } from './applications';
 import { act } from './lifecycle';
+import { fileFor } from './material-files';
 
 export const json = { 'Content-Type': 'application/json' };
 export const verify = async (token: string) => (await api<LicenceVerification>('/licences/verify', { method: 'POST', headers: json, body: JSON.stringify({ token }) })).body;
@@ -18,7 +19,9 @@ export async function provinceItem(name: string): Promise<ImplementationItem> {
 export async function personApplication(user: string, item: ImplementationItem, fields: Record<string, unknown>) {
   const materials: Record<string, { key: string; fileName: string }[]> = {};
   for (const material of item.guide.materials) {
-    if (material.source === 'applicant' && material.necessity === 'required') materials[material.id] = [await upload(user, item.implementationCode, material.id, MINIMAL_PDF)];
+    if (material.source !== 'applicant' || material.necessity !== 'required') continue;
+    const { content, ...as } = fileFor(material);
+    materials[material.id] = [await upload(user, item.implementationCode, material.id, content, as)];
   }
   return { implementationCode: item.implementationCode, applicant: { kind: 'person', person: { name: '王小明', idNumber: validResidentId('34100219950812123'), mobile: '13955900001' } }, fields, materials };
 }

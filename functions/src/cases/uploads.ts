@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { MAX_MATERIAL_BYTES, type ImplementationItem, type UploadRequest, type UploadTicket } from '@ah-tourism/shared';
+import { MAX_MATERIAL_BYTES, fileSpecProblem, specBytes, type ImplementationItem, type UploadRequest, type UploadTicket } from '@ah-tourism/shared';
 import type { Caller } from '../auth/caller';
 import { config } from '../platform/config';
 import { AppError } from '../platform/errors';
@@ -21,6 +21,9 @@ export function uploadTickets(deps: { guide: (implementationCode: string) => Pro
       if (material.source === 'issued_licence') {
         throw new AppError('APPLY_UPLOAD_NOT_ALLOWED', `“${material.name}”由电子证照自动获取，无需上传`);
       }
+      // The guide's own spec (format, size) for this material: refused now rather than in a supplement notice.
+      const problem = fileSpecProblem(material.name, material.fileSpec, { contentType: request.contentType, size: request.size });
+      if (problem) throw new AppError('COMMON_VALIDATION_FAILED', problem, [{ path: 'size', message: problem }]);
       // The extension records the declared type: inspection checks the content against it.
       const key = `${uploadPrefix(caller.userId)}${randomUUID()}.${EXTENSION_OF_TYPE[request.contentType]}`;
       // The policy pins the key, the type and the size range; S3 enforces it (s3rver does not, which is
@@ -30,7 +33,7 @@ export function uploadTickets(deps: { guide: (implementationCode: string) => Pro
         Bucket: bucket,
         Key: key,
         Conditions: [
-          ['content-length-range', 1, MAX_MATERIAL_BYTES],
+          ['content-length-range', Math.max(1, specBytes(material.fileSpec).min), Math.min(MAX_MATERIAL_BYTES, specBytes(material.fileSpec).max ?? MAX_MATERIAL_BYTES)],
           ['eq', '$Content-Type', request.contentType],
         ],
         Fields: { 'Content-Type': request.contentType },

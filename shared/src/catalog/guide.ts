@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { LICENCE_KIND_KEYS } from '../licences/licence';
 import { fieldDefinitionSchema } from '../application/fields';
 import { MAX_GUIDE_MATERIALS } from '../application/material-files';
+import { fileSpecSchema } from '../application/file-spec';
 import { guideFileSchema } from './guide-file';
 import { isValidCreditCode } from '../identity/credit-code';
 import {
@@ -14,6 +15,14 @@ import {
   regionCodeSchema,
   themeCodeSchema,
 } from './codes';
+
+/**
+ * When the applicant's one on-site visit of a negative-list item can be booked: during the review once
+ * the case is accepted (e.g. to show originals), or once it is approved (e.g. to collect a plaque).
+ */
+export const VISIT_WHEN = { after_acceptance: '受理后、作出决定前', after_approval: '准予后、送达前（领取结果）' } as const;
+export type VisitWhen = keyof typeof VISIT_WHEN;
+const VISIT_WHEN_KEYS = Object.keys(VISIT_WHEN) as [VisitWhen, ...VisitWhen[]];
 
 /** "缺少X" when absent, "X格式不正确" when of the wrong type: the messages a list maintainer can act on. */
 const missingOr = (what: string) => ({
@@ -58,6 +67,7 @@ export const materialSchema = z
     copies: z.number().int().min(1).max(10).default(1),
     acceptanceStandard: text('受理标准'),
     notes: z.string().trim().min(1).optional().meta({ description: '填报须知' }),
+    fileSpec: fileSpecSchema.optional().meta({ description: '文件规格（格式、像素、大小），上传前检查' }),
     blankForm: guideFileSchema.optional().meta({ description: '空白表格（文件）' }),
     sample: guideFileSchema.optional().meta({ description: '示例样表（文件）' }),
     commitment: z
@@ -139,7 +149,14 @@ export const guideSchema = z
       available: z.boolean(),
       depth: z.number().int().min(1).max(4).meta({ description: '网上办理深度：1 网上咨询 2 网上预审 3 网上受理 4 全程网办' }),
     }),
-    negativeList: z.object({ listed: z.boolean(), reason: z.string().trim().min(1).optional() }),
+    negativeList: z.object({
+      listed: z.boolean(),
+      reason: z.string().trim().min(1).optional(),
+      /** When in the process the applicant's one visit happens (absent: once the case is accepted). */
+      visitWhen: z.enum(VISIT_WHEN_KEYS).optional().meta({ description: '何时到现场：after_acceptance 受理后（审查期间），after_approval 准予后（领取结果）' }),
+      /** What the applicant does there, in the words the case page shows. */
+      visitPurpose: z.string().trim().min(1).max(100).optional().meta({ description: '到现场办理的内容' }),
+    }),
     place: z.object({ address: text('办理地点'), hours: text('办理时间') }, missingOr('办理地点和时间')),
     consultPhones: list(phoneSchema, '咨询电话'),
     complaintPhones: list(phoneSchema, '监督投诉电话'),

@@ -1,6 +1,9 @@
+import { fileSpecProblem } from '@ah-tourism/shared/src/application/file-spec'
+import type { Material } from '@ah-tourism/shared'
 import { useCallback, useState } from 'react'
 import { toApiError } from '@/services/api-error'
 import { MAX_FILES_PER_MATERIAL, type FormFile } from './form'
+import { imageSize } from './image-size'
 import { isImage, type PickedFile } from './picked-file'
 import { APPLICATION_STRINGS as S } from './strings'
 import { pickedFileProblem, uploadMaterial } from './uploads'
@@ -15,12 +18,20 @@ export interface SlotActivity {
 
 export const IDLE_SLOT: SlotActivity = { busy: null, replacing: null, error: null }
 
+/** What is wrong with a picked file against the guide's own spec for its material (format, size, pixels), or null. */
+async function specProblem(material: Material | undefined, file: PickedFile): Promise<string | null> {
+  const spec = material?.fileSpec
+  if (!material || !spec) return null
+  const pixels = (spec.minWidth || spec.minHeight) && isImage(file.contentType) ? await imageSize(file.path) : null
+  return fileSpecProblem(material.name, spec, { contentType: file.contentType, size: file.size, ...(pixels ?? {}) })
+}
+
 /**
  * Uploads of material files for one item, per material slot: what is being uploaded, the slot's
  * error and local previews of pictures. Used by the application form and by the supplement
  * (resubmit) on the case page; the caller keeps the uploaded files.
  */
-export function useUploads(implementationCode: string) {
+export function useUploads(implementationCode: string, materials?: readonly Material[]) {
   const [slots, setSlots] = useState<Record<string, SlotActivity>>({})
   const [previews, setPreviews] = useState<Record<string, string>>({})
 
@@ -34,7 +45,7 @@ export function useUploads(implementationCode: string) {
    * file, or null when it was refused or failed (the slot then says why).
    */
   const upload = async (materialId: string, file: PickedFile, replacing: number | null, filesNow: number): Promise<FormFile | null> => {
-    const problem = pickedFileProblem(file)
+    const problem = pickedFileProblem(file) ?? (await specProblem(materials?.find((m) => m.id === materialId), file))
     if (problem) {
       setSlot(materialId, { error: problem })
       return null

@@ -18,6 +18,12 @@ export function materialPlaces(form: EntryForm): FieldPlace[] {
         { path: `${p}.issuer` },
         { path: `${p}.acceptanceStandard` },
         { path: `${p}.notes` },
+        { path: `${p}.fileSpec.types`, whole: true },
+        { path: `${p}.fileSpec.minWidth` },
+        { path: `${p}.fileSpec.minHeight` },
+        { path: `${p}.fileSpec.minKB` },
+        { path: `${p}.fileSpec.maxKB` },
+        { path: `${p}.fileSpec` },
         { path: `${p}.blankForm`, whole: true },
         { path: `${p}.sample`, whole: true },
         { path: `${p}.commitment.text` },
@@ -49,5 +55,7 @@ export function formFields(form: EntryForm): FieldPlace[] {
     { path: 'guide.online.depth' },
     { path: 'guide.visitsRequired' },
     { path: 'guide.negativeList.reason' },
+    { path: 'guide.negativeList.visitWhen' },
+    { path: 'guide.negativeList.visitPurpose' },
   ]
 }

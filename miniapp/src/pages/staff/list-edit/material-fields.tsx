@@ -96,6 +96,13 @@ export function MaterialFields({ form, errors, onChange, text, file }: MaterialF
             {m.source === 'issued_licence' ? text({ path: `${p}.issuer`, label: S.issuer, absentWhenBlank: true }) : null}
             {text({ path: `${p}.acceptanceStandard`, label: S.acceptanceStandard, multiline: true })}
             {text({ path: `${p}.notes`, label: S.materialNotes, required: false, multiline: true })}
+            {m.form !== 'paper' ? <SwitchRow title={S.fileSpec} note={S.fileSpecNote} checked={!!m.fileSpec} onChange={(on) => onChange(`${p}.fileSpec`, on ? {} : undefined)} /> : null}
+            <ErrorLine path={`${p}.fileSpec`} errors={errors} />
+            {m.fileSpec ? text({ path: `${p}.fileSpec.types`, label: S.fileSpecTypes, required: false, lines: true, hint: S.fileSpecTypesHint }) : null}
+            {m.fileSpec ? text({ path: `${p}.fileSpec.minWidth`, label: S.fileSpecMinWidth, required: false, number: true }) : null}
+            {m.fileSpec ? text({ path: `${p}.fileSpec.minHeight`, label: S.fileSpecMinHeight, required: false, number: true }) : null}
+            {m.fileSpec ? text({ path: `${p}.fileSpec.minKB`, label: S.fileSpecMinKB, required: false, number: true }) : null}
+            {m.fileSpec ? text({ path: `${p}.fileSpec.maxKB`, label: S.fileSpecMaxKB, required: false, number: true }) : null}
             {file(`${p}.blankForm`, S.blankForm, `${name}（${S.blankForm}）`)}
             {file(`${p}.sample`, S.sample, `${name}（${S.sample}）`)}
             {commitment || commitmentApplies ? (

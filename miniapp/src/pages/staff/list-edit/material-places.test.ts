@@ -16,6 +16,8 @@ describe('the API problems about materials on the list-edit form', () => {
       { path: 'guide.materials[1].copies', message: '份数过多' },
       { path: 'guide.materials[0].sample.sha256', message: '示例样表未上传' },
       { path: 'guide.materials', message: '申请材料须包含授权委托书' },
+      { path: 'guide.materials[1].fileSpec.minKB', message: '文件大小下限不能大于上限' },
+      { path: 'guide.materials[2].fileSpec.types[0]', message: '文件格式须为 pdf、jpg 或 png' },
     ]
     const { placed, unplaced } = placeIssues(issues, formFields(form))
     expect(unplaced).toEqual([])
@@ -29,6 +31,8 @@ describe('the API problems about materials on the list-edit form', () => {
       'guide.materials[1].copies': issues[6]!.message,
       'guide.materials[0].sample': issues[7]!.message,
       'guide.materials': issues[8]!.message,
+      'guide.materials[1].fileSpec.minKB': issues[9]!.message,
+      'guide.materials[2].fileSpec.types': issues[10]!.message,
     })
   })
 
