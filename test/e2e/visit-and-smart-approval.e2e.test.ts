@@ -25,6 +25,11 @@ describe('the one visit of a negative-list item and smart approval (H5, Chromium
     await switchPersona(page, 'citizen');
     await openApp(page, `pages/cases/detail/index?caseNumber=${caseNumber}`);
     await visible(page.getByText('现场办理（最多跑一次）').filter({ visible: true }).first(), 45_000);
+    // The page leads with where the case is: the step, who holds it, the days left and what is next.
+    const progress = page.getByRole('region', { name: '办理进度' }).filter({ visible: true });
+    await visible(progress.getByRole('listitem', { name: '第2步 预审，当前' }));
+    await visible(progress.getByText('当前办理：黄山市文化和旅游局'));
+    await visible(progress.getByText(/^剩余 \d+ 个工作日$/));
     // Awaiting pre-review: the page says what the visit is for and when it can be booked, and offers no slots.
     await visible(page.getByText('到现场办理：到现场领取A级旅游景区标牌并签收').filter({ visible: true }));
     await visible(page.getByText('作出准予决定后，即可在此预约到现场领取的时间').filter({ visible: true }));
@@ -33,6 +38,9 @@ describe('the one visit of a negative-list item and smart approval (H5, Chromium
     await decide(await staffOf('city'), caseNumber);
     await openApp(page, `pages/cases/detail/index?caseNumber=${caseNumber}`);
     await visible(page.getByText('尚未预约现场办理时段').filter({ visible: true }), 45_000);
+    await visible(progress.getByRole('listitem', { name: '第5步 送达，当前' }));
+    await visible(progress.getByText('下一步：请预约到现场的时间'));
+    await screenshot(page, 'visit-00-progress-approved');
     await page.getByRole('button', { name: '预约时段' }).filter({ visible: true }).first().click();
     const free = page.getByRole('radio').filter({ visible: true }).filter({ hasText: '余 3 个' }).first();
     await visible(free, 30_000);

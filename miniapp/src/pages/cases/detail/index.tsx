@@ -6,6 +6,7 @@ import { StatusView } from '@/components/status-view'
 import { SignInRequired, useSignedIn } from '@/features/account/sign-in'
 import { getCase, getDownloadLink } from '@/features/cases/api'
 import { CaseDeadlines } from '@/features/cases/case-deadlines'
+import { CaseProgressBar } from '@/features/cases/case-progress'
 import { DocumentList } from '@/features/cases/case-documents'
 import { CaseFields } from '@/features/cases/case-fields'
 import { CaseMaterials } from '@/features/cases/case-materials'
@@ -28,8 +29,9 @@ import './index.scss'
 
 /**
  * 办件详情: pages/cases/detail/index?caseNumber=<办件编号> (`no` is accepted too, as message links
- * may carry it), the applicant's own case only: status and what it means, the running deadlines, the
- * documents issued, the application, and the history. While a supplement is asked for, the one-time
+ * may carry it), the applicant's own case only: it leads with a step bar (where the case is, who holds it,
+ * what is next, the working days left), then status, the running deadlines, the history, the documents
+ * issued and the application. While a supplement is asked for, the one-time
  * notice's materials can be uploaded again and resubmitted; until a decision, the case can be withdrawn.
  * A negative-list item shows its one on-site visit, booked (or moved) here. A finished case invites
  * 评价本次服务 (once); an evaluation given shows with, for a bad review, the organisation's answer.
@@ -88,6 +90,7 @@ export default function CaseDetailPage() {
           </DetailRow>
         ) : null}
       </CaseHeader>
+      <CaseProgressBar detail={detail} />
 
       {evaluation?.canEvaluate ? (
         <EvaluationPrompt
@@ -114,6 +117,7 @@ export default function CaseDetailPage() {
       ) : null}
 
       <CaseDeadlines deadlines={detail.deadlines} status={detail.status} />
+      <CaseHistory history={detail.history} />
       <DocumentList documents={detail.documents} documentUrl={(documentId) => documentUrl(detail.caseNumber, documentId)} licenceUrl={licenceUrl} />
       {evaluation?.given ? <GivenEvaluation evaluation={evaluation.given} /> : null}
 
@@ -124,7 +128,6 @@ export default function CaseDetailPage() {
 
       <CaseFields fields={detail.fields} item={item} />
       <CaseMaterials materials={materials} link={(materialId, index) => getDownloadLink(detail.caseNumber, materialId, index)} />
-      <CaseHistory history={detail.history} />
       <GuideVersionSection implementationCode={detail.implementationCode} version={detail.guideVersion} item={item} />
 
       {detail.actions.includes('withdraw') ? (
