@@ -23,6 +23,8 @@ export interface StoredEvaluation {
   /** The evaluating account for online evaluations; the recording staff member for assisted ones. */
   evaluatorUserId?: string;
   recordedByStaffId?: string;
+  /** Collected by the provincial portal: which consumer sent it, under its own evaluation id. */
+  portal?: { consumer: string; evaluationId: string };
   /** A bad review found mistaken or malicious on appeal: kept, but not counted. */
   voided?: boolean;
 }
