@@ -753,7 +753,6 @@ export const ROUTES: RouteSpec[] = [
   ...ASSESSMENT_ROUTES,
   ...LIST_ROUTES,
   ...INTAKE_ROUTES,
-  ...OPEN_ROUTES,
   {
     operationId: 'askConsultation',
     method: 'post',
@@ -927,4 +926,5 @@ export const ROUTES: RouteSpec[] = [
     tag: '接口文档',
     responses: { 200: { description: 'OpenAPI 文档' } },
   },
+  ...OPEN_ROUTES,
 ];
