@@ -45,9 +45,6 @@ export interface PortalEvaluator {
   portal: { consumer: string; evaluationId: string };
 }
 
-/** The evaluations a person gives themselves, online: nothing replaces them. */
-const ONLINE_CHANNELS: readonly FeedbackChannel[] = ['miniapp', 'portal'];
-
 export function evaluationService(deps: EvaluationDeps) {
   const now = deps.now ?? (() => new Date());
   const db = dynamo();
@@ -127,7 +124,7 @@ export function evaluationService(deps: EvaluationDeps) {
             : {
                 ConditionExpression: 'attribute_not_exists(pk) OR NOT (#stored.#evaluation.#channel IN (:miniapp, :portal))',
                 ExpressionAttributeNames: { '#stored': 'stored', '#evaluation': 'evaluation', '#channel': 'channel' },
-                ExpressionAttributeValues: { ':miniapp': ONLINE_CHANNELS[0], ':portal': ONLINE_CHANNELS[1] },
+                ExpressionAttributeValues: { ':miniapp': 'miniapp', ':portal': 'portal' },
               }),
         },
       },
