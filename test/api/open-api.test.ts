@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import type { CaseDetail, FeedbackStats } from '@ah-tourism/shared';
 import { api, forRequests } from '../support/api';
 import { asUser, cityItem, completeApplication, newUser, signInAs, submitApplication } from '../support/applications';
@@ -202,4 +205,27 @@ describe('evaluations collected by the portal', () => {
     expect(invalid.status).toBe(400);
     expect(invalid.body.details.map((d: { path: string }) => d.path).sort()).toEqual(expect.arrayContaining(['evaluation_id', 'level']));
   }, forRequests(12));
+});
+
+describe('key administration (npm run admin:open-api-key)', () => {
+  const ROOT = path.resolve(__dirname, '..', '..');
+  const run = async (...args: string[]) => {
+    const env = { ...process.env, DYNAMODB_PORT: new URL(process.env.DYNAMODB_ENDPOINT!).port };
+    const { stdout } = await promisify(execFile)(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/admin/open-api-key.ts', ...args, '--stage', 'local'], { cwd: ROOT, env });
+    return stdout;
+  };
+
+  it('creates a key whose secret is printed once and works at once, lists it without the secret, and revokes it', async () => {
+    expect(process.env.TABLE_NAME).toBe('ah-tourism-local-main');
+    const created = await run('create', '--consumer', 'admin-script-test', '--name', '脚本测试', '--scopes', 'portal');
+    const keyId = /Key id:\s+(ak_[0-9a-f]{24})/.exec(created)![1]!;
+    const secret = /Secret:\s+(\S+)/.exec(created)![1]!;
+    expect((await signedApi({ keyId, secret }, 'GET', '/open/v1/catalog/items?limit=1')).status).toBe(200);
+    const listed = (await run('list')).split('\n').find((line) => line.startsWith(keyId))!;
+    expect(listed.split('\t').slice(0, 5)).toEqual([keyId, 'active', 'admin-script-test', '脚本测试', 'portal']);
+    expect(listed).not.toContain(secret);
+    expect(await run('revoke', '--key', keyId)).toContain(`Revoked ${keyId}`);
+    expect(refusal(await signedApi({ keyId, secret }, 'GET', '/open/v1/catalog/items?limit=1'))).toEqual({ status: 401, code: 'OPEN_API_KEY_REVOKED' });
+    expect((await run('list')).split('\n').find((line) => line.startsWith(keyId))).toContain('\trevoked\t');
+  }, 60_000);
 });
