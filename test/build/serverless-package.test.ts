@@ -254,7 +254,9 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
     ]);
     // Only the staff steps that grant a licence or change one (变更 re-issues it, signed) sign.
     expect(readers('licence-signing-key')).toEqual(['LicenceAdminRole', 'StaffActionRole']);
-    expect(readers('licence-public-keys')).toEqual(['LicenceAdminRole', 'LicenceVerifierRole', 'StaffActionRole']);
+    expect(readers('licence-public-keys')).toEqual(['LicenceAdminRole', 'LicenceVerifierRole', 'OpenLicenceRole', 'StaffActionRole']);
+    // The open API's app secrets derive from the master secret: only the signed routes' roles read it.
+    expect(readers('open-api-master-secret')).toEqual(['OpenCaseRole', 'OpenCatalogRole', 'OpenEvaluationRole', 'OpenLicenceRole']);
   });
 
   it('lets licence verification, which takes no sign-in, read only the public keys and one item at a time', () => {
