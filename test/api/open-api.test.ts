@@ -184,6 +184,15 @@ describe('evaluations collected by the portal', () => {
     expect(count(after, 'miniapp') - count(before, 'miniapp')).toBe(0);
   }, forRequests(16));
 
+  it('replaces one recorded for the person at the hall window, as their own evaluation in the app would', async () => {
+    const { applicant, caseNumber } = await finishedCase();
+    const hall = (await signInAs('city-hall_window')).accessToken;
+    expect((await evaluate(hall, caseNumber, { level: 'basically_satisfied', onBehalf: { channel: 'hall_window', name: '程晓雨' } })).status).toBe(201);
+    const own = await evaluatePortal(caseNumber, { evaluation_id: `own-${caseNumber}`, level: 'very_satisfied' });
+    expect(own.status).toBe(201);
+    expect((await applicantCase(applicant, caseNumber)).evaluation).toMatchObject({ canEvaluate: false, given: { channel: 'portal', level: 'very_satisfied' } });
+  });
+
   it('opens a rectification for a bad review from the portal', async () => {
     const { caseNumber } = await finishedCase();
     const res = await evaluatePortal(caseNumber, { evaluation_id: `bad-${caseNumber}`, level: 'very_dissatisfied', tags: ['attitude'], comment: '窗口态度不好' });

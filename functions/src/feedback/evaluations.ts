@@ -14,7 +14,7 @@ import {
 } from '@ah-tourism/shared';
 import type { Caller } from '../auth/caller';
 import type { AuthStore } from '../auth/store';
-import type { RectificationTask, StoredEvaluation } from '../cases/feedback-records';
+import { ONLINE_EVALUATION_CHANNELS, type RectificationTask, type StoredEvaluation } from '../cases/feedback-records';
 import { EVALUATION_SK, RECTIFICATION_SK } from '../cases/keys';
 import { outboxPut } from '../notifications/outbox';
 import { dueAfter, timerDelete, timerPut } from '../notifications/timers';
@@ -122,9 +122,9 @@ export function evaluationService(deps: EvaluationDeps) {
           ...(recordedBy
             ? { ConditionExpression: 'attribute_not_exists(pk)' }
             : {
-                ConditionExpression: 'attribute_not_exists(pk) OR NOT (#stored.#evaluation.#channel IN (:miniapp, :portal))',
+                ConditionExpression: `attribute_not_exists(pk) OR NOT (#stored.#evaluation.#channel IN (${ONLINE_EVALUATION_CHANNELS.map((_, i) => `:online${i}`).join(', ')}))`,
                 ExpressionAttributeNames: { '#stored': 'stored', '#evaluation': 'evaluation', '#channel': 'channel' },
-                ExpressionAttributeValues: { ':miniapp': 'miniapp', ':portal': 'portal' },
+                ExpressionAttributeValues: Object.fromEntries(ONLINE_EVALUATION_CHANNELS.map((channel, i) => [`:online${i}`, channel])),
               }),
         },
       },
