@@ -26,6 +26,10 @@ const LAYERS: readonly (readonly string[])[] = [
   // the assessment figures (网上考核), aggregated from cases, evaluations and the catalog; guide files (blank
   // forms, samples), checked as applicants' uploads are.
   ['feedback', 'admin', 'docs', 'assessment', 'guidefiles'],
+  // The signed open API for other government systems (the provincial portal): the catalog in the national
+  // layout, case status, licence verification and the portal's evaluations, over the domains below. The
+  // signature itself (auth/signed-route.ts) sits in auth, so any domain's signed route can use it.
+  ['open'],
 ];
 const MAX_LINES = 400;
 

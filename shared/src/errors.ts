@@ -91,6 +91,14 @@ export const ERRORS = {
   ASSESSMENT_SCOPE_NOT_FOUND: { status: 404, message: '未找到该考核范围，请重新选择单位或地区' },
   ASSESSMENT_PERIOD_INVALID: { status: 400, message: '考核期间有误：起始月份不能晚于截止月份，且相距不超过24个月' },
   ASSESSMENT_FIGURE_OPENS_ITEMS: { status: 400, message: '该指标按事项统计，请在事项清单中查看，不对应具体办件' },
+  // The signed open API (server to server): one code per reason, nothing more about it.
+  OPEN_API_SIGNATURE_MISSING: { status: 401, message: '缺少签名信息：请求须带 X-Ah-App-Key、X-Ah-Timestamp、X-Ah-Nonce 和 X-Ah-Signature 请求头' },
+  OPEN_API_TIMESTAMP_STALE: { status: 401, message: '请求时间戳与服务器时间相差超过5分钟，请校准时钟后重新签名发送' },
+  OPEN_API_KEY_UNKNOWN: { status: 401, message: '应用密钥不存在，请核对 X-Ah-App-Key' },
+  OPEN_API_KEY_REVOKED: { status: 401, message: '应用密钥已停用，请联系省文化和旅游厅换发新的密钥' },
+  OPEN_API_SIGNATURE_INVALID: { status: 401, message: '签名校验未通过，请按接口文档的签名规则重新计算' },
+  OPEN_API_NONCE_REUSED: { status: 401, message: '该随机串（X-Ah-Nonce）已使用过，请为每次请求生成新的随机串' },
+  OPEN_API_SCOPE_FORBIDDEN: { status: 403, message: '该应用密钥无权调用此接口' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -6,6 +6,9 @@ const FINISHED: readonly CaseStatus[] = ['delivered', 'closed'];
 /** With evaluation at acceptance switched on, these too. */
 const ACCEPTED_OR_LATER: readonly CaseStatus[] = ['accepted', 'special_procedure', 'reviewed', 'approved', 'refused', 'not_accepted', 'delivered', 'closed'];
 
+/** Evaluations the person gave themselves online (in the app, or on the portal): nothing replaces them. */
+export const ONLINE_EVALUATION_CHANNELS: readonly FeedbackChannel[] = ['miniapp', 'portal'];
+
 export const caseEvaluable = (status: CaseStatus, fromAcceptance: boolean) => (fromAcceptance ? ACCEPTED_OR_LATER : FINISHED).includes(status);
 
 /*
@@ -23,6 +26,8 @@ export interface StoredEvaluation {
   /** The evaluating account for online evaluations; the recording staff member for assisted ones. */
   evaluatorUserId?: string;
   recordedByStaffId?: string;
+  /** Collected by the provincial portal: which consumer sent it, under its own evaluation id. */
+  portal?: { consumer: string; evaluationId: string };
   /** A bad review found mistaken or malicious on appeal: kept, but not counted. */
   voided?: boolean;
 }
@@ -78,7 +83,7 @@ export function responseView(task: RectificationTask): NonNullable<Evaluation['r
  */
 export function evaluationState(subject: { evaluable: boolean; ownerUserId?: string }, viewerUserId: string, stored?: StoredEvaluation, task?: RectificationTask): EvaluationState {
   return {
-    canEvaluate: (!stored || stored.evaluation.channel !== 'miniapp') && subject.evaluable && subject.ownerUserId === viewerUserId,
+    canEvaluate: (!stored || !ONLINE_EVALUATION_CHANNELS.includes(stored.evaluation.channel)) && subject.evaluable && subject.ownerUserId === viewerUserId,
     ...(stored ? { given: { ...stored.evaluation, ...(task ? { rectification: responseView(task) } : {}) } } : {}),
   };
 }

@@ -14,7 +14,7 @@ import {
 } from '@ah-tourism/shared';
 import type { Caller } from '../auth/caller';
 import type { AuthStore } from '../auth/store';
-import type { RectificationTask, StoredEvaluation } from '../cases/feedback-records';
+import { ONLINE_EVALUATION_CHANNELS, type RectificationTask, type StoredEvaluation } from '../cases/feedback-records';
 import { EVALUATION_SK, RECTIFICATION_SK } from '../cases/keys';
 import { outboxPut } from '../notifications/outbox';
 import { dueAfter, timerDelete, timerPut } from '../notifications/timers';
@@ -40,6 +40,11 @@ export interface EvaluationDeps extends SubjectSources {
 /** Where a bad review's rectification task sits in the evaluation's transaction. */
 const TASK_INDEX = 2;
 
+/** An evaluation the provincial portal collected from the person there (signed open API), with the portal's own id. */
+export interface PortalEvaluator {
+  portal: { consumer: string; evaluationId: string };
+}
+
 export function evaluationService(deps: EvaluationDeps) {
   const now = deps.now ?? (() => new Date());
   const db = dynamo();
@@ -58,12 +63,18 @@ export function evaluationService(deps: EvaluationDeps) {
    * staff on their behalf. A bad review opens a rectification task with its deadline in the same
    * transaction; the pending invitation is withdrawn. Written with the claim of the idempotency key.
    */
-  async function record(caller: Caller, kind: 'case' | 'complaint', subjectId: string, request: EvaluationRequest, claim: (result: { partition: string }) => object): Promise<CreateOutcome<Evaluation>> {
+  async function record(who: Caller | PortalEvaluator, kind: 'case' | 'complaint', subjectId: string, request: EvaluationRequest, claim: (result: { partition: string }) => object): Promise<CreateOutcome<Evaluation>> {
     const subject = await subjectOf(kind, subjectId);
+    const portal = 'portal' in who ? who.portal : undefined;
+    const caller = 'portal' in who ? undefined : who;
     let channel: FeedbackChannel = 'miniapp';
     let recordedBy: StaffUser | undefined;
-    if (request.onBehalf) {
-      const user = await currentUser(deps.people, caller);
+    if (portal) {
+      // The portal signed in the person on its side; the case is ours, its rules are ours.
+      if (!subject) throw new AppError(kind === 'case' ? 'CASE_NOT_FOUND' : 'COMPLAINT_NOT_FOUND');
+      channel = 'portal';
+    } else if (request.onBehalf) {
+      const user = await currentUser(deps.people, caller!);
       const permission = ASSISTED_CHANNELS[request.onBehalf.channel];
       if (!user.staff?.permissions.includes(permission)) throw new AppError('AUTH_FORBIDDEN', `只有${FEEDBACK_CHANNELS[request.onBehalf.channel]}工作人员可以代为登记评价`);
       if (!subject || (subject.organisationCode !== user.staff.organisationCode && user.staff.level !== 'province')) throw new AppError(kind === 'case' ? 'CASE_NOT_FOUND' : 'COMPLAINT_NOT_FOUND');
@@ -71,7 +82,7 @@ export function evaluationService(deps: EvaluationDeps) {
       if (!(await subject.isPerson(request.onBehalf))) throw new AppError('EVALUATION_PERSON_NOT_VERIFIED');
       channel = request.onBehalf.channel;
       recordedBy = user as StaffUser;
-    } else if (!subject || subject.ownerUserId !== caller.userId) {
+    } else if (!subject || subject.ownerUserId !== caller!.userId) {
       // Someone else's case is indistinguishable from no case at all.
       throw new AppError(kind === 'case' ? 'CASE_NOT_FOUND' : 'COMPLAINT_NOT_FOUND');
     }
@@ -99,21 +110,21 @@ export function evaluationService(deps: EvaluationDeps) {
       organisationName: subject.organisationName,
       itemName: subject.itemName,
       ...(subject.implementationCode ? { implementationCode: subject.implementationCode } : {}),
-      ...(recordedBy ? { recordedByStaffId: recordedBy.staff.staffId } : { evaluatorUserId: caller.userId }),
+      ...(recordedBy ? { recordedByStaffId: recordedBy.staff.staffId } : portal ? { portal } : { evaluatorUserId: caller!.userId }),
     };
     const items: object[] = [
       {
         Put: {
           TableName,
           Item: { pk: subject.partition, sk: EVALUATION_SK, entity: 'Evaluation', gsi1pk: feedbackPartition(subject.organisationCode), gsi1sk: `EVAL#${at}#${subjectId}`, stored },
-          // 一事一评, but no one preempts the person: their own evaluation online replaces one recorded
-          // for them at the window or on the line; nothing replaces theirs.
+          // 一事一评, but no one preempts the person: their own evaluation online (in the app or on the
+          // portal) replaces one recorded for them at the window or on the line; nothing replaces theirs.
           ...(recordedBy
             ? { ConditionExpression: 'attribute_not_exists(pk)' }
             : {
-                ConditionExpression: 'attribute_not_exists(pk) OR #stored.#evaluation.#channel <> :online',
+                ConditionExpression: `attribute_not_exists(pk) OR NOT (#stored.#evaluation.#channel IN (${ONLINE_EVALUATION_CHANNELS.map((_, i) => `:online${i}`).join(', ')}))`,
                 ExpressionAttributeNames: { '#stored': 'stored', '#evaluation': 'evaluation', '#channel': 'channel' },
-                ExpressionAttributeValues: { ':online': 'miniapp' },
+                ExpressionAttributeValues: Object.fromEntries(ONLINE_EVALUATION_CHANNELS.map((channel, i) => [`:online${i}`, channel])),
               }),
         },
       },
@@ -172,6 +183,13 @@ export function evaluationService(deps: EvaluationDeps) {
     evaluate(caller: Caller, kind: 'case' | 'complaint', subjectId: string, once: IdempotentRequest, request: EvaluationRequest): Promise<{ created: boolean; value: Evaluation }> {
       return createOnce<Evaluation, { partition: string }>(once, {
         create: (claim) => record(caller, kind, subjectId, request, claim),
+        replay: ({ partition }) => given(partition),
+      });
+    },
+    /** An evaluation of one of our cases collected by the portal; once per portal evaluation id (`once`). */
+    evaluateFromPortal(portal: PortalEvaluator['portal'], caseNumber: string, once: IdempotentRequest, request: Omit<EvaluationRequest, 'onBehalf'>): Promise<{ created: boolean; value: Evaluation }> {
+      return createOnce<Evaluation, { partition: string }>(once, {
+        create: (claim) => record({ portal }, 'case', caseNumber, request, claim),
         replay: ({ partition }) => given(partition),
       });
     },

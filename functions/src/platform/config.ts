@@ -53,6 +53,11 @@ export interface FunctionConfig {
     /** The app secret, local stage only (AWS: SSM SecureString `<prefix>licence-service-secret`). */
     localAppSecret: string | undefined;
   };
+  /** The signed open API (auth/app-keys.ts): app secrets derive from this master secret. */
+  openApi: {
+    /** The master secret, local stage only (AWS: SSM SecureString `<prefix>open-api-master-secret`). */
+    localMasterSecret: string | undefined;
+  };
   wechat: {
     apiBase: string;
     appId: string;
@@ -114,6 +119,7 @@ export function config(): FunctionConfig {
       appId: process.env.LICENCE_SERVICE_APP_ID ?? '',
       localAppSecret: process.env.LOCAL_LICENCE_SERVICE_SECRET || undefined,
     },
+    openApi: { localMasterSecret: process.env.LOCAL_OPEN_API_MASTER_SECRET || undefined },
     wechat: {
       apiBase: (process.env.WECHAT_API_BASE || 'https://api.weixin.qq.com').replace(/\/$/, ''),
       appId: process.env.WECHAT_APP_ID ?? '',

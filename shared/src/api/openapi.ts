@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { ROUTES, type RouteSpec } from './routes';
+import { SIGNED_REQUEST_DESCRIPTION } from './open-signature-doc';
 
 type JsonObject = Record<string, unknown>;
 
@@ -63,6 +64,7 @@ function operation(route: RouteSpec): JsonObject {
     tags: [route.tag],
     ...(params.length ? { parameters: params } : {}),
     ...(route.auth ? { security: [{ session: [] }] } : {}),
+    ...(route.signed ? { security: [{ signedRequest: [route.signed] }] } : {}),
     ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaRef(route.body) } } } } : {}),
     responses,
   };
@@ -112,6 +114,7 @@ export function buildOpenApiDocument(): JsonObject {
     components: {
       schemas,
       securitySchemes: {
+        signedRequest: { type: 'apiKey', in: 'header', name: 'X-Ah-Signature', description: SIGNED_REQUEST_DESCRIPTION },
         session: {
           type: 'http',
           scheme: 'bearer',

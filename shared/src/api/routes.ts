@@ -83,6 +83,8 @@ import { REGISTRY_ROUTES } from './registry-routes';
 import { ASSESSMENT_ROUTES } from './assessment-routes';
 import { LIST_ROUTES } from './list-routes';
 import { INTAKE_ROUTES } from './intake-routes';
+import { OPEN_ROUTES } from './open-routes';
+import type { OpenApiScope } from '../auth/open-api';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -110,6 +112,8 @@ export interface RouteSpec {
   headers?: Record<string, { description: string; required: boolean }>;
   /** Needs a signed-in caller. */
   auth?: boolean;
+  /** A signed open-API route (no session): the app key must hold this scope (open-routes.ts). */
+  signed?: OpenApiScope;
   responses: Record<number, ResponseSpec>;
 }
 
@@ -922,4 +926,5 @@ export const ROUTES: RouteSpec[] = [
     tag: '接口文档',
     responses: { 200: { description: 'OpenAPI 文档' } },
   },
+  ...OPEN_ROUTES,
 ];
