@@ -25,7 +25,7 @@ const LAYERS: readonly (readonly string[])[] = [
   // What builds on cases: 好差评, consultations and complaints; the working-day calendar; the API document;
   // the assessment figures (网上考核), aggregated from cases, evaluations and the catalog; guide files (blank
   // forms, samples), checked as applicants' uploads are.
-  ['feedback', 'admin', 'docs', 'assessment', 'guidefiles'],
+  ['feedback', 'admin', 'docs', 'assessment', 'guidefiles', 'imports'],
 ];
 const MAX_LINES = 400;
 
