@@ -1,4 +1,4 @@
-import { IMPORT_ROW_OUTCOMES, chinaDateTime, type ImportResult } from '@ah-tourism/shared';
+import { IMPORT_ROW_OUTCOMES, type ImportResult } from '@ah-tourism/shared';
 
 const BOM = '\uFEFF';
 
@@ -18,5 +18,7 @@ export function importReportCsv(result: ImportResult): string {
 }
 
 export function importReportFileName(result: ImportResult): string {
-  return `national-import-${chinaDateTime(result.importedAt).replace(/[^0-9]/g, '').slice(0, 12)}-${result.importId.slice(-6)}.csv`;
+  // China time as YYYYMMDDHHmm.
+  const china = new Date(Date.parse(result.importedAt) + 8 * 3_600_000).toISOString().replace(/[^0-9]/g, '').slice(0, 12);
+  return `national-import-${china}-${result.importId.slice(-6)}.csv`;
 }

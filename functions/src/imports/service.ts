@@ -77,7 +77,8 @@ export async function importNationalRecords(deps: ImportDeps, request: ImportReq
   const importedAt = at.toISOString();
   const lines: ImportReportLine[][] = [];
   const rejected = (row: number, nationalCaseNumber: string | undefined, problems: RowProblem[]): ImportReportLine[] =>
-    problems.map((p) => ({ row, ...(nationalCaseNumber ? { nationalCaseNumber } : {}), outcome: 'rejected' as const, field: p.field, problem: p.problem }));
+    // A rejected row's number is as typed: kept short in the report.
+    problems.map((p) => ({ row, ...(nationalCaseNumber ? { nationalCaseNumber: nationalCaseNumber.slice(0, 60) } : {}), outcome: 'rejected' as const, field: p.field, problem: p.problem }));
 
   // Rows are checked first, all of them, so a number repeated within the file is refused wherever it repeats.
   const firstRowOf = new Map<string, number>();
