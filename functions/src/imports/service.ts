@@ -142,7 +142,7 @@ export async function importNationalRecords(deps: ImportDeps, request: ImportReq
     }
   }
 
-  // The report is kept compressed: 500 rows with several problems each would not fit one item as text.
+  // The report is kept compressed: 200 rows with several problems each could come near the item limit as text.
   // Good rows are written a few at a time; each row's lines keep the file's order.
   let next = 0;
   const workers = Array.from({ length: Math.min(deps.concurrency ?? 8, checked.length) }, async () => {

@@ -8,7 +8,7 @@ export const NATIONAL_IMPORT_STRINGS = {
   // the file
   fileSection: '选择文件',
   layout: '文件格式',
-  layoutHint: 'UTF-8 编码的 CSV（第1行为表头）或 JSON 数组，一次最多500条。带 * 的列必填：',
+  layoutHint: 'UTF-8 编码的 CSV（第1行为表头）或 JSON 数组，一次最多200条。带 * 的列必填：',
   required: '*',
   choose: '选择文件',
   chooseLabel: '选择要导入的 CSV 或 JSON 文件',
