@@ -58,7 +58,7 @@ export const ERRORS = {
   CLAIM_ALREADY_CLAIMED: { status: 409, message: '该办件已被认领' },
   CLAIM_EXPIRED: { status: 410, message: '认领码已过期，请到窗口重新打印回执' },
   IMPORT_FILE_INVALID: { status: 400, message: '文件无法读取，请按导入说明使用 UTF-8 编码的 CSV（含表头）或 JSON 数组' },
-  IMPORT_TOO_MANY_ROWS: { status: 413, message: '一次最多导入200条办件，请拆分文件后分批导入' },
+  IMPORT_TOO_MANY_ROWS: { status: 413, message: '一次最多导入500条办件，请拆分文件后分批导入' },
   IMPORT_NOT_FOUND: { status: 404, message: '未找到该导入记录，请刷新导入历史后重试' },
   CASE_IMPORTED_READ_ONLY: { status: 409, message: '该办件由全国旅游监管服务平台办理并导入，只能查看，请在全国旅游监管服务平台上办理' },
   CASE_NOT_FOUND: { status: 404, message: '未找到该办件，请核对办件编号' },

@@ -200,25 +200,39 @@ describe('importing cases handled in the national tourism supervision system', (
   }, forRequests(7));
 
   it('refuses a file it cannot read, with what to fix, and writes nothing', async () => {
+    const before = await api<{ items: ImportSummary[] }>('/staff/imports', { headers: asUser(admin) });
     const header = await importFile(admin, { format: 'csv', content: '办件编号,备注\nX1,1' });
     expect(header.status).toBe(400);
     expect(header.body).toMatchObject({ code: 'IMPORT_FILE_INVALID', message: '表头中有无法识别的列：备注，请按导入说明填写列名' });
     expect((await importFile(admin, { format: 'json', content: '{"a":1}' })).body).toMatchObject({ code: 'IMPORT_FILE_INVALID' });
     expect((await importFile(admin, { format: 'xlsx', content: 'x' })).body).toMatchObject({ code: 'COMMON_VALIDATION_FAILED' });
-    const tooMany = [HEADER, ...Array.from({ length: 201 }, (_, i) => `${no(1000 + i)},0100117000,${HUANGSHAN.organisationCode},个人,程晓雨,${PERSON_ID},,2024-10-08 09:00,2024-10-08 10:00,已受理,,,`)].join('\n');
+    const tooMany = [HEADER, ...Array.from({ length: 501 }, (_, i) => `${no(1000 + i)},0100117000,${HUANGSHAN.organisationCode},个人,程晓雨,${PERSON_ID},,2024-10-08 09:00,2024-10-08 10:00,已受理,,,`)].join('\n');
     const large = await importFile(admin, { format: 'csv', content: tooMany });
     expect(large.status).toBe(413);
     expect(large.body.code).toBe('IMPORT_TOO_MANY_ROWS');
-    const history = await api<{ items: ImportSummary[] }>('/staff/imports', { headers: asUser(admin) });
-    expect(history.body.items).toHaveLength(3);
+    // No import record for any of them (these requests name no file; the browser test's imports, which may run meanwhile, do).
+    const after = await api<{ items: ImportSummary[] }>('/staff/imports', { headers: asUser(admin) });
+    const known = new Set(before.body.items.map((i) => i.importId));
+    expect(after.body.items.filter((i) => !known.has(i.importId) && !i.fileName)).toEqual([]);
   }, forRequests(6));
 
-  it('writes a full file of 200 rows within the request\'s time', async () => {
-    const rows = Array.from({ length: 200 }, (_, i) => `${no(2000 + i)},0100117000,${HUANGSHAN.organisationCode},个人,程晓雨,${PERSON_ID},,2024-10-08 09:00,2024-10-08 10:00,已受理,,,`);
-    const started = Date.now();
-    const res = await importFile(admin, { format: 'csv', content: [HEADER, ...rows].join('\n') });
-    expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ rows: 200, imported: 200, rejected: 0 });
-    expect(Date.now() - started).toBeLessThan(29_000);
-  }, 60_000);
+  it('answers a full file of 500 rows within the API\'s time; rows not reached are written by importing the file again, each once', async () => {
+    const rows = Array.from({ length: 500 }, (_, i) => `${no(2000 + i)},0100117000,${HUANGSHAN.organisationCode},个人,程晓雨,${PERSON_ID},,2024-10-08 09:00,2024-10-08 10:00,已受理,,,`);
+    const content = [HEADER, ...rows].join('\n');
+    const written = new Map<string, string>();
+    for (let attempt = 0; attempt < 6 && written.size < 500; attempt += 1) {
+      const started = Date.now();
+      const res = await importFile(admin, { format: 'csv', content });
+      expect(res.status).toBe(200);
+      expect(Date.now() - started).toBeLessThan(29_000);
+      expect(res.body).toMatchObject({ rows: 500, rejected: 0, alreadyImported: written.size, imported: 500 - written.size - res.body.deferred });
+      for (const line of res.body.lines.filter((l) => l.outcome === 'imported')) {
+        expect(written.has(line.nationalCaseNumber!)).toBe(false);
+        written.set(line.nationalCaseNumber!, line.caseNumber!);
+      }
+    }
+    expect(written.size).toBe(500);
+    const last = await importFile(admin, { format: 'csv', content });
+    expect(last.body).toMatchObject({ imported: 0, alreadyImported: 500, deferred: 0 });
+  }, 240_000);
 });

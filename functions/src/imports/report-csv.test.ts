@@ -13,6 +13,7 @@ const result: ImportResult = {
   imported: 1,
   alreadyImported: 1,
   rejected: 1,
+  deferred: 0,
   lines: [
     { row: 2, nationalCaseNumber: 'QG-1', outcome: 'imported', caseNumber: '20261102341000ABCDEFGH' },
     { row: 3, nationalCaseNumber: 'QG-2', outcome: 'already_imported', caseNumber: '20261102341000ABCDEFGJ' },

@@ -14,7 +14,7 @@ export const IMPORT_ROUTES: RouteSpec[] = [
     method: 'post',
     path: '/staff/imports',
     summary:
-      '导入全国旅游监管服务平台办理的办件（单位管理员）：CSV（含表头）或 JSON 数组，UTF-8，至多200条、1MB；逐行校验，合格的行各自写入为只读办件（来源：全国旅游监管服务平台），以全国办件编号去重：重复导入不重复写入；返回计数与逐行报告',
+      '导入全国旅游监管服务平台办理的办件（单位管理员）：CSV（含表头）或 JSON 数组，UTF-8，至多500条、1MB；逐行校验，合格的行各自写入为只读办件（来源：全国旅游监管服务平台），以全国办件编号去重：重复导入不重复写入；返回计数与逐行报告',
     tag: '工作台',
     auth: true,
     body: nationalImportRequestSchema,
@@ -23,7 +23,7 @@ export const IMPORT_ROUTES: RouteSpec[] = [
       400: badRequest,
       401: unauthenticated,
       403: forbidden,
-      413: { description: '文件超过200条或1MB', schema: errorBodySchema },
+      413: { description: '文件超过500条或1MB', schema: errorBodySchema },
       500: serverError,
     },
   },

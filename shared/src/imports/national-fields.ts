@@ -34,8 +34,9 @@ export type NationalStatus = (typeof NATIONAL_STATUSES)[number];
 export const NATIONAL_RESULTS = { 准予许可: 'approved', 准予: 'approved', 不予许可: 'refused', 不予: 'refused' } as const;
 
 /** The most a file may hold: it is sent in one request and written row by row within the request's time. */
-export const MAX_IMPORT_ROWS = 200;
+export const MAX_IMPORT_ROWS = 500;
 export const MAX_IMPORT_BYTES = 1024 * 1024;
 
-export const IMPORT_ROW_OUTCOMES = { imported: '已导入', already_imported: '已导入，未重复写入', rejected: '未导入' } as const;
+/** `deferred`: a good row not reached within one request's time; importing the same file again writes it. */
+export const IMPORT_ROW_OUTCOMES = { imported: '已导入', already_imported: '已导入，未重复写入', rejected: '未导入', deferred: '未处理，请再次导入' } as const;
 export type ImportRowOutcome = keyof typeof IMPORT_ROW_OUTCOMES;

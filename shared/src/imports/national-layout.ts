@@ -17,7 +17,7 @@ export const importReportLineSchema = z
   .object({
     row: z.number().int().meta({ description: '行号：CSV 为文件中的行（表头为第1行），JSON 为数组中的序号（从1起）' }),
     nationalCaseNumber: z.string().optional(),
-    outcome: z.enum(['imported', 'already_imported', 'rejected']),
+    outcome: z.enum(['imported', 'already_imported', 'rejected', 'deferred']),
     field: z.string().optional().meta({ description: '有问题的字段（中文列名）' }),
     problem: z.string().optional(),
     caseNumber: z.string().optional().meta({ description: '本系统的办件编号（可用于办件进度查询）' }),
@@ -39,6 +39,7 @@ export const importSummarySchema = z
     imported: z.number().int(),
     alreadyImported: z.number().int(),
     rejected: z.number().int(),
+    deferred: z.number().int().meta({ description: '本次请求时间内未处理的合格行：再次导入同一文件即可写入（已写入的行不会重复写入）' }),
   })
   .meta({ id: 'ImportSummary' });
 export type ImportSummary = z.infer<typeof importSummarySchema>;

@@ -94,7 +94,7 @@ export default function NationalImportPage() {
         {remote.data.map((summary) => (
           <View key={summary.importId} className='national-import__history-item' role='listitem'>
             <Text className='national-import__muted'>{S.historyLine(chinaDateTime(summary.importedAt), summary.importedBy, summary.fileName ?? '')}</Text>
-            <Text className='national-import__counts'>{S.historyCounts(summary.imported, summary.alreadyImported, summary.rejected)}</Text>
+            <Text className='national-import__counts'>{S.historyCounts(summary.imported, summary.alreadyImported, summary.rejected, summary.deferred)}</Text>
             <ActionButton variant='text' size='sm' label={S.downloadLabel(chinaDateTime(summary.importedAt))} onTap={() => void download(summary)}>
               {S.download}
             </ActionButton>
@@ -105,7 +105,7 @@ export default function NationalImportPage() {
   }
 
   const rejected = result?.lines.filter((line) => line.outcome === 'rejected') ?? []
-  const written = result?.lines.filter((line) => line.outcome !== 'rejected') ?? []
+  const written = result?.lines.filter((line) => line.outcome === 'imported' || line.outcome === 'already_imported') ?? []
 
   return (
     <View className='national-import'>
@@ -157,8 +157,16 @@ export default function NationalImportPage() {
       {result ? (
         <Section title={S.resultSection}>
           <View role='status'>
-            <Text className='national-import__counts'>{S.counts(result.rows, result.imported, result.alreadyImported, result.rejected)}</Text>
+            <Text className='national-import__counts'>{S.counts(result.rows, result.imported, result.alreadyImported, result.rejected, result.deferred)}</Text>
           </View>
+          {result.deferred ? (
+            <View role='alert'>
+              <Text className='national-import__line national-import__line--rejected'>{S.deferred(result.deferred)}</Text>
+              <ActionButton variant='secondary' size='sm' onTap={() => void start()} disabled={busy}>
+                {S.importAgain}
+              </ActionButton>
+            </View>
+          ) : null}
           <View className='national-import__actions'>
             <ActionButton variant='secondary' size='sm' label={S.downloadLabel(chinaDateTime(result.importedAt))} onTap={() => void download(result)}>
               {S.download}

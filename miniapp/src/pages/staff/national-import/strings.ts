@@ -8,7 +8,7 @@ export const NATIONAL_IMPORT_STRINGS = {
   // the file
   fileSection: '选择文件',
   layout: '文件格式',
-  layoutHint: 'UTF-8 编码的 CSV（第1行为表头）或 JSON 数组，一次最多200条。带 * 的列必填：',
+  layoutHint: 'UTF-8 编码的 CSV（第1行为表头）或 JSON 数组，一次最多500条。带 * 的列必填：',
   required: '*',
   choose: '选择文件',
   chooseLabel: '选择要导入的 CSV 或 JSON 文件',
@@ -26,7 +26,10 @@ export const NATIONAL_IMPORT_STRINGS = {
 
   // the result
   resultSection: '导入结果',
-  counts: (rows: number, imported: number, already: number, rejected: number) => `共 ${rows} 条：导入 ${imported} 条，已导入未重复写入 ${already} 条，未导入 ${rejected} 条`,
+  counts: (rows: number, imported: number, already: number, rejected: number, deferred: number) =>
+    `共 ${rows} 条：导入 ${imported} 条，已导入未重复写入 ${already} 条，未导入 ${rejected} 条${deferred ? `，未处理 ${deferred} 条` : ''}`,
+  deferred: (n: number) => `有 ${n} 条合格的办件因本次导入时间已到未处理，请再次导入同一文件（已导入的不会重复写入）`,
+  importAgain: '再次导入同一文件',
   imported: '已导入',
   alreadyImported: '已导入，未重复写入',
   rejected: '未导入',
@@ -50,6 +53,6 @@ export const NATIONAL_IMPORT_STRINGS = {
   retry: '重试',
   retryLabel: '重新加载导入记录',
   historyLine: (when: string, by: string, file: string) => `${when} · ${by}${file ? ` · ${file}` : ''}`,
-  historyCounts: (imported: number, already: number, rejected: number) => `导入 ${imported} · 未重复写入 ${already} · 未导入 ${rejected}`,
+  historyCounts: (imported: number, already: number, rejected: number, deferred: number) => `导入 ${imported} · 未重复写入 ${already} · 未导入 ${rejected}${deferred ? ` · 未处理 ${deferred}` : ''}`,
   reportFile: (when: string) => `全国平台办件导入报告_${when}.csv`,
 } as const
