@@ -146,7 +146,7 @@ export default function NationalImportPage() {
             }}
           />
         </FormField>
-        <FormField id='f-import-format' label={S.format}>
+        <FormField id='f-import-format' label={S.format} required>
           <ChoiceGroup label={S.format} options={FORMAT_OPTIONS} value={format} onChange={(value) => setFormat(value as Format)} />
         </FormField>
         <ActionButton block label={S.startLabel} onTap={() => void start()} disabled={busy || roughRows(format, content) > MAX_IMPORT_ROWS * 2}>
