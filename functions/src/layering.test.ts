@@ -24,8 +24,8 @@ const LAYERS: readonly (readonly string[])[] = [
   ['cases'],
   // What builds on cases: 好差评, consultations and complaints; the working-day calendar; the API document;
   // the assessment figures (网上考核), aggregated from cases, evaluations and the catalog; guide files (blank
-  // forms, samples), checked as applicants' uploads are.
-  ['feedback', 'admin', 'docs', 'assessment', 'guidefiles'],
+  // forms, samples), checked as applicants' uploads are; cases imported from the national tourism system.
+  ['feedback', 'admin', 'docs', 'assessment', 'guidefiles', 'imports'],
   // The signed open API for other government systems (the provincial portal): the catalog in the national
   // layout, case status, licence verification and the portal's evaluations, over the domains below. The
   // signature itself (auth/signed-route.ts) sits in auth, so any domain's signed route can use it.

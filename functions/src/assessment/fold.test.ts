@@ -110,6 +110,19 @@ describe('foldCase: what one case counts for, by day', () => {
     const voided = foldCase(state({ evaluation: { ...evaluation, voided: true }, task: { ...task, status: 'appeal_upheld' } }), calendar, NOW);
     expect(Object.keys(voided.counters).filter((k) => !k.endsWith('sub') && !k.endsWith('subOn'))).toEqual([]);
   });
+
+  it('a case imported from the national tourism system counts as submitted offline, and its decision by its own dates; its named steps and 办结 count nothing', () => {
+    // As imports/case-rows.ts writes it: no clocks run here, the steps are the national system's.
+    const imported = record({ channel: 'national_tourism_system', status: 'closed', submitterUserId: 'national#C1', imported: { nationalCaseNumber: 'QG-1', importId: 'I1', importedAt: at('2025-04-01') } });
+    const steps = [step('2025-03-04', 'accept'), step('2025-03-06', 'national_step'), step('2025-03-07', 'approve'), step('2025-03-07', 'close')];
+    const facts = foldCase(state({ record: imported, steps, promisedDays: 20 }), calendar, NOW);
+    // 3 working days from 03-04 to 03-07 against the item's 20.
+    expect(facts.counters).toEqual({ '2025-03-03|sub': 1, '2025-03-07|done': 1, '2025-03-07|onTime': 1, '2025-03-07|wd': 3, '2025-03-07|pd': 20 });
+    expect(facts.drill).toEqual(['averageWorkingDays|all|2025-03-07', 'casesOnline|all|2025-03-03', 'casesOnline|fail|2025-03-03', 'onTimeRate|all|2025-03-07']);
+    // Still in progress there: no deadline of ours runs, so it is never overdue here.
+    const open = record({ channel: 'national_tourism_system', status: 'accepted' });
+    expect(foldCase(state({ record: open, steps: [step('2025-03-04', 'accept')] }), calendar, new Date('2026-01-01T00:00:00Z')).counters).toEqual({ '2025-03-03|sub': 1 });
+  });
 });
 
 describe('deltas: only the difference reaches the aggregates', () => {

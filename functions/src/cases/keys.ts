@@ -13,8 +13,11 @@
  *                                     the hash of its audit entry (entry 1 of the chain)
  *   CASE#<no> / META                  the case record; GSI1 USER#<submitter> / CASE#<submittedAt>#<no>
  *                                     open cases also GSI2 INBOX#<org> / <dueAt>#<no> (staff inbox);
- *                                     delivered ones GSI2 CLOSING#<day> / <closeAt>#<no> (closing.ts)
+ *                                     delivered ones GSI2 CLOSING#<day> / <closeAt>#<no> (closing.ts);
+                                     imported ones GSI2 IMPORTED#<org> / <submittedAt>#<no> (imports/)
  *   CASE#<no> / OUTBOX#…, TIMER#…     events to deliver, reminders (notifications/keys.ts)
+ *   NATIONAL#<national no> / NATIONAL an imported national case's number here, once (imports/)  conditional Put
+ *   IMPORTS#<org> / IMPORT#<id>       an import of national records: who, when, counts, row report  Query, GetItem
  *   USER#<id> / IDEMPOTENCY#<key>     submission keys, TTL = drafts (platform/idempotency.ts)       GetItem (on conflict)
  *   USER#<id> / DRAFT#<impl. code>    one draft per item, TTL                                       GetItem, Query
  */
@@ -30,6 +33,8 @@ export const EVALUATION_SK = 'EVALUATION';
 export const RECTIFICATION_SK = 'EVALUATION#TASK';
 export const userCasesPartition = (userId: string) => `USER#${userId}#CASES`;
 export const inboxPartition = (organisationCode: string) => `INBOX#${organisationCode}`;
+/** Cases imported from the national tourism supervision system, by organisation (GSI2, newest first). */
+export const importedPartition = (organisationCode: string) => `IMPORTED#${organisationCode}`;
 export const closingPartition = (day: string) => `CLOSING#${day}`;
 
 /**

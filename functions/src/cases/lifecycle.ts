@@ -158,6 +158,8 @@ export function caseLifecycle(deps: LifecycleDeps) {
     const iso = at.toISOString();
     // The version first: whoever acted on an older view hears that someone else got there first.
     if (request.version !== record.version) throw conflict(record);
+    // Handled in the national tourism supervision system: the record here follows it, nobody acts on it here.
+    if (record.imported) throw new AppError('CASE_IMPORTED_READ_ONLY');
     const to = nextStatus(action, record.status);
     if (!to) throw new AppError('CASE_ACTION_NOT_ALLOWED', `办件当前为“${CASE_STATUSES[record.status].label}”，不能“${definition.label}”`);
     checkRequirements(definition, request);

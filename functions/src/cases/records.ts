@@ -40,6 +40,8 @@ export interface CaseRecord {
   channel?: CaseChannel;
   /** A hall-window case (线上线下联合办理): the staff member who entered it, until and after the person claims it. */
   enteredBy?: { userId: string; name: string };
+  /** A case handled in the national tourism supervision system and imported here (read-only; imports/). */
+  imported?: { nationalCaseNumber: string; importId: string; importedAt: string };
 }
 
 /**

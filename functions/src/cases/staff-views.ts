@@ -30,7 +30,7 @@ import { submissionLink, verifyAuditTrail } from './audit';
 import type { AnchorReader } from './audit-anchors';
 import { activeDeadline, deadlineViews } from './clock';
 import { commitmentViews, type StoredCommitmentView } from './commitments';
-import { inboxPartition } from './keys';
+import { importedPartition, inboxPartition } from './keys';
 import type { DownloadLinks } from './download-links';
 import type { CaseRecord, StoredCase } from './records';
 import type { CaseStore } from './store';
@@ -67,6 +67,9 @@ export function staffCaseSummary(record: CaseRecord, calendar: WorkingCalendar, 
     submittedAt: record.submittedAt,
     ...(deadline ? { deadline } : {}),
     version: record.version,
+    // Lists mark the cases that did not come from the phone (窗口, 全国旅游监管服务平台).
+    ...(record.channel && record.channel !== 'miniapp' ? { channel: record.channel, channelLabel: CASE_CHANNELS[record.channel].label } : {}),
+    ...(record.imported ? { nationalCaseNumber: record.imported.nationalCaseNumber } : {}),
   };
 }
 
@@ -121,7 +124,8 @@ export function staffCaseViews(deps: StaffViewDeps) {
       history: stored.events.map((e) => ({ at: e.at, action: e.action, actionLabel: transitionLabel(e.action), from: e.from, to: e.to, by: e.by, ...(e.actorName ? { actorName: e.actorName } : {}), ...(e.opinion ? { opinion: e.opinion } : {}) })),
       deadlines: deadlineViews(record.clock, now(), calendar),
       // A false commitment can be marked only where the applicant committed instead of submitting.
-      actions: readOnly ? [] : staffActions(record.status, user.staff.permissions).filter((action) => action !== 'mark_commitment_false' || commitments.size > 0),
+      // An imported case is handled in the national system: here it is only shown.
+      actions: readOnly || record.imported ? [] : staffActions(record.status, user.staff.permissions).filter((action) => action !== 'mark_commitment_false' || commitments.size > 0),
       readOnly,
       channel: caseChannelOf(record),
       channelLabel: CASE_CHANNELS[caseChannelOf(record)].label,
@@ -136,13 +140,17 @@ export function staffCaseViews(deps: StaffViewDeps) {
     visibleCase,
     staffDetail,
 
-    /** The organisation's open cases, soonest deadline first (GSI2 INBOX#<org>), with filters. */
-    async inbox(caller: Caller, query: { limit?: number; cursor?: string; status?: CaseStatus; item?: string; organisation?: string }) {
+    /**
+     * The organisation's open cases, soonest deadline first (GSI2 INBOX#<org>), with filters; or with
+     * `source` its cases imported from the national tourism supervision system, newest first, finished ones
+     * included (GSI2 IMPORTED#<org>).
+     */
+    async inbox(caller: Caller, query: { limit?: number; cursor?: string; status?: CaseStatus; item?: string; organisation?: string; source?: 'national_tourism_system' }) {
       const user = await staffOf(caller);
       const organisation = query.organisation ?? user.staff.organisationCode;
       if (organisation !== user.staff.organisationCode && user.staff.level !== 'province') throw new AppError('AUTH_FORBIDDEN');
       const limit = query.limit ?? 20;
-      const partition = inboxPartition(organisation);
+      const partition = query.source ? importedPartition(organisation) : inboxPartition(organisation);
       const filters: string[] = [];
       const values: Record<string, unknown> = { ':pk': partition };
       if (query.status) {
@@ -166,6 +174,7 @@ export function staffCaseViews(deps: StaffViewDeps) {
             ExpressionAttributeValues: values,
             Limit: limit,
             ExclusiveStartKey: startKey,
+            ...(query.source ? { ScanIndexForward: false } : {}),
           }),
         );
         for (const item of page.Items ?? []) {

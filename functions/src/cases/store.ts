@@ -22,6 +22,7 @@ import {
   draftKey,
   closingPartition,
   closingTime,
+  importedPartition,
   inboxPartition,
   userCasesPartition,
 } from './keys';
@@ -52,6 +53,10 @@ export interface CaseStore {
  * on the small META record only, so an index entry holds what a list shows and nothing personal.
  */
 export function caseIndexKeys(record: CaseRecord) {
+  // An imported case needs nothing of staff here: it is listed apart, newest first, whatever its status.
+  if (record.channel === 'national_tourism_system') {
+    return { gsi1pk: userCasesPartition(record.submitterUserId), gsi1sk: `CASE#${record.submittedAt}#${record.caseNumber}`, gsi2pk: importedPartition(record.organisationCode), gsi2sk: `${record.submittedAt}#${record.caseNumber}` };
+  }
   // A delivered case needs nothing more of staff: it leaves the inbox and waits to be closed.
   const open = !['delivered', 'closed', 'withdrawn'].includes(record.status);
   const due = record.clock.completion?.dueAt ?? (record.status === 'pre_review' ? record.clock.preReview?.dueAt : undefined);

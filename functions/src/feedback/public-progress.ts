@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import {
+  CASE_CHANNELS,
   CASE_STATUSES,
   ERRORS,
   cstDay,
@@ -28,7 +29,9 @@ const same = (a: string, b: string) => timingSafeEqual(digest(a), digest(b));
 /** Whether the applicant's name (person or enterprise) or the last four digits of a registered mobile match. */
 export function matchesApplicant(applicant: Applicant, request: Pick<PublicProgressRequest, 'name' | 'mobileLast4'>): boolean {
   if (request.name) return same(normaliseName(applicant.kind === 'person' ? applicant.person.name : applicant.enterprise.name), normaliseName(request.name));
-  const mobiles = [applicant.kind === 'person' ? applicant.person.mobile : undefined, applicant.agent?.mobile].filter((m): m is string => !!m);
+  // An enterprise's case imported from the national system has its contact's mobile instead of an agent's.
+  const contact = (applicant as { contactMobile?: string }).contactMobile;
+  const mobiles = [applicant.kind === 'person' ? applicant.person.mobile : undefined, applicant.agent?.mobile, contact].filter((m): m is string => !!m);
   return mobiles.map((mobile) => same(mobile.slice(-4), request.mobileLast4 ?? '')).some(Boolean);
 }
 
@@ -46,7 +49,9 @@ export function publicView(stored: StoredCase): PublicProgress {
     submittedAt: record.submittedAt,
     ...(record.clock.completion?.dueAt ? { promisedBy: cstDay(new Date(Date.parse(record.clock.completion.dueAt) - 1)) } : {}),
     finished: status.final || record.status === 'delivered',
-    steps: stored.events.map((e) => ({ at: e.at, label: transitionLabel(e.action) })),
+    // A step of the national system is shown by its own name (the name of a stage, never an opinion).
+    steps: stored.events.map((e) => ({ at: e.at, label: e.action === 'national_step' && e.opinion ? e.opinion : transitionLabel(e.action) })),
+    ...(record.imported ? { sourceLabel: CASE_CHANNELS.national_tourism_system.label } : {}),
   };
 }
 

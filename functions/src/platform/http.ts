@@ -97,10 +97,10 @@ export function jsonDepth(text: string): number {
 }
 
 /** The parsed JSON body: missing, oversized, too deeply nested and malformed bodies each get their own 4xx. */
-export function readJsonBody(event: HttpEvent): unknown {
+export function readJsonBody(event: HttpEvent, maxBytes = MAX_JSON_BODY_BYTES): unknown {
   if (!event.body) throw new AppError('COMMON_BODY_REQUIRED');
   const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
-  if (Buffer.byteLength(text, 'utf8') > MAX_JSON_BODY_BYTES) throw new AppError('COMMON_PAYLOAD_TOO_LARGE');
+  if (Buffer.byteLength(text, 'utf8') > maxBytes) throw new AppError('COMMON_PAYLOAD_TOO_LARGE');
   if (jsonDepth(text) > MAX_JSON_DEPTH) throw new AppError('COMMON_JSON_TOO_DEEP');
   try {
     return JSON.parse(text);

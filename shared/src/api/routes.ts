@@ -82,6 +82,7 @@ import { messageListSchema, messagePathSchema, subscriptionListSchema, subscript
 import { REGISTRY_ROUTES } from './registry-routes';
 import { ASSESSMENT_ROUTES } from './assessment-routes';
 import { LIST_ROUTES } from './list-routes';
+import { IMPORT_ROUTES } from './import-routes';
 import { INTAKE_ROUTES } from './intake-routes';
 import { OPEN_ROUTES } from './open-routes';
 import type { OpenApiScope } from '../auth/open-api';
@@ -753,6 +754,7 @@ export const ROUTES: RouteSpec[] = [
   ...ASSESSMENT_ROUTES,
   ...LIST_ROUTES,
   ...INTAKE_ROUTES,
+  ...IMPORT_ROUTES,
   {
     operationId: 'askConsultation',
     method: 'post',

@@ -118,6 +118,9 @@ export const staffCaseSummarySchema = z
     submittedAt: z.string(),
     deadline: deadlineSchema.optional(),
     version: z.number().int(),
+    channel: z.enum(CASE_CHANNEL_KEYS).optional().meta({ description: '办件来源渠道' }),
+    channelLabel: z.string().optional().meta({ description: '来源，如“全国旅游监管服务平台”' }),
+    nationalCaseNumber: z.string().optional().meta({ description: '从全国旅游监管服务平台导入的办件：其全国办件编号' }),
   })
   .meta({ id: 'StaffCaseSummary' });
 export type StaffCaseSummary = z.infer<typeof staffCaseSummarySchema>;
@@ -129,6 +132,7 @@ export const staffInboxQuerySchema = z
     status: statusSchema.optional(),
     item: z.string().max(40).optional().meta({ description: '实施编码' }),
     organisation: z.string().max(18).optional().meta({ description: '省级工作人员查看某单位（只读监督）' }),
+    source: z.enum(['national_tourism_system']).optional().meta({ description: '只列从全国旅游监管服务平台导入的办件（最新在前，含已办结）' }),
   })
   .strict();
 

@@ -204,7 +204,7 @@ export function statusLabel(status: CaseStatus): string {
 }
 
 /** Steps recorded in a case's history that do not change its status. */
-export const HISTORY_STEPS = { book_visit: '预约现场办理', claim_case: '认领窗口办件' } as const;
+export const HISTORY_STEPS = { book_visit: '预约现场办理', claim_case: '认领窗口办件', national_step: '全国旅游监管服务平台办理环节' } as const;
 
 export function transitionLabel(action: string): string {
   return (CASE_TRANSITIONS as Record<string, TransitionDefinition>)[action]?.label ?? (HISTORY_STEPS as Record<string, string>)[action] ?? action;
@@ -246,6 +246,8 @@ export const CASE_CHANNELS = {
   miniapp: { label: '微信小程序', online: true },
   portal: { label: '政务服务网', online: true },
   hall_window: { label: '服务大厅窗口', online: false },
+  /** Handled in the national tourism supervision system and imported here (read-only, counted as offline). */
+  national_tourism_system: { label: '全国旅游监管服务平台', online: false },
 } as const;
 export type CaseChannel = keyof typeof CASE_CHANNELS;
 export const CASE_CHANNEL_KEYS = Object.keys(CASE_CHANNELS) as [CaseChannel, ...CaseChannel[]];

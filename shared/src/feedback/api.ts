@@ -187,6 +187,7 @@ export const publicProgressSchema = z
     promisedBy: z.string().optional().meta({ description: '承诺办结日期（受理后）' }),
     finished: z.boolean(),
     steps: z.array(z.object({ at: z.iso.datetime(), label: z.string() })),
+    sourceLabel: z.string().optional().meta({ description: '在其他系统办理后导入的办件：来源（如“全国旅游监管服务平台”）' }),
   })
   .meta({ id: 'PublicProgress', description: '公开查询的办件进度（只含可公开的脱敏信息）' });
 export type PublicProgress = z.infer<typeof publicProgressSchema>;

@@ -13,6 +13,8 @@ export interface InboxQuery {
   status?: CaseStatus | null
   /** Provincial staff: another organisation's cases, read-only. */
   organisation?: string | null
+  /** The cases imported from the national tourism supervision system instead of the open ones. */
+  source?: 'national_tourism_system' | null
   limit?: number
   cursor?: string | null
 }
@@ -20,7 +22,7 @@ export interface InboxQuery {
 export function listInbox(query: InboxQuery): Promise<StaffInbox> {
   return getJson<StaffInbox>('/staff/cases', {
     auth: true,
-    query: { status: query.status, organisation: query.organisation, limit: query.limit, cursor: query.cursor },
+    query: { status: query.status, organisation: query.organisation, source: query.source, limit: query.limit, cursor: query.cursor },
   })
 }
 

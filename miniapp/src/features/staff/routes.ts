@@ -31,6 +31,8 @@ export function complaintUrl(complaintNumber: string): string {
 
 // List maintenance (清单维护): the organisation's implementation entries and one entry's draft.
 export const LISTS_PAGE = '/pages/staff/lists/index'
+/** 导入全国旅游监管服务平台办件 (单位管理员). */
+export const NATIONAL_IMPORT_PAGE = '/pages/staff/national-import/index'
 export const LIST_EDIT_PAGE = '/pages/staff/list-edit/index'
 
 export function listEditUrl(implementationCode: string): string {

@@ -85,11 +85,17 @@ export default function StaffCasePage() {
   return (
     <View className='case-page staff-case'>
       {detail.readOnly ? <SupervisionBanner text={S.readOnly} /> : null}
+      {detail.nationalCaseNumber ? <SupervisionBanner text={S.imported} /> : null}
       {notice ? <CaseNotice tone={notice.tone} message={notice.message} onClose={clearNotice} /> : null}
       <CaseHeader summary={detail}>
         <DetailRow label={CASE_VIEW_STRINGS.channel}>
           <Text>{detail.enteredBy ? CASE_VIEW_STRINGS.enteredBy(detail.enteredBy) : detail.channelLabel}</Text>
         </DetailRow>
+        {detail.nationalCaseNumber ? (
+          <DetailRow label={S.nationalCaseNumber}>
+            <Text>{detail.nationalCaseNumber}</Text>
+          </DetailRow>
+        ) : null}
         {detail.claimed !== undefined ? <Text className='case-header__hint'>{CASE_VIEW_STRINGS.claimed[detail.claimed ? 'true' : 'false']}</Text> : null}
       </CaseHeader>
       <CaseDeadlines deadlines={detail.deadlines} status={detail.status} />
@@ -128,7 +134,7 @@ export default function StaffCasePage() {
       <CaseHistory history={detail.history} />
       <GuideVersionSection implementationCode={detail.implementationCode} version={detail.guideVersion} item={item} />
 
-      {detail.readOnly ? null : <ActionPanel key={detail.version} detail={detail} onDone={done} onStale={stale} />}
+      {detail.readOnly || detail.nationalCaseNumber ? null : <ActionPanel key={detail.version} detail={detail} onDone={done} onStale={stale} />}
     </View>
   )
 }

@@ -6,6 +6,8 @@ export const CASE_STRINGS = {
   retryLabel: '重新加载办件',
   toInbox: '返回工作台',
   readOnly: '只读监督：您可以查看本办件，但不能办理',
+  imported: '该办件在全国旅游监管服务平台办理后导入，仅可查看；后续办理请在全国旅游监管服务平台进行',
+  nationalCaseNumber: '全国办件编号',
 
   // the applicant in full, for the examination (opening the case is logged)
   logged: '申请人信息仅用于审查本办件，查看记录已留痕',

@@ -16,10 +16,11 @@ export function InboxRow({ summary }: { summary: StaffCaseSummary }) {
       status={summary.status}
       statusLabel={summary.statusLabel}
       caseNumber={summary.caseNumber}
-      label={S.caseLabel(summary.itemName, summary.statusLabel, summary.caseNumber, summary.applicantName, deadline)}
+      label={S.caseLabel(summary.itemName, summary.statusLabel, summary.caseNumber, summary.applicantName, deadline, summary.channelLabel)}
       onOpen={() => void Taro.navigateTo({ url: staffCaseUrl(summary.caseNumber) })}
     >
       <Text className='case-card__line'>{`${S.applicant}：${summary.applicantName}`}</Text>
+      {summary.channelLabel ? <Text className='case-card__line case-card__line--muted'>{S.source(summary.channelLabel)}</Text> : null}
       <View className='inbox-row__bottom'>
         <DeadlineBadge deadline={summary.deadline} status={summary.status} />
         <Text className='case-card__line case-card__line--muted'>{`${S.submittedAt}${chinaDateTime(summary.submittedAt)}`}</Text>

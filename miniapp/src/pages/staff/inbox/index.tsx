@@ -31,10 +31,16 @@ const CASE_NUMBER = /^\d{14}[0-9A-Z]{8}$/
 /** The statuses a workbench filters by, in the order a case moves through them. */
 const FILTERS: CaseStatus[] = ['pre_review', 'supplement_requested', 'accepted', 'special_procedure', 'reviewed', 'approved', 'refused', 'not_accepted', 'delivered']
 const FILTER_OPTIONS = [{ value: null, label: S.all }, ...FILTERS.map((status) => ({ value: status, label: CASE_STATUSES[status].label }))]
+type Source = 'national_tourism_system'
+const SOURCE_OPTIONS = [
+  { value: null, label: S.sources.open },
+  { value: 'national_tourism_system', label: S.sources.national },
+]
 
 /**
  * 工作台: pages/staff/inbox/index — the open cases of the staff member's organisation, soonest
- * deadline first, filtered by status, with infinite scroll and pull to refresh; a case number opens
+ * deadline first, filtered by status (or the cases imported from the national tourism supervision
+ * system, newest first), with infinite scroll and pull to refresh; a case number opens
  * its case directly. Provincial staff can look at another organisation's cases, read-only.
  */
 export default function InboxPage() {
@@ -42,6 +48,7 @@ export default function InboxPage() {
   const userId = user?.userId ?? ''
   const staff = user?.staff
   const [status, setStatus] = useState<CaseStatus | null>(null)
+  const [source, setSource] = useState<Source | null>(null)
   const [supervised, setSupervised] = useState<OrganisationRef | null>(null)
   const [readOnly, setReadOnly] = useState(false)
   const [numberError, setNumberError] = useState<string | null>(null)
@@ -51,13 +58,13 @@ export default function InboxPage() {
   const organisation = supervised && supervised.code !== staff?.organisationCode ? supervised : null
   const load = useCallback(
     (cursor: string | null) =>
-      listInbox({ status, organisation: organisation?.code, limit: PAGE_SIZE, cursor }).then((page) => {
+      listInbox({ status: source ? null : status, organisation: organisation?.code, source, limit: PAGE_SIZE, cursor }).then((page) => {
         setReadOnly(page.readOnly)
         return { items: page.items, nextCursor: page.nextCursor }
       }),
-    [status, organisation?.code],
+    [status, source, organisation?.code],
   )
-  const inbox = useCursorPages<StaffCaseSummary>(staff ? load : () => Promise.resolve({ items: [], nextCursor: null }), `${userId}:${status ?? ''}:${organisation?.code ?? ''}`)
+  const inbox = useCursorPages<StaffCaseSummary>(staff ? load : () => Promise.resolve({ items: [], nextCursor: null }), `${userId}:${status ?? ''}:${source ?? ''}:${organisation?.code ?? ''}`)
   const { pages } = inbox
   useInfiniteScroll(LIST_END_ID, inbox.loadMore, !!staff && pages.status === 'ready' && pages.hasMore)
 
@@ -92,6 +99,7 @@ export default function InboxPage() {
       return <StatusView kind='error' compact title={pages.error?.message ?? ''} actionText={S.retry} actionLabel={S.retryLabel} onAction={() => inbox.reload()} />
     }
     if (!pages.items.length) {
+      if (source) return <StatusView kind='empty' compact title={S.emptyImported} description={S.emptyImportedHint} actionText={S.showOpen} onAction={() => setSource(null)} />
       return status ? (
         <StatusView kind='empty' compact title={S.emptyFiltered(CASE_STATUSES[status].label)} actionText={S.showAll} onAction={() => setStatus(null)} />
       ) : (
@@ -164,7 +172,8 @@ export default function InboxPage() {
       {readOnly && organisation ? <SupervisionBanner inset text={S.readOnly(organisation.name)} /> : null}
 
       <View className='inbox__filters'>
-        <FilterChips label={S.statusFilter} options={FILTER_OPTIONS} value={status} onChange={(value) => setStatus(value as CaseStatus | null)} />
+        <FilterChips label={S.sourceFilter} options={SOURCE_OPTIONS} value={source} onChange={(value) => setSource(value as Source | null)} />
+        {source ? null : <FilterChips label={S.statusFilter} options={FILTER_OPTIONS} value={status} onChange={(value) => setStatus(value as CaseStatus | null)} />}
       </View>
 
       <View className='inbox__list'>{renderList()}</View>

@@ -14,8 +14,8 @@ export const INBOX_STRINGS = {
   showAll: '查看全部',
 
   // list
-  caseLabel: (item: string, status: string, no: string, applicant: string, deadline: string) =>
-    [item, status, `办件编号${no}`, `申请人${applicant}`, deadline].filter(Boolean).join('，'),
+  caseLabel: (item: string, status: string, no: string, applicant: string, deadline: string, source = '') =>
+    [item, status, `办件编号${no}`, `申请人${applicant}`, deadline, source ? `来源${source}` : ''].filter(Boolean).join('，'),
   applicant: '申请人',
   submittedAt: '提交于',
   loadingMore: '正在加载更多…',
@@ -25,6 +25,12 @@ export const INBOX_STRINGS = {
 
   // filters
   statusFilter: '状态',
+  sourceFilter: '来源',
+  sources: { open: '待办办件', national: '全国旅游监管服务平台导入' },
+  emptyImported: '暂无从全国旅游监管服务平台导入的办件',
+  emptyImportedHint: '单位管理员可在“导入全国平台办件”中导入',
+  showOpen: '查看待办办件',
+  source: (label: string) => `来源：${label}`,
   all: '全部',
 
   // open by number
@@ -53,5 +59,6 @@ export const INBOX_STRINGS = {
     assessment: '网上考核',
     lists: '清单维护',
     intake: '窗口受理',
+    nationalImport: '导入全国平台办件',
   },
 } as const
