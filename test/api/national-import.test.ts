@@ -129,7 +129,7 @@ describe('importing cases handled in the national tourism supervision system', (
   }, forRequests(4));
 
   it('lists the imported cases once each in the organisation\'s cases, marked with their source, read-only', async () => {
-    const [finished, inProgress] = first.lines.filter((l) => l.outcome === 'imported').map((l) => l.caseNumber!);
+    const [finished, inProgress] = first.lines.filter((l) => l.outcome === 'imported').map((l) => l.caseNumber!) as [string, string];
     const staff = (await signInAs('city-review')).accessToken;
     const listed: StaffCaseSummary[] = [];
     let cursor: string | null = null;
@@ -162,7 +162,7 @@ describe('importing cases handled in the national tourism supervision system', (
   }, forRequests(8));
 
   it('answers the public progress query by our case number and the applicant\'s name or mobile', async () => {
-    const [finished, inProgress] = first.lines.filter((l) => l.outcome === 'imported').map((l) => l.caseNumber!);
+    const [finished, inProgress] = first.lines.filter((l) => l.outcome === 'imported').map((l) => l.caseNumber!) as [string, string];
     const byName = await publicQuery({ caseNumber: finished, name: '程晓雨' });
     expect(byName.status).toBe(200);
     expect(byName.body).toMatchObject({ caseNumber: finished, applicantName: '程**', statusLabel: '已办结', finished: true, sourceLabel: '全国旅游监管服务平台' });
