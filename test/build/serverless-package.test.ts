@@ -429,7 +429,7 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
   describe('local-only code stays local', () => {
     it('knows what only the local stage has: the developer sign-in, the sweep at a chosen time, the local keys', () => {
       expect(LOCAL_FUNCTIONS.map((fn) => fn.name).sort()).toEqual(['closeDeliveredCasesAt', 'devLogin', 'listDevPersonas', 'retryPushesAt', 'sweepTimersAt']);
-      expect(Object.keys(LOCAL_ENVIRONMENT).sort()).toEqual(['LOCAL_DATA_KEY', 'LOCAL_LICENCE_PUBLIC_KEYS', 'LOCAL_LICENCE_SERVICE_SECRET', 'LOCAL_LICENCE_SIGNING_KEY', 'LOCAL_SESSION_KEY', 'LOCAL_WECHAT_APP_SECRET']);
+      expect(Object.keys(LOCAL_ENVIRONMENT).sort()).toEqual(['LOCAL_DATA_KEY', 'LOCAL_LICENCE_PUBLIC_KEYS', 'LOCAL_LICENCE_SERVICE_SECRET', 'LOCAL_LICENCE_SIGNING_KEY', 'LOCAL_PORTAL_CLIENT_SECRET', 'LOCAL_SESSION_KEY', 'LOCAL_WECHAT_APP_SECRET']);
       // The licence signing key is generated per machine, never kept in the repository.
       expect(LOCAL_ENVIRONMENT.LOCAL_LICENCE_SIGNING_KEY).toMatch(/^\$\{env:LOCAL_LICENCE_SIGNING_KEY/);
     });
