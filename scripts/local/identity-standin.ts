@@ -97,8 +97,11 @@ export class IdentityServiceStandIn implements ProvincialService {
     this.keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
   }
 
-  private get persons() {
-    return this.options.persons ?? IDENTITY_PERSONS;
+  /** Persons added through the control API (a fresh person per test), beside the seeded ones. */
+  private added: IdentityPerson[] = [];
+
+  private get persons(): readonly IdentityPerson[] {
+    return [...(this.options.persons ?? IDENTITY_PERSONS), ...this.added];
   }
 
   private now() {
@@ -288,6 +291,21 @@ export class IdentityServiceStandIn implements ProvincialService {
         ...(typeof body.expiresInSeconds === 'number' ? { expiresInSeconds: body.expiresInSeconds } : {}),
       });
       return { status: 200, body: { code, sub: person.sub } };
+    }
+    if (route === 'POST persons') {
+      const body = readJson(request);
+      if (!body || typeof body.name !== 'string' || typeof body.idNumber !== 'string') return { status: 400, body: { error: 'name and idNumber are required' } };
+      const suffix = randomBytes(6).toString('hex');
+      const person: IdentityPerson = {
+        personId: typeof body.personId === 'string' ? body.personId : `p-${suffix}`,
+        sub: `uias-${suffix}`,
+        name: body.name,
+        idNumber: body.idNumber,
+        mobile: typeof body.mobile === 'string' ? body.mobile : '13955900099',
+      };
+      if (this.persons.some((p) => p.personId === person.personId)) return { status: 409, body: { error: 'personId taken' } };
+      this.added.push(person);
+      return { status: 200, body: { person } };
     }
     if (route === 'POST next-person') {
       const body = readJson(request);
