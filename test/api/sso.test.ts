@@ -182,6 +182,18 @@ describe('one account, two ways of signing in', () => {
     expect(refused.body.code).toBe('AUTH_WECHAT_LINKED');
   });
 
+  it('gives the person, and only them, their verified identity in full for filling in an application', async () => {
+    const person = await addPortalPerson('蒋预填');
+    const session = (await exchange({ code: await mintPortalCode(person.personId, { redirectUri: REDIRECT_URI }) })).body as Session;
+    const own = await api('/me/verified-identity', { headers: asUser(session.accessToken) });
+    expect(own.status).toBe(200);
+    expect(own.body).toEqual({ verified: true, name: '蒋预填', idNumber: person.idNumber, mobile: person.mobile });
+    const stranger = await signInWithWechat(`sso-${randomBytes(8).toString('hex')}`);
+    const none = await api('/me/verified-identity', { headers: asUser(stranger.accessToken) });
+    expect(none.body).toEqual({ verified: false });
+    expect((await api('/me/verified-identity')).status).toBe(401);
+  });
+
   it('linking needs a signed-in user', async () => {
     const res = await post('/me/portal-identity', { code: 'x', redirectUri: REDIRECT_URI });
     expect(res.status).toBe(401);

@@ -1,7 +1,7 @@
 import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { maskIdentityNumber, type Session, type SessionUser } from '@ah-tourism/shared';
 import { config } from '../platform/config';
-import { seal } from '../platform/crypto';
+import { seal, unseal } from '../platform/crypto';
 import { AppError } from '../platform/errors';
 import { dataKeys } from '../platform/keys';
 import { logger } from '../platform/logger';
@@ -107,6 +107,18 @@ export function portalSignIn(auth: AuthService, store: AuthStore, portal: () => 
       if (outcome === 'occupied') throw new AppError('AUTH_ACCOUNT_VERIFIED_OTHER');
       logger.info('portal identity linked', { userId: user.userId });
       return sessionUser({ ...user, portal: link });
+    },
+
+    /**
+     * The caller's own verified identity in full (name, ID number, mobile), to fill in their application
+     * for themselves; null when no portal identity is linked. Only ever for the account it is sealed on.
+     */
+    async verifiedIdentity(caller: Caller): Promise<{ name: string; idNumber: string; mobile?: string } | null> {
+      const user = await store.user(caller.userId);
+      if (!user) throw new AppError('AUTH_TOKEN_INVALID');
+      if (!user.portal) return null;
+      const { name, idNumber, mobile } = await unseal<{ name: string; idNumber: string; mobile?: string }>(dataKeys(), user.portal.sealed);
+      return { name, idNumber, ...(mobile ? { mobile } : {}) };
     },
 
     /** Links the WeChat account of a wx.login code to the signed-in account (one made by portal sign-in). */

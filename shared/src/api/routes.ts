@@ -46,6 +46,7 @@ import {
   organisationPathSchema,
   portalExchangeRequestSchema,
   refreshRequestSchema,
+  verifiedIdentityDetailSchema,
   sessionSchema,
   sessionUserSchema,
   staffListSchema,
@@ -349,6 +350,15 @@ export const ROUTES: RouteSpec[] = [
       502: { description: '统一身份认证暂不可用', schema: errorBodySchema },
       500: serverError,
     },
+  },
+  {
+    operationId: 'getVerifiedIdentity',
+    method: 'get',
+    path: '/me/verified-identity',
+    summary: '本人已认证的实名信息（姓名、身份证号码），用于本人申请时自动填写；仅返回给本人',
+    tag: '登录与身份',
+    auth: true,
+    responses: { 200: { description: '实名信息（未关联时 verified 为 false）', schema: verifiedIdentityDetailSchema }, 401: unauthenticated, 500: serverError },
   },
   {
     operationId: 'linkWechat',

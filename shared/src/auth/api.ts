@@ -66,6 +66,17 @@ export const portalExchangeRequestSchema = z
   .meta({ id: 'PortalExchangeRequest' });
 export type PortalExchangeRequest = z.infer<typeof portalExchangeRequestSchema>;
 
+/** The signed-in person's own verified identity in full, for filling in an application for themselves. */
+export const verifiedIdentityDetailSchema = z
+  .object({
+    verified: z.boolean().meta({ description: '是否已关联政务服务网实名身份' }),
+    name: z.string().optional().meta({ description: '姓名' }),
+    idNumber: z.string().optional().meta({ description: '身份证号码' }),
+    mobile: z.string().optional().meta({ description: '手机号码' }),
+  })
+  .meta({ id: 'VerifiedIdentityDetail' });
+export type VerifiedIdentityDetail = z.infer<typeof verifiedIdentityDetailSchema>;
+
 export const refreshRequestSchema = z
   .object({ refreshToken: z.string().min(1, '缺少刷新令牌，请重新登录').max(512) })
   .meta({ id: 'RefreshRequest' });
