@@ -174,9 +174,11 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
       'DraftKeeperRole',
       'FeedbackRole',
       'HallIntakeRole',
+      'PortalSignInRole',
       'PublicQueryRole',
       'StaffActionRole',
       'StaffReaderRole',
+      'VerifiedIdentityRole',
     ]);
     for (const s of kmsUsers) expect(s.Resource).toEqual({ 'Fn::GetAtt': ['DataKey', 'Arn'] });
   });
@@ -218,9 +220,12 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
         .filter((s) => JSON.stringify(s.Resource).includes(`parameter/ah-tourism/prod/${parameter}`))
         .map((s) => s.owner)
         .sort();
-    expect(readers('session-private-key')).toEqual(['SignInRole']);
-    // Sign-in, and the functions that send subscribe messages: the dispatcher and the dead-letter consumer.
-    expect(readers('wechat-app-secret')).toEqual(['FailedBatchFinisherRole', 'NotifierRole', 'SignInRole']);
+    expect(readers('session-private-key')).toEqual(['PortalSignInRole', 'SignInRole']);
+    // Sign-in (and linking WeChat to a portal account), and the functions that send subscribe messages: the dispatcher and the dead-letter consumer.
+    expect(readers('wechat-app-secret')).toEqual(['FailedBatchFinisherRole', 'NotifierRole', 'PortalSignInRole', 'SignInRole']);
+    // Single sign-on from the provincial portal: its client secret and the key of the ID-number hash.
+    expect(readers('portal-client-secret')).toEqual(['PortalSignInRole']);
+    expect(readers('identity-hash-key')).toEqual(['PortalSignInRole']);
     // The licence wallet's provincial service: submission (online or at the hall window) and the apply page's licence lookup only.
     expect(readers('licence-service-secret')).toEqual(['CaseSubmitterRole', 'HallIntakeRole', 'LicenceMaterialsRole']);
     // Every function behind a protected route can read the public key, and nothing else of SSM.
@@ -247,10 +252,12 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
       'ListEditorRole',
       'ListReaderRole',
       'MaterialUploaderRole',
+      'PortalSignInRole',
       'SignInRole',
       'StaffActionRole',
       'StaffAdminRole',
       'StaffReaderRole',
+      'VerifiedIdentityRole',
     ]);
     // Only the staff steps that grant a licence or change one (变更 re-issues it, signed) sign.
     expect(readers('licence-signing-key')).toEqual(['LicenceAdminRole', 'StaffActionRole']);
