@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { maskIdentityNumber, type Session } from '@ah-tourism/shared';
 import { api } from '../support/api';
-import { TRAVEL_AGENCY_FIELDS, completeApplication, submitApplication, travelAgencyItem } from '../support/applications';
+import { TRAVEL_AGENCY_FIELDS, cityItem, completeApplication, submitApplication, travelAgencyItem } from '../support/applications';
 import { openPhone, screenshot, visible } from '../support/browser';
 import { addPortalPerson, choosePortalPerson, mintPortalCode } from '../support/identity';
 
@@ -9,6 +9,8 @@ import { addPortalPerson, choosePortalPerson, mintPortalCode } from '../support/
  * Single sign-on from the provincial portal on a phone-sized H5 app:
  *  - a portal deep link to a case carrying a fresh code opens the case signed in, the login page never
  *    shown, the code gone from the address; 我的 then shows the verified identity, masked;
+ *  - a portal deep link to an application form (导游证核发, which a person applies for) opens the form
+ *    signed in, the applicant's name and ID number filled in from the verified identity;
  *  - signed out, the same case link goes to the login page, where 政务服务网账号登录 goes to the identity
  *    service and comes back, signed in, on the case.
  */
@@ -70,6 +72,27 @@ describe('single sign-on from the provincial portal (H5)', () => {
       await expect(page.getByText(person.idNumber).count()).resolves.toBe(0);
       await visible(page.getByText(caseNumber).filter({ visible: true }).first());
       await screenshot(page, 'sso-mine-verified');
+    } finally {
+      await phone.close();
+    }
+  });
+
+  it('a portal deep link to an application form opens it signed in, filled in with the verified name and ID number', async () => {
+    const person = await addPortalPerson('许预填');
+    const item = await cityItem('导游证核发');
+    const code = await mintPortalCode(person.personId, { redirectUri: appAddress() });
+    const phone = await openPhone();
+    try {
+      const { page } = phone;
+      await watchForLoginPage(page);
+      await page.goto(`${appAddress()}?code=${encodeURIComponent(code)}#/pages/cases/apply/index?code=${item.implementationCode}`);
+      const name = page.getByLabel('申请人姓名').filter({ visible: true });
+      await visible(name, 60_000);
+      await expect(name.inputValue()).resolves.toBe('许预填');
+      await expect(page.getByLabel('申请人身份证号码').filter({ visible: true }).inputValue()).resolves.toBe(person.idNumber);
+      expect(await loginShown(page)).toBe(false);
+      expect(page.url()).toContain(`#/pages/cases/apply/index?code=${item.implementationCode}`);
+      await screenshot(page, 'sso-deep-link-apply-prefilled');
     } finally {
       await phone.close();
     }
