@@ -75,7 +75,8 @@ describe('single sign-on from the provincial portal (H5)', () => {
     } finally {
       await phone.close();
     }
-  });
+    // Generous: the first portal sign-in, submission and case page each start their function cold.
+  }, 180_000);
 
   it('a portal deep link to an application form opens it signed in, filled in with the verified name and ID number', async () => {
     const person = await addPortalPerson('许预填');
@@ -96,7 +97,8 @@ describe('single sign-on from the provincial portal (H5)', () => {
     } finally {
       await phone.close();
     }
-  });
+    // Generous: the first portal sign-in, submission and case page each start their function cold.
+  }, 180_000);
 
   it('signed out, 政务服务网账号登录 on the login page goes to the identity service and back to the case, signed in', async () => {
     const { person, caseNumber } = await personWithCase('程回跳');
@@ -119,5 +121,6 @@ describe('single sign-on from the provincial portal (H5)', () => {
     } finally {
       await phone.close();
     }
-  });
+    // Generous: the first portal sign-in, submission and case page each start their function cold.
+  }, 180_000);
 });
