@@ -22,16 +22,16 @@ export const sessionUserSchema = z
     displayName: z.string().meta({ description: '显示名称（工作人员为姓名，群众为“微信用户”或开发身份名称）' }),
     staff: staffMembershipSchema.optional(),
     provincialAdmin: z.boolean(),
-    wechatLinked: z.boolean().optional().meta({ description: '是否已关联微信（可用微信登录）' }),
+    wechatLinked: z.boolean().optional().meta({ description: '已关联微信' }),
     verifiedIdentity: z
       .object({
-        source: z.literal('portal').meta({ description: '实名认证来源：portal 安徽政务服务网' }),
+        source: z.literal('portal').meta({ description: '来源：政务服务网' }),
         name: z.string().meta({ description: '姓名（脱敏）' }),
         idNumber: z.string().meta({ description: '身份证号码（脱敏）' }),
-        verifiedAt: z.string().meta({ description: '关联时间（ISO 8601）' }),
+        verifiedAt: z.string(),
       })
       .optional()
-      .meta({ id: 'VerifiedIdentity', description: '已关联的政务服务网实名身份（仅脱敏信息）' }),
+      .meta({ id: 'VerifiedIdentity', description: '政务服务网实名身份（脱敏）' }),
   })
   .meta({ id: 'SessionUser' });
 export type SessionUser = z.infer<typeof sessionUserSchema>;
