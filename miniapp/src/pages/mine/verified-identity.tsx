@@ -69,12 +69,12 @@ export function VerifiedIdentity({ user }: { user: SessionUser }) {
         </View>
       ) : null}
       {canLinkPortal ? (
-        <ActionButton block variant='secondary' disabled={busy} label={S.portalLinkLabel} onTap={() => void linkPortal()}>
+        <ActionButton className='mine__identity-action' block variant='secondary' disabled={busy} label={S.portalLinkLabel} onTap={() => void linkPortal()}>
           {busy ? S.portalLinkBusy : S.portalLink}
         </ActionButton>
       ) : null}
       {canLinkWechat ? (
-        <ActionButton block variant='secondary' disabled={busy} onTap={() => void linkThisWechat()}>
+        <ActionButton className='mine__identity-action' block variant='secondary' disabled={busy} onTap={() => void linkThisWechat()}>
           {busy ? S.wechatLinkBusy : S.wechatLink}
         </ActionButton>
       ) : null}
