@@ -14,6 +14,14 @@ const apiBase = (process.env.TARO_APP_API_BASE || 'http://127.0.0.1:3000').repla
 const devLogin = process.env.TARO_APP_DEV_LOGIN === '1' ? '1' : ''
 /** Base URL of the local WeChat API stand-in (the push log reads it); '' when not given. */
 const wechatStandIn = (process.env.TARO_APP_WECHAT_STANDIN || '').replace(/\/+$/, '')
+/**
+ * Single sign-on from the provincial portal (README, "Deep links from the provincial portal"): the unified
+ * identity service's authorize endpoint and this system's client id there; the mini-program's registered
+ * redirect URI. '' when not given (no portal sign-in button).
+ */
+const portalAuthorize = process.env.TARO_APP_PORTAL_AUTHORIZE || ''
+const portalClientId = process.env.TARO_APP_PORTAL_CLIENT_ID || ''
+const portalWeappRedirect = process.env.TARO_APP_PORTAL_WEAPP_REDIRECT || ''
 
 /** `@ah-tourism/shared` ships TypeScript source, so Taro's babel rule must compile it too. */
 const sharedSource = path.resolve(__dirname, '../../shared/src')
@@ -39,6 +47,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // Always defined (possibly ''), so the code never reads an undefined process.env at run time.
       TARO_APP_DEV_LOGIN: JSON.stringify(devLogin),
       TARO_APP_WECHAT_STANDIN: JSON.stringify(wechatStandIn),
+      TARO_APP_PORTAL_AUTHORIZE: JSON.stringify(portalAuthorize),
+      TARO_APP_PORTAL_CLIENT_ID: JSON.stringify(portalClientId),
+      TARO_APP_PORTAL_WEAPP_REDIRECT: JSON.stringify(portalWeappRedirect),
     },
     alias: {
       '@': path.resolve(__dirname, '../src'),

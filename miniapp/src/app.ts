@@ -1,7 +1,16 @@
+import { useDidShow, useLaunch } from '@tarojs/taro'
 import type { PropsWithChildren } from 'react'
+import { takePortalArrival } from './services/portal-sso'
 import './app.scss'
 
+// A browser opened from the provincial portal with a sign-in code: taken from the address before the
+// router reads it (services/portal-sso.h5.ts). The mini-program's arrives with the launch options below.
+takePortalArrival()
+
 function App({ children }: PropsWithChildren) {
+  // The mini-program opened (or shown again) on a page whose query carries the portal's `ssoCode`.
+  useLaunch((options) => takePortalArrival(options?.query as Record<string, string | undefined> | undefined))
+  useDidShow((options?: { query?: Record<string, string | undefined> }) => takePortalArrival(options?.query))
   // children is the page being shown.
   return children
 }

@@ -22,5 +22,11 @@ declare namespace NodeJS {
     TARO_APP_DEV_LOGIN: string;
     /** Base URL of the local WeChat API stand-in, or ''. */
     TARO_APP_WECHAT_STANDIN: string;
+    /** The unified identity service's authorize endpoint (portal sign-in), or ''. */
+    TARO_APP_PORTAL_AUTHORIZE: string;
+    /** This system's client id at the unified identity service, or ''. */
+    TARO_APP_PORTAL_CLIENT_ID: string;
+    /** The mini-program's redirect URI registered with the unified identity service, or ''. */
+    TARO_APP_PORTAL_WEAPP_REDIRECT: string;
   }
 }

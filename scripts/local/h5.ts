@@ -8,9 +8,22 @@ import { serveStatic } from './static-server';
 
 const run = promisify(execFile);
 
-/** Build-time settings of the local H5 app: the API, developer sign-in and the WeChat stand-in's page. */
+/** The client id the local stage registered with the identity service's stand-in (serverless.yml, portalClientId). */
+export const LOCAL_PORTAL_CLIENT_ID = 'ah-tourism-local';
+
+/**
+ * Build-time settings of the local H5 app: the API, developer sign-in, the WeChat stand-in's page and
+ * portal sign-in through the identity service's stand-in (served by the WeChat stand-in).
+ */
 function localAppEnv(apiBase: string, wechatStandIn: string) {
-  return { TARO_APP_API_BASE: apiBase, TARO_APP_DEV_LOGIN: '1', TARO_APP_WECHAT_STANDIN: wechatStandIn, BROWSERSLIST_IGNORE_OLD_DATA: '1' };
+  return {
+    TARO_APP_API_BASE: apiBase,
+    TARO_APP_DEV_LOGIN: '1',
+    TARO_APP_WECHAT_STANDIN: wechatStandIn,
+    TARO_APP_PORTAL_AUTHORIZE: `${wechatStandIn.replace(/\/+$/, '')}/ahzwfw/uias/authorize`,
+    TARO_APP_PORTAL_CLIENT_ID: LOCAL_PORTAL_CLIENT_ID,
+    BROWSERSLIST_IGNORE_OLD_DATA: '1',
+  };
 }
 
 /** The Taro H5 dev server (rebuilds on change), talking to the API at apiBase. */

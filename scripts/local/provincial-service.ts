@@ -13,8 +13,8 @@ export interface ServiceRequest {
   body: Buffer;
 }
 
-/** A JSON answer, or 'hold': never answer (an injected timeout). */
-export type ServiceReply = { status: number; body: object } | 'hold';
+/** A JSON answer (with extra headers, e.g. a redirect's Location), or 'hold': never answer (an injected timeout). */
+export type ServiceReply = { status: number; body: object; headers?: Record<string, string> } | 'hold';
 
 export interface ProvincialService {
   /** The reply to a request under this service's prefixes, or undefined when the path is not its own. */

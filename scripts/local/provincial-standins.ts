@@ -1,3 +1,4 @@
+import { IdentityServiceStandIn } from './identity-standin';
 import type { ProvincialService } from './provincial-service';
 
 /**
@@ -5,6 +6,8 @@ import type { ProvincialService } from './provincial-service';
  * service, which has its own option), built from the local stage's environment.
  */
 export function provincialStandIns(environment: Record<string, string>): ProvincialService[] {
-  void environment;
-  return [];
+  return [
+    // The unified identity service (single sign-on from the portal): scripts/local/identity-standin.ts.
+    new IdentityServiceStandIn({ issuer: environment.PORTAL_ISSUER!, clientId: environment.PORTAL_CLIENT_ID!, clientSecret: environment.LOCAL_PORTAL_CLIENT_SECRET! }),
+  ];
 }

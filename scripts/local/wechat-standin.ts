@@ -263,7 +263,7 @@ const randomToken = (bytes: number) => randomBytes(bytes).toString('base64url');
 // Replies and routing
 // ---------------------------------------------------------------------------------------------
 
-type Reply = { type: 'json'; status: number; body: object } | { type: 'text'; status: number; body: string } | { type: 'hold' };
+type Reply = { type: 'json'; status: number; body: object; headers?: Record<string, string> } | { type: 'text'; status: number; body: string } | { type: 'hold' };
 
 const json = (body: object, status = 200): Reply => ({ type: 'json', status, body });
 const badRequest = (error: string): Reply => json({ error }, 400);
@@ -527,7 +527,7 @@ function write(res: http.ServerResponse, reply: Reply, extraHeaders: Record<stri
   if (reply.type === 'hold') return hold(res);
   const contentType = reply.type === 'json' ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8';
   const body = reply.type === 'json' ? JSON.stringify(reply.body) : reply.body;
-  res.writeHead(reply.status, { ...extraHeaders, 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body) });
+  res.writeHead(reply.status, { ...extraHeaders, ...(reply.type === 'json' ? reply.headers : {}), 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body) });
   res.end(body);
 }
 
@@ -537,7 +537,8 @@ function summary(reply: Reply): string {
   return `${reply.status}${errcode}`;
 }
 
-const fromServiceReply = (reply: ServiceReply): Reply => (reply === 'hold' ? { type: 'hold' } : json(reply.body, reply.status));
+const fromServiceReply = (reply: ServiceReply): Reply =>
+  reply === 'hold' ? { type: 'hold' } : { ...json(reply.body, reply.status), ...(reply.headers ? { headers: reply.headers } : {}) };
 
 async function serve(app: StandIn, req: http.IncomingMessage, res: http.ServerResponse, log: ((line: string) => void) | undefined, services: readonly ProvincialService[]): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://stand-in');

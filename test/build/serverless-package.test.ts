@@ -175,9 +175,11 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
       'FeedbackRole',
       'HallIntakeRole',
       'NationalImportRole',
+      'PortalSignInRole',
       'PublicQueryRole',
       'StaffActionRole',
       'StaffReaderRole',
+      'VerifiedIdentityRole',
     ]);
     for (const s of kmsUsers) expect(s.Resource).toEqual({ 'Fn::GetAtt': ['DataKey', 'Arn'] });
   });
@@ -219,9 +221,12 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
         .filter((s) => JSON.stringify(s.Resource).includes(`parameter/ah-tourism/prod/${parameter}`))
         .map((s) => s.owner)
         .sort();
-    expect(readers('session-private-key')).toEqual(['SignInRole']);
-    // Sign-in, and the functions that send subscribe messages: the dispatcher and the dead-letter consumer.
-    expect(readers('wechat-app-secret')).toEqual(['FailedBatchFinisherRole', 'NotifierRole', 'SignInRole']);
+    expect(readers('session-private-key')).toEqual(['PortalSignInRole', 'SignInRole']);
+    // Sign-in (and linking WeChat to a portal account), and the functions that send subscribe messages: the dispatcher and the dead-letter consumer.
+    expect(readers('wechat-app-secret')).toEqual(['FailedBatchFinisherRole', 'NotifierRole', 'PortalSignInRole', 'SignInRole']);
+    // Single sign-on from the provincial portal: its client secret and the key of the ID-number hash.
+    expect(readers('portal-client-secret')).toEqual(['PortalSignInRole']);
+    expect(readers('identity-hash-key')).toEqual(['PortalSignInRole']);
     // The licence wallet's provincial service: submission (online or at the hall window) and the apply page's licence lookup only.
     expect(readers('licence-service-secret')).toEqual(['CaseSubmitterRole', 'HallIntakeRole', 'LicenceMaterialsRole']);
     // Every function behind a protected route can read the public key, and nothing else of SSM.
@@ -250,10 +255,12 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
       'ListReaderRole',
       'MaterialUploaderRole',
       'NationalImportRole',
+      'PortalSignInRole',
       'SignInRole',
       'StaffActionRole',
       'StaffAdminRole',
       'StaffReaderRole',
+      'VerifiedIdentityRole',
     ]);
     // Only the staff steps that grant a licence or change one (变更 re-issues it, signed) sign.
     expect(readers('licence-signing-key')).toEqual(['LicenceAdminRole', 'StaffActionRole']);
@@ -434,7 +441,7 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
   describe('local-only code stays local', () => {
     it('knows what only the local stage has: the developer sign-in, the sweep at a chosen time, the local keys', () => {
       expect(LOCAL_FUNCTIONS.map((fn) => fn.name).sort()).toEqual(['closeDeliveredCasesAt', 'devLogin', 'listDevPersonas', 'retryPushesAt', 'sweepTimersAt']);
-      expect(Object.keys(LOCAL_ENVIRONMENT).sort()).toEqual(['LOCAL_DATA_KEY', 'LOCAL_LICENCE_PUBLIC_KEYS', 'LOCAL_LICENCE_SERVICE_SECRET', 'LOCAL_LICENCE_SIGNING_KEY', 'LOCAL_OPEN_API_MASTER_SECRET', 'LOCAL_SESSION_KEY', 'LOCAL_WECHAT_APP_SECRET']);
+      expect(Object.keys(LOCAL_ENVIRONMENT).sort()).toEqual(['LOCAL_DATA_KEY', 'LOCAL_LICENCE_PUBLIC_KEYS', 'LOCAL_LICENCE_SERVICE_SECRET', 'LOCAL_LICENCE_SIGNING_KEY', 'LOCAL_OPEN_API_MASTER_SECRET', 'LOCAL_PORTAL_CLIENT_SECRET', 'LOCAL_SESSION_KEY', 'LOCAL_WECHAT_APP_SECRET']);
       // The licence signing key is generated per machine, never kept in the repository.
       expect(LOCAL_ENVIRONMENT.LOCAL_LICENCE_SIGNING_KEY).toMatch(/^\$\{env:LOCAL_LICENCE_SIGNING_KEY/);
     });

@@ -25,7 +25,7 @@ async function putPersona(user: UserRecord, staff: StaffRecord | undefined): Pro
   await dynamo().send(
     new TransactWriteCommand({
       TransactItems: [
-        { Put: { TableName, Item: { ...openidKey(user.openid), entity: 'OpenidLink', userId: user.userId } } },
+        { Put: { TableName, Item: { ...openidKey(user.openid!), entity: 'OpenidLink', userId: user.userId } } },
         { Put: { TableName, Item: { ...profileKey(user.userId), entity: 'User', user } } },
         ...(staff ? [{ Put: { TableName, Item: { ...staffKey(staff.organisationCode, staff.staffId), entity: 'Staff', staff } } }] : []),
       ],

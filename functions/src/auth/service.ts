@@ -13,7 +13,14 @@ export const sha256 = (text: string) => createHash('sha256').update(text).digest
 const newId = (prefix: string) => `${prefix}${randomBytes(10).toString('hex')}`;
 
 export function sessionUser(user: UserRecord): SessionUser {
-  return { userId: user.userId, displayName: user.displayName, provincialAdmin: user.provincialAdmin === true, ...(user.staff ? { staff: user.staff } : {}) };
+  return {
+    userId: user.userId,
+    displayName: user.displayName,
+    provincialAdmin: user.provincialAdmin === true,
+    ...(user.staff ? { staff: user.staff } : {}),
+    wechatLinked: !!user.openid,
+    ...(user.portal ? { verifiedIdentity: { source: 'portal' as const, name: user.portal.nameMasked, idNumber: user.portal.idNumberMasked, verifiedAt: user.portal.linkedAt } } : {}),
+  };
 }
 
 export function membershipOf(staff: StaffRecord, organisation: Organisation): StaffMembership {

@@ -2,17 +2,33 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Organisation, StaffMembership, StaffPermission, StaffStatus } from '@ah-tourism/shared';
 import { config } from '../platform/config';
+import type { Sealed } from '../platform/crypto';
 import { dynamo } from '../platform/dynamodb';
 import { claimOutcome } from '../platform/idempotency';
-import { STAFF_PREFIX, inviteKey, openidKey, organisationKey, organisationPartition, profileKey, sessionKey, staffKey } from './keys';
+import { STAFF_PREFIX, inviteKey, openidKey, portalKey, organisationKey, organisationPartition, profileKey, sessionKey, staffKey } from './keys';
 
 export interface UserRecord {
   userId: string;
   displayName: string;
-  openid: string;
+  /** The WeChat openid; absent for an account made by portal sign-in until WeChat is linked. */
+  openid?: string;
   createdAt: string;
   provincialAdmin?: boolean;
   staff?: StaffMembership;
+  /** The verified person of the provincial portal linked to this account (portal-sign-in.ts). */
+  portal?: PortalLink;
+}
+
+/** A verified identity from the unified identity service: name and ID number sealed, masks and a keyed hash beside. */
+export interface PortalLink {
+  sub: string;
+  linkedAt: string;
+  nameMasked: string;
+  idNumberMasked: string;
+  /** Keyed hash (HMAC) of the ID number, for finding cases filed for this person without reading plain text. */
+  idNumberHash: string;
+  /** { name, idNumber, certType, mobile? }, sealed with a data key. */
+  sealed: Sealed;
 }
 
 export interface SessionRecord {
@@ -71,13 +87,22 @@ export function authStore() {
       return (await get(profileKey(userId), true))?.user as UserRecord | undefined;
     },
 
-    /** Creates the account and its openid link together; false when that openid already has one. */
+    async userByPortalSub(sub: string): Promise<UserRecord | undefined> {
+      const link = await get(portalKey(sub), true);
+      return link ? this.user(link.userId as string) : undefined;
+    },
+
+    /**
+     * Creates the account and its sign-in link (openid, or portal subject) together; false when that
+     * openid or subject already has one.
+     */
     async createUser(user: UserRecord): Promise<boolean> {
+      const link = user.openid ? { ...openidKey(user.openid), entity: 'OpenidLink' } : { ...portalKey(user.portal!.sub), entity: 'PortalLink' };
       try {
         await db.send(
           new TransactWriteCommand({
             TransactItems: [
-              { Put: { TableName, Item: { ...openidKey(user.openid), entity: 'OpenidLink', userId: user.userId }, ConditionExpression: 'attribute_not_exists(pk)' } },
+              { Put: { TableName, Item: { ...link, userId: user.userId }, ConditionExpression: 'attribute_not_exists(pk)' } },
               { Put: { TableName, Item: { ...profileKey(user.userId), entity: 'User', user }, ConditionExpression: 'attribute_not_exists(pk)' } },
             ],
           }),
@@ -85,6 +110,42 @@ export function authStore() {
         return true;
       } catch (error) {
         if (cancelled(error)?.[0]?.Code === 'ConditionalCheckFailed') return false;
+        throw error;
+      }
+    },
+
+    /**
+     * Adds a sign-in link to an existing account: the link record (unique) and the account's field, in
+     * one transaction. 'taken': the openid or subject belongs to an account already; 'occupied': this
+     * account already has one of that kind.
+     */
+    async addLink(userId: string, link: { kind: 'openid'; openid: string } | { kind: 'portal'; portal: PortalLink }): Promise<'linked' | 'taken' | 'occupied'> {
+      const [key, entity, field, value] =
+        link.kind === 'openid' ? [openidKey(link.openid), 'OpenidLink', 'openid', link.openid] : [portalKey(link.portal.sub), 'PortalLink', 'portal', link.portal];
+      try {
+        await db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              { Put: { TableName, Item: { ...key, entity, userId }, ConditionExpression: 'attribute_not_exists(pk)' } },
+              {
+                Update: {
+                  TableName,
+                  Key: profileKey(userId),
+                  UpdateExpression: 'SET #user.#field = :value',
+                  ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#user.#field)',
+                  ExpressionAttributeNames: { '#user': 'user', '#field': field },
+                  ExpressionAttributeValues: { ':value': value },
+                },
+              },
+            ],
+          }),
+        );
+        return 'linked';
+      } catch (error) {
+        const reasons = cancelled(error);
+        if (!reasons) throw error;
+        if (reasons[0]?.Code === 'ConditionalCheckFailed') return 'taken';
+        if (reasons[1]?.Code === 'ConditionalCheckFailed') return 'occupied';
         throw error;
       }
     },

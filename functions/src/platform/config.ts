@@ -46,6 +46,12 @@ export interface FunctionConfig {
     /** How long a case number's failure window lasts (minutes), and so the lock. */
     publicQueryCaseWindowMinutes: number;
   };
+  /** The provincial unified identity service (auth/portal-identity.ts); no issuer: portal sign-in unavailable. */
+  portal: {
+    issuer: string;
+    clientId: string;
+    localClientSecret: string | undefined;
+  };
   /** The provincial e-licence service (licences/provincial-licences.ts); no base URL: not called. */
   licenceService: {
     baseUrl: string;
@@ -113,6 +119,11 @@ export function config(): FunctionConfig {
       publicQueryFloorMs: Number(process.env.PUBLIC_QUERY_FLOOR_MS || 400),
       publicQueryFailuresPerCase: Number(process.env.PUBLIC_QUERY_FAILURES_PER_CASE || 10),
       publicQueryCaseWindowMinutes: Number(process.env.PUBLIC_QUERY_CASE_WINDOW_MINUTES || 60),
+    },
+    portal: {
+      issuer: (process.env.PORTAL_ISSUER ?? '').replace(/\/$/, ''),
+      clientId: process.env.PORTAL_CLIENT_ID ?? '',
+      localClientSecret: process.env.LOCAL_PORTAL_CLIENT_SECRET || undefined,
     },
     licenceService: {
       baseUrl: process.env.LICENCE_SERVICE_BASE ?? '',

@@ -158,6 +158,41 @@ export function signInWithWechat(): Promise<Session> {
   return wechatSignIn
 }
 
+/**
+ * Single sign-on from the provincial portal: a code of the unified identity service (from a portal deep
+ * link, or back from our own authorisation request) is exchanged for a session. A previous login on this
+ * device is ended, as when switching persona.
+ */
+export async function signInWithPortal(body: { code: string; redirectUri: string; state?: string; codeVerifier?: string }): Promise<Session> {
+  const previous = currentSession()
+  const session = await requestSession('/auth/portal/exchange', body)
+  setSession(session)
+  if (previous && previous.refreshToken !== session.refreshToken) {
+    void sendJson('POST', '/auth/logout', { body: { refreshToken: previous.refreshToken } }).catch(() => undefined)
+  }
+  return session
+}
+
+let arriving: Promise<unknown> | null = null
+
+/**
+ * A sign-in under way that no screen started (a portal code in the address the app was opened with):
+ * screens that need a user wait for it instead of sending the person to the login page.
+ */
+export function awaitArrival(signIn: Promise<unknown>): void {
+  const tracked: Promise<unknown> = signIn.catch(() => undefined).finally(() => {
+    if (arriving === tracked) arriving = null
+    listeners.forEach((listener) => listener())
+  })
+  arriving = tracked
+  listeners.forEach((listener) => listener())
+}
+
+/** True while such a sign-in is under way. */
+export function signingIn(): boolean {
+  return arriving !== null
+}
+
 /** Local stage only: sign in as one of the seeded personas (the API answers 404 elsewhere). */
 export async function signInAsPersona(personaId: string): Promise<Session> {
   const previous = currentSession()
@@ -197,6 +232,7 @@ export async function signInQuietly(): Promise<boolean> {
  * to the login page (H5, or WeChat login failed); they come back to `returnUrl` afterwards.
  */
 export async function ensureSignedIn(returnUrl: string = currentPageUrl()): Promise<boolean> {
+  if (arriving) await arriving
   if (currentSession()) return true
   if (IS_WEAPP) {
     try {

@@ -22,6 +22,16 @@ export const sessionUserSchema = z
     displayName: z.string().meta({ description: '显示名称（工作人员为姓名，群众为“微信用户”或开发身份名称）' }),
     staff: staffMembershipSchema.optional(),
     provincialAdmin: z.boolean(),
+    wechatLinked: z.boolean().optional().meta({ description: '已关联微信' }),
+    verifiedIdentity: z
+      .object({
+        source: z.literal('portal').meta({ description: '来源：政务服务网' }),
+        name: z.string().meta({ description: '姓名（脱敏）' }),
+        idNumber: z.string().meta({ description: '身份证号码（脱敏）' }),
+        verifiedAt: z.string(),
+      })
+      .optional()
+      .meta({ id: 'VerifiedIdentity', description: '政务服务网实名身份（脱敏）' }),
   })
   .meta({ id: 'SessionUser' });
 export type SessionUser = z.infer<typeof sessionUserSchema>;
@@ -40,6 +50,32 @@ export type Session = z.infer<typeof sessionSchema>;
 export const wechatLoginRequestSchema = z
   .object({ code: z.string().trim().min(1, '缺少微信登录凭证，请重新进入小程序').max(128) })
   .meta({ id: 'WechatLoginRequest' });
+
+/** Single sign-on: a code from the unified identity service (portal deep link, or our own authorisation request). */
+export const portalExchangeRequestSchema = z
+  .object({
+    code: z.string().trim().min(1, '缺少政务服务网登录凭证，请返回安徽政务服务网重新进入').max(512),
+    state: z.string().trim().min(16).max(256).optional().meta({ description: '本应用发起登录时生成的 state（门户直接带入的凭证没有）' }),
+    codeVerifier: z
+      .string()
+      .regex(/^[A-Za-z0-9._~-]{43,128}$/, 'PKCE code_verifier 格式不正确')
+      .optional()
+      .meta({ description: 'PKCE code_verifier（本应用发起登录时）' }),
+    redirectUri: z.string().trim().url('回调地址格式不正确').max(512).meta({ description: '取得该凭证时使用的回调地址（H5 为页面地址，小程序为登记的回调地址）' }),
+  })
+  .meta({ id: 'PortalExchangeRequest' });
+export type PortalExchangeRequest = z.infer<typeof portalExchangeRequestSchema>;
+
+/** The signed-in person's own verified identity in full, for filling in an application for themselves. */
+export const verifiedIdentityDetailSchema = z
+  .object({
+    verified: z.boolean().meta({ description: '是否已关联政务服务网实名身份' }),
+    name: z.string().optional().meta({ description: '姓名' }),
+    idNumber: z.string().optional().meta({ description: '身份证号码' }),
+    mobile: z.string().optional().meta({ description: '手机号码' }),
+  })
+  .meta({ id: 'VerifiedIdentityDetail' });
+export type VerifiedIdentityDetail = z.infer<typeof verifiedIdentityDetailSchema>;
 
 export const refreshRequestSchema = z
   .object({ refreshToken: z.string().min(1, '缺少刷新令牌，请重新登录').max(512) })

@@ -6,6 +6,7 @@ import type {
   SessionUser,
   StaffMember,
   StaffPermission,
+  VerifiedIdentityDetail,
 } from '@ah-tourism/shared'
 import { getJson, requestJson } from '@/services/http'
 import { adoptSession, updateUser } from '@/services/session'
@@ -30,6 +31,12 @@ export async function refreshMe(): Promise<SessionUser> {
   const user = await getJson<SessionUser>('/me', { auth: true })
   updateUser(user)
   return user
+}
+
+/** The signed-in person's own verified identity in full (prefill of their application), or null when none is linked. */
+export async function getVerifiedIdentity(): Promise<{ name: string; idNumber: string; mobile?: string } | null> {
+  const identity = await getJson<VerifiedIdentityDetail>('/me/verified-identity', { auth: true })
+  return identity.verified && identity.name && identity.idNumber ? { name: identity.name, idNumber: identity.idNumber, ...(identity.mobile ? { mobile: identity.mobile } : {}) } : null
 }
 
 /** Redeems an invitation code; the answer is a new session in which the caller is staff. */

@@ -1,7 +1,7 @@
 import type { SessionUser } from '@ah-tourism/shared'
 import { useEffect } from 'react'
 import { StatusView } from '@/components/status-view'
-import { useSessionUser } from '@/hooks/use-session'
+import { useSessionUser, useSigningIn } from '@/hooks/use-session'
 import { openLogin } from '@/services/login-route'
 import { ensureSignedIn } from '@/services/session'
 import { ACCOUNT_STRINGS as S } from './strings'
@@ -21,6 +21,8 @@ export function useSignedIn(returnUrl: string): SessionUser | null {
 
 /** What a page that needs a user shows while signed out. */
 export function SignInRequired({ returnUrl, description }: { returnUrl: string; description?: string }) {
+  // Opened from the provincial portal with a sign-in code: being signed in, no login needed.
+  if (useSigningIn()) return <StatusView kind='loading' title={S.portalSigningIn} />
   return (
     <StatusView
       kind='empty'

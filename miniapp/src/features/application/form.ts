@@ -100,6 +100,17 @@ export function emptyForm(item: ImplementationItem): ApplyForm {
   }
 }
 
+/**
+ * A new form for a person whose identity the provincial portal verified: they apply for themselves, so
+ * the applicant's name and ID number (and mobile) are filled in from that identity; they can still change
+ * them, or choose 代办 or an enterprise.
+ */
+export function prefilledForm(item: ImplementationItem, identity: { name: string; idNumber: string; mobile?: string } | null): ApplyForm {
+  const form = emptyForm(item)
+  if (!identity || !applicantKinds(item).includes('person')) return form
+  return { ...form, person: { name: identity.name, idNumber: identity.idNumber, mobile: identity.mobile ?? '' } }
+}
+
 /** The hash a confirmation of this material's commitment carries (SM3 of the guide version's text). */
 export const commitmentHashOf = (material: Material): string => commitmentTextHash(material.commitment?.text ?? '')
 

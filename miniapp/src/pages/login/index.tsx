@@ -1,7 +1,7 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import type { DevPersona } from '@ah-tourism/shared'
 import { Text, View } from '@tarojs/components'
-import { useCallback, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { ActionButton } from '@/components/action-button'
 import { Section } from '@/components/section'
 import { StatusView } from '@/components/status-view'
@@ -11,8 +11,9 @@ import { readParam } from '@/features/cases/routes'
 import { useRemote } from '@/hooks/use-remote'
 import { useSessionUser } from '@/hooks/use-session'
 import { toApiError } from '@/services/api-error'
-import { DEV_LOGIN, IS_WEAPP } from '@/services/config'
+import { DEV_LOGIN, IS_WEAPP, PORTAL_SSO } from '@/services/config'
 import { returnAfterSignIn } from '@/services/login-route'
+import { startPortalSignIn, takePortalError } from '@/services/portal-sso'
 import { signInAsPersona, signInWithWechat } from '@/services/session'
 import { LOGIN_STRINGS as S } from './strings'
 import './index.scss'
@@ -49,6 +50,43 @@ function WechatLogin({ redirect }: { redirect: string }) {
         </View>
       ) : null}
       <Text className='login__privacy'>{S.privacy}</Text>
+    </View>
+  )
+}
+
+/**
+ * Browser: 政务服务网账号登录 — off to the provincial unified identity service and back, signed in, to
+ * the page the person wanted (no second login when they come from the portal with a code).
+ */
+function PortalLogin({ redirect }: { redirect: string }) {
+  const [busy, setBusy] = useState(false)
+  // A portal code that could not be used (expired, used, service down) brought the person here.
+  const [error, setError] = useState<string | null>(null)
+  useEffect(() => setError(takePortalError()), [])
+
+  const go = async () => {
+    if (busy) return
+    setBusy(true)
+    setError(null)
+    try {
+      await startPortalSignIn('signin', redirect)
+    } catch {
+      setError(S.portalFailed)
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className='login__wechat'>
+      <ActionButton block disabled={busy} label={S.portalLabel} onTap={() => void go()}>
+        {busy ? S.portalBusy : S.portal}
+      </ActionButton>
+      {error ? (
+        <View className='login__error' role='alert'>
+          {error}
+        </View>
+      ) : null}
+      <Text className='login__privacy'>{S.portalPrivacy}</Text>
     </View>
   )
 }
@@ -129,9 +167,9 @@ function DevLogin({ redirect }: { redirect: string }) {
 }
 
 /**
- * 登录: pages/login/index?redirect=<app path>. WeChat login on the mini-program; in a local H5 build
- * the developer login with seeded personas; any other H5 build explains that login happens in the
- * mini-program. After signing in the user returns to `redirect` (default 我的).
+ * 登录: pages/login/index?redirect=<app path>. WeChat login on the mini-program; in a browser
+ * 政务服务网账号登录 where the portal sign-in is configured, and in a local H5 build the developer login
+ * with seeded personas too; any other H5 build explains that login happens in the mini-program. After signing in the user returns to `redirect` (default 我的).
  */
 export default function LoginPage() {
   const { params } = useRouter()
@@ -139,7 +177,7 @@ export default function LoginPage() {
   const user = useSessionUser()
   const goHome = useCallback(() => void Taro.switchTab({ url: HOME_TAB }), [])
 
-  if (!IS_WEAPP && !DEV_LOGIN) {
+  if (!IS_WEAPP && !DEV_LOGIN && !PORTAL_SSO) {
     return <StatusView kind='empty' title={S.wechatOnly} description={S.wechatOnlyHint} actionText={S.toHome} onAction={goHome} />
   }
 
@@ -155,7 +193,9 @@ export default function LoginPage() {
         <Text className='login__text'>{S.text}</Text>
         {user ? <Text className='login__current'>{S.signedInAs(user.displayName)}</Text> : null}
       </View>
-      {IS_WEAPP ? <WechatLogin redirect={redirect} /> : <DevLogin redirect={redirect} />}
+      {IS_WEAPP ? <WechatLogin redirect={redirect} /> : null}
+      {PORTAL_SSO ? <PortalLogin redirect={redirect} /> : null}
+      {!IS_WEAPP && DEV_LOGIN ? <DevLogin redirect={redirect} /> : null}
     </View>
   )
 }

@@ -8,6 +8,13 @@ export const LOGIN_STRINGS = {
   wechatBusy: '正在登录…',
   privacy: '我们仅使用微信提供的匿名标识确认您的身份，不获取您的头像、昵称和手机号码。您在办事时填写的信息仅用于办理该事项。',
 
+  // provincial portal (single sign-on)
+  portal: '政务服务网账号登录',
+  portalLabel: '使用安徽政务服务网账号登录，将前往政务服务网统一身份认证',
+  portalBusy: '正在前往政务服务网…',
+  portalFailed: '无法前往安徽政务服务网，请稍后再试',
+  portalPrivacy: '使用安徽政务服务网（统一身份认证）的实名账号登录。我们获取您已认证的姓名和身份证号码，仅用于确认身份和办事时自动填写，加密保存。',
+
   // local developer login
   devTitle: '本地开发登录',
   devText: '本地开发环境无法使用微信登录，请选择一个预置身份。此入口仅在本地环境提供。',

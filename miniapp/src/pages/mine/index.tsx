@@ -27,6 +27,7 @@ import { signInQuietly, signOut } from '@/services/session'
 import { askToSubscribe, prepareSubscriptions, STAFF_TEMPLATE_KEYS, SUBSCRIBE_AVAILABLE } from '@/services/subscribe'
 import { AccountHeader } from './account-header'
 import { AccountMenu, type MenuEntry } from './account-menu'
+import { VerifiedIdentity } from './verified-identity'
 import { WorkbenchEntry } from './workbench-entry'
 import { MINE_STRINGS as S } from './strings'
 import './index.scss'
@@ -192,6 +193,8 @@ export default function MinePage() {
         onSignOut={() => void confirmSignOut()}
         onSwitch={DEV_LOGIN && !IS_WEAPP ? () => openLogin(MINE_TAB) : undefined}
       />
+
+      {user ? <VerifiedIdentity user={user} /> : null}
 
       {user?.staff ? <WorkbenchEntry organisation={user.staff.organisationName} onOpen={() => openPage(INBOX_PAGE)} /> : null}
 

@@ -14,6 +14,21 @@ export const MINE_STRINGS = {
   signedOutToast: '已退出登录',
   switchPersona: '切换身份',
 
+  // verified identity (single sign-on from the provincial portal) and linking
+  identity: '实名认证',
+  identityVerified: '已实名认证（政务服务网）',
+  identityName: (name: string) => `姓名：${name}`,
+  identityNumber: (idNumber: string) => `身份证号：${idNumber}`,
+  identityLabel: (name: string, idNumber: string) => `已实名认证（政务服务网），姓名${name}，身份证号${idNumber}`,
+  identityMissing: '关联安徽政务服务网的实名账号后，可用政务服务网账号登录本账号，申请时自动填写本人姓名和身份证号，并查看他人为您代办的办件。',
+  portalLink: '关联政务服务网实名账号',
+  portalLinkLabel: '关联安徽政务服务网实名账号，将前往政务服务网统一身份认证',
+  portalLinkBusy: '正在前往政务服务网…',
+  portalLinkFailed: '无法前往安徽政务服务网，请稍后再试',
+  wechatLink: '关联当前微信',
+  wechatLinkBusy: '正在关联…',
+  wechatLinked: '已关联微信，今后可直接用微信登录',
+
   // the workbench (staff)
   workbench: '工作台',
   workbenchText: (organisation: string) => `办理${organisation}的办件`,

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import {
   emptyForm,
   formFromStored,
+  prefilledForm,
   schemaFor,
   toApplicationBody,
   validateForm,
@@ -19,13 +20,14 @@ import { readLocalDraft } from '@/features/application/local-draft'
 import type { PickedFile } from '@/features/application/picked-file'
 import { useDraftAutosave } from '@/features/application/use-draft-autosave'
 import { useUploads } from '@/features/application/use-uploads'
+import { getVerifiedIdentity } from '@/features/account/api'
 import { getItem, getItemVersion } from '@/features/catalog/api'
 import { enterHallIntake, getDraft, submitApplication } from '@/features/cases/api'
 import { applyUrl, submittedUrl } from '@/features/cases/routes'
 import { toApiError, type ApiError } from '@/services/api-error'
 import { randomToken } from '@/services/random'
 import { scrollToId } from '@/services/scroll'
-import { ensureSignedIn } from '@/services/session'
+import { currentUser, ensureSignedIn } from '@/services/session'
 import { APPLY_STRINGS as S } from './strings'
 
 type LoadState =
@@ -123,13 +125,15 @@ export function useApply(code: string, userId: string, intake?: HallIntakeMode) 
       .then(async ([item, stored]) => {
         // At a hall window nothing is restored: the form is the walk-in applicant's, filled in now.
         const restored = intake ? null : newest(item, readLocalDraft(code), stored)
-        return { item, restored, guideChange: restored ? await guideChangeSince(item, restored.guideVersion) : null }
+        // A new application of a person verified by the portal starts with their own name and ID number.
+        const identity = !restored && !intake && currentUser()?.verifiedIdentity ? await getVerifiedIdentity().catch(() => null) : null
+        return { item, restored, identity, guideChange: restored ? await guideChangeSince(item, restored.guideVersion) : null }
       })
       .then(
-      ({ item, restored, guideChange }) => {
+      ({ item, restored, identity, guideChange }) => {
         if (!current) return
         // From now on the form is filled in against the current version (submission uses it too).
-        setForm(restored ? { ...restored, guideVersion: item.version } : emptyForm(item))
+        setForm(restored ? { ...restored, guideVersion: item.version } : prefilledForm(item, identity))
         setLoad({ status: 'ready', item, restoredAt: restored?.savedAt || null, guideChange })
       },
       (error: unknown) => current && setLoad({ status: 'error', error: toApiError(error) }),
