@@ -80,6 +80,7 @@ import {
 } from '../feedback/api';
 import { messageListSchema, messagePathSchema, subscriptionListSchema, subscriptionUpdateSchema } from '../notifications/api';
 import { REGISTRY_ROUTES } from './registry-routes';
+import { SEARCH_ROUTES } from './search-routes';
 import { ASSESSMENT_ROUTES } from './assessment-routes';
 import { LIST_ROUTES } from './list-routes';
 import { INTAKE_ROUTES } from './intake-routes';
@@ -746,6 +747,7 @@ export const ROUTES: RouteSpec[] = [
     },
   },
   ...REGISTRY_ROUTES,
+  ...SEARCH_ROUTES,
   ...ASSESSMENT_ROUTES,
   ...LIST_ROUTES,
   ...INTAKE_ROUTES,
