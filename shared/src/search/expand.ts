@@ -34,7 +34,6 @@ export const scenarioFileSchema = z
             code: z.string().regex(/^[a-z][a-z0-9-]{1,40}$/),
             name: phrase,
             summary: z.string().min(1).max(200),
-            keywords: z.array(phrase),
             steps: z
               .array(z.object({ basicCode: z.string().regex(/^\d{10}$/), title: phrase, why: z.string().min(1).max(200) }).strict())
               .min(1)
