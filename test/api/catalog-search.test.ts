@@ -58,7 +58,8 @@ describe('GET /catalog/search (across levels, synonyms, pinyin)', () => {
   it('refuses an empty or too long query and an unknown region, with a Chinese message', async () => {
     const empty = await api('/catalog/search?q=%20');
     expect(empty.status).toBe(400);
-    expect(empty.body.message).toMatch(/搜索词不能为空/);
+    expect(empty.body.code).toBe('COMMON_VALIDATION_FAILED');
+    expect(JSON.stringify(empty.body)).toMatch(/搜索词不能为空/);
     const long = await api(`/catalog/search?q=${encodeURIComponent('旅'.repeat(31))}`);
     expect(long.status).toBe(400);
     const region = await api(`/catalog/search?q=${encodeURIComponent('导游')}&region=110000`);
