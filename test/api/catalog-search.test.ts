@@ -63,7 +63,7 @@ describe('GET /catalog/search (across levels, synonyms, pinyin)', () => {
     const long = await api(`/catalog/search?q=${encodeURIComponent('旅'.repeat(31))}`);
     expect(long.status).toBe(400);
     const region = await api(`/catalog/search?q=${encodeURIComponent('导游')}&region=110000`);
-    expect(region.status).toBe(404);
+    expect(region.status).toBe(400);
     expect(region.body.code).toBe('CATALOG_REGION_NOT_FOUND');
   }, forRequests(3));
 });
