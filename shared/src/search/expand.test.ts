@@ -55,6 +55,7 @@ describe('search query understanding', () => {
     expect(suggest('开').map((s) => s.text)).toEqual(expect.arrayContaining(['开办旅行社', '开旅行社']));
     expect(suggest('开办')[0]).toEqual({ text: '开办旅行社', kind: 'scenario', scenarioCode: 'open-travel-agency' });
     expect(suggest('dy').map((s) => s.text)).toContain('导游证核发');
+    expect(suggest('开旅行社').map((s) => s.text)).toEqual(['开旅行社', '旅行社业务经营许可']);
     expect(suggest('')).toEqual([]);
     expect(suggest('旅行社', 3)).toHaveLength(3);
   });

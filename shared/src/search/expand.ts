@@ -135,12 +135,13 @@ export function suggestionCandidates(synonyms: SynonymFile = SYNONYMS, pinyinFil
 
 /**
  * Suggestions for what has been typed: candidates starting with it, then containing it, then those
- * whose pinyin or initials start with it (or whose words it spells); at most `limit`.
+ * starting with (or containing) what it spells in pinyin or means as a phrasing; at most `limit`.
  */
 export function suggest(prefix: string, limit = 8, candidates: SuggestionCandidate[] = suggestionCandidates(), pinyinFile: PinyinFile = PINYIN): SuggestionCandidate[] {
   const typed = normaliseQuery(prefix).replace(/ /g, '');
   if (!typed) return [];
-  const spelled = pinyinMatches(typed, pinyinFile);
+  // What the text spells in pinyin or means as a phrasing (开旅行社 → 旅行社业务经营许可).
+  const spelled = [...new Set([...pinyinMatches(typed, pinyinFile), ...synonymMeanings(typed, SYNONYMS)])];
   const rank = (c: SuggestionCandidate): number => {
     const text = normaliseQuery(c.text).replace(/ /g, '');
     if (text.startsWith(typed)) return 0;
