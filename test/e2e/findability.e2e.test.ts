@@ -17,6 +17,17 @@ const ITEM = '旅行社业务经营许可';
 const SESSION_KEY = 'ah-tourism.session';
 type BrowserGlobal = { localStorage: { setItem(key: string, value: string): void } };
 
+/** Reads until the value equals `expected` (lists render as their data arrives), then asserts it. */
+async function eventually<T>(read: () => Promise<T>, expected: T, timeout = 15_000): Promise<void> {
+  const until = Date.now() + timeout;
+  let value = await read();
+  while (JSON.stringify(value) !== JSON.stringify(expected) && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    value = await read();
+  }
+  expect(value).toEqual(expected);
+}
+
 describe('findability: search across levels, phrasings, suggestions, chips, 一件事 (H5, Chromium)', () => {
   let phone: Awaited<ReturnType<typeof openPhone>>;
   let session: Session;
@@ -126,7 +137,7 @@ describe('findability: search across levels, phrasings, suggestions, chips, 一�
     const facets = facetsResponseSchema.parse((await api('/catalog/facets?region=341000')).body);
     const expected = ['全部', ...ITEM_TYPES.filter((t) => facets.types.some((f) => f.code === t.code)).map((t) => t.name)];
     const chips = page.getByRole('radiogroup', { name: '类型' }).filter({ visible: true }).getByRole('radio');
-    await expect.poll(async () => chips.allTextContents(), { timeout: 15_000 }).toEqual(expected);
+    await eventually(() => chips.allTextContents(), expected);
     expect(expected.length).toBeLessThan(ITEM_TYPES.length + 1);
     // Every chip leads to items.
     for (const name of expected.slice(1)) {
@@ -151,7 +162,7 @@ describe('findability: search across levels, phrasings, suggestions, chips, 一�
     await visible(page.getByRole('heading', { name: '开办旅行社', level: 1 }));
     const steps = page.getByRole('list').filter({ has: page.getByRole('heading', { name: /第1步/ }) });
     await visible(steps);
-    await expect.poll(async () => steps.getByRole('heading', { level: 2 }).allTextContents()).toEqual(['申请旅行社业务经营许可', '存缴旅游服务质量保证金', '设立服务网点并备案']);
+    await eventually(() => steps.getByRole('heading', { level: 2 }).allTextContents(), ['申请旅行社业务经营许可', '存缴旅游服务质量保证金', '设立服务网点并备案']);
     await visible(steps.getByRole('link', { name: /旅行社质量保证金存缴.*黄山市文化和旅游局/ }));
     await visible(steps.getByRole('link', { name: /查看我的办件 .+，待预审/ }));
     await screenshot(page, 'find-06-scenario');
