@@ -34,7 +34,7 @@ const CANDIDATES = suggestionCandidates();
 
 /**
  * Search across levels. The index is every item summary of the province, read from the level
- * partitions of GSI2 (one Query each, in parallel; no Scan) and kept per container for a minute, so a
+ * partitions of GSI2 (one Query each, in parallel; never a full-table read) and kept per container for a minute, so a
  * search costs no read while the copy is fresh. Matching (synonyms, pinyin, all words) is in memory.
  */
 export function catalogSearch(store: CatalogStore, listRegions: () => Promise<Region[]>, now: () => number = Date.now) {
