@@ -72,17 +72,22 @@ export function pinyinMatches(word: string, file: PinyinFile = PINYIN): string[]
     .map((e) => e.text.toLowerCase());
 }
 
+/** Each synonym entry's phrases and meanings, normalised once per file. */
+const normalisedSynonyms = new WeakMap<SynonymFile, { phrases: string[]; means: string[] }[]>();
+function synonymEntries(file: SynonymFile): { phrases: string[]; means: string[] }[] {
+  let entries = normalisedSynonyms.get(file);
+  if (!entries) {
+    entries = file.synonyms.map((e) => ({ phrases: e.phrases.map((p) => normaliseQuery(p).replace(/ /g, '')), means: e.means.map((m) => normaliseQuery(m)) }));
+    normalisedSynonyms.set(file, entries);
+  }
+  return entries;
+}
+
 /** What a phrasing means: every synonym entry with a phrase equal to, or (2+ characters) inside, the word. */
 function synonymMeanings(word: string, file: SynonymFile): string[] {
-  const meanings: string[] = [];
-  for (const entry of file.synonyms) {
-    const hit = entry.phrases.some((p) => {
-      const phraseText = normaliseQuery(p).replace(/ /g, '');
-      return phraseText === word || (phraseText.length >= 2 && word.includes(phraseText));
-    });
-    if (hit) meanings.push(...entry.means.map((m) => normaliseQuery(m)));
-  }
-  return meanings;
+  return synonymEntries(file)
+    .filter((entry) => entry.phrases.some((p) => p === word || (p.length >= 2 && word.includes(p))))
+    .flatMap((entry) => entry.means);
 }
 
 /**
@@ -95,7 +100,7 @@ export function expandQuery(query: string, synonyms: SynonymFile = SYNONYMS, pin
   const text = normaliseQuery(query);
   if (!text) return [];
   const whole = text.replace(/ /g, '');
-  const isPhrase = synonyms.synonyms.some((e) => e.phrases.some((p) => normaliseQuery(p).replace(/ /g, '') === whole));
+  const isPhrase = synonymEntries(synonyms).some((e) => e.phrases.includes(whole));
   const words = isPhrase ? [whole] : text.split(' ');
   return words.map((word) => [...new Set([word, ...synonymMeanings(word, synonyms), ...pinyinMatches(word, pinyinFile)])]);
 }
