@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { searchText } from '../../functions/src/catalog/keys';
 import { SCENARIOS, SYNONYMS, expandQuery, matchesAll, suggestionCandidates } from '../../shared/src/search/expand';
 import { loadCatalogSeed } from './catalog-data';
+import { searchDataProblems } from './search-data';
 import { PINYIN_FILE, buildPinyinFile, pinyinOf } from './search-pinyin';
 
 /** The search data files checked against the seed catalog: nothing in them may lead nowhere. */
@@ -28,6 +29,15 @@ describe('search data (synonyms, pinyin, 一件事)', () => {
       for (const code of codes) expect(items.some((item) => item.basicCode === code)).toBe(true);
     }
     expect(new Set(SCENARIOS.scenarios.map((s) => s.code)).size).toBe(SCENARIOS.scenarios.length);
+  });
+
+  it('seeding checks the files and refuses a 一件事 step naming no item', () => {
+    expect(searchDataProblems(items)).toEqual([]);
+    const withoutDeposit = items.filter((item) => item.name !== '旅行社质量保证金存缴');
+    expect(searchDataProblems(withoutDeposit)).toEqual([
+      expect.objectContaining({ file: 'shared/src/search/scenarios.json', entries: ['开办旅行社'], message: '事项目录中没有基本编码为 2000124001 的事项' }),
+      expect.objectContaining({ entries: ['旅行社开展出境游'] }),
+    ]);
   });
 
   it('开办旅行社 is 许可, 质保金, 网点备案 in that order', () => {
