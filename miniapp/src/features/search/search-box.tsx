@@ -24,6 +24,8 @@ export function SearchBox({ showHot = false, onSearch, ...bar }: SearchBoxProps)
   const [draft, setDraft] = useState(bar.value)
   const [suggestions, setSuggestions] = useState<Suggestion[]>([])
   const [hot, setHot] = useState<string[]>([])
+  // After a search (or a choice) the list stays closed until the person types again.
+  const [dismissed, setDismissed] = useState(false)
   const latest = useRef(0)
 
   useEffect(() => {
@@ -53,21 +55,28 @@ export function SearchBox({ showHot = false, onSearch, ...bar }: SearchBoxProps)
     return () => clearTimeout(timer)
   }, [draft])
 
+  const type = (text: string) => {
+    setDismissed(false)
+    setDraft(text)
+  }
+
   const choose = (suggestion: Suggestion) => {
+    setDismissed(true)
     setSuggestions([])
     if (suggestion.kind === 'scenario' && suggestion.scenarioCode) openScenario(suggestion.scenarioCode)
     else onSearch(suggestion.text)
   }
 
   const search = (text: string) => {
+    setDismissed(true)
     setSuggestions([])
     onSearch(text)
   }
 
   return (
     <View className='search-box'>
-      <SearchBar {...bar} onSearch={search} onDraftChange={setDraft} />
-      {draft.trim() && suggestions.length > 0 ? (
+      <SearchBar {...bar} onSearch={search} onDraftChange={type} />
+      {!dismissed && draft.trim() && suggestions.length > 0 ? (
         <View className='search-box__suggestions' role='listbox' aria-label={S.suggestionsLabel}>
           {suggestions.map((suggestion) => (
             <View
