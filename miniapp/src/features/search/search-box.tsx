@@ -32,7 +32,11 @@ export function SearchBox({ showHot = false, onSearch, ...bar }: SearchBoxProps)
     if (showHot) void hotSearches().then(setHot)
   }, [showHot])
 
-  useEffect(() => setDraft(bar.value), [bar.value])
+  // A keyword applied elsewhere (home, a hot search) fills the field without opening suggestions.
+  useEffect(() => {
+    setDraft(bar.value)
+    setDismissed(true)
+  }, [bar.value])
 
   useEffect(() => {
     const request = ++latest.current
