@@ -118,8 +118,9 @@ describe('findability: search across levels, phrasings, suggestions, chips, 一�
     await page.getByRole('button', { name: '搜索', exact: true }).filter({ visible: true }).last().click();
     await visible(page.getByText('没有找到与“火星签证”相关的事项'));
     await visible(page.getByText(/可以换个说法/));
-    await visible(page.getByRole('button', { name: '拨打政务服务便民热线 12345' }));
-    await visible(page.getByRole('button', { name: '拨打旅游服务热线 12301' }).filter({ visible: true }).first());
+    // In H5 a phone number is a tel: link.
+    await visible(page.getByRole('link', { name: '拨打政务服务便民热线 12345' }));
+    await visible(page.getByRole('link', { name: '拨打旅游服务热线 12301' }).filter({ visible: true }).first());
     await screenshot(page, 'find-04-nothing-found');
 
     await page.getByRole('button', { name: '热门搜索：导游证' }).filter({ visible: true }).first().click();
