@@ -1,4 +1,4 @@
-import { facetsResponseSchema, scenariosResponseSchema, searchResponseSchema, suggestionsResponseSchema, type SearchResponse } from '@ah-tourism/shared';
+import { facetsResponseSchema, scenariosResponseSchema, searchResponseSchema, suggestionsResponseSchema, type SearchResponse } from '@ah-tourism/shared/src/search/api';
 import { loadCatalogSeed } from '../../scripts/seed/catalog-data';
 import { api, forRequests } from '../support/api';
 

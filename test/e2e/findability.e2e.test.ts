@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { facetsResponseSchema, ITEM_TYPES, type Session } from '@ah-tourism/shared';
+import { ITEM_TYPES, type Session } from '@ah-tourism/shared';
+import { facetsResponseSchema } from '@ah-tourism/shared/src/search/api';
 import { api, REQUEST_BUDGET_MS } from '../support/api';
 import { asUser, signInWithWechat, validCreditCode, validResidentId } from '../support/applications';
 import { leaveField, pdfFile, pngFile, upload } from '../support/apply-phone';

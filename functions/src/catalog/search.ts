@@ -1,16 +1,12 @@
-import {
-  LEVELS,
-  PROVINCE_REGION_CODE,
-  type FacetsResponse,
-  type ItemSummary,
-  type Level,
-  type Region,
-  type ScenariosResponse,
-  type SearchGroup,
-  type SearchQuery,
-  type SearchResponse,
-  type SuggestionsResponse,
-} from '@ah-tourism/shared';
+import { LEVELS, PROVINCE_REGION_CODE, type ItemSummary, type Level, type Region } from '@ah-tourism/shared';
+import type {
+  FacetsResponse,
+  ScenariosResponse,
+  SearchGroup,
+  SearchQuery,
+  SearchResponse,
+  SuggestionsResponse,
+} from '@ah-tourism/shared/src/search/api';
 import {
   SCENARIOS,
   SYNONYMS,

@@ -1,7 +1,6 @@
 import { currentGuides, guideVersions, type CurrentGuides, type GuideVersions } from './guide-cache';
 import { catalogService, type CatalogService } from './service';
 import { dynamoCatalogStore, type CatalogStore } from './store';
-import { catalogSearch, type CatalogSearch } from './search';
 
 /*
  * The catalog wired to DynamoDB, each part created on first use and kept for the container's life. The
@@ -27,12 +26,4 @@ export function guideCaches() {
 export function catalog(): CatalogService {
   instance ??= catalogService(catalogStore(), guideCaches().current, Date.now, guideCaches().versions);
   return instance;
-}
-
-let searchInstance: CatalogSearch | undefined;
-
-/** Search, suggestions, chips and 一件事, answered from one per-container index of the province's summaries. */
-export function search(): CatalogSearch {
-  searchInstance ??= catalogSearch(catalogStore(), () => catalog().listRegions());
-  return searchInstance;
 }

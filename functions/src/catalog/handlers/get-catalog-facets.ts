@@ -1,6 +1,6 @@
-import { regionOnlyQuerySchema } from '@ah-tourism/shared';
+import { regionOnlyQuerySchema } from '@ah-tourism/shared/src/search/api';
 import { httpHandler, json, parseInput } from '../../platform/http';
-import { search } from '../wiring';
+import { search } from '../search-wiring';
 
 /** GET /catalog/facets: the item types and themes that have items in a region (the chips worth showing). */
 export const handler = httpHandler(async (event) => {

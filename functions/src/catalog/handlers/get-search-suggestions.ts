@@ -1,7 +1,7 @@
-import { suggestionsQuerySchema } from '@ah-tourism/shared';
+import { suggestionsQuerySchema } from '@ah-tourism/shared/src/search/api';
 import { httpHandler, json, parseInput } from '../../platform/http';
 import { takeSearchRequest } from '../rate';
-import { search } from '../wiring';
+import { search } from '../search-wiring';
 
 /** GET /catalog/suggestions: what to search while typing, and the hot searches; from bundled data, no read. */
 export const handler = httpHandler(async (event) => {

@@ -1,6 +1,6 @@
-import { regionOnlyQuerySchema } from '@ah-tourism/shared';
+import { regionOnlyQuerySchema } from '@ah-tourism/shared/src/search/api';
 import { httpHandler, json, parseInput } from '../../platform/http';
-import { search } from '../wiring';
+import { search } from '../search-wiring';
 
 /** GET /catalog/scenarios: 一件事, each step with the item as the chosen region implements it. */
 export const handler = httpHandler(async (event) => {

@@ -1,7 +1,7 @@
-import { searchQuerySchema } from '@ah-tourism/shared';
+import { searchQuerySchema } from '@ah-tourism/shared/src/search/api';
 import { httpHandler, json, parseInput } from '../../platform/http';
 import { takeSearchRequest } from '../rate';
-import { search } from '../wiring';
+import { search } from '../search-wiring';
 
 /** GET /catalog/search: an item at the province and at every city, grouped, the chosen region first. */
 export const handler = httpHandler(async (event) => {

@@ -1,13 +1,5 @@
-import type {
-  FacetsResponse,
-  GuideFileLink,
-  ImplementationItem,
-  ListItemsResponse,
-  ListRegionsResponse,
-  ScenariosResponse,
-  SearchResponse,
-  SuggestionsResponse,
-} from '@ah-tourism/shared'
+import type { GuideFileLink, ImplementationItem, ListItemsResponse, ListRegionsResponse } from '@ah-tourism/shared'
+import type { FacetsResponse, ScenariosResponse, SearchResponse, SuggestionsResponse } from '@ah-tourism/shared/src/search/api'
 import { getJson } from '@/services/http'
 
 export interface ItemQuery {

@@ -1,4 +1,4 @@
-import type { Suggestion } from '@ah-tourism/shared'
+import type { Suggestion } from '@ah-tourism/shared/src/search/api'
 import { Text, View } from '@tarojs/components'
 import { useEffect, useRef, useState } from 'react'
 import { SearchBar, type SearchBarProps } from '@/components/search-bar'

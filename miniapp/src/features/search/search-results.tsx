@@ -1,4 +1,5 @@
-import type { Region, SearchGroup, SearchResponse } from '@ah-tourism/shared'
+import type { Region } from '@ah-tourism/shared'
+import type { SearchGroup, SearchResponse } from '@ah-tourism/shared/src/search/api'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { ActionButton } from '@/components/action-button'
