@@ -10,6 +10,8 @@ export default defineAppConfig({
   // loaded) routes.
   subPackages: [
     { root: 'pages/guide', pages: ['index'] },
+    // 一件事: a goal's items in order, opened from home and from search suggestions.
+    { root: 'pages/scenario', pages: ['index'] },
     // 线上线下联合办理: the hall window's entry of a walk-in application uses the application form, so it
     // lives here; so does the person's claim of such a case (认领窗口办件).
     { root: 'pages/cases', pages: ['apply/index', 'detail/index', 'submitted/index', 'document/index', 'intake/index', 'claim/index'] },

@@ -11,6 +11,7 @@ import {
 import { creditCodeRegion } from '../../shared/src/identity/credit-code';
 import { REPO_ROOT } from '../local/paths';
 import { validateCatalogItemFile, type CatalogContext } from './catalog-file';
+import { searchDataProblems } from './search-data';
 import { mergeProblems, parseWith, SeedValidationError, type SeedProblem } from './seed-problems';
 
 export { ALL_CITIES, SEED_PUBLISHED_AT, SEED_VERSION, validateCatalogItemFile } from './catalog-file';
@@ -44,7 +45,9 @@ export interface CatalogSeedSources {
 export function loadCatalogSeed(dataDir: string = DEFAULT_DATA_DIR): CatalogSeed {
   const { sources, problems: unreadable } = readSources(dataDir);
   const { seed, problems } = collectCatalogSeed(sources);
-  const all = [...unreadable, ...problems];
+  // The search data (synonyms, pinyin, 一件事) goes with the repository's own catalog.
+  const search = dataDir === DEFAULT_DATA_DIR ? searchDataProblems(seed.items) : [];
+  const all = [...unreadable, ...problems, ...search];
   if (all.length > 0) throw new SeedValidationError(all);
   return seed;
 }

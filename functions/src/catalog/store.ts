@@ -28,7 +28,17 @@ export interface CatalogStore {
   getGuideVersion(implementationCode: string, version: number): Promise<ImplementationItem | undefined>;
   listItems(filter: ItemFilter, limit: number, cursor: string | undefined): Promise<Page<ItemSummary>>;
   listRegions(): Promise<Region[]>;
+  /** Every summary of one level across the province (GSI2), with its search text: the search index's source. */
+  listLevelSummaries(level: Level): Promise<IndexedSummary[]>;
 }
+
+export interface IndexedSummary {
+  summary: ItemSummary;
+  searchText: string;
+}
+
+/** Upper bound of Query round trips for one level partition (1 MB each): far above the catalog's size. */
+const MAX_QUERIES_PER_LEVEL = 20;
 
 /** Upper bound of Query round trips for one page when filters discard most rows. */
 const MAX_QUERIES_PER_PAGE = 8;
@@ -121,6 +131,28 @@ export function dynamoCatalogStore(): CatalogStore {
         items: rows.map((row) => row.summary as ItemSummary),
         nextCursor: nextKey ? encodeCursor(nextKey) : null,
       };
+    },
+
+    async listLevelSummaries(level) {
+      const rows: IndexedSummary[] = [];
+      let startKey: Record<string, unknown> | undefined;
+      for (let round = 0; round < MAX_QUERIES_PER_LEVEL; round += 1) {
+        const result = await db.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: 'GSI2',
+            KeyConditionExpression: '#pk = :pk',
+            ProjectionExpression: '#summary, #searchText',
+            ExpressionAttributeNames: { '#pk': 'gsi2pk', '#summary': 'summary', '#searchText': 'searchText' },
+            ExpressionAttributeValues: { ':pk': levelPartitionKey(level) },
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        for (const row of result.Items ?? []) rows.push({ summary: row.summary as ItemSummary, searchText: String(row.searchText ?? '') });
+        startKey = result.LastEvaluatedKey;
+        if (!startKey) break;
+      }
+      return rows;
     },
 
     async listRegions() {

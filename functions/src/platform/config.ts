@@ -28,6 +28,8 @@ export interface FunctionConfig {
   localLicencePublicKeys: string | undefined;
   /** Public registry requests (旅行社名录, 导游名录) per source address per minute. */
   publicRegistryPerMinute: number;
+  /** Catalog searches and suggestions per source address and minute. */
+  catalogSearchPerMinute: number;
   /** Public guide-file download links per source address per minute. */
   guideFileLinksPerMinute: number;
   feedback: {
@@ -110,6 +112,7 @@ export function config(): FunctionConfig {
     localLicenceSigningKey: process.env.LOCAL_LICENCE_SIGNING_KEY || undefined,
     localLicencePublicKeys: process.env.LOCAL_LICENCE_PUBLIC_KEYS || undefined,
     publicRegistryPerMinute: Number(process.env.PUBLIC_REGISTRY_PER_MINUTE || 60),
+    catalogSearchPerMinute: Number(process.env.CATALOG_SEARCH_PER_MINUTE || 120),
     guideFileLinksPerMinute: Number(process.env.GUIDE_FILE_LINKS_PER_MINUTE || 60),
     feedback: {
       rectificationWorkingDays: Number(process.env.RECTIFICATION_WORKING_DAYS || 5),

@@ -82,6 +82,7 @@ import {
 } from '../feedback/api';
 import { messageListSchema, messagePathSchema, subscriptionListSchema, subscriptionUpdateSchema } from '../notifications/api';
 import { REGISTRY_ROUTES } from './registry-routes';
+import { SEARCH_ROUTES } from './search-routes';
 import { ASSESSMENT_ROUTES } from './assessment-routes';
 import { LIST_ROUTES } from './list-routes';
 import { IMPORT_ROUTES } from './import-routes';
@@ -810,6 +811,7 @@ export const ROUTES: RouteSpec[] = [
     },
   },
   ...REGISTRY_ROUTES,
+  ...SEARCH_ROUTES,
   ...ASSESSMENT_ROUTES,
   ...LIST_ROUTES,
   ...INTAKE_ROUTES,

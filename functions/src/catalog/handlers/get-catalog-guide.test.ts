@@ -8,6 +8,7 @@ const store = {
   getGuideVersion: jest.fn<Promise<ImplementationItem | undefined>, [string, number]>(),
   listItems: jest.fn(),
   listRegions: jest.fn(),
+  listLevelSummaries: jest.fn(),
 } satisfies Record<keyof CatalogStore, jest.Mock>;
 jest.mock('../store', () => ({ dynamoCatalogStore: () => store }));
 

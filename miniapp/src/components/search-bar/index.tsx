@@ -18,12 +18,18 @@ export interface SearchBarProps {
   /** Called when the clear button empties the field. */
   onClear?: () => void
   tone?: 'light' | 'plain'
+  /** Called on every change of the field (suggestions while typing). */
+  onDraftChange?: (draft: string) => void
 }
 
-export function SearchBar({ value, placeholder, label, submitText, clearLabel, onSearch, onClear, tone = 'plain' }: SearchBarProps) {
-  const [draft, setDraft] = useState(value)
+export function SearchBar({ value, placeholder, label, submitText, clearLabel, onSearch, onClear, tone = 'plain', onDraftChange }: SearchBarProps) {
+  const [draft, setDraftState] = useState(value)
+  const setDraft = (next: string) => {
+    setDraftState(next)
+    onDraftChange?.(next)
+  }
 
-  useEffect(() => setDraft(value), [value])
+  useEffect(() => setDraftState(value), [value])
 
   const submit = () => onSearch(draft.trim())
   const clear = () => {

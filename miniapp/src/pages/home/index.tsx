@@ -2,20 +2,21 @@ import { Text, View } from '@tarojs/components'
 import { useCallback } from 'react'
 import { ActionButton } from '@/components/action-button'
 import { PhoneLink } from '@/components/phone-link'
-import { SearchBar } from '@/components/search-bar'
 import { Section } from '@/components/section'
 import { StatusView } from '@/components/status-view'
 import { getPublicAssessment } from '@/features/assessment/api'
 import { pledgesFrom } from '@/features/assessment/report'
 import { openPublicAssessment } from '@/features/assessment/routes'
-import { listItems } from '@/features/catalog/api'
+import { listItems, listScenarios } from '@/features/catalog/api'
 import { ItemList } from '@/features/catalog/item-list'
-import { THEMES } from '@/features/catalog/reference'
+import { PROVINCE, THEMES } from '@/features/catalog/reference'
 import { openItemsTab } from '@/features/catalog/routes'
 import { COMPLAINT_PAGE, openPublicProgress, openSignedIn } from '@/features/feedback/routes'
 import { openVerify } from '@/features/licences/routes'
 import { RegionSwitcher } from '@/features/region/region-switcher'
 import { openAgencies, openGuides } from '@/features/registry/routes'
+import { openScenario } from '@/features/search/routes'
+import { SearchBox } from '@/features/search/search-box'
 import { useRemote } from '@/hooks/use-remote'
 import { appStore, useAppState } from '@/store/app-store'
 import { HOME_STRINGS as S } from './strings'
@@ -41,6 +42,8 @@ export default function HomePage() {
   // The pledges are the province's figures this year; until they load, or if they cannot, the plain words.
   const { remote: assessment } = useRemote(loadProvinceReport, 'province')
   const pledges = pledgesFrom(assessment.status === 'ready' ? assessment.data : null)
+  const loadScenarios = useCallback(() => listScenarios(region.code), [region.code])
+  const { remote: scenarios, reload: reloadScenarios } = useRemote(loadScenarios, region.code)
 
   const search = (keyword: string) => {
     appStore.startSearch({ keyword })
@@ -70,9 +73,10 @@ export default function HomePage() {
           <View className='home__title' role='heading' aria-level={1}>{S.appName}</View>
           <RegionSwitcher tone='light' />
         </View>
-        <Text className='home__department'>{S.department}</Text>
-        <SearchBar
+        <Text className='home__department'>{region.code === PROVINCE.code ? S.department : S.cityDepartment(region.name)}</Text>
+        <SearchBox
           tone='light'
+          showHot
           value=''
           placeholder={S.searchPlaceholder}
           label={S.searchLabel}
@@ -99,6 +103,31 @@ export default function HomePage() {
           </Text>
         </View>
       </View>
+
+      <Section title={S.scenariosTitle} note={S.scenariosNote}>
+        {scenarios.status === 'loading' ? <StatusView kind='loading' compact title={S.scenariosLoading} /> : null}
+        {scenarios.status === 'error' ? (
+          <StatusView kind='error' compact title={scenarios.error.message} actionText={S.retry} actionLabel={S.scenariosRetryLabel} onAction={reloadScenarios} />
+        ) : null}
+        {scenarios.status === 'ready' ? (
+          <View className='home__scenarios'>
+            {scenarios.data.scenarios.map((scenario) => (
+              <View
+                key={scenario.code}
+                className='home__scenario'
+                role='link'
+                aria-role='link'
+                aria-label={S.scenarioLabel(scenario.name, scenario.steps.length)}
+                hoverClass='home__scenario--pressed'
+                onClick={() => openScenario(scenario.code)}
+              >
+                <Text className='home__scenario-name' aria-hidden='true'>{scenario.name}</Text>
+                <Text className='home__scenario-steps' aria-hidden='true'>{S.scenarioSteps(scenario.steps.map((step) => step.title))}</Text>
+              </View>
+            ))}
+          </View>
+        ) : null}
+      </Section>
 
       <Section title={S.servicesTitle}>
         <View className='home__services'>

@@ -1,6 +1,13 @@
 export const HOME_STRINGS = {
   appName: '皖旅政务',
   department: '安徽省文化和旅游厅 · 政务服务',
+  cityDepartment: (city: string) => `${city}文化和旅游局 · 政务服务`,
+  scenariosTitle: '一件事',
+  scenariosNote: '按目标一步步办',
+  scenariosLoading: '正在加载一件事…',
+  scenariosRetryLabel: '重新加载一件事',
+  scenarioLabel: (name: string, steps: number) => `一件事：${name}，共${steps}步`,
+  scenarioSteps: (titles: string[]) => titles.map((title, i) => `${i + 1}. ${title}`).join('  '),
   searchPlaceholder: '搜索事项名称，如：导游证',
   searchLabel: '搜索事项',
   searchSubmit: '搜索',

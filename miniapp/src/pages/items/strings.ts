@@ -13,6 +13,8 @@ export const ITEMS_STRINGS = {
   resultFor: (keyword: string) => `“${keyword}”的搜索结果`,
   regionItems: (region: string) => `${region}的事项`,
   loading: '正在加载事项…',
+  searching: '正在全省搜索…',
+  retrySearchLabel: '重新搜索',
   empty: '没有找到符合条件的事项',
   emptyHint: '请换个关键词，或清除筛选条件后再试',
   loadingMore: '正在加载更多…',
