@@ -175,6 +175,7 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
       'FeedbackRole',
       'HallIntakeRole',
       'NationalImportRole',
+      'OpenNationalImportRole',
       'PortalSignInRole',
       'PublicQueryRole',
       'StaffActionRole',
@@ -266,7 +267,7 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
     expect(readers('licence-signing-key')).toEqual(['LicenceAdminRole', 'StaffActionRole']);
     expect(readers('licence-public-keys')).toEqual(['LicenceAdminRole', 'LicenceVerifierRole', 'OpenLicenceRole', 'StaffActionRole']);
     // The open API's app secrets derive from the master secret: only the signed routes' roles read it.
-    expect(readers('open-api-master-secret')).toEqual(['OpenCaseRole', 'OpenCatalogRole', 'OpenEvaluationRole', 'OpenLicenceRole']);
+    expect(readers('open-api-master-secret')).toEqual(['OpenCaseRole', 'OpenCatalogRole', 'OpenEvaluationRole', 'OpenLicenceRole', 'OpenNationalImportRole']);
   });
 
   it('lets licence verification, which takes no sign-in, read only the public keys and one item at a time', () => {

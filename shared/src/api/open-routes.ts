@@ -6,6 +6,7 @@ import { licenceVerificationSchema, verifyLicenceRequestSchema } from '../licenc
 import type { OpenApiScope } from '../auth/open-api';
 import { errorBodySchema } from './errors';
 import { openCaseSchema, portalEvaluationRequestSchema } from './open-schemas';
+import { importResultSchema, nationalImportRequestSchema } from '../imports/national-layout';
 import type { RouteSpec } from './routes';
 
 const badRequest = { description: '请求参数有误', schema: errorBodySchema };
@@ -89,6 +90,23 @@ export const OPEN_ROUTES: RouteSpec[] = [
         description: 'EVALUATION_ALREADY_GIVEN 该办件已有评价；EVALUATION_NOT_OPEN 办件尚未办结；COMMON_IDEMPOTENCY_KEY_REUSED 同一门户评价编号用于不同内容',
         schema: errorBodySchema,
       },
+      413: tooLarge,
+      ...signedResponses,
+    },
+  },
+  {
+    operationId: 'openImportNationalRecords',
+    method: 'post',
+    path: '/open/v1/organisations/{organisationCode}/national-records',
+    summary:
+      '全国旅游监管服务平台推送其办理的办件（权限范围 national_records）：与工作台导入同样的 CSV/JSON 布局、逐行校验与以全国办件编号去重；请求体至多64KB（约百余条），建议逐件或小批量推送',
+    ...signed('national_records'),
+    params: z.object({ organisationCode: z.string().meta({ description: '办件所属实施机构的统一社会信用代码' }) }),
+    body: nationalImportRequestSchema,
+    responses: {
+      200: { description: '导入完成（含部分行被拒绝的情况），返回计数与逐行报告', schema: importResultSchema },
+      400: badRequest,
+      404: { description: '无此实施机构', schema: errorBodySchema },
       413: tooLarge,
       ...signedResponses,
     },
