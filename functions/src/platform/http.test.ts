@@ -59,6 +59,8 @@ describe('request bodies', () => {
       }
     };
     walk(root);
-    expect(offenders).toEqual(['platform/http.ts']);
+    // The signature check reads the raw bytes to hash them (bounded to the same size first), never parses them:
+    // a signed route's body is parsed by readJsonBody like every other.
+    expect(offenders).toEqual(['auth/request-signature.ts', 'platform/http.ts']);
   });
 });

@@ -1,9 +1,15 @@
-// Named imports, so a bundler keeps only these two parts of the data (not its in-lieu days, unused here).
-import { holidays, workdays } from 'chinese-days/dist/chinese-days.json';
+import { HOLIDAYS_BY_YEAR, WORKDAYS_BY_YEAR } from './official-days';
 import { workingCalendar, type CalendarData, type WorkingCalendar } from './working-days';
 
-/** The State Council holiday arrangements as published in the chinese-days data. */
-export const OFFICIAL_CALENDAR: CalendarData = { holidays: Object.keys(holidays), workdays: Object.keys(workdays) };
+/** `{ 2026: '0101 0102' }` → ['2026-01-01', '2026-01-02']. */
+export const datesOf = (byYear: Readonly<Record<string, string>>): string[] =>
+  Object.entries(byYear).flatMap(([year, days]) => days.split(' ').map((day) => `${year}-${day.slice(0, 2)}-${day.slice(2)}`));
+
+/**
+ * The State Council holiday arrangements as published in the chinese-days data: only their dates,
+ * generated into official-days.ts (the package's data also names every day, which no function reads).
+ */
+export const OFFICIAL_CALENDAR: CalendarData = { holidays: datesOf(HOLIDAYS_BY_YEAR), workdays: datesOf(WORKDAYS_BY_YEAR) };
 
 let calendar: WorkingCalendar | undefined;
 

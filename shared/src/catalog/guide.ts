@@ -16,13 +16,10 @@ import {
   themeCodeSchema,
 } from './codes';
 
-/**
- * When the applicant's one on-site visit of a negative-list item can be booked: during the review once
- * the case is accepted (e.g. to show originals), or once it is approved (e.g. to collect a plaque).
- */
-export const VISIT_WHEN = { after_acceptance: '受理后、作出决定前', after_approval: '准予后、送达前（领取结果）' } as const;
-export type VisitWhen = keyof typeof VISIT_WHEN;
+import { VISIT_WHEN, type VisitWhen } from './visit-when';
+
 const VISIT_WHEN_KEYS = Object.keys(VISIT_WHEN) as [VisitWhen, ...VisitWhen[]];
+export { VISIT_WHEN, type VisitWhen };
 
 /** "缺少X" when absent, "X格式不正确" when of the wrong type: the messages a list maintainer can act on. */
 const missingOr = (what: string) => ({

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { VISIT_WHEN } from '@ah-tourism/shared'
+import { VISIT_WHEN } from '@ah-tourism/shared/src/catalog/visit-when'
 import { describedBy, FormField } from '@/components/form-field'
 import { ChoiceGroup } from '@/components/form-field/choice-group'
 import { SwitchRow } from '@/components/form-field/switch-row'
