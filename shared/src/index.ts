@@ -39,3 +39,4 @@ export * from './text/china-time';
 export * from './catalog/field-problems';
 export * from './catalog/guide-diff';
 export * from './catalog/list-maintenance';
+export * from './reports/layout';
