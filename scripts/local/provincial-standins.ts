@@ -1,3 +1,4 @@
+import { PortalReportStandIn } from './portal-report-standin';
 import type { ProvincialService } from './provincial-service';
 
 /**
@@ -5,6 +6,5 @@ import type { ProvincialService } from './provincial-service';
  * service, which has its own option), built from the local stage's environment.
  */
 export function provincialStandIns(environment: Record<string, string>): ProvincialService[] {
-  void environment;
-  return [];
+  return [new PortalReportStandIn({ appId: environment.PORTAL_REPORT_APP_ID ?? '', secret: environment.LOCAL_PORTAL_REPORT_SECRET ?? '' })];
 }

@@ -40,3 +40,4 @@ export * from './catalog/field-problems';
 export * from './catalog/guide-diff';
 export * from './catalog/list-maintenance';
 export * from './reports/layout';
+export * from './reports/api';

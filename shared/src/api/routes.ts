@@ -83,6 +83,7 @@ import { REGISTRY_ROUTES } from './registry-routes';
 import { ASSESSMENT_ROUTES } from './assessment-routes';
 import { LIST_ROUTES } from './list-routes';
 import { INTAKE_ROUTES } from './intake-routes';
+import { REPORT_ROUTES } from './report-routes';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -749,6 +750,7 @@ export const ROUTES: RouteSpec[] = [
   ...ASSESSMENT_ROUTES,
   ...LIST_ROUTES,
   ...INTAKE_ROUTES,
+  ...REPORT_ROUTES,
   {
     operationId: 'askConsultation',
     method: 'post',
