@@ -144,7 +144,8 @@ export class PortalReportStandIn implements ProvincialService {
   private control(request: ServiceRequest): ServiceReply {
     const route = `${request.method} ${request.path.slice(PORTAL_CONTROL_PREFIX.length)}`;
     const caseNumber = request.query.get('caseNumber');
-    if (route === 'GET records') return { status: 200, body: { records: this.records.filter((r) => !caseNumber || r.caseNumber === caseNumber) } };
+    const messageId = request.query.get('messageId');
+    if (route === 'GET records') return { status: 200, body: { records: this.records.filter((r) => (!caseNumber || r.caseNumber === caseNumber) && (!messageId || r.messageId === messageId)) } };
     if (route === 'GET requests') return { status: 200, body: { requests: this.requests.filter((r) => !caseNumber || r.caseNumber === caseNumber) } };
     if (route === 'POST failures') {
       let rule: PortalFailureRule | undefined;
