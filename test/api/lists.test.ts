@@ -173,7 +173,7 @@ describe('editing a guide: refused drafts, review, publication, and a case that 
     const [reported, ...again] = await eventually('the guide reported to the provincial platform', () => receivedMessage(`GUIDE-${code}-V2`), (records) => records.length > 0);
     expect(again).toEqual([]);
     expect(reported!.record).toMatchObject({ recordType: 'guide', implementationCode: code, version: 2, organisationCode: item.organisation.creditCode });
-    expect((reported!.record as { guide: ImplementationItem['guide'] }).guide.materials[0]!.name).toBe(renamed);
+    expect((reported!.record as unknown as { guide: ImplementationItem['guide'] }).guide.materials[0]!.name).toBe(renamed);
   }, forRequests(40));
 
   it('a case submitted before keeps and shows the old version; a new case is applied under the new one', async () => {
