@@ -142,7 +142,7 @@ describe('the dead-letter list (上报监控)', () => {
     expect((await failedReports(orgAdmin, { organisationCode: '11340000003325011J' })).status).toBe(403);
     expect((await failedReports(staff.pre)).status).toBe(403);
     expect((await replayReport(staff.pre, item.reportId)).status).toBe(403);
-    expect((await replayReport(orgAdmin, 'bm90LWEtcmVwb3J0')).body.code).toBe('REPORT_NOT_FOUND');
+    expect(((await replayReport(orgAdmin, 'bm90LWEtcmVwb3J0')).body as unknown as { code: string }).code).toBe('REPORT_NOT_FOUND');
 
     await healPortal(caseNumber);
     const replayed = await replayReport(orgAdmin, item.reportId);
