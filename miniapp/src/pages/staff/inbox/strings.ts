@@ -53,5 +53,6 @@ export const INBOX_STRINGS = {
     assessment: '网上考核',
     lists: '清单维护',
     intake: '窗口受理',
+    reports: '上报监控',
   },
 } as const
