@@ -2,7 +2,7 @@
  * Key layout of upward reports in the single table (see README, "Reporting upward"):
  *   CASE#<no> / REPORT#<at>#<messageId>      a case's report (step, evaluation), in the case's partition (stream)
  *   GUIDEREPORTS#<code> / REPORT#<at>#<messageId>   a published guide version's report, per item      (stream)
- *     while pending: GSI2 REPORTWATCH#<day> / <at>#<pk>#<sk>   looked at again then (retryReports)     Query
+ *     while pending: GSI2 REPORTWATCH#<day> / <at>#<pk>   looked at again then (retryReports)     Query
  *     on the dead-letter list: GSI1 REPORTFAILED#<org> / <since>#<messageId>, GSI2 REPORTFAILED / same Query
  *   REPORTSTATS#<org> / DAY#<yyyy-mm-dd>     late and failed reports of an organisation on a day       Query
  * The sort key's time first keeps a partition's reports in the order of their changes: one is delivered

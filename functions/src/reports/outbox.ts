@@ -32,8 +32,9 @@ export interface StoredReport {
   replays?: { at: string; by: string }[];
 }
 
-export function watchKeys(pk: string, sk: string, at: Date) {
-  return { gsi2pk: reportWatchPartition(cstDay(at)), gsi2sk: `${at.toISOString()}#${pk}#${sk}` };
+/** The GSI2 attributes that put a report's partition on the watch list at `at` (the partition is what the retry needs). */
+export function watchKeys(pk: string, at: Date) {
+  return { gsi2pk: reportWatchPartition(cstDay(at)), gsi2sk: `${at.toISOString()}#${pk}` };
 }
 
 /**
@@ -57,7 +58,7 @@ export function reportPut(TableName: string, change: ReportOfChange) {
         changedAt: change.changedAt,
         state: 'pending',
         attempts: 0,
-        ...watchKeys(change.partition, sk, watchAt),
+        ...watchKeys(change.partition, watchAt),
       },
       ConditionExpression: 'attribute_not_exists(pk)',
     },

@@ -73,7 +73,7 @@ export function reportStore(db: DynamoDBDocumentClient, TableName: string) {
 
     /** A failed attempt: tried again at `retryAt`. */
     defer(row: StoredReport, attempts: number, retryAt: Date, error: string): Promise<boolean> {
-      const watch = watchKeys(row.pk, row.sk, retryAt);
+      const watch = watchKeys(row.pk, retryAt);
       return unlessFinished(
         db.send(
           new UpdateCommand({
@@ -122,7 +122,7 @@ export function reportStore(db: DynamoDBDocumentClient, TableName: string) {
 
     /** Back from the dead-letter list to pending, due now, with who replayed it kept on the row. False when it was not on the list. */
     replay(key: { pk: string; sk: string }, by: string, at: Date): Promise<boolean> {
-      const watch = watchKeys(key.pk, key.sk, at);
+      const watch = watchKeys(key.pk, at);
       return unlessFinished(
         db.send(
           new UpdateCommand({
