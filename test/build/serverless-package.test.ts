@@ -301,7 +301,8 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': ['NotificationDlq', 'Arn'] } } },
     });
-    expect(JSON.parse(mapping!.Properties.FilterCriteria.Filters[0].Pattern)).toEqual({ eventName: ['INSERT'], dynamodb: { NewImage: { kind: { S: ['outbox'] } } } });
+    // Outbox events and report rows upward (reports/worker.ts): one reader of the stream for both.
+    expect(JSON.parse(mapping!.Properties.FilterCriteria.Filters[0].Pattern)).toEqual({ eventName: ['INSERT'], dynamodb: { NewImage: { kind: { S: ['outbox', 'report'] } } } });
     const streamReaders = iamStatements().filter((s) => ([] as string[]).concat(s.Action).includes('dynamodb:GetRecords'));
     expect(streamReaders.map((s) => [s.owner, s.Resource])).toEqual([
       ['NotifierRole', { 'Fn::GetAtt': ['MainTable', 'StreamArn'] }],
@@ -428,8 +429,8 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
 
   describe('local-only code stays local', () => {
     it('knows what only the local stage has: the developer sign-in, the sweep at a chosen time, the local keys', () => {
-      expect(LOCAL_FUNCTIONS.map((fn) => fn.name).sort()).toEqual(['closeDeliveredCasesAt', 'devLogin', 'listDevPersonas', 'retryPushesAt', 'sweepTimersAt']);
-      expect(Object.keys(LOCAL_ENVIRONMENT).sort()).toEqual(['LOCAL_DATA_KEY', 'LOCAL_LICENCE_PUBLIC_KEYS', 'LOCAL_LICENCE_SERVICE_SECRET', 'LOCAL_LICENCE_SIGNING_KEY', 'LOCAL_SESSION_KEY', 'LOCAL_WECHAT_APP_SECRET']);
+      expect(LOCAL_FUNCTIONS.map((fn) => fn.name).sort()).toEqual(['closeDeliveredCasesAt', 'devLogin', 'listDevPersonas', 'retryPushesAt', 'retryReportsAt', 'sweepTimersAt']);
+      expect(Object.keys(LOCAL_ENVIRONMENT).sort()).toEqual(['LOCAL_DATA_KEY', 'LOCAL_LICENCE_PUBLIC_KEYS', 'LOCAL_LICENCE_SERVICE_SECRET', 'LOCAL_LICENCE_SIGNING_KEY', 'LOCAL_PORTAL_REPORT_SECRET', 'LOCAL_SESSION_KEY', 'LOCAL_WECHAT_APP_SECRET']);
       // The licence signing key is generated per machine, never kept in the repository.
       expect(LOCAL_ENVIRONMENT.LOCAL_LICENCE_SIGNING_KEY).toMatch(/^\$\{env:LOCAL_LICENCE_SIGNING_KEY/);
     });
@@ -458,7 +459,7 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
       }
       // The state keeps provider.environment as written, where these entries resolved to null.
       expect(state.match(/"LOCAL_[A-Z_]+": *[^\s,}]+/g)?.filter((entry) => !entry.endsWith('null')) ?? []).toEqual([]);
-      expect(state).not.toMatch(/devLogin|listDevPersonas|sweepTimersAt|retryPushesAt|closeDeliveredCasesAt/);
+      expect(state).not.toMatch(/devLogin|listDevPersonas|sweepTimersAt|retryPushesAt|retryReportsAt|closeDeliveredCasesAt/);
     });
   });
 
