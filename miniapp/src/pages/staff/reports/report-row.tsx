@@ -16,22 +16,28 @@ export function ReportRow({ report, busy, onReplay }: { report: FailedReport; bu
           <Text className='case-card__name'>{report.summary}</Text>
           <FeedbackTag tone={report.state === 'refused' ? 'danger' : 'muted'}>{report.stateLabel}</FeedbackTag>
         </View>
-        <Text className='case-card__line case-card__line--muted'>
-          {report.recordLabel} · {report.subject}
-        </Text>
-        <Text className='case-card__line'>
-          {S.reason}：{report.reason}
-          {report.refusalCode ? `（${report.refusalCode}）` : ''}
-        </Text>
+        <View>
+          <Text className='case-card__line case-card__line--muted'>
+            {report.recordLabel} · {report.subject}
+          </Text>
+        </View>
+        <View>
+          <Text className='case-card__line'>
+            {S.reason}：{report.reason}
+            {report.refusalCode ? `（${report.refusalCode}）` : ''}
+          </Text>
+        </View>
         <MarkerRow>
           <Text className='case-card__line case-card__line--muted'>
             {S.since}：{chinaDateTime(report.since)}
           </Text>
           <Text className='case-card__line case-card__line--muted'>{S.attempts(report.attempts)}</Text>
         </MarkerRow>
-        <Text className='case-card__line case-card__line--muted'>
-          {S.changedAt}：{chinaDateTime(report.changedAt)}
-        </Text>
+        <View className='report-row__changed'>
+          <Text className='case-card__line case-card__line--muted'>
+            {S.changedAt}：{chinaDateTime(report.changedAt)}
+          </Text>
+        </View>
       </View>
       <ActionButton variant='secondary' size='sm' label={S.replayLabel(what)} disabled={busy} onTap={onReplay}>
         {busy ? S.replaying : S.replay}
