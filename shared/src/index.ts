@@ -39,5 +39,3 @@ export * from './text/china-time';
 export * from './catalog/field-problems';
 export * from './catalog/guide-diff';
 export * from './catalog/list-maintenance';
-export * from './reports/layout';
-export * from './reports/api';

@@ -1,4 +1,4 @@
-import type { CaseStepReport, EvaluationReport } from '@ah-tourism/shared';
+import type { CaseStepReport, EvaluationReport } from '@ah-tourism/shared/src/reports/layout';
 import { forRequests } from '../support/api';
 import { TRAVEL_AGENCY_FIELDS, completeApplication, newUser, signInAs, submitApplication, travelAgencyItem } from '../support/applications';
 import { evaluate, finishedCase } from '../support/evaluations';

@@ -1,4 +1,4 @@
-import type { FailedReport } from '@ah-tourism/shared';
+import type { FailedReport } from '@ah-tourism/shared/src/reports/api';
 import { api } from '../support/api';
 import { TRAVEL_AGENCY_FIELDS, asUser, completeApplication, newUser, signInAs, submitApplication, travelAgencyItem } from '../support/applications';
 import { openPhone, screenshot, visible } from '../support/browser';

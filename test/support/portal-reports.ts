@@ -1,4 +1,4 @@
-import type { FailedReportsPage, ReplayResult } from '@ah-tourism/shared';
+import type { FailedReportsPage, ReplayResult } from '@ah-tourism/shared/src/reports/api';
 import type { PortalFailureRule, ReceivedRecord, RecordedPortalRequest } from '../../scripts/local/portal-report-standin';
 import { api, wechatUrl, type ApiResponse } from './api';
 import { asUser } from './applications';

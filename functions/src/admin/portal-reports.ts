@@ -1,5 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { REPORT_RECORD_LABELS, REPORT_STATE_LABELS, REPORT_STEP_KINDS, cstDay, type FailedReport, type FailedReportsPage, type FailedReportsQuery, type PortalReport, type ReplayResult } from '@ah-tourism/shared';
+import { cstDay } from '@ah-tourism/shared';
+import { REPORT_STATE_LABELS, type FailedReport, type FailedReportsPage, type FailedReportsQuery, type ReplayResult } from '@ah-tourism/shared/src/reports/api';
+import { REPORT_RECORD_LABELS, REPORT_STEP_KINDS, type PortalReport } from '@ah-tourism/shared/src/reports/layout';
 import type { Caller } from '../auth/caller';
 import { authStore, type UserRecord } from '../auth/store';
 import { config } from '../platform/config';

@@ -1,4 +1,4 @@
-import { caseStepReportSchema, portalReportSchema } from '@ah-tourism/shared';
+import { caseStepReportSchema, portalReportSchema } from '@ah-tourism/shared/src/reports/layout';
 import { caseStepReport, reportedApplicantName, stepMessageId } from './portal-records';
 import type { CaseRecord, EventRecord, IssuedDocument } from './records';
 

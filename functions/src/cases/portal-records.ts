@@ -1,4 +1,5 @@
-import { CASE_STATUSES, transitionLabel, type CaseStepReport, type CaseTransition, type Delivery, type ReportStepKind } from '@ah-tourism/shared';
+import { CASE_STATUSES, transitionLabel, type CaseTransition, type Delivery } from '@ah-tourism/shared';
+import type { CaseStepReport, ReportStepKind } from '@ah-tourism/shared/src/reports/layout';
 import type { ReportOfChange } from '../reports/outbox';
 import { documentTitle } from './documents';
 import { casePartition } from './keys';

@@ -1,4 +1,5 @@
-import { EVALUATION_LEVELS, type Evaluation, type EvaluationReport } from '@ah-tourism/shared';
+import { EVALUATION_LEVELS, type Evaluation } from '@ah-tourism/shared';
+import type { EvaluationReport } from '@ah-tourism/shared/src/reports/layout';
 import type { ReportOfChange } from '../reports/outbox';
 
 /**

@@ -1,4 +1,5 @@
-import type { GuideReport, ImplementationItem } from '@ah-tourism/shared';
+import type { ImplementationItem } from '@ah-tourism/shared';
+import type { GuideReport } from '@ah-tourism/shared/src/reports/layout';
 import { guideReportPartition } from '../reports/keys';
 import type { ReportOfChange } from '../reports/outbox';
 

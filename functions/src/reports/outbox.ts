@@ -1,4 +1,5 @@
-import { cstDay, type PortalReport } from '@ah-tourism/shared';
+import { cstDay } from '@ah-tourism/shared';
+import type { PortalReport } from '@ah-tourism/shared/src/reports/layout';
 import { REPORT_WATCH_AFTER_MS } from './backoff';
 import { REPORT_KIND, reportSk, reportWatchPartition } from './keys';
 

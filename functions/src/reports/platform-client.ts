@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import type { PortalReport } from '@ah-tourism/shared';
+import type { PortalReport } from '@ah-tourism/shared/src/reports/layout';
 
 /**
  * The provincial government-service platform's receiving API for shared records, as this adapter speaks it:

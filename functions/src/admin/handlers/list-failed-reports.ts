@@ -1,4 +1,4 @@
-import { failedReportsQuerySchema } from '@ah-tourism/shared';
+import { failedReportsQuerySchema } from '@ah-tourism/shared/src/reports/api';
 import { authenticate } from '../../auth/caller';
 import { httpHandler, json, parseInput, NO_STORE } from '../../platform/http';
 import { portalReports } from '../portal-reports';

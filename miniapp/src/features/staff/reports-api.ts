@@ -1,5 +1,5 @@
 // Types only: the schemas (zod) stay out of the staff subpackage.
-import type { FailedReportsPage, ReplayResult } from '@ah-tourism/shared'
+import type { FailedReportsPage, ReplayResult } from '@ah-tourism/shared/src/reports/api'
 import { getJson, requestJson } from '@/services/http'
 
 /** 上报监控: reports upward the provincial platform refused or that were given up, and their replay. */

@@ -1,5 +1,5 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import type { FailedReport, ReportCountsView } from '@ah-tourism/shared'
+import type { FailedReport, ReportCountsView } from '@ah-tourism/shared/src/reports/api'
 import { Text, View } from '@tarojs/components'
 import { useCallback, useState } from 'react'
 import { ActionButton } from '@/components/action-button'

@@ -1,4 +1,4 @@
-import type { FailedReport } from '@ah-tourism/shared'
+import type { FailedReport } from '@ah-tourism/shared/src/reports/api'
 import { Text, View } from '@tarojs/components'
 import { ActionButton } from '@/components/action-button'
 import { chinaDateTime } from '@/features/cases/format'
