@@ -13,8 +13,9 @@ import { declaredFunctions } from '../../scripts/serverless/declared-functions';
 const LAYERS: readonly (readonly string[])[] = [
   // HTTP adapter, configuration, clients, encryption, logs: knows no domain.
   ['platform'],
-  // Who is calling (accounts, sessions, tokens); the published catalog.
-  ['auth', 'catalog'],
+  // Who is calling (accounts, sessions, tokens); the published catalog; reports upward to the provincial
+  // platform (the report rows' outbox, their delivery and dead-letter list: records built by the domains above).
+  ['auth', 'catalog', 'reports'],
   // Staff of organisations (bound accounts); messages, outbox and timers addressed to accounts.
   ['staff', 'notifications'],
   // Electronic licences: issued, signed, verified, changed by staff (who notify the holder), the wallet.

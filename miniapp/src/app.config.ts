@@ -16,7 +16,7 @@ export default defineAppConfig({
     // lives here; so does the person's claim of such a case (认领窗口办件).
     { root: 'pages/cases', pages: ['apply/index', 'detail/index', 'submitted/index', 'document/index', 'intake/index', 'claim/index'] },
     { root: 'pages/account', pages: ['messages/index', 'bind/index', 'staff/index', 'subscriptions/index'] },
-    { root: 'pages/staff', pages: ['inbox/index', 'case/index', 'document/index', 'calendar/index', 'rectifications/index', 'rectification/index', 'complaints/index', 'complaint/index', 'consultations/index', 'stats/index', 'record/index', 'licence/index', 'assessment/index', 'assessment-cases/index', 'assessment-items/index', 'lists/index', 'list-edit/index', 'national-import/index'] },
+    { root: 'pages/staff', pages: ['inbox/index', 'case/index', 'document/index', 'calendar/index', 'rectifications/index', 'rectification/index', 'complaints/index', 'complaint/index', 'consultations/index', 'stats/index', 'record/index', 'licence/index', 'assessment/index', 'assessment-cases/index', 'assessment-items/index', 'lists/index', 'list-edit/index', 'national-import/index', 'reports/index'] },
     { root: 'pages/dev', pages: ['pushes/index'] },
     // The citizen's feedback (好差评, consultations, complaints) carries zod schemas; the public
     // progress query needs no sign-in and stays small on its own. The public assessment page (网上考核公开)

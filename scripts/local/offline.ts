@@ -21,7 +21,7 @@ export async function startOffline(
   );
   const url = `http://127.0.0.1:${ports.api}`;
   try {
-    await waitFor('serverless offline', async () => (await fetch(`${url}/regions`)).status === 200, 120_000, child);
+    await waitFor('serverless offline', async () => (await fetch(`${url}/regions`)).status === 200, Number(process.env.OFFLINE_READY_TIMEOUT_MS || 120_000), child);
   } catch (error) {
     await managed.stop();
     throw new Error(`${(error as Error).message}\n--- serverless offline output ---\n${output()}`);

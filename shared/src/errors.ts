@@ -98,6 +98,7 @@ export const ERRORS = {
   COMPLAINT_NOT_FOUND: { status: 404, message: '未找到该投诉，请核对投诉编号' },
   COMPLAINT_ACTION_NOT_ALLOWED: { status: 409, message: '投诉当前状态下不能执行该操作，请刷新后查看' },
   ASSESSMENT_SCOPE_FORBIDDEN: { status: 403, message: '您只能查看本单位及本单位所在市的考核数据' },
+  REPORT_NOT_FOUND: { status: 404, message: '未找到该上报记录，请刷新失败列表后重试' },
   ASSESSMENT_SCOPE_NOT_FOUND: { status: 404, message: '未找到该考核范围，请重新选择单位或地区' },
   ASSESSMENT_PERIOD_INVALID: { status: 400, message: '考核期间有误：起始月份不能晚于截止月份，且相距不超过24个月' },
   ASSESSMENT_FIGURE_OPENS_ITEMS: { status: 400, message: '该指标按事项统计，请在事项清单中查看，不对应具体办件' },

@@ -4,7 +4,8 @@ import { api, forRequests } from '../support/api';
 import { asUser, cityItem, completeApplication, newUser, signInAs, signInWithWechat, submitApplication } from '../support/applications';
 import { applicantCase, staffCase } from '../support/lifecycle';
 import { actOnListDraft, draftFrom, listEntry, saveListDraft, untilCatalogServes } from '../support/lists';
-import { HUANGSHAN_BUREAU } from '../support/notifications';
+import { HUANGSHAN_BUREAU, eventually } from '../support/notifications';
+import { receivedMessage } from '../support/portal-reports';
 
 /*
  * List maintenance (谁编制、谁维护) through the real API: a Huangshan list editor drafts the next version of
@@ -167,6 +168,12 @@ describe('editing a guide: refused drafts, review, publication, and a case that 
       },
       { version: 1, publishedAt: item.publishedAt, changedSections: [] },
     ]);
+
+    // The published version is reported upward (同步同源), once, with the guide as published.
+    const [reported, ...again] = await eventually('the guide reported to the provincial platform', () => receivedMessage(`GUIDE-${code}-V2`), (records) => records.length > 0);
+    expect(again).toEqual([]);
+    expect(reported!.record).toMatchObject({ recordType: 'guide', implementationCode: code, version: 2, organisationCode: item.organisation.creditCode });
+    expect((reported!.record as unknown as { guide: ImplementationItem['guide'] }).guide.materials[0]!.name).toBe(renamed);
   }, forRequests(40));
 
   it('a case submitted before keeps and shows the old version; a new case is applied under the new one', async () => {

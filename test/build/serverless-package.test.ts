@@ -230,6 +230,8 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
     expect(readers('identity-hash-key')).toEqual(['PortalSignInRole']);
     // The licence wallet's provincial service: submission (online or at the hall window) and the apply page's licence lookup only.
     expect(readers('licence-service-secret')).toEqual(['CaseSubmitterRole', 'HallIntakeRole', 'LicenceMaterialsRole']);
+    // The provincial platform's app secret (reports upward): the dispatcher, the scheduled retries and the replay.
+    expect(readers('portal-report-secret')).toEqual(['NotifierRole', 'ReportAdminRole', 'ReportWorkerRole']);
     // Every function behind a protected route can read the public key, and nothing else of SSM.
     expect(readers('session-public-key')).toEqual([
       'AssessmentItemsRole',
@@ -257,6 +259,7 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
       'MaterialUploaderRole',
       'NationalImportRole',
       'PortalSignInRole',
+      'ReportAdminRole',
       'SignInRole',
       'StaffActionRole',
       'StaffAdminRole',
@@ -314,7 +317,8 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': ['NotificationDlq', 'Arn'] } } },
     });
-    expect(JSON.parse(mapping!.Properties.FilterCriteria.Filters[0].Pattern)).toEqual({ eventName: ['INSERT'], dynamodb: { NewImage: { kind: { S: ['outbox'] } } } });
+    // Outbox events and report rows upward (reports/worker.ts): one reader of the stream for both.
+    expect(JSON.parse(mapping!.Properties.FilterCriteria.Filters[0].Pattern)).toEqual({ eventName: ['INSERT'], dynamodb: { NewImage: { kind: { S: ['outbox', 'report'] } } } });
     const streamReaders = iamStatements().filter((s) => ([] as string[]).concat(s.Action).includes('dynamodb:GetRecords'));
     expect(streamReaders.map((s) => [s.owner, s.Resource])).toEqual([
       ['NotifierRole', { 'Fn::GetAtt': ['MainTable', 'StreamArn'] }],
@@ -441,8 +445,8 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
 
   describe('local-only code stays local', () => {
     it('knows what only the local stage has: the developer sign-in, the sweep at a chosen time, the local keys', () => {
-      expect(LOCAL_FUNCTIONS.map((fn) => fn.name).sort()).toEqual(['closeDeliveredCasesAt', 'devLogin', 'listDevPersonas', 'retryPushesAt', 'sweepTimersAt']);
-      expect(Object.keys(LOCAL_ENVIRONMENT).sort()).toEqual(['LOCAL_DATA_KEY', 'LOCAL_LICENCE_PUBLIC_KEYS', 'LOCAL_LICENCE_SERVICE_SECRET', 'LOCAL_LICENCE_SIGNING_KEY', 'LOCAL_OPEN_API_MASTER_SECRET', 'LOCAL_PORTAL_CLIENT_SECRET', 'LOCAL_SESSION_KEY', 'LOCAL_WECHAT_APP_SECRET']);
+      expect(LOCAL_FUNCTIONS.map((fn) => fn.name).sort()).toEqual(['closeDeliveredCasesAt', 'devLogin', 'listDevPersonas', 'retryPushesAt', 'retryReportsAt', 'sweepTimersAt']);
+      expect(Object.keys(LOCAL_ENVIRONMENT).sort()).toEqual(['LOCAL_DATA_KEY', 'LOCAL_LICENCE_PUBLIC_KEYS', 'LOCAL_LICENCE_SERVICE_SECRET', 'LOCAL_LICENCE_SIGNING_KEY', 'LOCAL_OPEN_API_MASTER_SECRET', 'LOCAL_PORTAL_CLIENT_SECRET', 'LOCAL_PORTAL_REPORT_SECRET', 'LOCAL_SESSION_KEY', 'LOCAL_WECHAT_APP_SECRET']);
       // The licence signing key is generated per machine, never kept in the repository.
       expect(LOCAL_ENVIRONMENT.LOCAL_LICENCE_SIGNING_KEY).toMatch(/^\$\{env:LOCAL_LICENCE_SIGNING_KEY/);
     });
@@ -471,7 +475,7 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
       }
       // The state keeps provider.environment as written, where these entries resolved to null.
       expect(state.match(/"LOCAL_[A-Z_]+": *[^\s,}]+/g)?.filter((entry) => !entry.endsWith('null')) ?? []).toEqual([]);
-      expect(state).not.toMatch(/devLogin|listDevPersonas|sweepTimersAt|retryPushesAt|closeDeliveredCasesAt/);
+      expect(state).not.toMatch(/devLogin|listDevPersonas|sweepTimersAt|retryPushesAt|retryReportsAt|closeDeliveredCasesAt/);
     });
   });
 
@@ -540,16 +544,17 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
     });
   });
 
-  it('runs the reminder sweep, the push retries and the closing of delivered cases on a schedule', () => {
+  it('runs the reminder sweep, the push and report retries and the closing of delivered cases on a schedule', () => {
     const rules = ofType('AWS::Events::Rule').map(([, rule]) => rule.Properties);
     expect(rules).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ ScheduleExpression: 'rate(15 minutes)', Targets: [expect.objectContaining({ Arn: { 'Fn::GetAtt': ['SweepTimersLambdaFunction', 'Arn'] } })] }),
         expect.objectContaining({ ScheduleExpression: 'rate(1 minute)', Targets: [expect.objectContaining({ Arn: { 'Fn::GetAtt': ['RetryPushesLambdaFunction', 'Arn'] } })] }),
+        expect.objectContaining({ ScheduleExpression: 'rate(1 minute)', Targets: [expect.objectContaining({ Arn: { 'Fn::GetAtt': ['RetryReportsLambdaFunction', 'Arn'] } })] }),
         expect.objectContaining({ ScheduleExpression: 'rate(1 hour)', Targets: [expect.objectContaining({ Arn: { 'Fn::GetAtt': ['CloseDeliveredCasesLambdaFunction', 'Arn'] } })] }),
       ]),
     );
-    expect(rules).toHaveLength(3);
+    expect(rules).toHaveLength(4);
   });
 
   describe('function packages and the AWS SDK layer', () => {

@@ -23,6 +23,9 @@ const TITLES: Record<DocumentKind, { title: string; code: string }> = {
   service_refusal: { title: '不予办理告知书', code: '不办' },
 };
 
+/** A document's title (文书名称). */
+export const documentTitle = (kind: DocumentKind): string => TITLES[kind].title;
+
 /** 安徽省文化和旅游厅 → 皖文旅; 黄山市文化和旅游局 → 黄文旅. */
 export function issuerPrefix(organisationName: string): string {
   return organisationName.startsWith('安徽省') ? '皖文旅' : `${organisationName.slice(0, 1)}文旅`;

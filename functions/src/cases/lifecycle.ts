@@ -30,6 +30,8 @@ import type { KeyProvider } from '../platform/crypto';
 import type { CaseApplication, CaseRecord, EventRecord, StepRecord, StoredCase } from './records';
 import { decisionDocumentKind, filedOutlet, grantedLicence, legalBasisText } from './outcomes';
 import { caseFormItem, caseRecordItem } from './store';
+import { reportPut } from '../reports/outbox';
+import { caseStepReport } from './portal-records';
 
 /** How often a step goes on after a booked visit took its audit entry's number, before it gives up. */
 const MAX_CHAIN_ATTEMPTS = 20;
@@ -279,6 +281,8 @@ export function caseLifecycle(deps: LifecycleDeps) {
           ...(extra.application ? [{ Put: { TableName, Item: caseFormItem(record.caseNumber, extra.application) } }] : []),
           ...events.map((event) => outboxPut(TableName, event)),
           ...timers,
+          // The step reported upward (national 办件 layout), with it or not at all.
+          reportPut(TableName, caseStepReport({ next, history, auditSeq: audit.seq, ...(document ? { document } : {}), ...(request.procedure ? { procedure: request.procedure } : {}), ...(request.delivery ? { delivery: request.delivery } : {}) })),
         ];
         try {
           return await sendStep(db, items, turn);

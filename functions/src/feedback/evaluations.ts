@@ -17,6 +17,8 @@ import type { AuthStore } from '../auth/store';
 import { ONLINE_EVALUATION_CHANNELS, type RectificationTask, type StoredEvaluation } from '../cases/feedback-records';
 import { EVALUATION_SK, RECTIFICATION_SK } from '../cases/keys';
 import { outboxPut } from '../notifications/outbox';
+import { reportPut } from '../reports/outbox';
+import { evaluationReport } from './evaluation-report';
 import { dueAfter, timerDelete, timerPut } from '../notifications/timers';
 import { config } from '../platform/config';
 import { seal } from '../platform/crypto';
@@ -37,8 +39,6 @@ export interface EvaluationDeps extends SubjectSources {
   now?: () => Date;
 }
 
-/** Where a bad review's rectification task sits in the evaluation's transaction. */
-const TASK_INDEX = 2;
 
 /** An evaluation the provincial portal collected from the person there (signed open API), with the portal's own id. */
 export interface PortalEvaluator {
@@ -130,7 +130,11 @@ export function evaluationService(deps: EvaluationDeps) {
       },
       // The invitation three days after completion is no longer needed.
       timerDelete(TableName, subjectId, 'evaluation'),
+      // A case's evaluation is reported upward with it.
+      ...(kind === 'case' ? [reportPut(TableName, evaluationReport(evaluation, subject))] : []),
     ];
+    // Where a bad review's rectification task sits in the transaction.
+    const taskIndex = items.length;
     if (isBadReview(request.level)) {
       const calendar = await deps.calendar();
       const task: RectificationTask = {
@@ -171,8 +175,8 @@ export function evaluationService(deps: EvaluationDeps) {
       const codes = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []).map((r) => r.Code) : [];
       if (codes[0] === 'ConditionalCheckFailed') throw new AppError('EVALUATION_ALREADY_GIVEN');
       // The bad review recorded for them earlier already opened the rectification: it goes on.
-      if (codes[TASK_INDEX] !== 'ConditionalCheckFailed') throw error;
-      await db.send(new TransactWriteCommand({ TransactItems: [...items.slice(0, TASK_INDEX), items[items.length - 1]] as never }));
+      if (codes[taskIndex] !== 'ConditionalCheckFailed') throw error;
+      await db.send(new TransactWriteCommand({ TransactItems: [...items.slice(0, taskIndex), items[items.length - 1]] as never }));
     }
     logger.info('evaluation recorded', { subjectKind: kind, subjectId, evaluationLevel: request.level, channel });
     return { created: evaluation };

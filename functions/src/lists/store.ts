@@ -5,6 +5,8 @@ import { guideKey, guideRecord, guideVersionRecord, levelPartitionKey, regionPar
 import { config } from '../platform/config';
 import { dynamo } from '../platform/dynamodb';
 import { AppError } from '../platform/errors';
+import { reportPut } from '../reports/outbox';
+import { guideReport } from './guide-report';
 import { draftKey, draftRecord, organisationDraftsPartition, type Publication, type StoredListDraft } from './records';
 
 /** A published version as the history lists it (the guide itself is not read). */
@@ -181,7 +183,9 @@ export function dynamoListStore(): ListStore {
         },
       };
       try {
-        await db.send(new TransactWriteCommand({ TransactItems: [...writes, removeDraft] }));
+        // Each published version is reported upward with it (after the draft's removal, whose index the answer reads).
+        const reports = items.map((item) => reportPut(TableName, guideReport(item, publication.at)));
+        await db.send(new TransactWriteCommand({ TransactItems: [...writes, removeDraft, ...reports] }));
       } catch (error) {
         if (!(error instanceof TransactionCanceledException)) throw error;
         const reasons = error.CancellationReasons ?? [];

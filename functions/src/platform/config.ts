@@ -66,6 +66,13 @@ export interface FunctionConfig {
     /** The master secret, local stage only (AWS: SSM SecureString `<prefix>open-api-master-secret`). */
     localMasterSecret: string | undefined;
   };
+  /** The provincial platform's receiving API for upward reports (reports/platform-client.ts); no base URL: nothing is sent. */
+  portalReports: {
+    baseUrl: string;
+    appId: string;
+    /** The app secret, local stage only (AWS: SSM SecureString `<prefix>portal-report-secret`). */
+    localAppSecret: string | undefined;
+  };
   wechat: {
     apiBase: string;
     appId: string;
@@ -134,6 +141,11 @@ export function config(): FunctionConfig {
       localAppSecret: process.env.LOCAL_LICENCE_SERVICE_SECRET || undefined,
     },
     openApi: { localMasterSecret: process.env.LOCAL_OPEN_API_MASTER_SECRET || undefined },
+    portalReports: {
+      baseUrl: process.env.PORTAL_REPORT_BASE ?? '',
+      appId: process.env.PORTAL_REPORT_APP_ID ?? '',
+      localAppSecret: process.env.LOCAL_PORTAL_REPORT_SECRET || undefined,
+    },
     wechat: {
       apiBase: (process.env.WECHAT_API_BASE || 'https://api.weixin.qq.com').replace(/\/$/, ''),
       appId: process.env.WECHAT_APP_ID ?? '',

@@ -89,6 +89,7 @@ import { IMPORT_ROUTES } from './import-routes';
 import { INTAKE_ROUTES } from './intake-routes';
 import { OPEN_ROUTES } from './open-routes';
 import type { OpenApiScope } from '../auth/open-api';
+import { REPORT_ROUTES } from './report-routes';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -816,6 +817,7 @@ export const ROUTES: RouteSpec[] = [
   ...LIST_ROUTES,
   ...INTAKE_ROUTES,
   ...IMPORT_ROUTES,
+  ...REPORT_ROUTES,
   {
     operationId: 'askConsultation',
     method: 'post',

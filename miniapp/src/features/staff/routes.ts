@@ -38,3 +38,6 @@ export const LIST_EDIT_PAGE = '/pages/staff/list-edit/index'
 export function listEditUrl(implementationCode: string): string {
   return `${LIST_EDIT_PAGE}?code=${encodeURIComponent(implementationCode)}`
 }
+
+// 上报监控: reports upward to the provincial platform that failed, for administrators.
+export const REPORTS_PAGE = '/pages/staff/reports/index'

@@ -15,7 +15,7 @@ import { listCases, listDrafts } from '@/features/cases/api'
 import { CaseCard, DraftCard } from '@/features/cases/case-card'
 import { CLAIM_PAGE, MINE_TAB } from '@/features/cases/routes'
 import { COMPLAINTS_PAGE, CONSULTATIONS_PAGE } from '@/features/feedback/routes'
-import { CALENDAR_PAGE, INBOX_PAGE, RECTIFICATIONS_PAGE } from '@/features/staff/routes'
+import { CALENDAR_PAGE, INBOX_PAGE, RECTIFICATIONS_PAGE, REPORTS_PAGE } from '@/features/staff/routes'
 import { LICENCES_PAGE, openVerify } from '@/features/licences/routes'
 import { useCursorPages } from '@/hooks/use-cursor-pages'
 import { useInfiniteScroll } from '@/hooks/use-infinite-scroll'
@@ -138,6 +138,7 @@ export default function MinePage() {
     // Administrators without an organisation of their own reach the appeals only from here (staff: from 工作台).
     if (user.provincialAdmin && !user.staff) entries.push({ key: 'appeals', name: S.appeals, onTap: () => openPage(RECTIFICATIONS_PAGE) })
     if (user.provincialAdmin && !user.staff) entries.push({ key: 'assessment', name: S.assessment, onTap: () => openPage(ASSESSMENT_PAGE) })
+    if (user.provincialAdmin && !user.staff) entries.push({ key: 'reports', name: S.reports, onTap: () => openPage(REPORTS_PAGE) })
   }
   // Verifying someone else's licence needs no sign-in.
   entries.push({ key: 'verify', name: S.verify, onTap: openVerify })

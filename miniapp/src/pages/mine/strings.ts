@@ -48,6 +48,7 @@ export const MINE_STRINGS = {
   calendar: '工作日历',
   appeals: '差评申诉复核',
   assessment: '网上考核',
+  reports: '上报监控',
   devPushes: '微信推送记录（本地模拟）',
 
   // staff reminders

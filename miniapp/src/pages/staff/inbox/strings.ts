@@ -60,5 +60,6 @@ export const INBOX_STRINGS = {
     lists: '清单维护',
     intake: '窗口受理',
     nationalImport: '导入全国平台办件',
+    reports: '上报监控',
   },
 } as const

@@ -3,7 +3,7 @@ import type { SessionUser, StaffMembership } from '@ah-tourism/shared'
 import { Text, View } from '@tarojs/components'
 import { assessmentAccess } from '@/features/assessment/access'
 import { ASSESSMENT_PAGE } from '@/features/assessment/routes'
-import { COMPLAINTS_PAGE, CONSULTATIONS_PAGE, LISTS_PAGE, NATIONAL_IMPORT_PAGE, RECORD_PAGE, RECTIFICATIONS_PAGE, STATS_PAGE } from '@/features/staff/routes'
+import { COMPLAINTS_PAGE, CONSULTATIONS_PAGE, LISTS_PAGE, NATIONAL_IMPORT_PAGE, RECORD_PAGE, RECTIFICATIONS_PAGE, REPORTS_PAGE, STATS_PAGE } from '@/features/staff/routes'
 import { INTAKE_PAGE } from '@/features/cases/routes'
 import { INBOX_STRINGS as S } from './strings'
 
@@ -24,6 +24,8 @@ export function WorkbenchLinks({ staff, user }: { staff: StaffMembership; user: 
     ...(lists ? [{ name: S.links.lists, url: LISTS_PAGE }] : []),
     // Cases handled in the national tourism supervision system, imported by the organisation's administrator.
     ...(staff.permissions.includes('org_admin') ? [{ name: S.links.nationalImport, url: NATIONAL_IMPORT_PAGE }] : []),
+    // 上报监控: reports upward to the provincial platform that failed, for the organisation's admin.
+    ...(staff.permissions.includes('org_admin') || user.provincialAdmin ? [{ name: S.links.reports, url: REPORTS_PAGE }] : []),
   ]
   return (
     <View className='inbox__links' role='list' aria-label={S.links.label}>
