@@ -1,5 +1,5 @@
 /// <reference types="jest" />
-import type { CaseDetail } from '@ah-tourism/shared'
+import { CASE_STATUSES, type CaseDetail, type CaseStatus } from '@ah-tourism/shared'
 import { caseProgress } from './progress'
 
 const base = { organisationName: '黄山市文化和旅游局', deadlines: [], actions: [] } as unknown as Pick<CaseDetail, 'status' | 'deadlines' | 'organisationName' | 'visit' | 'evaluation' | 'actions'>
@@ -14,7 +14,7 @@ describe('where a case is, at a glance', () => {
 
   it('a supplement asked for: the applicant holds it, and is told what to do', () => {
     const progress = caseProgress({ ...base, status: 'supplement_requested', deadlines: [{ kind: 'pre_review', label: '预审', paused: true, overdue: false }] })
-    expect(progress).toMatchObject({ now: '待您补正材料', holder: '您', daysLeft: null, next: '请按一次性告知书补正材料后重新提交' })
+    expect(progress).toMatchObject({ now: '待您补正材料', holder: '您', daysLeft: null, next: '上传告知书所列的材料，重新提交' })
   })
 
   it('approved with a visit to book: the applicant is asked to book it', () => {
@@ -25,16 +25,25 @@ describe('where a case is, at a glance', () => {
   it('refused or withdrawn: the step it ended at is marked, nothing runs', () => {
     const refused = caseProgress({ ...base, status: 'refused', deadlines: running(3) })
     expect(refused.steps.find((s) => s.key === 'decision')!.state).toBe('stopped')
-    expect(refused).toMatchObject({ daysLeft: null, holder: '—', next: '请查看决定书中的理由和救济途径' })
+    expect(refused).toMatchObject({ daysLeft: null, holder: '—', next: '如有异议，可按决定书所写申请复议或提起诉讼' })
     expect(caseProgress({ ...base, status: 'withdrawn' }).steps[0]!.state).toBe('stopped')
   })
 
   it('closed: every step done; delivered and not yet evaluated invites the evaluation', () => {
     expect(caseProgress({ ...base, status: 'closed' }).steps.every((s) => s.state === 'done')).toBe(true)
-    expect(caseProgress({ ...base, status: 'delivered', evaluation: { canEvaluate: true } }).next).toBe('欢迎评价本次服务')
+    expect(caseProgress({ ...base, status: 'delivered', evaluation: { canEvaluate: true } }).next).toBe('评价本次服务（好差评）')
   })
 
   it('an overdue deadline shows as overdue with no negative days', () => {
     expect(caseProgress({ ...base, status: 'accepted', deadlines: running(-2, true) })).toMatchObject({ daysLeft: 0, overdue: true })
+  })
+
+  it('never repeats the status label or hint the page header shows, for any status', () => {
+    for (const [status, { label, applicantHint }] of Object.entries(CASE_STATUSES)) {
+      const { next, now } = caseProgress({ ...base, status: status as CaseStatus, evaluation: { canEvaluate: true } })
+      for (const words of [next, now]) {
+        for (const shown of [label, applicantHint]) if (words) expect({ status, words, repeats: shown.includes(words) || words.includes(shown) }).toEqual({ status, words, repeats: false })
+      }
+    }
   })
 })

@@ -39,29 +39,30 @@ const STEPS: readonly { key: ProgressStep['key']; label: string }[] = [
 const AT: Record<CaseStatus, { step: ProgressStep['key']; stopped?: true; now: string; applicant?: true }> = {
   pre_review: { step: 'pre_review', now: '网上预审中' },
   supplement_requested: { step: 'pre_review', now: '待您补正材料', applicant: true },
-  accepted: { step: 'review', now: '已受理，审查中' },
-  special_procedure: { step: 'review', now: '特别程序中（不计入办理时限）' },
+  accepted: { step: 'review', now: '审查中' },
+  special_procedure: { step: 'review', now: '核查评审中（不计入办理时限）' },
   reviewed: { step: 'decision', now: '审查完成，待作出决定' },
-  not_accepted: { step: 'pre_review', stopped: true, now: '不予受理' },
+  not_accepted: { step: 'pre_review', stopped: true, now: '预审未通过，办理终止' },
   approved: { step: 'delivery', now: '已准予，待送达' },
-  refused: { step: 'decision', stopped: true, now: '不予许可' },
-  delivered: { step: 'closed', now: '已送达' },
-  closed: { step: 'closed', now: '已办结' },
-  withdrawn: { step: 'submit', stopped: true, now: '已撤回' },
+  refused: { step: 'decision', stopped: true, now: '审查未通过，办理终止' },
+  delivered: { step: 'closed', now: '送达完成，等待办结' },
+  closed: { step: 'closed', now: '办理完成' },
+  withdrawn: { step: 'submit', stopped: true, now: '您撤回了申请，办理终止' },
 }
 
+// The words of `now` and `next` never repeat the status label or hint the page header shows (CASE_STATUSES).
 type ProgressInput = Pick<CaseDetail, 'status' | 'deadlines' | 'organisationName' | 'visit' | 'evaluation' | 'actions'>
 
 function nextOf(detail: ProgressInput): string | null {
   const { status } = detail
-  if (status === 'supplement_requested') return '请按一次性告知书补正材料后重新提交'
+  if (status === 'supplement_requested') return '上传告知书所列的材料，重新提交'
   if (detail.visit?.canBook && !detail.visit.booking) return '请预约到现场的时间'
   if (status === 'pre_review') return '预审通过后受理，或一次性告知需补正的材料'
   if (status === 'accepted' || status === 'special_procedure') return '审查完成后作出决定'
   if (status === 'reviewed') return '作出决定并告知您'
   if (status === 'approved') return '送达决定文书'
-  if ((status === 'delivered' || status === 'closed') && detail.evaluation?.canEvaluate && !detail.evaluation.given) return '欢迎评价本次服务'
-  if (status === 'not_accepted' || status === 'refused') return '请查看决定书中的理由和救济途径'
+  if ((status === 'delivered' || status === 'closed') && detail.evaluation?.canEvaluate && !detail.evaluation.given) return '评价本次服务（好差评）'
+  if (status === 'not_accepted' || status === 'refused') return '如有异议，可按决定书所写申请复议或提起诉讼'
   return null
 }
 
