@@ -20,6 +20,23 @@ import './index.scss'
 
 const GROUPS = ['applicant', 'city', 'province'] as const
 
+/** One way to sign in: its button, what went wrong, and what it shares. */
+function SignInOption(props: { busy: boolean; label?: string; text: string; error: string | null; privacy: string; onTap: () => void }) {
+  return (
+    <View className='login__wechat'>
+      <ActionButton block disabled={props.busy} label={props.label} onTap={props.onTap}>
+        {props.text}
+      </ActionButton>
+      {props.error ? (
+        <View className='login__error' role='alert'>
+          {props.error}
+        </View>
+      ) : null}
+      <Text className='login__privacy'>{props.privacy}</Text>
+    </View>
+  )
+}
+
 /** WeChat: one button; WeChat's login code is exchanged for a session. */
 function WechatLogin({ redirect }: { redirect: string }) {
   const [busy, setBusy] = useState(false)
@@ -39,19 +56,7 @@ function WechatLogin({ redirect }: { redirect: string }) {
     }
   }
 
-  return (
-    <View className='login__wechat'>
-      <ActionButton block disabled={busy} onTap={() => void signIn()}>
-        {busy ? S.wechatBusy : S.wechat}
-      </ActionButton>
-      {error ? (
-        <View className='login__error' role='alert'>
-          {error}
-        </View>
-      ) : null}
-      <Text className='login__privacy'>{S.privacy}</Text>
-    </View>
-  )
+  return <SignInOption busy={busy} text={busy ? S.wechatBusy : S.wechat} error={error} privacy={S.privacy} onTap={() => void signIn()} />
 }
 
 /**
@@ -76,19 +81,7 @@ function PortalLogin({ redirect }: { redirect: string }) {
     }
   }
 
-  return (
-    <View className='login__wechat'>
-      <ActionButton block disabled={busy} label={S.portalLabel} onTap={() => void go()}>
-        {busy ? S.portalBusy : S.portal}
-      </ActionButton>
-      {error ? (
-        <View className='login__error' role='alert'>
-          {error}
-        </View>
-      ) : null}
-      <Text className='login__privacy'>{S.portalPrivacy}</Text>
-    </View>
-  )
+  return <SignInOption busy={busy} label={S.portalLabel} text={busy ? S.portalBusy : S.portal} error={error} privacy={S.portalPrivacy} onTap={() => void go()} />
 }
 
 /** Local builds in a browser: pick one of the seeded personas (the API offers them in its local stage only). */
