@@ -8,7 +8,7 @@ const running = (days: number, overdue = false) => [{ kind: 'pre_review' as cons
 describe('where a case is, at a glance', () => {
   it('awaiting pre-review: at 预审, held by the organisation, with the days left and what comes next', () => {
     const progress = caseProgress({ ...base, status: 'pre_review', deadlines: running(2) })
-    expect(progress.steps.map((s) => `${s.label}:${s.state}`)).toEqual(['提交:done', '预审:current', '受理审查:upcoming', '决定:upcoming', '送达:upcoming', '办结:upcoming'])
+    expect(progress.steps.map((s) => `${s.label}:${s.state}`)).toEqual(['提交:done', '预审:current', '审查:upcoming', '决定:upcoming', '送达:upcoming', '办结:upcoming'])
     expect(progress).toMatchObject({ now: '网上预审中', holder: '黄山市文化和旅游局', daysLeft: 2, overdue: false, next: '预审通过后受理，或一次性告知需补正的材料' })
   })
 

@@ -29,7 +29,7 @@ export interface CaseProgress {
 const STEPS: readonly { key: ProgressStep['key']; label: string }[] = [
   { key: 'submit', label: '提交' },
   { key: 'pre_review', label: '预审' },
-  { key: 'review', label: '受理审查' },
+  { key: 'review', label: '审查' },
   { key: 'decision', label: '决定' },
   { key: 'delivery', label: '送达' },
   { key: 'closed', label: '办结' },
