@@ -1,6 +1,4 @@
 import Taro, { useRouter } from '@tarojs/taro'
-import { COMPLAINT_ITEM_BASIC_CODE } from '@ah-tourism/shared/src/feedback/model'
-import { COMPLAINT_PAGE } from '@/features/feedback/routes'
 import { Text, View } from '@tarojs/components'
 import { ActionButton } from '@/components/action-button'
 import { StatusView } from '@/components/status-view'
@@ -58,10 +56,6 @@ export default function ApplyPage() {
   const { item, restoredAt, guideChange } = load
   if (!form) return null
   if (!item.guide.online.available) return <StatusView kind='empty' title={S.notOnline} actionText={S.toItems} onAction={goItems} />
-  // One complaint path: a tourism complaint is filed in the complaint flow, not as an application.
-  if (item.basicCode === COMPLAINT_ITEM_BASIC_CODE) {
-    return <StatusView kind='empty' title={S.complaintElsewhere} actionText={S.toComplaint} onAction={() => void Taro.redirectTo({ url: COMPLAINT_PAGE })} />
-  }
 
   return (
     <View className='apply'>
