@@ -2,12 +2,12 @@ import type { FigureKey, StaffCaseSummary } from '@ah-tourism/shared'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useCallback, useState } from 'react'
-import { FilterChips } from '@/components/filter-chips'
 import { ListFooter } from '@/components/list-footer'
 import { StatusView } from '@/components/status-view'
 import { SignInRequired, useSignedIn } from '@/features/account/sign-in'
 import { listAssessmentCases } from '@/features/assessment/api'
 import { rangeText } from '@/features/assessment/report'
+import { DrillDownEmpty, DrillDownPage, returnUrlOf, type Which } from '@/features/assessment/drill-down'
 import { ASSESSMENT_CASES_PAGE, paramText } from '@/features/assessment/routes'
 import { useCursorPages } from '@/hooks/use-cursor-pages'
 import { useInfiniteScroll } from '@/hooks/use-infinite-scroll'
@@ -34,12 +34,9 @@ export default function AssessmentCasesPage() {
   const from = paramText(params.from)
   const to = paramText(params.to)
   const valid = (FIGURE_KEYS as string[]).includes(figure) && !!scope && MONTH.test(from) && MONTH.test(to)
-  const returnUrl = `${ASSESSMENT_CASES_PAGE}?${Object.entries(params)
-    .filter(([key]) => key !== '$taroTimestamp')
-    .map(([key, value]) => `${key}=${value ?? ''}`)
-    .join('&')}`
+  const returnUrl = returnUrlOf(ASSESSMENT_CASES_PAGE, params)
   const user = useSignedIn(returnUrl)
-  const [which, setWhich] = useState<'failing' | 'all'>('failing')
+  const [which, setWhich] = useState<Which>('failing')
 
   const load = useCallback(
     (cursor: string | null) => (valid && user ? listAssessmentCases({ scope, from, to, figure, which }, cursor) : Promise.resolve({ items: [] as StaffCaseSummary[], nextCursor: null })),
@@ -55,13 +52,7 @@ export default function AssessmentCasesPage() {
   const renderList = () => {
     if (pages.status === 'loading') return <StatusView kind='loading' compact title={S.loading} />
     if (pages.status === 'error') return <StatusView kind='error' compact title={pages.error?.message ?? ''} actionText={S.retry} actionLabel={S.retryLabel} onAction={() => cases.reload()} />
-    if (!pages.items.length) {
-      return which === 'failing' ? (
-        <StatusView kind='empty' compact title={S.emptyFailing} description={S.emptyFailingHint} actionText={S.showAll} onAction={() => setWhich('all')} />
-      ) : (
-        <StatusView kind='empty' compact title={S.emptyAll} description={S.emptyAllHint} />
-      )
-    }
+    if (!pages.items.length) return <DrillDownEmpty which={which} strings={S} onShowAll={() => setWhich('all')} />
     return (
       <>
         <View className='case-list' role='list'>
@@ -77,26 +68,16 @@ export default function AssessmentCasesPage() {
   }
 
   return (
-    <View className='inbox assessment-cases'>
-      <View className='inbox__header'>
-        <View className='inbox__title' role='heading' aria-level={1}>
-          {FIGURES[figure].label}
-        </View>
-        <Text className='inbox__organisation'>{`${scopeName || scope} · ${rangeText({ from, to })}`}</Text>
-        <Text className='assessment-cases__description'>{FIGURES[figure].description}</Text>
-      </View>
-      <View className='inbox__filters'>
-        <FilterChips
-          label={S.which}
-          options={[
-            { value: 'failing', label: S.failing },
-            { value: 'all', label: S.all },
-          ]}
-          value={which}
-          onChange={(value) => value && setWhich(value as 'failing' | 'all')}
-        />
-      </View>
-      <View className='inbox__list'>{renderList()}</View>
-    </View>
+    <DrillDownPage
+      className='assessment-cases'
+      figure={figure}
+      subtitle={`${scopeName || scope} · ${rangeText({ from, to })}`}
+      header={<Text className='assessment-cases__description'>{FIGURES[figure].description}</Text>}
+      which={which}
+      strings={S}
+      onWhich={setWhich}
+    >
+      {renderList()}
+    </DrillDownPage>
   )
 }

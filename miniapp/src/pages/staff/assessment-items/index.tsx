@@ -2,11 +2,11 @@ import type { AssessmentItem, FigureKey } from '@ah-tourism/shared'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useCallback, useState } from 'react'
-import { FilterChips } from '@/components/filter-chips'
 import { StatusView } from '@/components/status-view'
 import { SignInRequired, useSignedIn } from '@/features/account/sign-in'
 import { listAssessmentItems } from '@/features/assessment/api'
 import { opensItems } from '@/features/assessment/report'
+import { DrillDownEmpty, DrillDownPage, returnUrlOf, type Which } from '@/features/assessment/drill-down'
 import { ASSESSMENT_ITEMS_PAGE, paramText } from '@/features/assessment/routes'
 import { onlineDepthName, visitsText } from '@/features/catalog/labels'
 import { openGuide } from '@/features/catalog/routes'
@@ -53,12 +53,9 @@ export default function AssessmentItemsPage() {
   const scope = paramText(params.scope)
   const scopeName = paramText(params.scopeName)
   const valid = (FIGURE_KEYS as string[]).includes(figure) && opensItems(figure) && !!scope
-  const returnUrl = `${ASSESSMENT_ITEMS_PAGE}?${Object.entries(params)
-    .filter(([key]) => key !== '$taroTimestamp')
-    .map(([key, value]) => `${key}=${value ?? ''}`)
-    .join('&')}`
+  const returnUrl = returnUrlOf(ASSESSMENT_ITEMS_PAGE, params)
   const user = useSignedIn(returnUrl)
-  const [which, setWhich] = useState<'failing' | 'all'>('failing')
+  const [which, setWhich] = useState<Which>('failing')
 
   const ready = valid && !!user
   const load = useCallback(() => (ready ? listAssessmentItems({ scope, figure, which }) : new Promise<never>(() => undefined)), [ready, scope, figure, which])
@@ -71,13 +68,7 @@ export default function AssessmentItemsPage() {
     if (remote.status === 'loading') return <StatusView kind='loading' compact title={S.loading} />
     if (remote.status === 'error') return <StatusView kind='error' compact title={remote.error.message} actionText={S.retry} actionLabel={S.retryLabel} onAction={reload} />
     const { items, truncated } = remote.data
-    if (!items.length) {
-      return which === 'failing' ? (
-        <StatusView kind='empty' compact title={S.emptyFailing} description={S.emptyFailingHint} actionText={S.showAll} onAction={() => setWhich('all')} />
-      ) : (
-        <StatusView kind='empty' compact title={S.emptyAll} description={S.emptyAllHint} />
-      )
-    }
+    if (!items.length) return <DrillDownEmpty which={which} strings={S} onShowAll={() => setWhich('all')} />
     return (
       <>
         <View className='item-list' role='list'>
@@ -93,27 +84,21 @@ export default function AssessmentItemsPage() {
   }
 
   return (
-    <View className='inbox assessment-items'>
-      <View className='inbox__header'>
-        <View className='inbox__title' role='heading' aria-level={1}>
-          {FIGURES[figure].label}
-        </View>
-        <Text className='inbox__organisation'>{scopeName || scope}</Text>
-        <Text className='assessment-items__description'>{`${FIGURES[figure].description}。${S.snapshot}`}</Text>
-        {remote.status === 'ready' ? <Text className='assessment-items__counts'>{S.counts(remote.data.counted, remote.data.failing)}</Text> : null}
-      </View>
-      <View className='inbox__filters'>
-        <FilterChips
-          label={S.which}
-          options={[
-            { value: 'failing', label: S.failing },
-            { value: 'all', label: S.all },
-          ]}
-          value={which}
-          onChange={(value) => value && setWhich(value as 'failing' | 'all')}
-        />
-      </View>
-      <View className='inbox__list'>{renderList()}</View>
-    </View>
+    <DrillDownPage
+      className='assessment-items'
+      figure={figure}
+      subtitle={scopeName || scope}
+      header={
+        <>
+          <Text className='assessment-items__description'>{`${FIGURES[figure].description}。${S.snapshot}`}</Text>
+          {remote.status === 'ready' ? <Text className='assessment-items__counts'>{S.counts(remote.data.counted, remote.data.failing)}</Text> : null}
+        </>
+      }
+      which={which}
+      strings={S}
+      onWhich={setWhich}
+    >
+      {renderList()}
+    </DrillDownPage>
   )
 }

@@ -3,7 +3,6 @@ import type { ComplaintStatus, ComplaintSummary } from '@ah-tourism/shared'
 import { Text, View } from '@tarojs/components'
 import { COMPLAINT_STATUS_KEYS, COMPLAINT_STATUSES } from '@ah-tourism/shared/src/feedback/model'
 import { useCallback, useRef, useState } from 'react'
-import { ActionButton } from '@/components/action-button'
 import { FilterChips } from '@/components/filter-chips'
 import { ListFooter } from '@/components/list-footer'
 import { StatusView } from '@/components/status-view'
@@ -17,6 +16,7 @@ import { useInfiniteScroll } from '@/hooks/use-infinite-scroll'
 import { ComplaintRow } from './complaint-row'
 import { COMPLAINTS_STRINGS as S } from './strings'
 import '@/features/staff/feedback-view.scss'
+import { ListPageHeader } from '@/features/staff/list-page-header'
 
 const PAGE_SIZE = 20
 const LIST_END_ID = 'complaints-end'
@@ -82,18 +82,7 @@ export default function ComplaintsPage() {
 
   return (
     <View className='feedback-list-page'>
-      <View className='feedback-list-page__header'>
-        <View className='feedback-list-page__heading'>
-          <View className='feedback-list-page__title' role='heading' aria-level={1}>
-            {S.title}
-          </View>
-          <ActionButton variant='text' size='sm' label={S.refreshLabel} onTap={() => complaints.reload(true)}>
-            {S.refresh}
-          </ActionButton>
-        </View>
-        <Text className='feedback-list-page__organisation'>{staff.organisationName}</Text>
-        <Text className='feedback-list-page__text'>{S.text}</Text>
-      </View>
+      <ListPageHeader title={S.title} refresh={S.refresh} refreshLabel={S.refreshLabel} onRefresh={() => complaints.reload(true)} organisation={staff.organisationName} text={S.text} />
       <View className='feedback-list-page__filters'>
         <FilterChips label={S.statusFilter} options={FILTER_OPTIONS} value={status} onChange={(value) => setStatus(value as ComplaintStatus | null)} />
       </View>

@@ -2,7 +2,6 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import type { Consultation } from '@ah-tourism/shared'
 import { Text, View } from '@tarojs/components'
 import { useCallback, useState } from 'react'
-import { ActionButton } from '@/components/action-button'
 import { FilterChips } from '@/components/filter-chips'
 import { ListFooter } from '@/components/list-footer'
 import { StatusView } from '@/components/status-view'
@@ -20,6 +19,7 @@ import { CONSULTATIONS_STRINGS as S } from './strings'
 import '@/components/form-field/index.scss'
 import '@/features/staff/feedback-view.scss'
 import './index.scss'
+import { ListPageHeader } from '@/features/staff/list-page-header'
 
 const PAGE_SIZE = 20
 const LIST_END_ID = 'consultations-end'
@@ -97,18 +97,7 @@ export default function ConsultationsPage() {
 
   return (
     <View className='feedback-list-page'>
-      <View className='feedback-list-page__header'>
-        <View className='feedback-list-page__heading'>
-          <View className='feedback-list-page__title' role='heading' aria-level={1}>
-            {S.title}
-          </View>
-          <ActionButton variant='text' size='sm' label={S.refreshLabel} onTap={() => consultations.reload(true)}>
-            {S.refresh}
-          </ActionButton>
-        </View>
-        <Text className='feedback-list-page__organisation'>{staff.organisationName}</Text>
-        <Text className='feedback-list-page__text'>{S.text}</Text>
-      </View>
+      <ListPageHeader title={S.title} refresh={S.refresh} refreshLabel={S.refreshLabel} onRefresh={() => consultations.reload(true)} organisation={staff.organisationName} text={S.text} />
       <View className='feedback-list-page__filters'>
         <FilterChips label={S.statusFilter} options={FILTER_OPTIONS} value={filter} onChange={(value) => value && setFilter(value as Filter)} />
       </View>

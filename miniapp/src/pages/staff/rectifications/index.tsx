@@ -22,6 +22,7 @@ import { RectificationRow } from './rectification-row'
 import { RECTIFICATIONS_STRINGS as S } from './strings'
 import '@/components/form-field/index.scss'
 import '@/features/staff/feedback-view.scss'
+import { ListPageHeader } from '@/features/staff/list-page-header'
 
 const PAGE_SIZE = 20
 const LIST_END_ID = 'rectifications-end'
@@ -108,18 +109,7 @@ export default function RectificationsPage() {
 
   return (
     <View className='feedback-list-page'>
-      <View className='feedback-list-page__header'>
-        <View className='feedback-list-page__heading'>
-          <View className='feedback-list-page__title' role='heading' aria-level={1}>
-            {S.title}
-          </View>
-          <ActionButton variant='text' size='sm' label={S.refreshLabel} onTap={() => tasks.reload(true)}>
-            {S.refresh}
-          </ActionButton>
-        </View>
-        <Text className='feedback-list-page__organisation'>{staff ? (organisation?.name ?? staff.organisationName) : S.adminOnly}</Text>
-        <Text className='feedback-list-page__text'>{S.text}</Text>
-      </View>
+      <ListPageHeader title={S.title} refresh={S.refresh} refreshLabel={S.refreshLabel} onRefresh={() => tasks.reload(true)} organisation={staff ? (organisation?.name ?? staff.organisationName) : S.adminOnly} text={S.text} />
 
       {staff?.level === 'province' ? (
         <Section title={S.supervise}>

@@ -2,7 +2,6 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import type { FailedReport, ReportCountsView } from '@ah-tourism/shared/src/reports/api'
 import { Text, View } from '@tarojs/components'
 import { useCallback, useState } from 'react'
-import { ActionButton } from '@/components/action-button'
 import { ListFooter } from '@/components/list-footer'
 import { Section } from '@/components/section'
 import { StatusView } from '@/components/status-view'
@@ -17,6 +16,7 @@ import { ReportRow } from './report-row'
 import { REPORTS_STRINGS as S } from './strings'
 import '@/features/staff/feedback-view.scss'
 import './index.scss'
+import { ListPageHeader } from '@/features/staff/list-page-header'
 
 const PAGE_SIZE = 20
 const LIST_END_ID = 'reports-end'
@@ -86,18 +86,7 @@ export default function ReportsPage() {
 
   return (
     <View className='feedback-list-page'>
-      <View className='feedback-list-page__header'>
-        <View className='feedback-list-page__heading'>
-          <View className='feedback-list-page__title' role='heading' aria-level={1}>
-            {S.title}
-          </View>
-          <ActionButton variant='text' size='sm' label={S.refreshLabel} onTap={() => reports.reload(true)}>
-            {S.refresh}
-          </ActionButton>
-        </View>
-        <Text className='feedback-list-page__organisation'>{staff && !user.provincialAdmin ? staff.organisationName : S.province}</Text>
-        <Text className='feedback-list-page__text'>{S.text}</Text>
-      </View>
+      <ListPageHeader title={S.title} refresh={S.refresh} refreshLabel={S.refreshLabel} onRefresh={() => reports.reload(true)} organisation={staff && !user.provincialAdmin ? staff.organisationName : S.province} text={S.text} />
 
       {counts ? (
         <Section title={S.counts}>
