@@ -1,13 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { toApiError, type ApiError } from '@/services/api-error'
 
-/** `refreshing`: the data shown is being loaded again (a reload of the same resource). */
-export type Remote<T> = { status: 'loading' } | { status: 'ready'; data: T; refreshing?: boolean } | { status: 'error'; error: ApiError }
+export type Remote<T> = { status: 'loading' } | { status: 'ready'; data: T } | { status: 'error'; error: ApiError }
 
 /**
  * Loads one resource and reloads it when `key` changes. A response that arrives after a newer
  * request started is dropped, so fast filter changes never show stale data. A reload of the same
- * resource keeps showing what is there (marked `refreshing`) instead of the loading view, so a form
+ * resource keeps showing what is there instead of the loading view, so a form
  * on the page keeps what was typed into it.
  */
 export function useRemote<T>(load: () => Promise<T>, key: string): { remote: Remote<T>; reload: () => void; replace: (data: T) => void } {
@@ -23,7 +22,7 @@ export function useRemote<T>(load: () => Promise<T>, key: string): { remote: Rem
 
   useEffect(() => {
     const request = ++latest.current
-    setRemote((current) => (current.status === 'ready' && shownKey.current === key ? { ...current, refreshing: true } : { status: 'loading' }))
+    setRemote((current) => (current.status === 'ready' && shownKey.current === key ? current : { status: 'loading' }))
     loadRef.current().then(
       (data) => {
         if (request !== latest.current) return
