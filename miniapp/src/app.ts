@@ -1,5 +1,8 @@
+// The language of this run, set before any page module is evaluated (i18n/language.ts).
+import './i18n/language'
 import { useDidShow, useLaunch } from '@tarojs/taro'
 import type { PropsWithChildren } from 'react'
+import { localizeTabBar } from './i18n/page-title'
 import { takePortalArrival } from './services/portal-sso'
 import './app.scss'
 
@@ -9,7 +12,10 @@ takePortalArrival()
 
 function App({ children }: PropsWithChildren) {
   // The mini-program opened (or shown again) on a page whose query carries the portal's `ssoCode`.
-  useLaunch((options) => takePortalArrival(options?.query as Record<string, string | undefined> | undefined))
+  useLaunch((options) => {
+    localizeTabBar()
+    takePortalArrival(options?.query as Record<string, string | undefined> | undefined)
+  })
   useDidShow((options?: { query?: Record<string, string | undefined> }) => takePortalArrival(options?.query))
   // children is the page being shown.
   return children

@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { acceptLanguage } from '@/i18n/language'
 import { clientError, errorFromFailure, errorFromResponse } from './api-error'
 import { API_BASE, REQUEST_TIMEOUT_MS } from './config'
 
@@ -33,7 +34,8 @@ export function toQueryString(query: Query = {}): string {
  * refresh) come straight here, so they never wait for themselves.
  */
 export async function sendJson<T>(method: HttpMethod, path: string, options: SendOptions = {}, base: string = API_BASE): Promise<JsonResponse<T>> {
-  const header: Record<string, string> = { Accept: 'application/json', ...options.headers }
+  // Accept-Language is a CORS-safelisted header: public reads stay simple requests without a preflight.
+  const header: Record<string, string> = { Accept: 'application/json', 'Accept-Language': acceptLanguage(), ...options.headers }
   if (options.body !== undefined) header['Content-Type'] = 'application/json'
   let response: { statusCode: number; data: unknown }
   try {

@@ -1,5 +1,7 @@
+import { localize } from '@/i18n/catalogue'
+import en from './strings.en.json'
 /** Messages of the upload helpers (the page's own wording is in pages/cases/apply/strings.ts). */
-export const APPLICATION_STRINGS = {
+export const APPLICATION_STRINGS = localize('features/application/APPLICATION_STRINGS', {
   wrongType: '只能上传 PDF、JPG 或 PNG 文件',
   emptyFile: '文件是空的，请重新选择',
   tooLarge: (mb: number) => `文件不能超过${mb}MB，请压缩或拆分后上传`,
@@ -19,4 +21,4 @@ export const APPLICATION_STRINGS = {
   tooMany: (n: number) => `每项材料最多上传${n}个文件`,
   pdf: 'PDF',
   image: '图片',
-} as const
+} as const, en.APPLICATION_STRINGS)

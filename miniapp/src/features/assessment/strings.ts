@@ -1,4 +1,7 @@
-export const ASSESSMENT_STRINGS = {
+import { localize } from '@/i18n/catalogue'
+import en from './strings.en.json'
+
+export const ASSESSMENT_STRINGS = localize('features/assessment/ASSESSMENT_STRINGS', {
   period: '统计期间',
   presets: { month: '本月', quarter: '本季度', year: '本年', custom: '自定义' },
   from: '起始月份',
@@ -29,4 +32,4 @@ export const ASSESSMENT_STRINGS = {
   tapChildHint: '点按柱形或表格中的名称，查看其考核详情；图表较宽时可左右滑动',
   childLevel: { city: '市', organisation: '单位' },
   childHeader: { city: '地区', organisation: '单位' },
-} as const
+} as const, en.ASSESSMENT_STRINGS)

@@ -1,5 +1,7 @@
+import { localize } from '@/i18n/catalogue'
+import en from './strings.en.json'
 /** Wording shared by the case lists (我的) and the case pages. */
-export const CASE_LIST_STRINGS = {
+export const CASE_LIST_STRINGS = localize('features/cases/CASE_LIST_STRINGS', {
   caseNumber: '办件编号',
   submittedAt: '提交时间',
   caseLabel: (item: string, status: string, no: string) => `${item}，${status}，办件编号${no}`,
@@ -8,10 +10,10 @@ export const CASE_LIST_STRINGS = {
   draftSaved: (time: string) => `保存于${time}`,
   draftExpires: (date: string) => `${date}前有效，逾期自动清除`,
   continueDraft: '继续填写',
-} as const
+} as const, en.CASE_LIST_STRINGS)
 
 /** Wording of the case views shared by the applicant's and the staff's pages. */
-export const CASE_VIEW_STRINGS = {
+export const CASE_VIEW_STRINGS = localize('features/cases/CASE_VIEW_STRINGS', {
   caseNumber: '办件编号',
   organisation: '受理单位',
   submittedAt: '提交时间',
@@ -95,4 +97,4 @@ export const CASE_VIEW_STRINGS = {
   guideVersionNote: '办件始终按申请时的办事指南版本办理；之后发布的新版本只适用于新的申请',
   openGuideVersion: '查看该版办事指南',
   openGuideVersionLabel: (version: number) => `查看第${version}版办事指南`,
-} as const
+} as const, en.CASE_VIEW_STRINGS)

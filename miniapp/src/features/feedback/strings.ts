@@ -1,7 +1,9 @@
 import { COMPLAINT_BUSINESS_KINDS } from '@ah-tourism/shared/src/feedback/model'
+import { localize } from '@/i18n/catalogue'
+import en from './strings.en.json'
 
 /** Wording of the feedback forms and views (好差评, consultations, complaints) shared by several pages. */
-export const FEEDBACK_STRINGS = {
+export const FEEDBACK_STRINGS = localize('features/feedback/FEEDBACK_STRINGS', {
   // evaluation form
   evaluationTitle: '评价本次服务',
   level: '总体评价',
@@ -47,4 +49,4 @@ export const FEEDBACK_STRINGS = {
 
   // complaints
   businessKinds: COMPLAINT_BUSINESS_KINDS,
-} as const
+} as const, en.FEEDBACK_STRINGS)

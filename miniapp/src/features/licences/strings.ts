@@ -1,7 +1,9 @@
 import type { LicenceStatus, VerificationResult } from '@ah-tourism/shared/src/licences/kinds'
+import { localize } from '@/i18n/catalogue'
+import en from './strings.en.json'
 
 /** What a verification concludes, in a few characters, for the large result banner. */
-export const RESULT_LABELS: Record<VerificationResult, string> = {
+export const RESULT_LABELS: Record<VerificationResult, string> = localize('features/licences/RESULT_LABELS', {
   valid: '真实有效',
   tampered: '被篡改',
   revoked: '已吊销',
@@ -9,7 +11,7 @@ export const RESULT_LABELS: Record<VerificationResult, string> = {
   suspended: '已暂停',
   expired: '已过期',
   superseded: '已换发',
-}
+}, en.RESULT_LABELS)
 
 /** The tone of a state or result: green only for a licence that may be relied on. */
 export type Tone = 'good' | 'warn' | 'danger'
@@ -24,7 +26,7 @@ export const RESULT_TONES: Record<VerificationResult, Tone> = {
 }
 export const STATUS_TONES: Record<LicenceStatus, Tone> = { valid: 'good', suspended: 'warn', revoked: 'danger', cancelled: 'danger' }
 
-export const LICENCE_STRINGS = {
+export const LICENCE_STRINGS = localize('features/licences/LICENCE_STRINGS', {
   // the content of a licence
   typeName: '证照类型',
   number: '证照编号',
@@ -65,4 +67,4 @@ export const LICENCE_STRINGS = {
   // the QR code
   qrLabel: (typeName: string, number: string) => `${typeName}${number}的核验二维码`,
   qrFailed: '二维码生成失败，请稍后重试',
-} as const
+} as const, en.LICENCE_STRINGS)

@@ -1,4 +1,7 @@
-export const REGISTRY_STRINGS = {
+import { localize } from '@/i18n/catalogue'
+import en from './strings.en.json'
+
+export const REGISTRY_STRINGS = localize('features/registry/REGISTRY_STRINGS', {
   agenciesTitle: '旅行社名录',
   guidesTitle: '导游名录',
   agenciesIntro: '无需登录。查询持有旅行社业务经营许可证的旅行社，出行前请确认旅行社的许可状态和经营范围。',
@@ -55,4 +58,4 @@ export const REGISTRY_STRINGS = {
   detailLoading: '正在加载旅行社详情…',
   detailNote: '以上信息来自文化和旅游行政部门的许可和备案记录。发现未经许可经营旅行社业务，可拨打12301旅游服务热线投诉举报。',
   guideNote: '导游执业时应佩戴电子导游证；可请导游出示导游证二维码，在本平台核验真伪。',
-} as const
+} as const, en.REGISTRY_STRINGS)

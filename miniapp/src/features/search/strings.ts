@@ -1,4 +1,7 @@
-export const SEARCH_STRINGS = {
+import { localize } from '@/i18n/catalogue'
+import en from './strings.en.json'
+
+export const SEARCH_STRINGS = localize('features/search/SEARCH_STRINGS', {
   suggestionsLabel: '搜索建议',
   hotTitle: '热门搜索',
   hotLabel: (text: string) => `热门搜索：${text}`,
@@ -23,4 +26,4 @@ export const SEARCH_STRINGS = {
   hotline12345: '政务服务便民热线',
   hotline12301: '旅游服务热线',
   ask: '还是找不到？打电话问一问：',
-} as const
+} as const, en.SEARCH_STRINGS)

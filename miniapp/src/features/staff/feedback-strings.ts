@@ -1,5 +1,7 @@
+import { localize } from '@/i18n/catalogue'
+import en from './feedback-strings.en.json'
 /** Wording shared by the staff's feedback pages (差评整改, 投诉处理, 咨询答复, 痛点赞点, 代为登记). */
-export const FEEDBACK_STRINGS = {
+export const FEEDBACK_STRINGS = localize('features/staff/FEEDBACK_STRINGS', {
   overdue: '已超期',
   calledBack: '已回访',
   notCalledBack: '未回访',
@@ -19,4 +21,4 @@ export const FEEDBACK_STRINGS = {
   cancel: '取消',
   tooLong: (max: number) => `不超过 ${max} 个字`,
   fixProblems: '请按提示补充后再提交',
-} as const
+} as const, en.FEEDBACK_STRINGS)

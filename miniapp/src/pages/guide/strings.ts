@@ -1,4 +1,7 @@
-export const GUIDE_STRINGS = {
+import { localize } from '@/i18n/catalogue'
+import en from './strings.en.json'
+
+export const GUIDE_STRINGS = localize('pages/guide/GUIDE_STRINGS', {
   loading: '正在加载办事指南…',
   missingCode: '链接中缺少事项编码',
   missingCodeHint: '请从事项列表进入，或检查链接是否完整',
@@ -87,4 +90,4 @@ export const GUIDE_STRINGS = {
   versionValue: (v: number, date: string) => `第${v}版，${date}发布`,
   olderVersion: (v: number) => `您正在查看第${v}版办事指南（办件申请时所依据的版本）。办件按此版本办理；新的申请以现行版本为准。`,
   themes: '主题分类',
-} as const
+} as const, en.GUIDE_STRINGS)

@@ -1,4 +1,7 @@
-export const HOME_STRINGS = {
+import { localize } from '@/i18n/catalogue'
+import en from './strings.en.json'
+
+export const HOME_STRINGS = localize('pages/home/HOME_STRINGS', {
   appName: '皖旅政务',
   department: '安徽省文化和旅游厅 · 政务服务',
   cityDepartment: (city: string) => `${city}文化和旅游局 · 政务服务`,
@@ -39,4 +42,4 @@ export const HOME_STRINGS = {
   retryLabel: '重新加载常用事项',
   hotline: '旅游服务热线',
   hotlineNumber: '12301',
-} as const
+} as const, en.HOME_STRINGS)

@@ -1,4 +1,7 @@
-export const ITEMS_STRINGS = {
+import { localize } from '@/i18n/catalogue'
+import en from './strings.en.json'
+
+export const ITEMS_STRINGS = localize('pages/items/ITEMS_STRINGS', {
   // Differs from the home page's field: both tab pages stay mounted in H5.
   searchPlaceholder: '输入事项名称或关键词',
   searchLabel: '在事项列表中搜索',
@@ -25,4 +28,4 @@ export const ITEMS_STRINGS = {
   retryLabel: '重新加载事项列表',
   retryMoreLabel: '重新加载下一页',
   regionReset: '所选地区暂不可用，已切换回安徽省',
-} as const
+} as const, en.ITEMS_STRINGS)

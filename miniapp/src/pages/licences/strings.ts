@@ -1,4 +1,7 @@
-export const LICENCES_STRINGS = {
+import { localize } from '@/i18n/catalogue'
+import en from './strings.en.json'
+
+export const LICENCES_STRINGS = localize('pages/licences/LICENCES_STRINGS', {
   title: '我的证照',
   intro: '本人及您代为办事的企业的电子证照。出示二维码，他人可扫码核验真伪和当前状态。',
   loading: '正在加载证照…',
@@ -13,4 +16,4 @@ export const LICENCES_STRINGS = {
   holder: '持证人',
   validity: '有效期',
   cardLabel: (typeName: string, number: string, holder: string, status: string) => `${typeName}，${number}，${holder}，${status}`,
-} as const
+} as const, en.LICENCES_STRINGS)

@@ -1,4 +1,7 @@
-export const LOGIN_STRINGS = {
+import { localize } from '@/i18n/catalogue'
+import en from './strings.en.json'
+
+export const LOGIN_STRINGS = localize('pages/login/LOGIN_STRINGS', {
   title: '登录皖旅政务',
   text: '登录后可在线申请、查看办件进度、接收办理通知。',
   signedInAs: (name: string) => `当前身份：${name}`,
@@ -30,4 +33,4 @@ export const LOGIN_STRINGS = {
   wechatOnly: '请在微信小程序中登录',
   wechatOnlyHint: '网页版暂不支持登录。请在微信中搜索“皖旅政务”小程序，登录后即可在线办事、查看办件进度。',
   toHome: '返回首页',
-} as const
+} as const, en.LOGIN_STRINGS)

@@ -1,4 +1,7 @@
-export const MINE_STRINGS = {
+import { localize } from '@/i18n/catalogue'
+import en from './strings.en.json'
+
+export const MINE_STRINGS = localize('pages/mine/MINE_STRINGS', {
   // who is signed in
   signedOut: '未登录',
   signedOutText: '登录后可在线申请、查看办件进度、接收办理通知。',
@@ -80,4 +83,4 @@ export const MINE_STRINGS = {
   hotline: '旅游服务热线',
   hotlineNumber: '12301',
   department: '安徽省文化和旅游厅',
-} as const
+} as const, en.MINE_STRINGS)

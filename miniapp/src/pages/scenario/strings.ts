@@ -1,4 +1,7 @@
-export const SCENARIO_STRINGS = {
+import { localize } from '@/i18n/catalogue'
+import en from './strings.en.json'
+
+export const SCENARIO_STRINGS = localize('pages/scenario/SCENARIO_STRINGS', {
   loading: '正在加载…',
   retry: '重试',
   retryLabel: '重新加载这件事',
@@ -13,4 +16,4 @@ export const SCENARIO_STRINGS = {
   notHere: (region: string) => `${region}暂无此事项的实施，请选择其他城市`,
   myCase: (status: string, caseNumber: string) => `我的办件：${status}（${caseNumber}）`,
   myCaseLabel: (status: string, caseNumber: string) => `查看我的办件 ${caseNumber}，${status}`,
-} as const
+} as const, en.SCENARIO_STRINGS)

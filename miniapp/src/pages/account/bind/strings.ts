@@ -1,4 +1,7 @@
-export const BIND_STRINGS = {
+import { localize } from '@/i18n/catalogue'
+import en from './strings.en.json'
+
+export const BIND_STRINGS = localize('pages/account/bind/BIND_STRINGS', {
   title: '工作人员绑定',
   text: '请输入单位管理员提供的 8 位邀请码。绑定后，您的微信将作为工作人员身份登录，可办理本单位的业务。',
   code: '邀请码',
@@ -22,4 +25,4 @@ export const BIND_STRINGS = {
 
   already: '您已绑定工作人员身份',
   alreadyText: (organisation: string) => `当前单位：${organisation}。如需变更，请联系单位管理员。`,
-} as const
+} as const, en.BIND_STRINGS)

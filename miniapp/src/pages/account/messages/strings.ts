@@ -1,4 +1,7 @@
-export const MESSAGES_STRINGS = {
+import { localize } from '@/i18n/catalogue'
+import en from './strings.en.json'
+
+export const MESSAGES_STRINGS = localize('pages/account/messages/MESSAGES_STRINGS', {
   title: '消息中心',
   unread: (n: number) => `${n}条未读`,
   allRead: '全部已读',
@@ -16,4 +19,4 @@ export const MESSAGES_STRINGS = {
   messageLabel: (title: string, body: string, time: string, unread: boolean, note: string | null) =>
     [unread ? '未读' : '', title, body, time, note ?? ''].filter(Boolean).join('，'),
   cannotOpen: '该页面暂时无法打开',
-} as const
+} as const, en.MESSAGES_STRINGS)

@@ -1,4 +1,7 @@
-export const STAFF_STRINGS = {
+import { localize } from '@/i18n/catalogue'
+import en from './strings.en.json'
+
+export const STAFF_STRINGS = localize('pages/account/staff/STAFF_STRINGS', {
   title: '人员管理',
   forbidden: '您没有人员管理权限',
   forbiddenHint: '人员管理仅向单位管理员和省级管理员开放，如有需要请联系单位管理员。',
@@ -56,4 +59,4 @@ export const STAFF_STRINGS = {
   copied: '邀请码已复制',
   copyFailed: '复制未成功，请手动记下邀请码',
   done: '我已转交，完成',
-} as const
+} as const, en.STAFF_STRINGS)

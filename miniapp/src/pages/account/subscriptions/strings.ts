@@ -1,4 +1,7 @@
-export const SUBSCRIPTIONS_STRINGS = {
+import { localize } from '@/i18n/catalogue'
+import en from './strings.en.json'
+
+export const SUBSCRIPTIONS_STRINGS = localize('pages/account/subscriptions/SUBSCRIPTIONS_STRINGS', {
   title: '消息订阅',
   text: '订阅后，办理进展会通过微信服务通知及时告诉您；未订阅时，消息仍会出现在“消息”中。',
   loading: '正在加载订阅状态…',
@@ -23,4 +26,4 @@ export const SUBSCRIPTIONS_STRINGS = {
   declined: '未订阅，可随时在此重新订阅',
   unavailable: '网页版无法订阅微信通知，消息仍会出现在“消息”中。',
   simulated: '本地开发环境：微信的订阅弹窗以对话框模拟，推送记录见“我的-微信推送记录（本地模拟）”。',
-} as const
+} as const, en.SUBSCRIPTIONS_STRINGS)

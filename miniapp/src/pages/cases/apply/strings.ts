@@ -1,4 +1,7 @@
-export const APPLY_STRINGS = {
+import { localize } from '@/i18n/catalogue'
+import en from './strings.en.json'
+
+export const APPLY_STRINGS = localize('pages/cases/apply/APPLY_STRINGS', {
   title: '在线申请',
   loading: '正在准备申请表…',
   missingCode: '链接中缺少事项编码',
@@ -99,4 +102,4 @@ export const APPLY_STRINGS = {
   guideChangedTitle: '办事指南已更新',
   guideChanged: (from: number, to: number, day: string, sections: string) =>
     `您开始填写时依据的是第${from}版办事指南，${day}已发布第${to}版${sections ? `，改动了：${sections}` : ''}。提交时按第${to}版办理，请核对下方的填写内容和材料。`,
-} as const
+} as const, en.APPLY_STRINGS)

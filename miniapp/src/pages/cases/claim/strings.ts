@@ -1,4 +1,7 @@
-export const CLAIM_STRINGS = {
+import { localize } from '@/i18n/catalogue'
+import en from './strings.en.json'
+
+export const CLAIM_STRINGS = localize('pages/cases/claim/CLAIM_STRINGS', {
   title: '认领窗口办件',
   intro: '在服务大厅窗口办理的申请，凭窗口出具的回执认领后，即可在“我的办件”中查看进度、接收通知。',
   caseNumber: '办件编号',
@@ -15,4 +18,4 @@ export const CLAIM_STRINGS = {
   claimed: '已认领，可在“我的办件”中查看',
   signInHint: '认领办件需要先登录，登录后将回到这里继续',
   locked: '如认领码遗失或已锁定，请携带身份证件到受理窗口办理。',
-} as const
+} as const, en.CLAIM_STRINGS)

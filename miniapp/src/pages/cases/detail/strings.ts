@@ -1,4 +1,7 @@
-export const DETAIL_STRINGS = {
+import { localize } from '@/i18n/catalogue'
+import en from './strings.en.json'
+
+export const DETAIL_STRINGS = localize('pages/cases/detail/DETAIL_STRINGS', {
   title: '办件详情',
   loading: '正在加载办件…',
   missingNumber: '链接中缺少办件编号',
@@ -69,4 +72,4 @@ export const DETAIL_STRINGS = {
   evaluateOwnText: '窗口或12301热线已为您登记了一条评价。您也可以自己评价，以您本人的评价为准。',
   evaluate: '评价本次服务',
   evaluated: '评价已提交，感谢您的反馈',
-} as const
+} as const, en.DETAIL_STRINGS)

@@ -1,4 +1,7 @@
-export const INTAKE_STRINGS = {
+import { localize } from '@/i18n/catalogue'
+import en from './strings.en.json'
+
+export const INTAKE_STRINGS = localize('pages/cases/intake/INTAKE_STRINGS', {
   title: '窗口受理',
   intro: '为到大厅办事的申请人录入申请：扫描纸质材料上传，告知承诺须由申请人当面签署。提交后打印回执交申请人，申请人凭回执在手机上认领，即可随时查看进度。',
   forbidden: '只有大厅窗口工作人员可以代为录入申请',
@@ -37,4 +40,4 @@ export const INTAKE_STRINGS = {
   claimed: '申请人已认领',
   openCase: '查看办件',
   again: '受理下一件',
-} as const
+} as const, en.INTAKE_STRINGS)

@@ -1,4 +1,7 @@
-export const SUBMITTED_STRINGS = {
+import { localize } from '@/i18n/catalogue'
+import en from './strings.en.json'
+
+export const SUBMITTED_STRINGS = localize('pages/cases/submitted/SUBMITTED_STRINGS', {
   title: '提交成功',
   text: '您的申请已提交，工作人员将进行网上预审，结果会及时告知。',
   caseNumber: '办件编号',
@@ -21,4 +24,4 @@ export const SUBMITTED_STRINGS = {
   subscribing: '正在请求…',
   subscribed: '已订阅，办理进展将通过微信通知您',
   notSubscribed: '未订阅。办理进展仍会出现在“我的-消息”中，也可在“消息订阅”中重新订阅。',
-} as const
+} as const, en.SUBMITTED_STRINGS)

@@ -1,4 +1,7 @@
-export const PUSHES_STRINGS = {
+import { localize } from '@/i18n/catalogue'
+import en from './strings.en.json'
+
+export const PUSHES_STRINGS = localize('pages/dev/pushes/PUSHES_STRINGS', {
   title: '微信推送记录（本地模拟）',
   text: '本地开发环境没有真正的微信推送。这里列出后端发给本地微信接口替身的订阅消息，最新的在前。',
   notConfigured: '未配置本地微信接口替身',
@@ -15,4 +18,4 @@ export const PUSHES_STRINGS = {
   page: '跳转页面',
   unknownTemplate: (id: string) => `未知模板（${id}）`,
   unknownTime: '时间未知',
-} as const
+} as const, en.PUSHES_STRINGS)

@@ -1,4 +1,7 @@
-export const COMPLAINT_DETAIL_STRINGS = {
+import { localize } from '@/i18n/catalogue'
+import en from './strings.en.json'
+
+export const COMPLAINT_DETAIL_STRINGS = localize('pages/feedback/complaint-detail/COMPLAINT_DETAIL_STRINGS', {
   missingNumber: '链接中缺少投诉编号',
   toComplaints: '查看我的投诉',
   loading: '正在加载投诉…',
@@ -35,4 +38,4 @@ export const COMPLAINT_DETAIL_STRINGS = {
   request: '投诉请求',
 
   history: '处理记录',
-} as const
+} as const, en.COMPLAINT_DETAIL_STRINGS)

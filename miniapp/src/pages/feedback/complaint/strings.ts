@@ -1,4 +1,7 @@
-export const COMPLAINT_STRINGS = {
+import { localize } from '@/i18n/catalogue'
+import en from './strings.en.json'
+
+export const COMPLAINT_STRINGS = localize('pages/feedback/complaint/COMPLAINT_STRINGS', {
   title: '旅游投诉',
   intro: '投诉将转给被投诉单位所在地的文化和旅游部门，5个工作日内决定是否受理。请如实填写，带 * 的为必填项。',
   signInHint: '登录后即可在线投诉，并随时查看处理进度',
@@ -39,4 +42,4 @@ export const COMPLAINT_STRINGS = {
   submit: '提交投诉',
   submitting: '正在提交…',
   fix: (n: number) => `有${n}处需要修改，请按提示填写`,
-} as const
+} as const, en.COMPLAINT_STRINGS)

@@ -1,4 +1,7 @@
-export const COMPLAINTS_STRINGS = {
+import { localize } from '@/i18n/catalogue'
+import en from './strings.en.json'
+
+export const COMPLAINTS_STRINGS = localize('pages/feedback/complaints/COMPLAINTS_STRINGS', {
   title: '我的投诉',
   newComplaint: '我要投诉',
   signInHint: '登录后查看您的投诉和处理进度',
@@ -18,4 +21,4 @@ export const COMPLAINTS_STRINGS = {
   acceptBy: (day: string) => `${day}前决定是否受理`,
   overdue: '已超过受理期限',
   label: (business: string, status: string, no: string) => `投诉${business}，${status}，投诉编号${no}`,
-} as const
+} as const, en.COMPLAINTS_STRINGS)

@@ -1,4 +1,7 @@
-export const CONSULT_STRINGS = {
+import { localize } from '@/i18n/catalogue'
+import en from './strings.en.json'
+
+export const CONSULT_STRINGS = localize('pages/feedback/consult/CONSULT_STRINGS', {
   missingCode: '链接中缺少事项编码',
   toItems: '去事项列表',
   loading: '正在加载事项…',
@@ -23,4 +26,4 @@ export const CONSULT_STRINGS = {
   askedAt: '提交时间',
   toConsultations: '查看我的咨询',
   backToGuide: '返回办事指南',
-} as const
+} as const, en.CONSULT_STRINGS)

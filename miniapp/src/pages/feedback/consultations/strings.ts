@@ -1,4 +1,7 @@
-export const CONSULTATIONS_STRINGS = {
+import { localize } from '@/i18n/catalogue'
+import en from './strings.en.json'
+
+export const CONSULTATIONS_STRINGS = localize('pages/feedback/consultations/CONSULTATIONS_STRINGS', {
   title: '我的咨询',
   signInHint: '登录后查看您提出的咨询和答复',
   loading: '正在加载咨询…',
@@ -19,4 +22,4 @@ export const CONSULTATIONS_STRINGS = {
   answeredAt: '答复时间',
   dueBy: (day: string) => `${day}前答复`,
   overdue: '已超过答复期限，可拨打12301反映',
-} as const
+} as const, en.CONSULTATIONS_STRINGS)

@@ -1,4 +1,7 @@
-export const EVALUATE_STRINGS = {
+import { localize } from '@/i18n/catalogue'
+import en from './strings.en.json'
+
+export const EVALUATE_STRINGS = localize('pages/feedback/evaluate/EVALUATE_STRINGS', {
   missingSubject: '链接中缺少办件编号或投诉编号',
   toMine: '返回我的',
   loading: '正在加载…',
@@ -15,4 +18,4 @@ export const EVALUATE_STRINGS = {
   notOpen: '办结后才能评价，请在办结后再来',
   back: '返回查看',
   done: '评价已提交',
-} as const
+} as const, en.EVALUATE_STRINGS)

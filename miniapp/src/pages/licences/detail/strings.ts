@@ -1,4 +1,7 @@
-export const DETAIL_STRINGS = {
+import { localize } from '@/i18n/catalogue'
+import en from './strings.en.json'
+
+export const DETAIL_STRINGS = localize('pages/licences/detail/DETAIL_STRINGS', {
   loading: '正在加载证照…',
   missingId: '链接中缺少证照标识',
   notFound: '未找到该证照',
@@ -18,4 +21,4 @@ export const DETAIL_STRINGS = {
   presentTime: (time: string) => `出示时间 ${time}`,
   presentExit: '退出出示',
   presentHint: '请对方使用“皖旅政务”扫码核验',
-} as const
+} as const, en.DETAIL_STRINGS)

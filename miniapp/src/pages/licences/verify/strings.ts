@@ -1,4 +1,7 @@
-export const VERIFY_STRINGS = {
+import { localize } from '@/i18n/catalogue'
+import en from './strings.en.json'
+
+export const VERIFY_STRINGS = localize('pages/licences/verify/VERIFY_STRINGS', {
   title: '电子证照核验',
   intro: '无需登录。扫描电子证照二维码，或粘贴二维码内容，核验证照真伪和当前状态。',
 
@@ -40,4 +43,4 @@ export const VERIFY_STRINGS = {
   content: '证照内容',
   contentNote: '以下内容来自二维码中颁证单位签名的数据',
   again: '核验下一张',
-} as const
+} as const, en.VERIFY_STRINGS)

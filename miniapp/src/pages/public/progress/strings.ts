@@ -1,4 +1,7 @@
-export const PROGRESS_STRINGS = {
+import { localize } from '@/i18n/catalogue'
+import en from './strings.en.json'
+
+export const PROGRESS_STRINGS = localize('pages/public/progress/PROGRESS_STRINGS', {
   title: '办件进度查询',
   intro: '无需登录。输入办件编号，再填写申请人姓名或手机号码后4位，即可查询办理进度。',
   caseNumber: '办件编号',
@@ -27,4 +30,4 @@ export const PROGRESS_STRINGS = {
   steps: '办理进度',
   masked: '为保护个人信息，个人申请人的姓名已部分隐藏。',
   signInForMore: '如需查看材料、文书或评价，请登录后在“我的办件”中查看。',
-} as const
+} as const, en.PROGRESS_STRINGS)

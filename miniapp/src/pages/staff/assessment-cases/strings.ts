@@ -1,4 +1,7 @@
-export const ASSESSMENT_CASES_STRINGS = {
+import { localize } from '@/i18n/catalogue'
+import en from './strings.en.json'
+
+export const ASSESSMENT_CASES_STRINGS = localize('pages/staff/assessment-cases/ASSESSMENT_CASES_STRINGS', {
   title: '考核相关办件',
   which: '办件范围',
   failing: '未达标的办件',
@@ -17,4 +20,4 @@ export const ASSESSMENT_CASES_STRINGS = {
   loadMore: '加载更多',
   noMore: '没有更多了',
   retryMoreLabel: '重新加载下一页',
-} as const
+} as const, en.ASSESSMENT_CASES_STRINGS)

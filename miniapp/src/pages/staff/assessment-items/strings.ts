@@ -1,4 +1,7 @@
-export const ASSESSMENT_ITEMS_STRINGS = {
+import { localize } from '@/i18n/catalogue'
+import en from './strings.en.json'
+
+export const ASSESSMENT_ITEMS_STRINGS = localize('pages/staff/assessment-items/ASSESSMENT_ITEMS_STRINGS', {
   title: '考核相关事项',
   which: '事项范围',
   failing: '未达标的事项',
@@ -21,4 +24,4 @@ export const ASSESSMENT_ITEMS_STRINGS = {
   reason: (reason: string) => `须到现场的原因：${reason}`,
   truncated: (shown: number) => `事项较多，仅列出前 ${shown} 项；请缩小考核范围查看`,
   itemLink: (parts: string[]) => `${parts.join('，')}，查看办事指南`,
-} as const
+} as const, en.ASSESSMENT_ITEMS_STRINGS)

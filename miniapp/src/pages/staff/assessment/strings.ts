@@ -1,4 +1,7 @@
-export const ASSESSMENT_PAGE_STRINGS = {
+import { localize } from '@/i18n/catalogue'
+import en from './strings.en.json'
+
+export const ASSESSMENT_PAGE_STRINGS = localize('pages/staff/assessment/ASSESSMENT_PAGE_STRINGS', {
   title: '网上考核',
   text: '按计划目标统计网上办理、跑动次数、时效、一次性告知和评价整改情况，点按指标可查看相关办件',
   filters: '考核范围与期间',
@@ -19,4 +22,4 @@ export const ASSESSMENT_PAGE_STRINGS = {
   exported: '已导出',
   exportFailed: '导出未成功',
   backToOwn: '返回本单位',
-} as const
+} as const, en.ASSESSMENT_PAGE_STRINGS)

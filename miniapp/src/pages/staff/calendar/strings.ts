@@ -1,4 +1,7 @@
-export const CALENDAR_STRINGS = {
+import { localize } from '@/i18n/catalogue'
+import en from './strings.en.json'
+
+export const CALENDAR_STRINGS = localize('pages/staff/calendar/CALENDAR_STRINGS', {
   title: '工作日历',
   text: '办理时限按工作日计算：周一至周五，除去法定节假日，加上调休上班的周末。',
   loading: '正在加载工作日历…',
@@ -39,4 +42,4 @@ export const CALENDAR_STRINGS = {
   saving: '正在保存…',
   discard: '放弃修改',
   saved: '已保存，办理时限将按新的日历计算',
-} as const
+} as const, en.CALENDAR_STRINGS)

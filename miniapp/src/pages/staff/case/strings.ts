@@ -1,4 +1,7 @@
-export const CASE_STRINGS = {
+import { localize } from '@/i18n/catalogue'
+import en from './strings.en.json'
+
+export const CASE_STRINGS = localize('pages/staff/case/CASE_STRINGS', {
   title: '办件办理',
   loading: '正在加载办件…',
   missingNumber: '链接中缺少办件编号',
@@ -125,4 +128,4 @@ export const CASE_STRINGS = {
     commitmentMaterial: '请选择承诺不实的材料',
     consequence: '请选择处理结果',
   },
-} as const
+} as const, en.CASE_STRINGS)

@@ -1,4 +1,7 @@
-export const COMPLAINT_STRINGS = {
+import { localize } from '@/i18n/catalogue'
+import en from './strings.en.json'
+
+export const COMPLAINT_STRINGS = localize('pages/staff/complaint/COMPLAINT_STRINGS', {
   loading: '正在加载投诉…',
   missingNumber: '链接中缺少投诉编号',
   retry: '重试',
@@ -73,4 +76,4 @@ export const COMPLAINT_STRINGS = {
     outcome: '请选择办结结果',
     refund: '请填写正确的金额（元），最多两位小数',
   },
-} as const
+} as const, en.COMPLAINT_STRINGS)

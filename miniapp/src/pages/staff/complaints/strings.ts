@@ -1,4 +1,7 @@
-export const COMPLAINTS_STRINGS = {
+import { localize } from '@/i18n/catalogue'
+import en from './strings.en.json'
+
+export const COMPLAINTS_STRINGS = localize('pages/staff/complaints/COMPLAINTS_STRINGS', {
   title: '投诉处理',
   text: '旅游投诉须在5个工作日内决定受理、不予受理或转办',
   loading: '正在加载投诉…',
@@ -22,4 +25,4 @@ export const COMPLAINTS_STRINGS = {
   loadMore: '加载更多',
   noMore: '没有更多了',
   retryMoreLabel: '重新加载下一页',
-} as const
+} as const, en.COMPLAINTS_STRINGS)

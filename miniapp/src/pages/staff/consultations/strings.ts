@@ -1,4 +1,7 @@
-export const CONSULTATIONS_STRINGS = {
+import { localize } from '@/i18n/catalogue'
+import en from './strings.en.json'
+
+export const CONSULTATIONS_STRINGS = localize('pages/staff/consultations/CONSULTATIONS_STRINGS', {
   title: '咨询答复',
   text: '群众就办事事项提出的咨询，须在3个工作日内答复；好的答复可发布为办事指南的常见问题',
   loading: '正在加载咨询…',
@@ -40,4 +43,4 @@ export const CONSULTATIONS_STRINGS = {
   promoted: '已发布',
   answeredToast: '已答复',
   otherProblems: '请检查以下问题',
-} as const
+} as const, en.CONSULTATIONS_STRINGS)

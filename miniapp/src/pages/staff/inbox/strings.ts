@@ -1,4 +1,7 @@
-export const INBOX_STRINGS = {
+import { localize } from '@/i18n/catalogue'
+import en from './strings.en.json'
+
+export const INBOX_STRINGS = localize('pages/staff/inbox/INBOX_STRINGS', {
   title: '工作台',
   loading: '正在加载办件…',
   notStaff: '工作台仅向工作人员开放',
@@ -62,4 +65,4 @@ export const INBOX_STRINGS = {
     nationalImport: '导入全国平台办件',
     reports: '上报监控',
   },
-} as const
+} as const, en.INBOX_STRINGS)

@@ -1,4 +1,7 @@
-export const STAFF_LICENCE_STRINGS = {
+import { localize } from '@/i18n/catalogue'
+import en from './strings.en.json'
+
+export const STAFF_LICENCE_STRINGS = localize('pages/staff/licence/STAFF_LICENCE_STRINGS', {
   loading: '正在加载证照…',
   missingId: '链接中缺少证照标识',
   retry: '重试',
@@ -64,4 +67,4 @@ export const STAFF_LICENCE_STRINGS = {
     holderName: '请填写持证人名称，不超过60个字',
     nothingChanged: '变更换发请修改至少一项内容',
   },
-} as const
+} as const, en.STAFF_LICENCE_STRINGS)

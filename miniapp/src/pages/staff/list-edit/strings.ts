@@ -1,4 +1,7 @@
-export const LIST_EDIT_STRINGS = {
+import { localize } from '@/i18n/catalogue'
+import en from './strings.en.json'
+
+export const LIST_EDIT_STRINGS = localize('pages/staff/list-edit/LIST_EDIT_STRINGS', {
   loading: '正在加载清单条目…',
   missingCode: '缺少事项编码',
   toList: '返回清单维护',
@@ -148,4 +151,4 @@ export const LIST_EDIT_STRINGS = {
   approvals: (list: string) => `审核：${list}`,
   changed: (sections: string) => `改动：${sections}`,
   initial: '初始版本（清单数据导入）',
-} as const
+} as const, en.LIST_EDIT_STRINGS)

@@ -1,4 +1,7 @@
-export const LISTS_STRINGS = {
+import { localize } from '@/i18n/catalogue'
+import en from './strings.en.json'
+
+export const LISTS_STRINGS = localize('pages/staff/lists/LISTS_STRINGS', {
   title: '清单维护',
   text: '本单位的实施清单和办事指南：编制草稿，经本单位审核和机构编制/法制审核后发布为新版本；已发布的版本不再改变，办件始终按申请时的版本办理',
   loading: '正在加载实施清单…',
@@ -18,4 +21,4 @@ export const LISTS_STRINGS = {
   negativeListed: '负面清单',
   noDraft: '无草稿',
   rowLabel: (parts: string[]) => parts.filter(Boolean).join('，'),
-} as const
+} as const, en.LISTS_STRINGS)

@@ -1,4 +1,7 @@
-export const NATIONAL_IMPORT_STRINGS = {
+import { localize } from '@/i18n/catalogue'
+import en from './strings.en.json'
+
+export const NATIONAL_IMPORT_STRINGS = localize('pages/staff/national-import/NATIONAL_IMPORT_STRINGS', {
   title: '导入全国旅游监管服务平台办件',
   intro: '将在全国旅游监管服务平台办理的办件导入本系统：导入后出现在本单位办件列表（来源：全国旅游监管服务平台）、办件进度查询和统计中，只能查看。同一办件编号重复导入不会重复写入。',
   notAdmin: '仅单位管理员可以导入',
@@ -55,4 +58,4 @@ export const NATIONAL_IMPORT_STRINGS = {
   historyLine: (when: string, by: string, file: string) => `${when} · ${by}${file ? ` · ${file}` : ''}`,
   historyCounts: (imported: number, already: number, rejected: number, deferred: number) => `导入 ${imported} · 未重复写入 ${already} · 未导入 ${rejected}${deferred ? ` · 未处理 ${deferred}` : ''}`,
   reportFile: (when: string) => `全国平台办件导入报告_${when}.csv`,
-} as const
+} as const, en.NATIONAL_IMPORT_STRINGS)

@@ -1,4 +1,7 @@
-export const RECORD_STRINGS = {
+import { localize } from '@/i18n/catalogue'
+import en from './strings.en.json'
+
+export const RECORD_STRINGS = localize('pages/staff/record/RECORD_STRINGS', {
   title: '代为登记',
   text: '为来到服务大厅窗口或拨打12301热线的群众登记评价、咨询和投诉，登记后按网上渠道同样处理',
   forbidden: '代为登记仅向大厅窗口和12301话务人员开放',
@@ -104,4 +107,4 @@ export const RECORD_STRINGS = {
   },
   openLabel: (text: string, number: string) => `${text}，${number}`,
   again: '继续登记',
-} as const
+} as const, en.RECORD_STRINGS)

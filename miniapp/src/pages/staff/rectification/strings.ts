@@ -1,4 +1,7 @@
-export const RECTIFICATION_STRINGS = {
+import { localize } from '@/i18n/catalogue'
+import en from './strings.en.json'
+
+export const RECTIFICATION_STRINGS = localize('pages/staff/rectification/RECTIFICATION_STRINGS', {
   loading: '正在加载整改任务…',
   missingId: '链接中缺少评价对象编号',
   retry: '重试',
@@ -102,4 +105,4 @@ export const RECTIFICATION_STRINGS = {
     decision: '请选择复核结论',
     decisionNote: '请填写复核意见',
   },
-} as const
+} as const, en.RECTIFICATION_STRINGS)

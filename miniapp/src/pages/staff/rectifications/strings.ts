@@ -1,4 +1,7 @@
-export const RECTIFICATIONS_STRINGS = {
+import { localize } from '@/i18n/catalogue'
+import en from './strings.en.json'
+
+export const RECTIFICATIONS_STRINGS = localize('pages/staff/rectifications/RECTIFICATIONS_STRINGS', {
   title: '差评整改',
   text: '差评须先回访评价人，再在时限内答复：立行立改、限期整改、解释说明或申诉复核',
   loading: '正在加载整改任务…',
@@ -37,4 +40,4 @@ export const RECTIFICATIONS_STRINGS = {
   ownOrganisation: '回到本单位',
   readOnly: (name: string) => `只读监督：正在查看${name}的整改任务`,
   adminOnly: '省级管理员：复核各单位提出的差评申诉',
-} as const
+} as const, en.RECTIFICATIONS_STRINGS)

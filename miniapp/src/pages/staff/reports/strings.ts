@@ -1,4 +1,7 @@
-export const REPORTS_STRINGS = {
+import { localize } from '@/i18n/catalogue'
+import en from './strings.en.json'
+
+export const REPORTS_STRINGS = localize('pages/staff/reports/REPORTS_STRINGS', {
   title: '上报监控',
   text: '办件环节、评价和办事指南会自动上报省政务服务平台。被拒收或多次重试后仍失败的记录列在这里，处理原因后可重新上报',
   notAdmin: '只有单位管理员和省级管理员可以查看上报监控',
@@ -33,4 +36,4 @@ export const REPORTS_STRINGS = {
   loadMore: '加载更多',
   noMore: '没有更多了',
   retryMoreLabel: '重新加载下一页',
-} as const
+} as const, en.REPORTS_STRINGS)

@@ -1,4 +1,7 @@
-export const STATS_STRINGS = {
+import { localize } from '@/i18n/catalogue'
+import en from './strings.en.json'
+
+export const STATS_STRINGS = localize('pages/staff/stats/STATS_STRINGS', {
   title: '痛点赞点',
   text: '依据好差评统计群众反映集中的问题（痛点）和认可的做法（赞点），以及差评整改情况',
   loading: '正在统计…',
@@ -67,4 +70,4 @@ export const STATS_STRINGS = {
   itemBad: '差评',
   itemRate: '满意率',
   noItems: '该范围内没有评价',
-} as const
+} as const, en.STATS_STRINGS)
