@@ -29,4 +29,19 @@ describe('a material file against the guide’s own spec', () => {
     expect(fileSpecSchema.safeParse({ minKB: 10, maxKB: 5 }).success).toBe(false);
     expect(fileSpecSchema.safeParse(PHOTO).success).toBe(true);
   });
+
+  it('refuses a PDF with more pages than the guide allows, when the phone could count them', () => {
+    const spec = { types: ['pdf' as const], maxKB: 10 * 1024, maxPages: 10 };
+    const pdf = (pages?: number) => ({ contentType: 'application/pdf', size: 300 * 1024, ...(pages ? { pages } : {}) });
+    expect(fileSpecText(spec)).toBe('PDF格式，不超过10MB，不超过10页');
+    expect(fileSpecProblem('可行性报告', spec, pdf(12))).toBe('“可行性报告”须为PDF格式，不超过10MB，不超过10页，所选文件有12页');
+    expect(fileSpecProblem('可行性报告', spec, pdf(10))).toBeNull();
+    expect(fileSpecProblem('可行性报告', spec, pdf())).toBeNull();
+  });
+
+  it('says the same in English for the English app', () => {
+    expect(fileSpecText(PHOTO, 'en')).toBe('a JPG file, at least 358×441 pixels, 20KB to 200KB');
+    expect(fileSpecProblem('ID photo', PHOTO, jpeg(60 * 1024, 200, 250), 'en')).toBe('"ID photo" must be a JPG file, at least 358×441 pixels, 20KB to 200KB, the chosen picture is 200×250 pixels');
+    expect(fileSpecProblem('Report', { types: ['pdf'], maxPages: 1 }, { contentType: 'application/pdf', size: 1024, pages: 3 }, 'en')).toBe('"Report" must be a PDF file, at most 1 page, the chosen file has 3 pages');
+  });
 });

@@ -1,9 +1,12 @@
 import { fileSpecProblem } from '@ah-tourism/shared/src/application/file-spec'
 import type { Material } from '@ah-tourism/shared'
 import { useCallback, useState } from 'react'
+import { currentLanguage } from '@/i18n/catalogue'
 import { toApiError } from '@/services/api-error'
+import { fileBytes } from './file-bytes'
 import { MAX_FILES_PER_MATERIAL, type FormFile } from './form'
 import { imageSize } from './image-size'
+import { pdfPageCount } from './pdf-pages'
 import { isImage, type PickedFile } from './picked-file'
 import { APPLICATION_STRINGS as S } from './strings'
 import { pickedFileProblem, uploadMaterial } from './uploads'
@@ -18,12 +21,19 @@ export interface SlotActivity {
 
 export const IDLE_SLOT: SlotActivity = { busy: null, replacing: null, error: null }
 
-/** What is wrong with a picked file against the guide's own spec for its material (format, size, pixels), or null. */
+async function pageCount(file: PickedFile): Promise<number | null> {
+  const bytes = await fileBytes(file.path)
+  return bytes ? pdfPageCount(bytes) : null
+}
+
+/** What is wrong with a picked file against the guide's own spec for its material (format, size, pixels, pages), or null. */
 async function specProblem(material: Material | undefined, file: PickedFile): Promise<string | null> {
   const spec = material?.fileSpec
   if (!material || !spec) return null
   const pixels = (spec.minWidth || spec.minHeight) && isImage(file.contentType) ? await imageSize(file.path) : null
-  return fileSpecProblem(material.name, spec, { contentType: file.contentType, size: file.size, ...(pixels ?? {}) })
+  const pages = spec.maxPages && file.contentType === 'application/pdf' ? await pageCount(file) : null
+  const facts = { contentType: file.contentType, size: file.size, ...(pixels ?? {}), ...(pages ? { pages } : {}) }
+  return fileSpecProblem(material.name, spec, facts, currentLanguage())
 }
 
 /**
