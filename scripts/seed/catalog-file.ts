@@ -85,7 +85,8 @@ export function validateCatalogItemFile(json: unknown, file: string, context: Ca
     result.problems.push(...regionProblems);
     for (const region of regions) addImplementation(result, data, group, region, file, context);
   });
-  result.problems.push(...translationProblems(data, result.items, file));
+  // Translations are checked against guides that are otherwise valid (a broken guide has no texts to match).
+  if (result.problems.length === 0) result.problems.push(...translationProblems(data, result.items, file));
   return { items: result.items, problems: mergeProblems(result.problems) };
 }
 

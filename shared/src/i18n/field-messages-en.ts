@@ -31,7 +31,7 @@ const PATTERNS: [RegExp, string | ((n: string) => string)][] = [
   [/不能小于(-?[\d.]+)$/, (n) => `Enter a number of at least ${n}.`],
   [/不能大于(-?[\d.]+)$/, (n) => `Enter a number of at most ${n}.`],
   [/应为数字$/, 'Enter a number.'],
-  [/^请从选项中选择/, 'Choose one of the options.'],
+  [/^请从.*中选择/, 'Choose one of the options.'],
   [/已选择告知承诺，无需再上传文件$/, 'You chose the commitment for this material, so no file is needed.'],
   [/^请上传“.+”，或阅读并确认告知承诺$/, 'Upload this material, or read and confirm the commitment instead.'],
   [/^请上传/, 'Upload this material.'],
