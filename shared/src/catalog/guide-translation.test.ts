@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { containsHan } from '../i18n/language';
 import { localiseItem, localiseSummary, translatableTexts } from './guide-translation';
-import { summarise, type ImplementationItem } from './guide';
+import { implementationItemSchema, summarise, type ImplementationItem } from './guide';
 
 const seed = loadCatalogSeed();
 /** The items foreigners use: 外商投资旅行社业务许可, 导游证核发 (foreign-language guides), 旅游投诉受理. */
@@ -23,6 +23,8 @@ describe('the English guides of the seed', () => {
         language: 'en',
         untranslated: undefined,
       });
+      // The English answer keeps the contract of the Chinese one (label and hint lengths included).
+      expect(() => implementationItemSchema.parse(english)).not.toThrow();
       for (const { path: at, text } of translatableTexts(item)) {
         const translated = item.translations?.en?.[text];
         expect({ at, translated: typeof translated }).toEqual({ at, translated: 'string' });
