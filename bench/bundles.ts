@@ -232,6 +232,7 @@ interface EsbuildSettings {
   target?: string;
   exclude?: string[];
   supported?: Record<string, boolean>;
+  alias?: Record<string, string>;
 }
 
 /** custom.esbuild of serverless.yml: the settings serverless-esbuild packages with. */
@@ -262,6 +263,7 @@ async function composition(entry: string, settings: EsbuildSettings): Promise<{ 
     format: 'cjs',
     external: settings.exclude ?? [],
     ...(settings.supported ? { supported: settings.supported } : {}),
+    ...(settings.alias ? { alias: settings.alias } : {}),
     outfile: path.join(os.tmpdir(), 'bundle-composition.js'),
     write: false,
     metafile: true,

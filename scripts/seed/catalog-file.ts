@@ -7,6 +7,7 @@ import {
   type Organisation,
   type Region,
 } from '../../shared/src/catalog/guide';
+import { translatableTexts } from '../../shared/src/catalog/guide-translation';
 import { resolveGuideFileRefs } from './guide-files/seed-files';
 import { mergeProblems, parseWith, type SeedProblem } from './seed-problems';
 
@@ -52,6 +53,8 @@ export const catalogItemFileSchema = z
     keywords: z.array(z.string()).optional(),
     applicationFields: z.array(z.unknown()).optional(),
     guide: partialGuideSchema,
+    /** Chinese text → English, for the texts of the item's guides that have English (guide-translation.ts). */
+    translations: z.object({ en: z.record(z.string(), z.string()) }).strict().optional(),
     implementations: z.array(implementationGroupSchema).min(1, '至少需要一个实施层级'),
   })
   .strict();
@@ -82,6 +85,8 @@ export function validateCatalogItemFile(json: unknown, file: string, context: Ca
     result.problems.push(...regionProblems);
     for (const region of regions) addImplementation(result, data, group, region, file, context);
   });
+  // Translations are checked against guides that are otherwise valid (a broken guide has no texts to match).
+  if (result.problems.length === 0) result.problems.push(...translationProblems(data, result.items, file));
   return { items: result.items, problems: mergeProblems(result.problems) };
 }
 
@@ -138,7 +143,30 @@ function addImplementation(
   }
   const { data, problems } = parseWith(implementationItemSchema, composeImplementation(file, group, region.code, organisation), where);
   result.problems.push(...problems);
-  if (data) result.items.push(data);
+  if (data) result.items.push(withOwnTranslations(data));
+}
+
+/** Each implementation keeps the translations of its own texts only. */
+function withOwnTranslations(item: ImplementationItem): ImplementationItem {
+  const all = item.translations?.en;
+  if (!all) return item;
+  const texts = new Set(translatableTexts(item).map((t) => t.text));
+  const en = Object.fromEntries(Object.entries(all).filter(([chinese]) => texts.has(chinese)));
+  return { ...item, translations: { en } };
+}
+
+/** A translation whose Chinese no guide of the item contains (a text since changed), or one with Chinese left in it. */
+function translationProblems(file: CatalogItemFile, items: readonly ImplementationItem[], label: string): SeedProblem[] {
+  const pairs = file.translations?.en;
+  if (!pairs) return [];
+  const texts = new Set(items.flatMap((item) => translatableTexts(item).map((t) => t.text)));
+  const problems: SeedProblem[] = [];
+  for (const [chinese, english] of Object.entries(pairs)) {
+    const path = `translations.en["${chinese.slice(0, 20)}"]`;
+    if (!texts.has(chinese)) problems.push({ file: label, entries: [], path, message: '译文的中文原文不在本事项的办事指南中（原文可能已修改），请按现行原文更新译文' });
+    else if (!english.trim()) problems.push({ file: label, entries: [], path, message: '译文不能为空' });
+  }
+  return problems;
 }
 
 /**
@@ -168,6 +196,7 @@ export function composeImplementation(
     keywords: file.keywords,
     frequent: group.frequent,
     applicationFields: file.applicationFields,
+    ...(file.translations ? { translations: file.translations } : {}),
     version: SEED_VERSION,
     publishedAt: SEED_PUBLISHED_AT,
     guide: {

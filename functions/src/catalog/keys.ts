@@ -27,11 +27,12 @@ export const guideKey = (code: string) => ({ pk: `ITEM#${code}`, sk: 'GUIDE' });
 export const guideVersionKey = (implementationCode: string, version: number) => ({ pk: `ITEM#${implementationCode}`, sk: `GUIDE#V${String(version).padStart(6, '0')}` });
 export const summaryKey = (code: string) => ({ pk: `ITEM#${code}`, sk: 'SUMMARY' });
 
-/** Lower-cased text that keyword search matches against (name, keywords, organisation, type, themes). */
+/** Lower-cased text that keyword search matches against (name, its English, keywords, organisation, type, themes). */
 export function searchText(item: ImplementationItem): string {
   const type = ITEM_TYPES.find((t) => t.code === item.itemType)?.name ?? '';
   const themes = item.themes.map((code) => THEMES.find((t) => t.code === code)?.name ?? '');
-  return [item.name, ...item.keywords, item.organisation.name, type, ...themes].join(' ').toLowerCase();
+  const english = item.translations?.en?.[item.name];
+  return [item.name, ...(english ? [english] : []), ...item.keywords, item.organisation.name, type, ...themes].join(' ').toLowerCase();
 }
 
 export function guideRecord(item: ImplementationItem) {

@@ -1,6 +1,9 @@
+import * as z from 'zod';
+import { ERROR_MESSAGES_EN } from '@ah-tourism/shared/src/errors-en';
 import type { HttpEvent } from './http';
-import { MAX_JSON_DEPTH, jsonDepth, readJsonBody } from './http';
+import { MAX_JSON_DEPTH, errorResponse, httpHandler, jsonDepth, parseInput, readJsonBody } from './http';
 import { AppError } from './errors';
+import { withLanguage } from './language';
 
 const event = (body: string) => ({ body, isBase64Encoded: false }) as HttpEvent;
 
@@ -62,5 +65,50 @@ describe('request bodies', () => {
     // The signature check reads the raw bytes to hash them (bounded to the same size first), never parses them:
     // a signed route's body is parsed by readJsonBody like every other.
     expect(offenders).toEqual(['auth/request-signature.ts', 'platform/http.ts']);
+  });
+});
+
+describe('answers in the language asked for', () => {
+  const schema = z.object({ name: z.string().min(2, '请填写姓名（至少2个字）'), count: z.number().max(3) });
+  const issuesOf = (run: () => unknown) => {
+    try {
+      run();
+    } catch (error) {
+      if (error instanceof AppError) return error;
+    }
+    throw new Error('expected an AppError');
+  };
+
+  it('parses field problems in English when the request asked for English, keeping the paths', () => {
+    const error = issuesOf(() => withLanguage('en', () => parseInput(schema, { count: 9 })));
+    expect(error.details).toEqual([
+      { path: 'name', message: 'Please fill this in.' },
+      { path: 'count', message: 'Enter a number of at most 3.' },
+    ]);
+    const chinese = issuesOf(() => parseInput(schema, { name: 'a', count: 1 }));
+    expect(chinese.details).toEqual([{ path: 'name', message: '请填写姓名（至少2个字）' }]);
+  });
+
+  it('answers an error with the English message of its code, same code and status, details in English', () => {
+    const error = new AppError('CASE_VERSION_CONFLICT', '办件刚刚有了新的进展，请重新认领', [{ path: 'slotId', message: '请从可预约的时段中选择' }]);
+    const english = errorResponse(error, 'en');
+    expect(english.statusCode).toBe(409);
+    expect(JSON.parse(english.body as string)).toEqual({
+      code: 'CASE_VERSION_CONFLICT',
+      message: ERROR_MESSAGES_EN.CASE_VERSION_CONFLICT,
+      details: [{ path: 'slotId', message: 'Choose one of the options.' }],
+    });
+    expect(JSON.parse(errorResponse(error).body as string).message).toBe('办件刚刚有了新的进展，请重新认领');
+  });
+
+  it('takes the language from Accept-Language in httpHandler', async () => {
+    const route = httpHandler(async () => {
+      throw new AppError('AUTH_REQUIRED');
+    });
+    const call = (acceptLanguage?: string) =>
+      route({ headers: acceptLanguage ? { 'Accept-Language': acceptLanguage } : {}, requestContext: { requestId: 'r' } } as unknown as HttpEvent);
+    expect(JSON.parse((await call('en-GB,en;q=0.9')).body as string).message).toBe(ERROR_MESSAGES_EN.AUTH_REQUIRED);
+    expect(JSON.parse((await call('zh-CN;q=0.9,en;q=0.5')).body as string).message).toBe('请先登录后再办理');
+    expect(JSON.parse((await call()).body as string).message).toBe('请先登录后再办理');
   });
 });

@@ -1,8 +1,12 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { ERRORS, type ErrorBody, type FieldIssue } from '@ah-tourism/shared';
+import { ERROR_MESSAGES_EN } from '@ah-tourism/shared/src/errors-en';
+import { englishFieldMessage, type IssueFacts } from '@ah-tourism/shared/src/i18n/field-messages-en';
+import { containsHan, preferredLanguage, type Language } from '@ah-tourism/shared/src/i18n/language';
 import * as z from 'zod';
 import { AppError } from './errors';
 import { observed, requestKeys } from './invocation';
+import { requestLanguage, withLanguage } from './language';
 import { logger } from './logger';
 
 export type HttpResponse = APIGatewayProxyStructuredResultV2;
@@ -16,26 +20,40 @@ export function json(statusCode: number, body: unknown, headers: Record<string, 
   return { statusCode, headers: { ...JSON_HEADERS, ...headers }, body: JSON.stringify(body) };
 }
 
-export function errorResponse(error: AppError): HttpResponse {
-  const body: ErrorBody = { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) };
+/**
+ * The error's answer in the language asked for. In English the code's English message stands in for
+ * the Chinese one (also for a more specific Chinese message the error was thrown with), and field
+ * problems still in Chinese get their English (shared/src/i18n/field-messages-en.ts). Code and status
+ * are the same in every language.
+ */
+export function errorResponse(error: AppError, language: Language = 'zh-CN'): HttpResponse {
+  const english = language === 'en';
+  const message = english ? ERROR_MESSAGES_EN[error.code] : error.message;
+  const details = english ? error.details?.map(({ path, message: m }) => ({ path, message: containsHan(m) ? englishFieldMessage(m) : m })) : error.details;
+  const body: ErrorBody = { code: error.code, message, ...(details ? { details } : {}) };
   return json(error.status, body, { ...NO_STORE, ...error.headers });
 }
 
-/** zod issues as field-level problems, with paths like `materials[2].name`. */
-export function fieldIssues(error: z.ZodError): FieldIssue[] {
+/**
+ * zod issues as field-level problems, with paths like `materials[2].name`, in the language of the
+ * running request (the schemas' messages are Chinese; see errorResponse).
+ */
+export function fieldIssues(error: z.ZodError, language: Language = requestLanguage()): FieldIssue[] {
   return error.issues.map((issue) => ({
     path: issue.path.reduce<string>(
       (acc, part) => (typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part)),
       '',
     ),
-    message: issue.message,
+    message: language === 'en' && containsHan(issue.message) ? englishFieldMessage(issue.message, issue as IssueFacts) : issue.message,
   }));
 }
 
 /** Parse request input with a schema; failures become a 400 with every field problem listed. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input ?? {});
-  if (!result.success) throw new AppError('COMMON_VALIDATION_FAILED', undefined, fieldIssues(result.error));
+  const language = requestLanguage();
+  // In English the issue keeps the input, so that a missing value reads "fill this in"; it is never answered.
+  const result = schema.safeParse(input ?? {}, language === 'en' ? { reportInput: true } : undefined);
+  if (!result.success) throw new AppError('COMMON_VALIDATION_FAILED', undefined, fieldIssues(result.error, language));
   return result.data;
 }
 
@@ -47,12 +65,14 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
 export function httpHandler(route: (event: HttpEvent) => Promise<HttpResponse>) {
   return observed(
     async (event: HttpEvent): Promise<HttpResponse> => {
+      const language = preferredLanguage(header(event, 'accept-language'));
       try {
-        return await route(event);
+        return await withLanguage(language, () => route(event));
       } catch (error) {
-        if (error instanceof AppError) return errorResponse(error);
+        if (error instanceof AppError) return errorResponse(error, language);
         logger.error('unhandled error', { route: event.routeKey }, error);
-        return json(500, { code: 'COMMON_INTERNAL', message: ERRORS.COMMON_INTERNAL.message } satisfies ErrorBody);
+        const message = language === 'en' ? ERROR_MESSAGES_EN.COMMON_INTERNAL : ERRORS.COMMON_INTERNAL.message;
+        return json(500, { code: 'COMMON_INTERNAL', message } satisfies ErrorBody);
       }
     },
     (event) => requestKeys(event.requestContext?.requestId, header(event, 'x-correlation-id')),

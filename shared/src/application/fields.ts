@@ -19,6 +19,10 @@ export const fieldDefinitionSchema = z
     min: z.number().optional(),
     max: z.number().optional(),
     options: z.array(z.string().trim().min(1)).min(2).optional(),
+    optionLabels: z
+      .array(z.string())
+      .optional()
+      .meta({ description: '选项的显示文字（仅英文答复中给出，与 options 一一对应）；提交的仍是 options 中的值' }),
   })
   .superRefine((f, ctx) => {
     if (f.type === 'choice' && !f.options) ctx.addIssue({ code: 'custom', path: ['options'], message: `选择题“${f.label}”须列出选项` });

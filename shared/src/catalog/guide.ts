@@ -17,6 +17,7 @@ import {
 } from './codes';
 
 import { VISIT_WHEN, type VisitWhen } from './visit-when';
+import { LANGUAGES } from '../i18n/language';
 
 const VISIT_WHEN_KEYS = Object.keys(VISIT_WHEN) as [VisitWhen, ...VisitWhen[]];
 export { VISIT_WHEN, type VisitWhen };
@@ -260,6 +261,12 @@ export const implementationItemSchema = z
     version: z.number().int().min(1),
     publishedAt: z.iso.date(),
     guide: guideSchema,
+    translations: z
+      .object({ en: z.record(z.string(), z.string().trim().min(1)).optional() })
+      .optional()
+      .meta({ description: '译文（存储用，答复中不含）：中文原文 → 译文，随版本保存；原文改动后旧译文不再使用（见 guide-translation.ts）' }),
+    language: z.enum(LANGUAGES).optional().meta({ description: '答复所用的语言（仅在请求英文时给出）：en 为英文（未译的内容保持中文，见 untranslated），zh-CN 为该事项没有英文' }),
+    untranslated: z.array(z.string()).optional().meta({ description: '英文答复中仍为中文的内容（字段路径）' }),
   })
   .superRefine((item, ctx) => {
     const parts = parseImplementationCode(item.implementationCode);
@@ -292,6 +299,8 @@ export const itemSummarySchema = z
     visitsRequired: z.number().int(),
     onlineDepth: z.number().int(),
     negativeListed: z.boolean(),
+    nameEn: z.string().optional().meta({ description: '事项名称的英文（存储用，答复中不含）' }),
+    language: z.enum(LANGUAGES).optional().meta({ description: '名称所用的语言（仅在请求英文时给出）' }),
   })
   .meta({ id: 'ItemSummary', description: '事项列表中的一项' });
 export type ItemSummary = z.infer<typeof itemSummarySchema>;
@@ -311,6 +320,7 @@ export function summarise(item: ImplementationItem): ItemSummary {
     visitsRequired: item.guide.visitsRequired,
     onlineDepth: item.guide.online.depth,
     negativeListed: item.guide.negativeList.listed,
+    ...(item.translations?.en?.[item.name] ? { nameEn: item.translations.en[item.name] } : {}),
   };
 }
 

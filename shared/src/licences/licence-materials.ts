@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * GET /me/licence-materials: before an application is submitted, the licence each of its 免提交

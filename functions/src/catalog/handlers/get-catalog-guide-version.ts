@@ -1,6 +1,8 @@
 import { parseImplementationCode } from '@ah-tourism/shared';
+import { localiseItem } from '@ah-tourism/shared/src/catalog/guide-translation';
 import { AppError } from '../../platform/errors';
 import { httpHandler, json } from '../../platform/http';
+import { requestLanguage } from '../../platform/language';
 import { catalog } from '../wiring';
 
 /** GET /catalog/items/{code}/versions/{version}: a published version never changes, so it may be cached for long. */
@@ -13,5 +15,6 @@ export const handler = httpHandler(async (event) => {
     ]);
   }
   const item = await catalog().getGuideVersion(code, Number(version));
-  return json(200, item, { 'Cache-Control': 'public, max-age=86400, immutable' });
+  // A version's English is the one stored with it, so the answer never changes either, per language.
+  return json(200, localiseItem(item, requestLanguage()), { 'Cache-Control': 'public, max-age=86400, immutable', Vary: 'Accept-Language' });
 });
