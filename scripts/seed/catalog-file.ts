@@ -33,6 +33,8 @@ const implementationGroupSchema = z
       error: `实施地区应为行政区划代码列表或 "${ALL_CITIES}"`,
     }),
     frequent: z.boolean().optional(),
+    /** This group's own limits on choice fields (checked against the fields once the entry is composed). */
+    optionRules: z.array(z.unknown()).optional(),
     guide: partialGuideSchema.optional(),
   })
   .strict();
@@ -147,7 +149,7 @@ function addImplementation(
  */
 export function composeImplementation(
   file: CatalogItemFile,
-  group: { level: Level; frequent?: boolean; guide?: Record<string, unknown> },
+  group: { level: Level; frequent?: boolean; optionRules?: unknown[]; guide?: Record<string, unknown> },
   regionCode: string,
   organisation: Organisation,
 ): unknown {
@@ -168,6 +170,7 @@ export function composeImplementation(
     keywords: file.keywords,
     frequent: group.frequent,
     applicationFields: file.applicationFields,
+    ...(group.optionRules ? { optionRules: group.optionRules } : {}),
     version: SEED_VERSION,
     publishedAt: SEED_PUBLISHED_AT,
     guide: {

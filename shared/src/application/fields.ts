@@ -27,10 +27,27 @@ export const fieldDefinitionSchema = z
   .meta({ id: 'FieldDefinition', description: '申请表中的事项专属字段' });
 export type FieldDefinition = z.infer<typeof fieldDefinitionSchema>;
 
+/**
+ * One implementation's own limit on a choice field (e.g. a city bureau rates scenic areas of 3A and
+ * below): the options it accepts and the rule in words, which is also the message when another is chosen.
+ */
+export const optionRuleSchema = z
+  .object({
+    field: z.string().min(1),
+    options: z.array(z.string().trim().min(1)).min(1),
+    rule: z.string().trim().min(1).max(120),
+  })
+  .meta({ id: 'OptionRule', description: '本实施机关对选择题选项的限定（如只受理3A级及以下）' });
+export type OptionRule = z.infer<typeof optionRuleSchema>;
+
+/** The options a form offers for a choice field: the implementation's rule narrows the item's list. */
+export const allowedOptions = (field: FieldDefinition, rules?: readonly OptionRule[]): string[] =>
+  rules?.find((r) => r.field === field.key)?.options ?? field.options ?? [];
+
 const required = (label: string) => ({ error: (issue: { input?: unknown }) => (issue.input === undefined || issue.input === '' ? `请填写${label}` : `${label}格式不正确`) });
 
 /** The zod schema of one declared field. Empty strings count as "not filled in". */
-export function fieldSchema(field: FieldDefinition): z.ZodType {
+export function fieldSchema(field: FieldDefinition, rule?: OptionRule): z.ZodType {
   const { label } = field;
   let schema: z.ZodType;
   switch (field.type) {
@@ -52,6 +69,7 @@ export function fieldSchema(field: FieldDefinition): z.ZodType {
       break;
     case 'choice':
       schema = z.enum(field.options as [string, ...string[]], { error: `请从选项中选择${label}` });
+      if (rule) schema = schema.refine((v) => rule.options.includes(v as string), rule.rule);
       break;
     case 'region':
       schema = regionCodeSchema;
@@ -61,6 +79,6 @@ export function fieldSchema(field: FieldDefinition): z.ZodType {
   return z.preprocess((v) => (v === '' || v === null ? undefined : v), schema.optional());
 }
 
-export function fieldsSchema(fields: FieldDefinition[]): z.ZodObject {
-  return z.object(Object.fromEntries(fields.map((f) => [f.key, fieldSchema(f)]))).strict();
+export function fieldsSchema(fields: FieldDefinition[], rules?: readonly OptionRule[]): z.ZodObject {
+  return z.object(Object.fromEntries(fields.map((f) => [f.key, fieldSchema(f, rules?.find((r) => r.field === f.key))]))).strict();
 }

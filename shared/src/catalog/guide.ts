@@ -1,7 +1,7 @@
 import '../zod-locale';
 import * as z from 'zod';
 import { LICENCE_KIND_KEYS } from '../licences/licence';
-import { fieldDefinitionSchema } from '../application/fields';
+import { fieldDefinitionSchema, optionRuleSchema } from '../application/fields';
 import { MAX_GUIDE_MATERIALS } from '../application/material-files';
 import { fileSpecSchema } from '../application/file-spec';
 import { guideFileSchema } from './guide-file';
@@ -257,6 +257,7 @@ export const implementationItemSchema = z
     keywords: z.array(z.string().trim().min(1)).default([]),
     frequent: z.boolean().default(false).meta({ description: '是否为常用事项（首页展示）' }),
     applicationFields: z.array(fieldDefinitionSchema).max(20).default([]).meta({ description: '申请表中的事项专属字段' }),
+    optionRules: z.array(optionRuleSchema).max(20).optional().meta({ description: '本实施机关对选择题选项的限定，申请表只提供这些选项' }),
     version: z.number().int().min(1),
     publishedAt: z.iso.date(),
     guide: guideSchema,
@@ -271,6 +272,12 @@ export const implementationItemSchema = z
     if (parts.regionCode !== item.regionCode) mismatch('regionCode', '行政区划代码');
     if (parts.creditCode !== item.organisation.creditCode) mismatch('organisation', '实施主体信用代码');
     if (item.basicCode.slice(0, 2) !== item.itemType) mismatch('itemType', '事项类型');
+    item.optionRules?.forEach((rule, i) => {
+      const field = item.applicationFields.find((f) => f.key === rule.field);
+      const stray = rule.options.filter((o) => !field?.options?.includes(o));
+      if (field?.type !== 'choice') ctx.addIssue({ code: 'custom', path: ['optionRules', i, 'field'], message: `申请表中没有选择题“${rule.field}”` });
+      else if (stray.length) ctx.addIssue({ code: 'custom', path: ['optionRules', i, 'options'], message: `“${field.label}”没有选项：${stray.join('、')}` });
+    });
   })
   .meta({ id: 'ImplementationItem', description: '实施清单条目及办事指南' });
 export type ImplementationItem = z.infer<typeof implementationItemSchema>;

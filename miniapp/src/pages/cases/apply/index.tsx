@@ -83,7 +83,7 @@ export default function ApplyPage() {
       ) : null}
 
       <ApplicantSection apply={apply} form={form} kinds={applicantKinds(item)} />
-      <FieldsSection fields={item.applicationFields} form={form} apply={apply} />
+      <FieldsSection fields={item.applicationFields} rules={item.optionRules} form={form} apply={apply} />
       <MaterialsSection materials={item.guide.materials} form={form} apply={apply} licences={licences} />
 
       <View className='apply__end'>
