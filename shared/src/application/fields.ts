@@ -29,16 +29,14 @@ export type FieldDefinition = z.infer<typeof fieldDefinitionSchema>;
 
 /**
  * One implementation's own limit on a choice field (e.g. a city bureau rates scenic areas of 3A and
- * below): the options it accepts and the rule in words, which is also the message when another is chosen.
+ * below): the options it accepts and the rule in words, which is also the message when another is
+ * chosen. Its schema is the catalog's (`optionRuleSchema` in catalog/guide.ts).
  */
-export const optionRuleSchema = z
-  .object({
-    field: z.string().min(1),
-    options: z.array(z.string().trim().min(1)).min(1),
-    rule: z.string().trim().min(1).max(120),
-  })
-  .meta({ id: 'OptionRule', description: '本实施机关对选择题选项的限定（如只受理3A级及以下）' });
-export type OptionRule = z.infer<typeof optionRuleSchema>;
+export interface OptionRule {
+  field: string;
+  options: string[];
+  rule: string;
+}
 
 /** The options a form offers for a choice field: the implementation's rule narrows the item's list. */
 export const allowedOptions = (field: FieldDefinition, rules?: readonly OptionRule[]): string[] =>

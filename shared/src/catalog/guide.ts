@@ -1,7 +1,7 @@
 import '../zod-locale';
 import * as z from 'zod';
 import { LICENCE_KIND_KEYS } from '../licences/licence';
-import { fieldDefinitionSchema, optionRuleSchema } from '../application/fields';
+import { fieldDefinitionSchema } from '../application/fields';
 import { MAX_GUIDE_MATERIALS } from '../application/material-files';
 import { fileSpecSchema } from '../application/file-spec';
 import { guideFileSchema } from './guide-file';
@@ -242,6 +242,15 @@ export const organisationSchema = z
   })
   .meta({ id: 'Organisation', description: '实施主体' });
 export type Organisation = z.infer<typeof organisationSchema>;
+
+/** One implementation's own limit on a choice field (application/fields.ts, `OptionRule`). */
+export const optionRuleSchema = z
+  .object({
+    field: z.string().min(1),
+    options: z.array(z.string().trim().min(1)).min(1),
+    rule: z.string().trim().min(1).max(120),
+  })
+  .meta({ id: 'OptionRule', description: '本实施机关对选择题选项的限定（如只受理3A级及以下）' });
 
 /** An implementation-list entry (实施清单条目) with its service guide (办事指南). */
 export const implementationItemSchema = z
