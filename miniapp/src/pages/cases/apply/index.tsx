@@ -53,7 +53,7 @@ export default function ApplyPage() {
       <StatusView kind='error' title={load.error.message} actionText={S.retry} actionLabel={S.retryLabel} onAction={apply.reload} />
     )
   }
-  const { item, restoredAt, guideChange } = load
+  const { item, restoredAt, guideChange, prefilled } = load
   if (!form) return null
   if (!item.guide.online.available) return <StatusView kind='empty' title={S.notOnline} actionText={S.toItems} onAction={goItems} />
 
@@ -78,6 +78,15 @@ export default function ApplyPage() {
           <Text className='apply__restored-text'>{S.restored(chinaDateTime(restoredAt))}</Text>
           <ActionButton variant='text' size='sm' onTap={() => void confirmRestart()}>
             {S.restart}
+          </ActionButton>
+        </View>
+      ) : null}
+
+      {prefilled ? (
+        <View className='apply__restored' role='status'>
+          <Text className='apply__restored-text'>{S.prefilledNote}</Text>
+          <ActionButton variant='text' size='sm' label={S.clearPrefillLabel} onTap={apply.clearPrefill}>
+            {S.clearPrefill}
           </ActionButton>
         </View>
       ) : null}
