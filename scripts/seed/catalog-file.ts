@@ -7,6 +7,7 @@ import {
   type Organisation,
   type Region,
 } from '../../shared/src/catalog/guide';
+import { optionRuleProblems } from '../../shared/src/application/fields';
 import { resolveGuideFileRefs } from './guide-files/seed-files';
 import { mergeProblems, parseWith, type SeedProblem } from './seed-problems';
 
@@ -140,7 +141,9 @@ function addImplementation(
   }
   const { data, problems } = parseWith(implementationItemSchema, composeImplementation(file, group, region.code, organisation), where);
   result.problems.push(...problems);
-  if (data) result.items.push(data);
+  const ruleProblems = data ? optionRuleProblems(data.applicationFields, data.optionRules) : [];
+  result.problems.push(...ruleProblems.map((p) => ({ ...where, ...p })));
+  if (data && !ruleProblems.length) result.items.push(data);
 }
 
 /**

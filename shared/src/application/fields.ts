@@ -38,6 +38,16 @@ export interface OptionRule {
   rule: string;
 }
 
+/** What is wrong with an implementation's option rules: a field that is not a choice, options it does not have. */
+export function optionRuleProblems(fields: readonly FieldDefinition[], rules: readonly OptionRule[] | undefined): { path: string; message: string }[] {
+  return (rules ?? []).flatMap((rule, i) => {
+    const field = fields.find((f) => f.key === rule.field);
+    const stray = rule.options.filter((o) => !field?.options?.includes(o));
+    if (field?.type !== 'choice') return [{ path: `optionRules[${i}].field`, message: `申请表中没有选择题“${rule.field}”` }];
+    return stray.length ? [{ path: `optionRules[${i}].options`, message: `“${field.label}”没有选项：${stray.join('、')}` }] : [];
+  });
+}
+
 /** The options a form offers for a choice field: the implementation's rule narrows the item's list. */
 export const allowedOptions = (field: FieldDefinition, rules?: readonly OptionRule[]): string[] =>
   rules?.find((r) => r.field === field.key)?.options ?? field.options ?? [];

@@ -1,6 +1,8 @@
 import { loadCatalogSeed } from '../../../scripts/seed/catalog-data';
-import { implementationItemSchema } from '../catalog/guide';
-import { allowedOptions, fieldsSchema } from './fields';
+import { validateCatalogItemFile } from '../../../scripts/seed/catalog-data';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { allowedOptions, fieldsSchema, optionRuleProblems } from './fields';
 
 const seed = loadCatalogSeed();
 const rating = (regionCode: string) => seed.items.find((i) => i.name === 'A级旅游景区质量等级评定' && i.regionCode === regionCode)!;
@@ -40,16 +42,23 @@ describe('choice options limited per implementation (a city rates 3A and below)'
 
   it('rejects a rule naming a field that is not a choice, or options the item does not have', () => {
     const city = rating('341000');
-    const bad = implementationItemSchema.safeParse({
-      ...city,
-      optionRules: [
+    expect(
+      optionRuleProblems(city.applicationFields, [
         { field: 'scenicName', options: ['A级'], rule: '规则' },
         { field: 'targetGrade', options: ['AAA级', 'AAAAA级'], rule: '规则' },
-      ],
-    });
-    expect(bad.error?.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))).toEqual([
-      { path: 'optionRules.0.field', message: '申请表中没有选择题“scenicName”' },
-      { path: 'optionRules.1.options', message: '“申报等级”没有选项：AAAAA级' },
+      ]),
+    ).toEqual([
+      { path: 'optionRules[0].field', message: '申请表中没有选择题“scenicName”' },
+      { path: 'optionRules[1].options', message: '“申报等级”没有选项：AAAAA级' },
     ]);
+  });
+
+  it('reports a wrong rule in a seed file with its file and city, and leaves that entry out', () => {
+    const file = 'data/items/ajijingqu-pingding.json';
+    const json = JSON.parse(readFileSync(path.join(__dirname, '../../..', file), 'utf8'));
+    json.implementations[1].optionRules[0].options = ['AAA级', 'AAAAA级'];
+    const { items, problems } = validateCatalogItemFile(json, file, { regions: seed.regions, organisations: seed.organisations });
+    expect(items.filter((i) => i.level === 'city')).toEqual([]);
+    expect(problems).toContainEqual(expect.objectContaining({ file, path: 'optionRules[0].options', message: '“申报等级”没有选项：AAAAA级' }));
   });
 });

@@ -243,7 +243,10 @@ export const organisationSchema = z
   .meta({ id: 'Organisation', description: '实施主体' });
 export type Organisation = z.infer<typeof organisationSchema>;
 
-/** One implementation's own limit on a choice field (application/fields.ts, `OptionRule`). */
+/**
+ * One implementation's own limit on a choice field (application/fields.ts, `OptionRule`). That it names
+ * a choice field and only its options is checked where rules are written, the seed (`optionRuleProblems`).
+ */
 export const optionRuleSchema = z
   .object({
     field: z.string().min(1),
@@ -281,12 +284,6 @@ export const implementationItemSchema = z
     if (parts.regionCode !== item.regionCode) mismatch('regionCode', '行政区划代码');
     if (parts.creditCode !== item.organisation.creditCode) mismatch('organisation', '实施主体信用代码');
     if (item.basicCode.slice(0, 2) !== item.itemType) mismatch('itemType', '事项类型');
-    item.optionRules?.forEach((rule, i) => {
-      const field = item.applicationFields.find((f) => f.key === rule.field);
-      const stray = rule.options.filter((o) => !field?.options?.includes(o));
-      if (field?.type !== 'choice') ctx.addIssue({ code: 'custom', path: ['optionRules', i, 'field'], message: `申请表中没有选择题“${rule.field}”` });
-      else if (stray.length) ctx.addIssue({ code: 'custom', path: ['optionRules', i, 'options'], message: `“${field.label}”没有选项：${stray.join('、')}` });
-    });
   })
   .meta({ id: 'ImplementationItem', description: '实施清单条目及办事指南' });
 export type ImplementationItem = z.infer<typeof implementationItemSchema>;
