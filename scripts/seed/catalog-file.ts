@@ -8,6 +8,7 @@ import {
   type Region,
 } from '../../shared/src/catalog/guide';
 import { translatableTexts } from '../../shared/src/catalog/guide-translation';
+import { optionRuleProblems } from '../../shared/src/application/fields';
 import { resolveGuideFileRefs } from './guide-files/seed-files';
 import { mergeProblems, parseWith, type SeedProblem } from './seed-problems';
 
@@ -34,6 +35,8 @@ const implementationGroupSchema = z
       error: `实施地区应为行政区划代码列表或 "${ALL_CITIES}"`,
     }),
     frequent: z.boolean().optional(),
+    /** This group's own limits on choice fields (checked against the fields once the entry is composed). */
+    optionRules: z.array(z.unknown()).optional(),
     guide: partialGuideSchema.optional(),
   })
   .strict();
@@ -143,7 +146,9 @@ function addImplementation(
   }
   const { data, problems } = parseWith(implementationItemSchema, composeImplementation(file, group, region.code, organisation), where);
   result.problems.push(...problems);
-  if (data) result.items.push(withOwnTranslations(data));
+  const ruleProblems = data ? optionRuleProblems(data.applicationFields, data.optionRules) : [];
+  result.problems.push(...ruleProblems.map((p) => ({ ...where, ...p })));
+  if (data && !ruleProblems.length) result.items.push(withOwnTranslations(data));
 }
 
 /** Each implementation keeps the translations of its own texts only. */
@@ -175,7 +180,7 @@ function translationProblems(file: CatalogItemFile, items: readonly Implementati
  */
 export function composeImplementation(
   file: CatalogItemFile,
-  group: { level: Level; frequent?: boolean; guide?: Record<string, unknown> },
+  group: { level: Level; frequent?: boolean; optionRules?: unknown[]; guide?: Record<string, unknown> },
   regionCode: string,
   organisation: Organisation,
 ): unknown {
@@ -197,6 +202,7 @@ export function composeImplementation(
     frequent: group.frequent,
     applicationFields: file.applicationFields,
     ...(file.translations ? { translations: file.translations } : {}),
+    ...(group.optionRules ? { optionRules: group.optionRules } : {}),
     version: SEED_VERSION,
     publishedAt: SEED_PUBLISHED_AT,
     guide: {

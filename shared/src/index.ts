@@ -18,6 +18,7 @@ export * from './cases/status';
 export * from './cases/api';
 export * from './cases/commitment-view';
 export * from './cases/intake-api';
+export * from './cases/prefill-api';
 export * from './imports/national-layout';
 export * from './auth/roles';
 export * from './auth/api';

@@ -19,7 +19,7 @@ describe('the one visit of a negative-list item and smart approval (H5, Chromium
 
   it('the applicant books the on-site visit for a scenic-area rating from the hall’s slots, once it is approved', async () => {
     const item = await cityItem('A级旅游景区质量等级评定');
-    const caseNumber = await submitAs('citizen', item, { scenicName: '黄山翡翠谷景区', targetGrade: 'AAAA级', scenicAddress: '黄山市黄山区汤口镇翡翠谷' });
+    const caseNumber = await submitAs('citizen', item, { scenicName: '黄山翡翠谷景区', targetGrade: 'AAA级', scenicAddress: '黄山市黄山区汤口镇翡翠谷' });
     phone = await openPhone();
     const { page } = phone;
     await switchPersona(page, 'citizen');

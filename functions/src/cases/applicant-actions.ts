@@ -5,7 +5,9 @@ import { parseInput } from '../platform/http';
 import { createOnce, type IdempotentRequest } from '../platform/idempotency';
 import type { ApplicantCaseViews } from './applicant-views';
 import type { CaseLifecycle } from './lifecycle';
+import { config } from '../platform/config';
 import { checkUploads, type MaterialFiles } from './materials';
+import { supplementDraftDelete } from './supplement-drafts';
 import type { MaterialRecord } from './records';
 import { visitService } from './visits';
 
@@ -51,7 +53,12 @@ export function applicantCaseActions(deps: ApplicantActionDeps) {
       );
       const materials = [...application.materials.filter((m) => !replaced.has(m.materialId)), ...replaced.values()].sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
       const states = Object.fromEntries(reopened.map((id) => [id, { state: 'resubmitted' as const, reason: record.materialStates![id]!.reason }]));
-      const after = await deps.lifecycle.transition(found, 'resubmit', applicantActor(caller), { action: 'resubmit', version: request.version }, { application: { ...application, materials }, materialStates: states });
+      const after = await deps.lifecycle.transition(found, 'resubmit', applicantActor(caller), { action: 'resubmit', version: request.version }, {
+        application: { ...application, materials },
+        materialStates: states,
+        // The files kept as a draft while the notice was open are now the case's: the draft goes with the step.
+        writes: [supplementDraftDelete(config().tableName, caller.userId, caseNumber)],
+      });
       return deps.views.view(after, caller.userId);
     },
 

@@ -20,6 +20,8 @@
  *   IMPORTS#<org> / IMPORT#<id>       an import of national records: who, when, counts, row report  Query, GetItem
  *   USER#<id> / IDEMPOTENCY#<key>     submission keys, TTL = drafts (platform/idempotency.ts)       GetItem (on conflict)
  *   USER#<id> / DRAFT#<impl. code>    one draft per item, TTL                                       GetItem, Query
+ *   USER#<id> / SUPPLEMENT#<case no>  files re-uploaded for an open supplement notice, sealed, TTL; GetItem, conditional Put
+ *                                     deleted in the supplement's own transaction (supplement-drafts.ts)
  */
 export const caseKey = (caseNumber: string) => ({ pk: `CASE#${caseNumber}`, sk: 'META' });
 export const casePartition = (caseNumber: string) => `CASE#${caseNumber}`;
@@ -46,6 +48,7 @@ export const CLOSE_AFTER_DAYS = 10;
 export const closingTime = (deliveredAt: string) => new Date(Date.parse(deliveredAt) + CLOSE_AFTER_DAYS * 86_400_000).toISOString();
 export const draftKey = (userId: string, implementationCode: string) => ({ pk: `USER#${userId}`, sk: `DRAFT#${implementationCode}` });
 export const DRAFT_PREFIX = 'DRAFT#';
+export const supplementDraftKey = (userId: string, caseNumber: string) => ({ pk: `USER#${userId}`, sk: `SUPPLEMENT#${caseNumber}` });
 
 /** Uploaded objects live under the uploader's prefix, so a key proves whose file it is. */
 export const uploadPrefix = (userId: string) => `materials/${userId}/`;

@@ -85,6 +85,8 @@ export interface LifecycleDeps {
 export interface TransitionExtra {
   application?: CaseApplication;
   materialStates?: CaseRecord['materialStates'];
+  /** Further writes of the same transaction (the supplement clears its draft). */
+  writes?: object[];
 }
 
 const completionDays = (stored: StoredCase) =>
@@ -283,6 +285,7 @@ export function caseLifecycle(deps: LifecycleDeps) {
           ...timers,
           // The step reported upward (national 办件 layout), with it or not at all.
           reportPut(TableName, caseStepReport({ next, history, auditSeq: audit.seq, ...(document ? { document } : {}), ...(request.procedure ? { procedure: request.procedure } : {}), ...(request.delivery ? { delivery: request.delivery } : {}) })),
+          ...(extra.writes ?? []),
         ];
         try {
           return await sendStep(db, items, turn);

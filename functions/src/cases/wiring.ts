@@ -16,6 +16,8 @@ import { staffCaseActions } from './staff-actions';
 import { staffCaseViews, type StaffCaseViews } from './staff-views';
 import { dynamoCaseStore, type CaseStore } from './store';
 import { dynamoUploadVerdicts } from './upload-verdicts';
+import { applicationPrefill, dynamoPrefillStore } from './prefill';
+import { dynamoSupplementDraftStore, supplementDrafts } from './supplement-drafts';
 
 /*
  * The case domain's parts wired to DynamoDB, each created on first use and kept for the container's
@@ -60,6 +62,15 @@ let applicantVisits: ReturnType<typeof applicantVisitActions> | undefined;
 export const visitActions = () => (applicantVisits ??= applicantVisitActions({ views: applicantViews(), calendar: workingCalendarNow }));
 
 export const draftKeeper = () => (drafts ??= draftService({ drafts: dynamoDraftStore(), guide: currentGuide, keys: dataKeys(), draftTtlDays: config().draftTtlDays }));
+
+let prefill: ReturnType<typeof applicationPrefill> | undefined;
+/** A new form prefilled from the caller's own earlier applications (read and opened, never written). */
+export const prefillService = () => (prefill ??= applicationPrefill({ store: dynamoPrefillStore(), guide: currentGuide, keys: dataKeys() }));
+
+let supplementDraftsKept: ReturnType<typeof supplementDrafts> | undefined;
+/** Files re-uploaded for an open supplement notice, kept until the supplement is submitted. */
+export const supplementDraftKeeper = () =>
+  (supplementDraftsKept ??= supplementDrafts({ views: applicantViews(), drafts: dynamoSupplementDraftStore(), keys: dataKeys(), ttlDays: config().draftTtlDays }));
 
 /** The staff's views (file links and audit anchors load S3 only when asked for). */
 export const staffViews = () =>

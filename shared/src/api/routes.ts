@@ -87,6 +87,7 @@ import { ASSESSMENT_ROUTES } from './assessment-routes';
 import { LIST_ROUTES } from './list-routes';
 import { IMPORT_ROUTES } from './import-routes';
 import { INTAKE_ROUTES } from './intake-routes';
+import { PREFILL_ROUTES } from './prefill-routes';
 import { OPEN_ROUTES } from './open-routes';
 import type { OpenApiScope } from '../auth/open-api';
 import { REPORT_ROUTES } from './report-routes';
@@ -816,6 +817,7 @@ export const ROUTES: RouteSpec[] = [
   ...ASSESSMENT_ROUTES,
   ...LIST_ROUTES,
   ...INTAKE_ROUTES,
+  ...PREFILL_ROUTES,
   ...IMPORT_ROUTES,
   ...REPORT_ROUTES,
   {

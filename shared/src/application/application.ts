@@ -67,13 +67,13 @@ export function materialRequirement(material: Material, throughAgent: boolean): 
  * cannot require anything the guide does not list. Used by the phone before submitting and by the
  * function on receipt.
  */
-export function applicationSchema(item: Pick<ImplementationItem, 'implementationCode' | 'applicationFields' | 'guide'>) {
+export function applicationSchema(item: Pick<ImplementationItem, 'implementationCode' | 'applicationFields' | 'guide'> & { optionRules?: ImplementationItem['optionRules'] }) {
   const materials = item.guide.materials;
   return z
     .object({
       implementationCode: z.literal(item.implementationCode, { error: '申请的事项与办事指南不一致' }),
       applicant: applicantSchema,
-      fields: fieldsSchema(item.applicationFields),
+      fields: fieldsSchema(item.applicationFields, item.optionRules),
       materials: z.record(z.string(), z.array(uploadedFileSchema).min(1).max(MAX_FILES_PER_MATERIAL, `每项材料最多上传${MAX_FILES_PER_MATERIAL}个文件`)),
       commitments: commitmentsSchema,
     })

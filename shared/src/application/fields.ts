@@ -31,10 +31,35 @@ export const fieldDefinitionSchema = z
   .meta({ id: 'FieldDefinition', description: '申请表中的事项专属字段' });
 export type FieldDefinition = z.infer<typeof fieldDefinitionSchema>;
 
+/**
+ * One implementation's own limit on a choice field (e.g. a city bureau rates scenic areas of 3A and
+ * below): the options it accepts and the rule in words, which is also the message when another is
+ * chosen. Its schema is the catalog's (`optionRuleSchema` in catalog/guide.ts).
+ */
+export interface OptionRule {
+  field: string;
+  options: string[];
+  rule: string;
+}
+
+/** What is wrong with an implementation's option rules: a field that is not a choice, options it does not have. */
+export function optionRuleProblems(fields: readonly FieldDefinition[], rules: readonly OptionRule[] | undefined): { path: string; message: string }[] {
+  return (rules ?? []).flatMap((rule, i) => {
+    const field = fields.find((f) => f.key === rule.field);
+    const stray = rule.options.filter((o) => !field?.options?.includes(o));
+    if (field?.type !== 'choice') return [{ path: `optionRules[${i}].field`, message: `申请表中没有选择题“${rule.field}”` }];
+    return stray.length ? [{ path: `optionRules[${i}].options`, message: `“${field.label}”没有选项：${stray.join('、')}` }] : [];
+  });
+}
+
+/** The options a form offers for a choice field: the implementation's rule narrows the item's list. */
+export const allowedOptions = (field: FieldDefinition, rules?: readonly OptionRule[]): string[] =>
+  rules?.find((r) => r.field === field.key)?.options ?? field.options ?? [];
+
 const required = (label: string) => ({ error: (issue: { input?: unknown }) => (issue.input === undefined || issue.input === '' ? `请填写${label}` : `${label}格式不正确`) });
 
 /** The zod schema of one declared field. Empty strings count as "not filled in". */
-export function fieldSchema(field: FieldDefinition): z.ZodType {
+export function fieldSchema(field: FieldDefinition, rule?: OptionRule): z.ZodType {
   const { label } = field;
   let schema: z.ZodType;
   switch (field.type) {
@@ -56,6 +81,7 @@ export function fieldSchema(field: FieldDefinition): z.ZodType {
       break;
     case 'choice':
       schema = z.enum(field.options as [string, ...string[]], { error: `请从选项中选择${label}` });
+      if (rule) schema = schema.refine((v) => rule.options.includes(v as string), rule.rule);
       break;
     case 'region':
       schema = regionCodeSchema;
@@ -65,6 +91,6 @@ export function fieldSchema(field: FieldDefinition): z.ZodType {
   return z.preprocess((v) => (v === '' || v === null ? undefined : v), schema.optional());
 }
 
-export function fieldsSchema(fields: FieldDefinition[]): z.ZodObject {
-  return z.object(Object.fromEntries(fields.map((f) => [f.key, fieldSchema(f)]))).strict();
+export function fieldsSchema(fields: FieldDefinition[], rules?: readonly OptionRule[]): z.ZodObject {
+  return z.object(Object.fromEntries(fields.map((f) => [f.key, fieldSchema(f, rules?.find((r) => r.field === f.key))]))).strict();
 }

@@ -244,6 +244,18 @@ export const organisationSchema = z
   .meta({ id: 'Organisation', description: '实施主体' });
 export type Organisation = z.infer<typeof organisationSchema>;
 
+/**
+ * One implementation's own limit on a choice field (application/fields.ts, `OptionRule`). That it names
+ * a choice field and only its options is checked where rules are written, the seed (`optionRuleProblems`).
+ */
+export const optionRuleSchema = z
+  .object({
+    field: z.string().min(1),
+    options: z.array(z.string().trim().min(1)).min(1),
+    rule: z.string().trim().min(1).max(120),
+  })
+  .meta({ id: 'OptionRule', description: '本实施机关对选择题选项的限定（如只受理3A级及以下）' });
+
 /** An implementation-list entry (实施清单条目) with its service guide (办事指南). */
 export const implementationItemSchema = z
   .object({
@@ -258,6 +270,7 @@ export const implementationItemSchema = z
     keywords: z.array(z.string().trim().min(1)).default([]),
     frequent: z.boolean().default(false).meta({ description: '是否为常用事项（首页展示）' }),
     applicationFields: z.array(fieldDefinitionSchema).max(20).default([]).meta({ description: '申请表中的事项专属字段' }),
+    optionRules: z.array(optionRuleSchema).max(20).optional().meta({ description: '本实施机关对选择题选项的限定，申请表只提供这些选项' }),
     version: z.number().int().min(1),
     publishedAt: z.iso.date(),
     guide: guideSchema,

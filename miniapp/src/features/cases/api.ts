@@ -1,4 +1,4 @@
-import type { CaseDetail, CaseSummary, Draft, DraftSummary, HallIntakeReceipt, UploadRequest, UploadTicket, VisitBooking, VisitSlots } from '@ah-tourism/shared'
+import type { ApplicationPrefill, SupplementDraft, CaseDetail, CaseSummary, Draft, DraftSummary, HallIntakeReceipt, UploadRequest, UploadTicket, VisitBooking, VisitSlots } from '@ah-tourism/shared'
 import { getJson, requestJson } from '@/services/http'
 
 /** The applicant's side of cases, uploads and drafts. Every route here needs the caller. */
@@ -36,6 +36,21 @@ export function getCase(caseNumber: string): Promise<CaseDetail> {
 
 export function getDownloadLink(caseNumber: string, materialId: string, index: number): Promise<DownloadLink> {
   return getJson<DownloadLink>(`/cases/${path(caseNumber)}/materials/${path(materialId)}/files/${index}`, { auth: true })
+}
+
+/** What the caller gave in their own earlier applications, for a new form of this item. */
+export function getApplicationPrefill(code: string): Promise<ApplicationPrefill> {
+  return getJson<ApplicationPrefill>(`/me/application-prefill/${path(code)}`, { auth: true })
+}
+
+/** The files re-uploaded so far for the open supplement notice (version 0: none). */
+export function getSupplementDraft(caseNumber: string): Promise<SupplementDraft> {
+  return getJson<SupplementDraft>(`/cases/${path(caseNumber)}/supplement-draft`, { auth: true })
+}
+
+/** Keeps the supplement's files on the server at the draft version last read; 409 when it moved meanwhile. */
+export async function saveSupplementDraft(caseNumber: string, body: { version: number; materials: SupplementDraft['materials'] }): Promise<SupplementDraft> {
+  return (await requestJson<SupplementDraft>('PUT', `/cases/${path(caseNumber)}/supplement-draft`, { auth: true, body })).data
 }
 
 /** The new files for exactly the materials the one-time notice named, at the version the applicant saw. */

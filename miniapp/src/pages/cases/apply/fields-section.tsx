@@ -1,4 +1,5 @@
-import type { FieldDefinition } from '@ah-tourism/shared'
+import type { FieldDefinition, OptionRule } from '@ah-tourism/shared'
+import { allowedOptions } from '@ah-tourism/shared/src/application/fields'
 import { ChoiceGroup } from '@/components/form-field/choice-group'
 import { DateInput } from '@/components/form-field/date-input'
 import { describedBy, FormField } from '@/components/form-field'
@@ -12,11 +13,13 @@ import { fieldId, type useApply } from './use-apply'
 
 type Apply = ReturnType<typeof useApply>
 
-function DeclaredField({ field, value, apply, regions }: { field: FieldDefinition; value: string; apply: Apply; regions: { value: string; label: string }[] }) {
+function DeclaredField({ field, rules, value, apply, regions }: { field: FieldDefinition; rules?: OptionRule[]; value: string; apply: Apply; regions: { value: string; label: string }[] }) {
   const path = `fields.${field.key}`
   const id = fieldId(path)
   const error = apply.errorFor(path)
-  const hint = field.hint ?? (field.type === 'number' ? S.numberRange(field.min, field.max) || undefined : undefined)
+  // This implementation's own limit on the options (e.g. a city rates 3A and below) is said beside them.
+  const rule = rules?.find((r) => r.field === field.key)?.rule
+  const hint = field.hint ?? rule ?? (field.type === 'number' ? S.numberRange(field.min, field.max) || undefined : undefined)
   const described = describedBy(id, Boolean(hint), Boolean(error))
   const change = (next: string) => apply.setField(field.key, next)
   // Pickers have no "leave the field" moment: choosing is the end of the edit.
@@ -29,7 +32,7 @@ function DeclaredField({ field, value, apply, regions }: { field: FieldDefinitio
     switch (field.type) {
       case 'choice':
         return (
-          <ChoiceGroup label={field.label} options={(field.options ?? []).map((o) => ({ value: o, label: o }))} value={value} invalid={Boolean(error)} onChange={choose} />
+          <ChoiceGroup label={field.label} options={allowedOptions(field, rules).map((o) => ({ value: o, label: o }))} value={value} invalid={Boolean(error)} onChange={choose} />
         )
       case 'date':
         return <DateInput id={id} value={value} label={field.label} placeholder={S.chooseDate} invalid={Boolean(error)} describedBy={described} onChange={choose} />
@@ -61,7 +64,7 @@ function DeclaredField({ field, value, apply, regions }: { field: FieldDefinitio
 }
 
 /** The fields this item declares (shared/src/application/fields.ts), in the declared order. */
-export function FieldsSection({ fields, form, apply }: { fields: FieldDefinition[]; form: ApplyForm; apply: Apply }) {
+export function FieldsSection({ fields, rules, form, apply }: { fields: FieldDefinition[]; rules?: OptionRule[]; form: ApplyForm; apply: Apply }) {
   const needsRegions = fields.some((field) => field.type === 'region')
   const { state } = useRegions(needsRegions)
   const regions = state.status === 'ready' ? state.regions.map((r) => ({ value: r.code, label: r.name })) : []
@@ -69,7 +72,7 @@ export function FieldsSection({ fields, form, apply }: { fields: FieldDefinition
   return (
     <Section title={S.fieldsSection}>
       {fields.map((field) => (
-        <DeclaredField key={field.key} field={field} value={form.fields[field.key] ?? ''} apply={apply} regions={regions} />
+        <DeclaredField key={field.key} field={field} rules={rules} value={form.fields[field.key] ?? ''} apply={apply} regions={regions} />
       ))}
     </Section>
   )

@@ -53,7 +53,7 @@ export default function ApplyPage() {
       <StatusView kind='error' title={load.error.message} actionText={S.retry} actionLabel={S.retryLabel} onAction={apply.reload} />
     )
   }
-  const { item, restoredAt, guideChange } = load
+  const { item, restoredAt, guideChange, prefilled } = load
   if (!form) return null
   if (!item.guide.online.available) return <StatusView kind='empty' title={S.notOnline} actionText={S.toItems} onAction={goItems} />
 
@@ -82,8 +82,17 @@ export default function ApplyPage() {
         </View>
       ) : null}
 
+      {prefilled ? (
+        <View className='apply__restored' role='status'>
+          <Text className='apply__restored-text'>{S.prefilledNote}</Text>
+          <ActionButton variant='text' size='sm' label={S.clearPrefillLabel} onTap={apply.clearPrefill}>
+            {S.clearPrefill}
+          </ActionButton>
+        </View>
+      ) : null}
+
       <ApplicantSection apply={apply} form={form} kinds={applicantKinds(item)} />
-      <FieldsSection fields={item.applicationFields} form={form} apply={apply} />
+      <FieldsSection fields={item.applicationFields} rules={item.optionRules} form={form} apply={apply} />
       <MaterialsSection materials={item.guide.materials} form={form} apply={apply} licences={licences} />
 
       <View className='apply__end'>

@@ -17,6 +17,9 @@ export const APPLY_STRINGS = localize('pages/cases/apply/APPLY_STRINGS', {
   restartTitle: '清空重填',
   restartConfirm: '将清除已填写的内容和已上传的材料，确定清空吗？',
   restartDone: '已清空',
+  prefilledNote: '已根据您上次的申请预填，请核对',
+  clearPrefill: '清空预填',
+  clearPrefillLabel: '清空根据上次申请预填的内容',
 
   // applicant
   applicantSection: '申请人信息',

@@ -16,13 +16,14 @@ import {
   type IssueMap,
   type PersonInput,
 } from '@/features/application/form'
+import { withEarlierAnswers } from '@/features/application/history-prefill'
 import { readLocalDraft } from '@/features/application/local-draft'
 import type { PickedFile } from '@/features/application/picked-file'
 import { useDraftAutosave } from '@/features/application/use-draft-autosave'
 import { useUploads } from '@/features/application/use-uploads'
 import { getVerifiedIdentity } from '@/features/account/api'
 import { getItem, getItemVersion } from '@/features/catalog/api'
-import { enterHallIntake, getDraft, submitApplication } from '@/features/cases/api'
+import { enterHallIntake, getApplicationPrefill, getDraft, submitApplication } from '@/features/cases/api'
 import { applyUrl, submittedUrl } from '@/features/cases/routes'
 import { toApiError, type ApiError } from '@/services/api-error'
 import { randomToken } from '@/services/random'
@@ -33,7 +34,7 @@ import { APPLY_STRINGS as S } from './strings'
 type LoadState =
   | { status: 'loading' }
   | { status: 'error'; error: ApiError }
-  | { status: 'ready'; item: ImplementationItem; restoredAt: string | null; guideChange?: GuideChangeNotice | null }
+  | { status: 'ready'; item: ImplementationItem; restoredAt: string | null; guideChange?: GuideChangeNotice | null; prefilled?: ApplyForm | null }
 
 /** The guide was published again since the draft was started: which version, when, and which parts changed. */
 export interface GuideChangeNotice {
@@ -126,15 +127,22 @@ export function useApply(code: string, userId: string, intake?: HallIntakeMode) 
         // At a hall window nothing is restored: the form is the walk-in applicant's, filled in now.
         const restored = intake ? null : newest(item, readLocalDraft(code), stored)
         // A new application of a person verified by the portal starts with their own name and ID number.
-        const identity = !restored && !intake && currentUser()?.verifiedIdentity ? await getVerifiedIdentity().catch(() => null) : null
-        return { item, restored, identity, guideChange: restored ? await guideChangeSince(item, restored.guideVersion) : null }
+        const fresh = !restored && !intake
+        const [identity, earlier] = await Promise.all([
+          fresh && currentUser()?.verifiedIdentity ? getVerifiedIdentity().catch(() => null) : null,
+          // …and with what the person gave in their own earlier applications (when that cannot be read, an empty form).
+          fresh ? getApplicationPrefill(code).catch(() => null) : null,
+        ])
+        return { item, restored, identity, earlier, guideChange: restored ? await guideChangeSince(item, restored.guideVersion) : null }
       })
       .then(
-      ({ item, restored, identity, guideChange }) => {
+      ({ item, restored, identity, earlier, guideChange }) => {
         if (!current) return
         // From now on the form is filled in against the current version (submission uses it too).
-        setForm(restored ? { ...restored, guideVersion: item.version } : prefilledForm(item, identity))
-        setLoad({ status: 'ready', item, restoredAt: restored?.savedAt || null, guideChange })
+        const fromHistory = restored ? null : withEarlierAnswers(prefilledForm(item, identity), earlier, item)
+        setForm(restored ? { ...restored, guideVersion: item.version } : fromHistory!.form)
+        // What the form was before the earlier answers went in: 清空预填 goes back to it.
+        setLoad({ status: 'ready', item, restoredAt: restored?.savedAt || null, guideChange, prefilled: fromHistory?.used ? prefilledForm(item, identity) : null })
       },
       (error: unknown) => current && setLoad({ status: 'error', error: toApiError(error) }),
     )
@@ -221,6 +229,16 @@ export function useApply(code: string, userId: string, intake?: HallIntakeMode) 
       return { ...f, materials }
     })
     uploads.clearError(material.id)
+  }
+
+  /** 清空预填: the form without what earlier applications filled in (uploads and the idempotency key are untouched: there are none yet). */
+  const clearPrefill = () => {
+    if (load.status !== 'ready' || !load.prefilled) return
+    const before = load.prefilled
+    setForm((f) => (f ? { ...before, materials: f.materials, commitments: f.commitments, idempotencyKey: f.idempotencyKey } : f))
+    setTouched({})
+    setServerIssues({})
+    setLoad({ ...load, prefilled: null })
   }
 
   const restart = async () => {
@@ -337,6 +355,7 @@ export function useApply(code: string, userId: string, intake?: HallIntakeMode) 
     removeFile,
     setCommitment,
     restart,
+    clearPrefill,
     submit,
     submitting,
     uploadsBusy,

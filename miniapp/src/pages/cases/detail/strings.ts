@@ -25,6 +25,11 @@ export const DETAIL_STRINGS = localize('pages/cases/detail/DETAIL_STRINGS', {
   resubmitting: '正在提交…',
   resubmitted: '补正材料已重新提交，等待工作人员预审',
   waitUploads: '材料还在上传，请稍候',
+  supplementDraftLoading: '正在读取您已上传的补正材料…',
+  supplementDraftIdle: '上传的补正材料会自动保存，离开本页后再回来仍在',
+  supplementDraftSaved: '补正材料已保存，离开本页后再回来仍在；全部上传后请点“重新提交”',
+  supplementDraftRestored: (time: string) => `已恢复您于${time}上传的补正材料，请核对后重新提交`,
+  supplementDraftFailed: '补正材料暂未能保存，请在离开本页前重新提交',
 
   // withdraw
   withdraw: '撤回申请',

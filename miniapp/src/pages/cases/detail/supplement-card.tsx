@@ -1,12 +1,13 @@
 import Taro from '@tarojs/taro'
 import type { CaseDetail, ImplementationItem } from '@ah-tourism/shared'
 import { Text, View } from '@tarojs/components'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { ActionButton } from '@/components/action-button'
 import type { FormFile } from '@/features/application/form'
 import { UploadSlot } from '@/features/application/upload-slot'
 import { useUploads } from '@/features/application/use-uploads'
-import { resubmitCase } from '@/features/cases/api'
+import { getSupplementDraft, resubmitCase, saveSupplementDraft } from '@/features/cases/api'
+import { chinaDateTime } from '@/features/cases/format'
 import { documentUrl } from '@/features/cases/routes'
 import { isStale } from '@/features/cases/use-case-page'
 import { toApiError, type ApiError } from '@/services/api-error'
@@ -34,6 +35,7 @@ export function SupplementCard({ detail, item, onResubmitted, onStale }: Supplem
   const [issues, setIssues] = useState<Record<string, string>>({})
   const [problem, setProblem] = useState<string | null>(null)
   const [submitting, setSubmitting] = useState(false)
+  const draft = useSupplementDraft(detail.caseNumber, supplement.materialIds, files, setFiles)
 
   // The newest one-time notice carries the reasons (by material name) and any unmet conditions.
   const notice = [...detail.documents].reverse().find((d) => d.kind === 'supplement_notice')
@@ -55,10 +57,12 @@ export function SupplementCard({ detail, item, onResubmitted, onStale }: Supplem
       else list.push(uploaded)
       return { ...previous, [materialId]: list }
     })
+    draft.changed()
   }
 
   const remove = (materialId: string, index: number) => {
     setFiles((previous) => ({ ...previous, [materialId]: (previous[materialId] ?? []).filter((_, i) => i !== index) }))
+    draft.changed()
     clearIssues(materialId)
     uploads.clearError(materialId)
   }
@@ -68,7 +72,7 @@ export function SupplementCard({ detail, item, onResubmitted, onStale }: Supplem
   const submit = async () => {
     if (submitting) return
     setProblem(null)
-    if (uploads.busy) {
+    if (uploads.busy || draft.state === 'loading') {
       void Taro.showToast({ title: S.waitUploads, icon: 'none' })
       return
     }
@@ -123,6 +127,17 @@ export function SupplementCard({ detail, item, onResubmitted, onStale }: Supplem
           ))}
         </View>
       ) : null}
+      <View className='supplement__draft' role='status' aria-live='polite'>
+        {draft.state === 'loading'
+          ? S.supplementDraftLoading
+          : draft.state === 'failed'
+            ? S.supplementDraftFailed
+            : draft.state === 'saved'
+              ? S.supplementDraftSaved
+              : draft.restoredAt
+                ? S.supplementDraftRestored(chinaDateTime(draft.restoredAt))
+                : S.supplementDraftIdle}
+      </View>
       <View className='upload-slots'>
         {supplement.materialIds.map((id) => {
           const name = nameOf(id)
@@ -161,4 +176,64 @@ export function SupplementCard({ detail, item, onResubmitted, onStale }: Supplem
       </ActionButton>
     </View>
   )
+}
+
+type DraftState = 'loading' | 'idle' | 'saving' | 'saved' | 'failed'
+
+/**
+ * 补正材料草稿: the files uploaded for this notice are kept on the server (PUT /cases/{no}/supplement-draft)
+ * after every change, one save at a time, so leaving the page before 重新提交 loses nothing; on return they
+ * are shown again. Submitting the supplement clears the draft on the server.
+ */
+function useSupplementDraft(caseNumber: string, materialIds: string[], files: Record<string, FormFile[]>, setFiles: (files: Record<string, FormFile[]>) => void) {
+  const [state, setState] = useState<DraftState>('loading')
+  const [restoredAt, setRestoredAt] = useState<string | null>(null)
+  const [changes, setChanges] = useState(0)
+  const version = useRef(0)
+  const latest = useRef(files)
+  latest.current = files
+  const queue = useRef<Promise<unknown>>(Promise.resolve())
+
+  useEffect(() => {
+    let current = true
+    getSupplementDraft(caseNumber).then(
+      (draft) => {
+        if (!current) return
+        version.current = draft.version
+        const kept = Object.fromEntries(Object.entries(draft.materials).filter(([id, list]) => materialIds.includes(id) && list.length)) as Record<string, FormFile[]>
+        if (Object.keys(kept).length) {
+          setFiles(kept)
+          setRestoredAt(draft.updatedAt)
+        }
+        setState('idle')
+      },
+      // Unreadable: the card works as before, and saving tells whether the server can keep the files.
+      () => current && setState('idle'),
+    )
+    return () => {
+      current = false
+    }
+  }, [caseNumber])
+
+  useEffect(() => {
+    if (!changes) return
+    const save = async (retry: boolean): Promise<void> => {
+      try {
+        const materials = Object.fromEntries(Object.entries(latest.current).map(([id, list]) => [id, list.map(({ key, fileName, contentType, size }) => ({ key, fileName, contentType, size }))]))
+        version.current = (await saveSupplementDraft(caseNumber, { version: version.current, materials })).version
+        setState('saved')
+      } catch (caught) {
+        // Saved meanwhile elsewhere (another device, an earlier page): this page's files are the newest choice.
+        if (retry && toApiError(caught).code === 'CASE_VERSION_CONFLICT') {
+          version.current = (await getSupplementDraft(caseNumber).catch(() => ({ version: version.current }))).version
+          return save(false)
+        }
+        setState('failed')
+      }
+    }
+    setState('saving')
+    queue.current = queue.current.then(() => save(true))
+  }, [changes])
+
+  return { state, restoredAt, changed: () => setChanges((n) => n + 1) }
 }

@@ -53,7 +53,7 @@ function IntakeForm({ code, userId, onReceipt, onChangeItem }: { code: string; u
         </ActionButton>
       </View>
       <ApplicantSection apply={apply} form={form} kinds={applicantKinds(item)} />
-      <FieldsSection fields={item.applicationFields} form={form} apply={apply} />
+      <FieldsSection fields={item.applicationFields} rules={item.optionRules} form={form} apply={apply} />
       <MaterialsSection materials={item.guide.materials} form={form} apply={apply} licences={licences} atWindow />
       {anyCommitment ? (
         <Section title={S.signedInPerson} id='f-signedInPerson'>
