@@ -54,7 +54,7 @@ describe('progress at a glance on home (H5, Chromium)', () => {
     await openApp(page, 'pages/home/index');
     const card = page.getByRole('link', { name: `${ITEM}，待补正，下一步：上传告知书所列的材料，重新提交，办件编号${caseNumber}` }).filter({ visible: true });
     await untilVisible(page, card);
-    await visible(page.getByRole('heading', { name: /^待我处理1件/ }).filter({ visible: true }));
+    await visible(page.getByRole('heading', { name: /^待我处理\s*1件$/ }).filter({ visible: true }));
     await visible(card.getByText('下一步：上传告知书所列的材料，重新提交', { exact: true }));
     expect(overviewRequests.length).toBeGreaterThan(0);
     await card.scrollIntoViewIfNeeded();
