@@ -4,7 +4,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { ComplaintSummary } from '@ah-tourism/shared';
 import { localDynamoClient } from '../../scripts/local/dynamodb-local';
 import { api } from '../support/api';
-import { asUser, newUser, signInAs } from '../support/applications';
+import { asUser, cityItem, newUser, signInAs, submitApplication, validResidentId } from '../support/applications';
 import { HEFEI_BUREAU, actOnComplaint, complaintBody, fileComplaint, jsonOnce, myComplaint, pendingTimers, staffComplaint } from '../support/feedback';
 import { HUANGSHAN_BUREAU, eventually, inbox, invokeFunction, newStaff, rowsOf } from '../support/notifications';
 
@@ -137,6 +137,15 @@ describe('filing', () => {
     expect(dates.body.details).toEqual([{ path: 'tripEnd', message: '行程结束日期不能早于开始日期' }]);
     const region = await fileComplaint(await newUser(), complaintBody({ regionCode: '110000' }));
     expect(region.body.details).toEqual([{ path: 'regionCode', message: '请选择被投诉单位所在地区' }]);
+  });
+
+  it('has one path: an application for the 旅游投诉受理 item is refused and pointed to the complaint flow, writing nothing', async () => {
+    const item = await cityItem('旅游投诉受理');
+    const user = await newUser();
+    const res = await submitApplication(user, { implementationCode: item.implementationCode, applicant: { kind: 'person', person: { name: '周立', idNumber: validResidentId('34100219900307123'), mobile: '13866661234' } }, fields: {}, materials: {} });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ code: 'COMMON_VALIDATION_FAILED', message: '旅游投诉请通过“我要投诉”提交', details: [{ path: 'implementationCode', message: '旅游投诉请通过“我要投诉”提交' }] });
+    expect((await api('/cases', { headers: asUser(user) })).body.cases).toEqual([]);
   });
 });
 

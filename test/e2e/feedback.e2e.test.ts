@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Locator, Page } from 'playwright-core';
 import { api } from '../support/api';
-import { TRAVEL_AGENCY_FIELDS, asUser, completeApplication, signInAs, submitApplication, travelAgencyItem } from '../support/applications';
+import { TRAVEL_AGENCY_FIELDS, asUser, cityItem, completeApplication, signInAs, submitApplication, travelAgencyItem } from '../support/applications';
 import { openPhone, screenshot, visible } from '../support/browser';
 import { act } from '../support/lifecycle';
 import { settle, switchPersona, untilVisible } from '../support/lifecycle-phone';
@@ -190,4 +190,21 @@ describe('好差评 on the phone (H5, Chromium)', () => {
     const seen = await api(`/staff/complaints/${complaintNumber}`, { headers: asUser(staff) });
     expect(seen.body).toMatchObject({ channel: 'hotline_12301', complainantName: '周*', businessName: business, status: 'received' });
   }, 180_000);
+
+  it('the 旅游投诉受理 guide leads to the complaint flow (我要投诉), not to an application form', async () => {
+    await switchPersona(page, 'citizen');
+    const item = await cityItem('旅游投诉受理');
+    await openApp(page, `pages/guide/index?code=${encodeURIComponent(item.implementationCode)}`);
+    const complain = page.getByRole('button', { name: '我要投诉：填写旅游投诉' }).filter({ visible: true });
+    await untilVisible(page, complain);
+    expect(await page.getByRole('button', { name: /^在线申请/ }).filter({ visible: true }).count()).toBe(0);
+    await screenshot(page, 'feedback-complaint-guide');
+    await complain.click();
+    await untilVisible(page, page.getByRole('textbox', { name: '被投诉单位名称' }).filter({ visible: true }));
+
+    // A stray link to that item's application form goes on to the complaint flow too.
+    await openApp(page, `pages/cases/apply/index?code=${encodeURIComponent(item.implementationCode)}`);
+    await untilVisible(page, page.getByRole('textbox', { name: '被投诉单位名称' }).filter({ visible: true }));
+    expect(await page.getByRole('button', { name: '提交申请' }).filter({ visible: true }).count()).toBe(0);
+  }, 120_000);
 });

@@ -1,6 +1,7 @@
 import { isCaseNumber, type Session } from '@ah-tourism/shared';
 import { validResidentId } from '../support/applications';
 import { leaveField, openGuideFromSearch, pdfFile, upload } from '../support/apply-phone';
+import { photoJpeg } from '../support/material-files';
 import { openPhone, screenshot, visible } from '../support/browser';
 import { answerSimulatedSubscribe, chooseOnLoginPage, openApp, openMineEntry, signInOnPhone } from '../support/login-phone';
 import type { Locator, Page } from 'playwright-core';
@@ -10,7 +11,7 @@ import type { Locator, Page } from 'playwright-core';
  * stack with its WeChat stand-in:
  *  - a 黄山市 pre-reviewer (persona city-pre_review) turns on 工作提醒 in 消息订阅, answering the local
  *    simulation of WeChat's subscribe dialog;
- *  - a citizen (persona citizen) files a 旅游投诉 with 黄山市, subscribes to progress notices on the
+ *  - a citizen (persona citizen) applies for a 导游证 with 黄山市, subscribes to progress notices on the
  *    submitted page, and finds "申请已提交" for that case in 消息, marked unread until opened;
  *  - the pre-reviewer finds the new case in 消息, and the push log lists the 新办件提醒 sent to them;
  *  - an access token the API refuses is renewed once (refresh tokens rotate); a refused refresh
@@ -20,9 +21,9 @@ import type { Locator, Page } from 'playwright-core';
  *    them 已启用 and can 停用 them.
  */
 
-const ITEM = '旅游投诉受理';
+const ITEM = '导游证核发';
 const CITY_BUREAU = '黄山市文化和旅游局';
-const COMPLAINANT_ID = validResidentId('34100219850612002');
+const APPLICANT_ID = validResidentId('34100219850612002');
 const INVITEE = '陈晓雯';
 /** 我的's 消息 entry, with or without its unread count (and not 消息订阅). */
 const MESSAGES_ENTRY = /^消息(，\d+条未读)?$/;
@@ -107,7 +108,7 @@ describe('subscriptions, the message centre and staff invitations (H5, Chromium)
     await screenshot(page, 'notify-02-staff-subscribed');
   }, 120_000);
 
-  it('a citizen files a 黄山市 travel complaint, signing in on the way, and subscribes to progress notices', async () => {
+  it('a citizen applies for a 黄山市 导游证, signing in on the way, and subscribes to progress notices', async () => {
     const { page } = citizen;
     await page.goto(process.env.H5_URL!);
     await openGuideFromSearch(page, ITEM, '黄山市', CITY_BUREAU);
@@ -116,13 +117,16 @@ describe('subscriptions, the message centre and staff invitations (H5, Chromium)
 
     await visible(page.getByText(`受理单位：${CITY_BUREAU}`));
     await page.getByLabel('申请人姓名', { exact: true }).fill('张三');
-    await page.getByLabel('申请人身份证号码', { exact: true }).fill(COMPLAINANT_ID);
+    await page.getByLabel('申请人身份证号码', { exact: true }).fill(APPLICANT_ID);
     await page.getByLabel('申请人手机号码', { exact: true }).fill('13855912345');
-    await page.getByLabel('被投诉单位', { exact: true }).fill('黄山某某旅行社有限公司');
-    await page.getByLabel('旅游日期', { exact: true }).fill('2026-10-02');
-    await page.getByLabel('投诉请求', { exact: true }).fill('行程中擅自增加购物点，要求退还相应费用');
+    await page.getByLabel('导游资格证书编号', { exact: true }).fill('DYZG-2026-341000-0421');
+    await page.getByRole('radio', { name: '中文', exact: true }).click();
+    await page.getByLabel('执业单位（旅行社或旅游行业组织）', { exact: true }).fill('黄山某某旅行社有限公司');
     await leaveField(page);
-    await upload(page.getByRole('group', { name: '旅游投诉书', exact: true }), '上传旅游投诉书', pdfFile('旅游投诉书.pdf'));
+    for (const material of ['与旅行社订立的劳动合同或在旅游行业组织注册的证明', '未患有传染性疾病的承诺书', '无过失犯罪以外的犯罪记录的承诺书']) {
+      await upload(page.getByRole('group', { name: material, exact: true }), `上传${material}`, pdfFile(`${material}.pdf`));
+    }
+    await upload(page.getByRole('group', { name: '近期免冠证件照片', exact: true }), '上传近期免冠证件照片', { name: '证件照.jpg', mimeType: 'image/jpeg', buffer: photoJpeg(358, 441) });
 
     await page.getByRole('button', { name: '提交申请' }).click();
     await visible(page.getByRole('heading', { name: '提交成功', level: 1 }), 30_000);
@@ -193,7 +197,7 @@ describe('subscriptions, the message centre and staff invitations (H5, Chromium)
     await refreshUntil(page, page.getByRole('button', { name: '刷新推送记录' }).first(), push);
     await visible(push.getByText(`character_string1: ${caseNumber}`));
     await visible(push.getByText('接收人 openid：dev-openid-city-pre_review'));
-    await visible(push.getByText('thing2: 旅游投诉受理'));
+    await visible(push.getByText(`thing2: ${ITEM}`));
     await screenshot(page, 'notify-06-push-log');
   }, 120_000);
 

@@ -23,7 +23,7 @@ export async function openGuideFromSearch(page: Page, item: string, city: string
 export const pdfFile = (name: string) => ({ name, mimeType: 'application/pdf', buffer: MINIMAL_PDF });
 export const pngFile = (name: string) => ({ name, mimeType: 'image/png', buffer: MINIMAL_PNG });
 
-type FilePayload = ReturnType<typeof pdfFile>;
+type FilePayload = { name: string; mimeType: string; buffer: Buffer };
 
 /**
  * Chooses a file with the file input labelled `label` inside a material slot and waits until the

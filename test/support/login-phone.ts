@@ -1,4 +1,4 @@
-import type { DevPersona } from '@ah-tourism/shared';
+import type { DevPersona, Session } from '@ah-tourism/shared';
 import type { Page } from 'playwright-core';
 import { api } from './api';
 import { settled, visible } from './browser';
@@ -73,4 +73,20 @@ export async function answerSimulatedSubscribe(page: Page, answer: '允许' | '�
   await dialog.getByText(answer, { exact: true }).click();
   await dialog.waitFor({ state: 'hidden' });
   return text;
+}
+
+/** Where the app keeps its session: Taro storage, which H5 keeps in localStorage as {"data": value}. */
+const SESSION_KEY = 'ah-tourism.session';
+
+/**
+ * Puts `session` on the phone as the app stores it after a WeChat sign-in (e.g. a fresh person made
+ * through the API with signInWithWechat), so the next page opened is signed in as them.
+ */
+export async function useSessionOnPhone(page: Page, session: Session): Promise<void> {
+  await openApp(page, 'pages/mine/index');
+  await page.waitForLoadState('networkidle');
+  await page.evaluate(
+    ([key, value]) => (globalThis as unknown as { localStorage: { setItem(key: string, value: string): void } }).localStorage.setItem(key, value),
+    [SESSION_KEY, JSON.stringify({ data: session })] as const,
+  );
 }

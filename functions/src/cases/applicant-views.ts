@@ -1,4 +1,4 @@
-import { CASE_CHANNELS, CASE_STATUSES, applicantActions, caseChannelOf, transitionLabel, type CaseDetail, type CaseSummary, type WorkingCalendar } from '@ah-tourism/shared';
+import { CASE_CHANNELS, CASE_OVERVIEW_SIZE, CASE_STATUSES, applicantActions, caseChannelOf, transitionLabel, type CaseDetail, type CaseGlance, type CaseSummary, type WorkingCalendar } from '@ah-tourism/shared';
 import type { Caller } from '../auth/caller';
 import { config } from '../platform/config';
 import { AppError } from '../platform/errors';
@@ -119,6 +119,23 @@ export function applicantCaseViews(deps: ApplicantViewDeps) {
     async list(caller: Caller, limit: number, cursor: string | undefined) {
       const page = await deps.cases.listCases(caller.userId, limit, cursor);
       return { cases: page.items.map(caseSummary), nextCursor: page.nextCursor };
+    },
+
+    /**
+     * The home page's 我的办件: the person's latest cases, each with what says whether they have something to
+     * do. One index query and one read per case (at most CASE_OVERVIEW_SIZE), in parallel.
+     */
+    async overview(caller: Caller): Promise<{ cases: CaseGlance[] }> {
+      const page = await deps.cases.listCases(caller.userId, CASE_OVERVIEW_SIZE, undefined);
+      const [calendar, at] = [await deps.calendar(), now()];
+      const found = await Promise.all(page.items.map((record) => deps.cases.getCase(record.caseNumber)));
+      const cases = found
+        .filter((stored): stored is StoredCase => !!stored && stored.record.submitterUserId === caller.userId)
+        .map((stored): CaseGlance => {
+          const { deadlines, actions, visit, evaluation } = caseDetail(stored, caller.userId, calendar, at);
+          return { ...caseSummary(stored.record), deadlines, actions, ...(visit ? { visit } : {}), ...(evaluation ? { evaluation } : {}) };
+        });
+      return { cases };
     },
 
     async downloadLink(caller: Caller, caseNumber: string, materialId: string, index: number) {

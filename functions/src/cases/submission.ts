@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import {
   CASE_TRANSITIONS,
+  COMPLAINT_ITEM_BASIC_CODE,
   cstDay,
   appliesThroughAgent,
   applicationRequestSchema,
@@ -178,6 +179,10 @@ export function caseSubmission(deps: SubmissionDeps) {
       let prepared: Awaited<ReturnType<typeof prepare>>;
       try {
         if (!item) throw new AppError('CATALOG_ITEM_NOT_FOUND');
+        // One complaint path: a tourism complaint goes through the complaint flow, not the application form.
+        if (item.basicCode === COMPLAINT_ITEM_BASIC_CODE) {
+          throw new AppError('COMMON_VALIDATION_FAILED', '旅游投诉请通过“我要投诉”提交', [{ path: 'implementationCode', message: '旅游投诉请通过“我要投诉”提交' }]);
+        }
         // Commitments are checked first, with their own code: one the guide does not allow, or a text other than this version's.
         const problems = commitmentProblems(item, envelope.commitments);
         if (problems.length) throw new AppError('APPLY_COMMITMENT_INVALID', undefined, problems);

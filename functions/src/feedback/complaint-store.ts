@@ -1,5 +1,5 @@
 import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { ItemSummary, NotificationEvent } from '@ah-tourism/shared';
+import { COMPLAINT_ITEM_BASIC_CODE, type ItemSummary, type NotificationEvent } from '@ah-tourism/shared';
 import type { RectificationTask, StoredEvaluation } from '../cases/feedback-records';
 import { EVALUATION_SK, RECTIFICATION_SK } from '../cases/keys';
 import { regionPartitionKey } from '../catalog/keys';
@@ -11,8 +11,6 @@ import { cancellationCodes } from './common';
 import { complaintIndexKeys, type ComplaintEvent, type ComplaintRecord, type StoredComplaint } from './complaint-records';
 import { complaintPartition } from './keys';
 
-/** The catalog item every region's tourism complaints are accepted under (旅游投诉受理, basic code 2000127000). */
-export const COMPLAINT_ITEM_BASIC_CODE = '2000127000';
 const COMPLAINT_ITEM_TYPE = '20';
 
 export const complaintKey = (complaintNumber: string) => ({ pk: complaintPartition(complaintNumber), sk: 'META' });

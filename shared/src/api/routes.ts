@@ -13,6 +13,7 @@ import { applicationRequestSchema } from '../application/application';
 import {
   caseDetailSchema,
   caseListResponseSchema,
+  caseOverviewSchema,
   downloadLinkSchema,
   draftListResponseSchema,
   draftSchema,
@@ -255,6 +256,15 @@ export const ROUTES: RouteSpec[] = [
     auth: true,
     query: pageQuerySchema,
     responses: { 200: { description: '一页办件', schema: caseListResponseSchema }, 400: badRequest, 401: unauthenticated, 500: serverError },
+  },
+  {
+    operationId: 'getMyCaseOverview',
+    method: 'get',
+    path: '/me/case-overview',
+    summary: '首页“我的办件”：本人最近的办件及其是否待本人处理（补正、预约现场、评价）',
+    tag: '在线申请',
+    auth: true,
+    responses: { 200: { description: '本人最近的办件', schema: caseOverviewSchema }, 401: unauthenticated, 500: serverError },
   },
   {
     operationId: 'getMyCase',

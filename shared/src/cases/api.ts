@@ -112,6 +112,36 @@ export const caseDetailSchema = caseSummarySchema
   .meta({ id: 'CaseDetail', description: '办件详情（申请人视角）' });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
 
+/** How many of the person's latest cases the home page's 我的办件 looks at. */
+export const CASE_OVERVIEW_SIZE = 10;
+
+/**
+ * One of the person's latest cases as the home page shows it at a glance: the list entry plus what says
+ * whether the applicant has something to do (补正, a visit to book, 待评价) and the running deadline.
+ */
+export const caseGlanceSchema = caseDetailSchema
+  .pick({
+    caseNumber: true,
+    implementationCode: true,
+    itemName: true,
+    organisationName: true,
+    status: true,
+    statusLabel: true,
+    applicantName: true,
+    submittedAt: true,
+    deadlines: true,
+    actions: true,
+    visit: true,
+    evaluation: true,
+  })
+  .meta({ id: 'CaseGlance', description: '首页“我的办件”中的一项：办件状态、时限、预约与评价' });
+export type CaseGlance = z.infer<typeof caseGlanceSchema>;
+
+export const caseOverviewSchema = z
+  .object({ cases: z.array(caseGlanceSchema).max(CASE_OVERVIEW_SIZE) })
+  .meta({ id: 'CaseOverview', description: '本人最近的办件（按提交时间倒序，至多10件）' });
+export type CaseOverview = z.infer<typeof caseOverviewSchema>;
+
 export const caseListResponseSchema = z
   .object({ cases: z.array(caseSummarySchema), nextCursor: z.string().nullable() })
   .meta({ id: 'CasePage' });

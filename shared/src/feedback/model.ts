@@ -52,6 +52,12 @@ export const EVALUATION_TAG_KEYS = [...Object.keys(BAD_REVIEW_TAGS), ...Object.k
 export const tagLabel = (tag: EvaluationTag): string => (BAD_REVIEW_TAGS as Record<string, string>)[tag] ?? (PRAISE_TAGS as Record<string, string>)[tag] ?? tag;
 export const isBadReviewTag = (tag: string): tag is BadReviewTag => Object.prototype.hasOwnProperty.call(BAD_REVIEW_TAGS, tag);
 
+/**
+ * The catalog item every region's tourism complaints are accepted under (旅游投诉受理). A complaint is filed
+ * through the complaint flow (mediation, a reply within the statutory time), never as an application.
+ */
+export const COMPLAINT_ITEM_BASIC_CODE = '2000127000';
+
 /** Where a piece of feedback came in. Hall and hotline staff record it on behalf of a person. */
 export const FEEDBACK_CHANNELS = {
   miniapp: '微信小程序',

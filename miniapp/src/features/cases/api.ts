@@ -1,4 +1,4 @@
-import type { ApplicationPrefill, SupplementDraft, CaseDetail, CaseSummary, Draft, DraftSummary, HallIntakeReceipt, UploadRequest, UploadTicket, VisitBooking, VisitSlots } from '@ah-tourism/shared'
+import type { ApplicationPrefill, CaseDetail, CaseOverview, CaseSummary, Draft, DraftSummary, HallIntakeReceipt, SupplementDraft, UploadRequest, UploadTicket, VisitBooking, VisitSlots } from '@ah-tourism/shared'
 import { getJson, requestJson } from '@/services/http'
 
 /** The applicant's side of cases, uploads and drafts. Every route here needs the caller. */
@@ -28,6 +28,11 @@ const path = (value: string) => encodeURIComponent(value)
 
 export function listCases(query: { limit?: number; cursor?: string | null }): Promise<CasePage> {
   return getJson<CasePage>('/cases', { auth: true, query: { limit: query.limit, cursor: query.cursor } })
+}
+
+/** Home's 我的办件: the person's latest cases, each with what says whether they have something to do. */
+export function getCaseOverview(): Promise<CaseOverview> {
+  return getJson<CaseOverview>('/me/case-overview', { auth: true })
 }
 
 export function getCase(caseNumber: string): Promise<CaseDetail> {

@@ -1,6 +1,6 @@
 /// <reference types="jest" />
 import { CASE_STATUSES, type CaseDetail, type CaseStatus } from '@ah-tourism/shared'
-import { caseProgress } from './progress'
+import { caseProgress, needsApplicant } from './progress'
 
 const base = { organisationName: '黄山市文化和旅游局', deadlines: [], actions: [] } as unknown as Pick<CaseDetail, 'status' | 'deadlines' | 'organisationName' | 'visit' | 'evaluation' | 'actions'>
 const running = (days: number, overdue = false) => [{ kind: 'pre_review' as const, label: '预审', remainingWorkingDays: days, paused: false, overdue }]
@@ -45,5 +45,17 @@ describe('where a case is, at a glance', () => {
         for (const shown of [label, applicantHint]) if (words) expect({ status, words, repeats: shown.includes(words) || words.includes(shown) }).toEqual({ status, words, repeats: false })
       }
     }
+  })
+
+  it('says which cases wait for the applicant: 补正, a visit to book, an evaluation not yet given after delivery', () => {
+    const visit = (booked: boolean) => ({ required: true, when: 'after_approval' as const, canBook: true, ...(booked ? { booking: { slotId: '202612070900', startsAt: '', endsAt: '', place: '', bookedAt: '' } } : {}) })
+    expect(needsApplicant({ ...base, status: 'supplement_requested' })).toBe(true)
+    expect(needsApplicant({ ...base, status: 'approved', visit: visit(false) })).toBe(true)
+    expect(needsApplicant({ ...base, status: 'approved', visit: visit(true) })).toBe(false)
+    expect(needsApplicant({ ...base, status: 'delivered', evaluation: { canEvaluate: true } })).toBe(true)
+    expect(needsApplicant({ ...base, status: 'closed', evaluation: { canEvaluate: false } })).toBe(false)
+    // Evaluable from acceptance (a setting) does not make every case under review wait for the applicant.
+    expect(needsApplicant({ ...base, status: 'accepted', evaluation: { canEvaluate: true } })).toBe(false)
+    for (const status of ['pre_review', 'reviewed', 'refused', 'withdrawn'] as const) expect(needsApplicant({ ...base, status })).toBe(false)
   })
 })

@@ -51,17 +51,26 @@ const AT: Record<CaseStatus, { step: ProgressStep['key']; stopped?: true; now: s
 }
 
 // The words of `now` and `next` never repeat the status label or hint the page header shows (CASE_STATUSES).
-type ProgressInput = Pick<CaseDetail, 'status' | 'deadlines' | 'organisationName' | 'visit' | 'evaluation' | 'actions'>
+export type ProgressInput = Pick<CaseDetail, 'status' | 'deadlines' | 'organisationName' | 'visit' | 'evaluation' | 'actions'>
+
+const visitToBook = (detail: ProgressInput) => !!detail.visit?.canBook && !detail.visit.booking
+const toEvaluate = (detail: ProgressInput) =>
+  (detail.status === 'delivered' || detail.status === 'closed') && !!detail.evaluation?.canEvaluate && !detail.evaluation.given
+
+/** Whether the applicant has something to do on the case now: 补正, a visit to book (e.g. to collect the result), or 评价. */
+export function needsApplicant(detail: ProgressInput): boolean {
+  return detail.status === 'supplement_requested' || visitToBook(detail) || toEvaluate(detail)
+}
 
 function nextOf(detail: ProgressInput): string | null {
   const { status } = detail
   if (status === 'supplement_requested') return '上传告知书所列的材料，重新提交'
-  if (detail.visit?.canBook && !detail.visit.booking) return '请预约到现场的时间'
+  if (visitToBook(detail)) return '请预约到现场的时间'
   if (status === 'pre_review') return '预审通过后受理，或一次性告知需补正的材料'
   if (status === 'accepted' || status === 'special_procedure') return '审查完成后作出决定'
   if (status === 'reviewed') return '作出决定并告知您'
   if (status === 'approved') return '送达决定文书'
-  if ((status === 'delivered' || status === 'closed') && detail.evaluation?.canEvaluate && !detail.evaluation.given) return '评价本次服务（好差评）'
+  if (toEvaluate(detail)) return '评价本次服务（好差评）'
   if (status === 'not_accepted' || status === 'refused') return '如有异议，可按决定书所写申请复议或提起诉讼'
   return null
 }
@@ -79,7 +88,7 @@ export function caseProgress(detail: ProgressInput): CaseProgress {
   return {
     steps,
     now: at.now,
-    holder: at.applicant || (detail.visit?.canBook && !detail.visit.booking) ? '您' : open ? detail.organisationName : '—',
+    holder: at.applicant || visitToBook(detail) ? '您' : open ? detail.organisationName : '—',
     next: nextOf(detail),
     daysLeft: open && running ? Math.max(0, running.remainingWorkingDays!) : null,
     overdue: open && !!running?.overdue,

@@ -12,6 +12,27 @@ export const CASE_LIST_STRINGS = localize('features/cases/CASE_LIST_STRINGS', {
   continueDraft: '继续填写',
 } as const, en.CASE_LIST_STRINGS)
 
+/** Home's 我的办件 at a glance (my-cases-glance.tsx). */
+export const CASE_GLANCE_STRINGS = {
+  actionTitle: '待我处理',
+  latestTitle: '我的办件',
+  actionNote: (count: number) => `${count}件`,
+  all: '全部办件',
+  allLabel: '查看全部办件',
+  loading: '正在加载我的办件…',
+  error: '我的办件暂时无法加载',
+  retry: '重试',
+  retryLabel: '重新加载我的办件',
+  empty: '您还没有办件',
+  emptyHint: '在线申请的事项提交后，办理进度会显示在这里',
+  nothingToDo: '目前没有需要您处理的办件，以下是最近的办件',
+  next: (next: string) => `下一步：${next}`,
+  now: (now: string) => `当前：${now}`,
+  daysLeft: (days: number) => `剩余${days}个工作日`,
+  overdue: '已超过办理时限',
+  caseLabel: (item: string, status: string, words: string, no: string) => `${item}，${status}，${words}，办件编号${no}`,
+} as const
+
 /** Wording of the case views shared by the applicant's and the staff's pages. */
 export const CASE_VIEW_STRINGS = localize('features/cases/CASE_VIEW_STRINGS', {
   caseNumber: '办件编号',

@@ -1,3 +1,4 @@
+import { COMPLAINT_ITEM_BASIC_CODE } from '@ah-tourism/shared/src/feedback/model'
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useCallback, useMemo } from 'react'
@@ -6,7 +7,7 @@ import { StatusView } from '@/components/status-view'
 import { getItem, getItemVersion } from '@/features/catalog/api'
 import { guideUrl, HOME_TAB, ITEMS_TAB } from '@/features/catalog/routes'
 import { openApply } from '@/features/cases/routes'
-import { consultUrl, openSignedIn } from '@/features/feedback/routes'
+import { COMPLAINT_PAGE, consultUrl, openSignedIn } from '@/features/feedback/routes'
 import { useRemote } from '@/hooks/use-remote'
 import { GuideHeader } from './guide-header'
 import { FaqSection } from './faq-section'
@@ -86,9 +87,16 @@ export default function GuidePage() {
       ) : null}
       {canApply ? (
         <View className='guide__bar'>
-          <ActionButton block label={S.applyLabel(remote.data.name)} onTap={() => openApply(code)}>
-            {S.apply}
-          </ActionButton>
+          {/* One complaint path: the complaint item's guide leads to the complaint flow, not the application form. */}
+          {remote.data.basicCode === COMPLAINT_ITEM_BASIC_CODE ? (
+            <ActionButton block label={S.complainLabel} onTap={() => openSignedIn(COMPLAINT_PAGE)}>
+              {S.complain}
+            </ActionButton>
+          ) : (
+            <ActionButton block label={S.applyLabel(remote.data.name)} onTap={() => openApply(code)}>
+              {S.apply}
+            </ActionButton>
+          )}
         </View>
       ) : null}
     </View>

@@ -12,6 +12,8 @@ export const GUIDE_STRINGS = localize('pages/guide/GUIDE_STRINGS', {
   toHome: '返回首页',
   apply: '在线申请',
   applyLabel: (name: string) => `在线申请${name}`,
+  complain: '我要投诉',
+  complainLabel: '我要投诉：填写旅游投诉',
 
   // header and key facts
   organisation: '实施主体',

@@ -11,6 +11,7 @@ import { listItems, listScenarios } from '@/features/catalog/api'
 import { ItemList } from '@/features/catalog/item-list'
 import { PROVINCE, THEMES } from '@/features/catalog/reference'
 import { openItemsTab } from '@/features/catalog/routes'
+import { MyCasesGlance } from '@/features/cases/my-cases-glance'
 import { COMPLAINT_PAGE, openPublicProgress, openSignedIn } from '@/features/feedback/routes'
 import { openVerify } from '@/features/licences/routes'
 import { RegionSwitcher } from '@/features/region/region-switcher'
@@ -103,6 +104,8 @@ export default function HomePage() {
           </Text>
         </View>
       </View>
+
+      <MyCasesGlance />
 
       <Section title={S.scenariosTitle} note={S.scenariosNote}>
         {scenarios.status === 'loading' ? <StatusView kind='loading' compact title={S.scenariosLoading} /> : null}

@@ -1,5 +1,7 @@
+import { COMPLAINT_ITEM_BASIC_CODE } from '@ah-tourism/shared/src/feedback/model'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import { useEffect } from 'react'
 import { ActionButton } from '@/components/action-button'
 import { StatusView } from '@/components/status-view'
 import { SignInRequired, useSignedIn } from '@/features/account/sign-in'
@@ -7,6 +9,7 @@ import { applicantKinds } from '@/features/application/form'
 import { ITEMS_TAB } from '@/features/catalog/routes'
 import { chinaDate, chinaDateTime } from '@/features/cases/format'
 import { applyUrl, openMineTab, readParam } from '@/features/cases/routes'
+import { COMPLAINT_PAGE } from '@/features/feedback/routes'
 import { ApplicantSection } from './applicant-section'
 import { FieldsSection } from './fields-section'
 import { MaterialsSection } from './materials-section'
@@ -34,6 +37,12 @@ export default function ApplyPage() {
   const blocked = blockingLicences(licences)
 
   const goItems = () => void Taro.switchTab({ url: ITEMS_TAB })
+  // One complaint path: a link to the form of the complaint item (旅游投诉受理) goes on to the complaint flow.
+  const complaintItem = load.status === 'ready' && load.item.basicCode === COMPLAINT_ITEM_BASIC_CODE
+  const toComplaint = () => void Taro.redirectTo({ url: COMPLAINT_PAGE })
+  useEffect(() => {
+    if (complaintItem) void Taro.redirectTo({ url: COMPLAINT_PAGE })
+  }, [complaintItem])
 
   const confirmRestart = async () => {
     const { confirm } = await Taro.showModal({ title: S.restartTitle, content: S.restartConfirm, confirmColor: '#b42318' })
@@ -56,6 +65,8 @@ export default function ApplyPage() {
   const { item, restoredAt, guideChange, prefilled } = load
   if (!form) return null
   if (!item.guide.online.available) return <StatusView kind='empty' title={S.notOnline} actionText={S.toItems} onAction={goItems} />
+  // Shown while it goes on to the complaint flow (and should that not happen, with the way there).
+  if (complaintItem) return <StatusView kind='empty' title={S.complaintElsewhere} actionText={S.toComplaint} onAction={toComplaint} />
 
   return (
     <View className='apply'>

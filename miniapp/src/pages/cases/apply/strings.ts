@@ -9,6 +9,8 @@ export const APPLY_STRINGS = localize('pages/cases/apply/APPLY_STRINGS', {
   retryLabel: '重新加载申请表',
   toItems: '去事项列表',
   notOnline: '本事项暂不支持网上申请，请按办事指南到现场办理',
+  complaintElsewhere: '旅游投诉请通过“我要投诉”提交：投诉有专门的受理、调解和答复流程',
+  toComplaint: '我要投诉',
   organisation: '受理单位',
   signInHint: '在线申请需要先登录，登录后将回到这里继续填写',
 

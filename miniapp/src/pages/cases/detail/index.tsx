@@ -22,6 +22,7 @@ import { evaluateCaseUrl } from '@/features/feedback/routes'
 import { licenceUrl } from '@/features/licences/routes'
 import { SupplementCard } from './supplement-card'
 import { DETAIL_STRINGS as S } from './strings'
+import { ResubscribeCard } from './resubscribe-card'
 import { VisitCard } from './visit-card'
 import { WithdrawPanel } from './withdraw-panel'
 import '@/components/form-field/index.scss'
@@ -117,6 +118,7 @@ export default function CaseDetailPage() {
       ) : null}
 
       <CaseDeadlines deadlines={detail.deadlines} status={detail.status} />
+      <ResubscribeCard status={detail.status} />
       <CaseHistory history={detail.history} />
       <DocumentList documents={detail.documents} documentUrl={(documentId) => documentUrl(detail.caseNumber, documentId)} licenceUrl={licenceUrl} />
       {evaluation?.given ? <GivenEvaluation evaluation={evaluation.given} /> : null}

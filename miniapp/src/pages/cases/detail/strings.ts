@@ -50,6 +50,11 @@ export const DETAIL_STRINGS = localize('pages/cases/detail/DETAIL_STRINGS', {
   visitTitle: '现场办理（最多跑一次）',
   visitReason: (reason: string) => `需到现场的原因：${reason}`,
   visitPurpose: (purpose: string) => `到现场办理：${purpose}`,
+  resubscribeTitle: '微信通知',
+  resubscribeText: '您目前不会收到本办件后续进展的微信通知（每次订阅只能通知一次）。订阅后，办件有新进展时通过微信通知您。',
+  resubscribeDeclined: '未订阅，本办件后续进展不会通过微信通知您，可随时在这里或“我的 › 消息订阅”中订阅。',
+  resubscribe: '订阅办件进展通知',
+  resubscribed: '已订阅：办件有新进展时会通过微信通知您一次',
   visitOpensLater: {
     after_acceptance: '办件受理后，即可在此预约到现场的时间',
     after_approval: '作出准予决定后，即可在此预约到现场领取的时间',
