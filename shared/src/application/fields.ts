@@ -22,7 +22,7 @@ export const fieldDefinitionSchema = z
     optionLabels: z
       .array(z.string())
       .optional()
-      .meta({ description: '选项的显示文字（仅英文答复中给出，与 options 一一对应）；提交的仍是 options 中的值' }),
+      .meta({ description: '选项的英文（与 options 对应；提交 options 的值）' }),
   })
   .superRefine((f, ctx) => {
     if (f.type === 'choice' && !f.options) ctx.addIssue({ code: 'custom', path: ['options'], message: `选择题“${f.label}”须列出选项` });

@@ -277,9 +277,9 @@ export const implementationItemSchema = z
     translations: z
       .object({ en: z.record(z.string(), z.string().trim().min(1)).optional() })
       .optional()
-      .meta({ description: '译文（存储用，答复中不含）：中文原文 → 译文，随版本保存；原文改动后旧译文不再使用（见 guide-translation.ts）' }),
-    language: z.enum(LANGUAGES).optional().meta({ description: '答复所用的语言（仅在请求英文时给出）：en 为英文（未译的内容保持中文，见 untranslated），zh-CN 为该事项没有英文' }),
-    untranslated: z.array(z.string()).optional().meta({ description: '英文答复中仍为中文的内容（字段路径）' }),
+      .meta({ description: '译文：中文原文 → 英文，随版本保存（答复中不含）' }),
+    language: z.enum(LANGUAGES).optional().meta({ description: '请求英文时：en 英文（未译的仍为中文），zh-CN 无英文' }),
+    untranslated: z.array(z.string()).optional().meta({ description: '英文答复中仍为中文的字段' }),
   })
   .superRefine((item, ctx) => {
     const parts = parseImplementationCode(item.implementationCode);
@@ -312,8 +312,8 @@ export const itemSummarySchema = z
     visitsRequired: z.number().int(),
     onlineDepth: z.number().int(),
     negativeListed: z.boolean(),
-    nameEn: z.string().optional().meta({ description: '事项名称的英文（存储用，答复中不含）' }),
-    language: z.enum(LANGUAGES).optional().meta({ description: '名称所用的语言（仅在请求英文时给出）' }),
+    nameEn: z.string().optional().meta({ description: '英文名称（答复中不含）' }),
+    language: z.enum(LANGUAGES).optional().meta({ description: '请求英文时：名称的语言' }),
   })
   .meta({ id: 'ItemSummary', description: '事项列表中的一项' });
 export type ItemSummary = z.infer<typeof itemSummarySchema>;
