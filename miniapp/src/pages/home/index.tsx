@@ -20,6 +20,7 @@ import { SearchBox } from '@/features/search/search-box'
 import { useRemote } from '@/hooks/use-remote'
 import { appStore, useAppState } from '@/store/app-store'
 import { HOME_STRINGS as S } from './strings'
+import { usePageTitle } from '@/i18n/page-title'
 import './index.scss'
 
 const FREQUENT_LIMIT = 6
@@ -36,6 +37,7 @@ const THEME_GLYPHS: Record<string, string> = {
 }
 
 export default function HomePage() {
+  usePageTitle()
   const region = useAppState((state) => state.region)
   const loadFrequent = useCallback(() => listItems({ region: region.code, frequent: true, limit: FREQUENT_LIMIT }), [region.code])
   const { remote, reload } = useRemote(loadFrequent, region.code)

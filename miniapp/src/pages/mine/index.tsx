@@ -30,6 +30,7 @@ import { AccountMenu, type MenuEntry } from './account-menu'
 import { VerifiedIdentity } from './verified-identity'
 import { WorkbenchEntry } from './workbench-entry'
 import { MINE_STRINGS as S } from './strings'
+import { usePageTitle } from '@/i18n/page-title'
 import './index.scss'
 
 const PAGE_SIZE = 10
@@ -44,6 +45,7 @@ const NOTHING = { items: [], nextCursor: null }
  * (drafts) and the applicant's cases, newest first, with infinite scroll.
  */
 export default function MinePage() {
+  usePageTitle()
   const user = useSessionUser()
   const userId = user?.userId ?? ''
   const loadCases = useCallback(

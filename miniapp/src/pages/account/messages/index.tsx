@@ -15,6 +15,7 @@ import { staffCaseUrl } from '@/features/staff/routes'
 import { useCursorPages } from '@/hooks/use-cursor-pages'
 import { useInfiniteScroll } from '@/hooks/use-infinite-scroll'
 import { MESSAGES_STRINGS as S } from './strings'
+import { usePageTitle } from '@/i18n/page-title'
 import './index.scss'
 
 const PAGE_SIZE = 20
@@ -69,6 +70,7 @@ function MessageRow({ message, read, staff, onOpen }: { message: Message; read: 
 
 /** 消息中心: pages/account/messages/index — the user's messages, newest first; a tap marks one read and opens it. */
 export default function MessagesPage() {
+  usePageTitle()
   const user = useSignedIn(MESSAGES_PAGE)
   const userId = user?.userId ?? ''
   const staff = !!user?.staff

@@ -13,6 +13,7 @@ import { MaterialsSection } from './materials-section'
 import { blockingLicences, useLicenceMaterials } from '@/features/application/use-licence-materials'
 import { APPLY_STRINGS as S } from './strings'
 import { useApply } from './use-apply'
+import { usePageTitle } from '@/i18n/page-title'
 import '@/components/form-field/index.scss'
 import './index.scss'
 
@@ -22,6 +23,7 @@ import './index.scss'
  * it is filled in, and submitted once. It needs a signed-in user (on WeChat, signed in silently).
  */
 export default function ApplyPage() {
+  usePageTitle()
   const { params } = useRouter()
   const code = readParam(params.code)
   // Drafts, uploads and the case belong to a user: signed out, the login page comes first.

@@ -24,6 +24,7 @@ import { SupplementCard } from './supplement-card'
 import { DETAIL_STRINGS as S } from './strings'
 import { VisitCard } from './visit-card'
 import { WithdrawPanel } from './withdraw-panel'
+import { usePageTitle } from '@/i18n/page-title'
 import '@/components/form-field/index.scss'
 import './index.scss'
 
@@ -37,6 +38,7 @@ import './index.scss'
  * 评价本次服务 (once); an evaluation given shows with, for a bad review, the organisation's answer.
  */
 export default function CaseDetailPage() {
+  usePageTitle()
   const { params } = useRouter()
   const caseNumber = readParam(params.caseNumber ?? params.no)
   // Opened from a message while signed out: sign in first and come back here, not a 重试 that repeats the 401.

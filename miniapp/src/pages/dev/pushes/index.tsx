@@ -8,6 +8,7 @@ import { useRemote } from '@/hooks/use-remote'
 import { WECHAT_STANDIN } from '@/services/config'
 import { listStandInPushes, type StandInPush } from './pushes'
 import { PUSHES_STRINGS as S } from './strings'
+import { usePageTitle } from '@/i18n/page-title'
 import './index.scss'
 
 function PushCard({ push }: { push: StandInPush }) {
@@ -33,6 +34,7 @@ function PushCard({ push }: { push: StandInPush }) {
  * functions sent to the local WeChat API stand-in (GET <stand-in>/__control/messages), newest first.
  */
 export default function DevPushesPage() {
+  usePageTitle()
   const load = useCallback(() => listStandInPushes(), [])
   const { remote, reload } = useRemote(load, WECHAT_STANDIN)
 

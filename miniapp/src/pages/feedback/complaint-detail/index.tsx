@@ -15,6 +15,7 @@ import { lastDay, plainDate } from '@/features/feedback/format'
 import { COMPLAINTS_PAGE, complaintDetailUrl, evaluateComplaintUrl } from '@/features/feedback/routes'
 import { useRemote } from '@/hooks/use-remote'
 import { COMPLAINT_DETAIL_STRINGS as S } from './strings'
+import { usePageTitle } from '@/i18n/page-title'
 import '../feedback.scss'
 import './index.scss'
 
@@ -114,6 +115,7 @@ function ComplaintHistory({ history }: { history: ComplaintDetail['history'] }) 
  * deadline, the outcome, 评价处理情况 once closed, the complaint as filed, and the history.
  */
 export default function ComplaintDetailPage() {
+  usePageTitle()
   const { params } = useRouter()
   const complaintNumber = readParam(params.complaintNumber)
   const user = useSignedIn(complaintDetailUrl(complaintNumber))

@@ -25,6 +25,7 @@ import { KEY_REFUSED } from '@/services/retry-key'
 import { scrollToId } from '@/services/scroll'
 import { useAppState } from '@/store/app-store'
 import { COMPLAINT_STRINGS as S } from './strings'
+import { usePageTitle } from '@/i18n/page-title'
 import '@/components/form-field/index.scss'
 import '../feedback.scss'
 
@@ -85,6 +86,7 @@ function toRequest(form: ComplaintForm): Record<string, unknown> {
  * Once filed, the complaint's own page replaces this one.
  */
 export default function ComplaintPage() {
+  usePageTitle()
   const user = useSignedIn(COMPLAINT_PAGE)
   const region = useAppState((state) => state.region)
   const { state: regions, reload: reloadRegions } = useRegions(true)

@@ -13,6 +13,7 @@ import { COMPLAINT_PAGE, COMPLAINTS_PAGE, complaintDetailUrl } from '@/features/
 import { useCursorPages } from '@/hooks/use-cursor-pages'
 import { useInfiniteScroll } from '@/hooks/use-infinite-scroll'
 import { COMPLAINTS_STRINGS as S } from './strings'
+import { usePageTitle } from '@/i18n/page-title'
 import '../feedback.scss'
 import './index.scss'
 
@@ -46,6 +47,7 @@ function ComplaintCard({ complaint: c }: { complaint: ComplaintSummary }) {
 
 /** 我的投诉: pages/feedback/complaints/index — the complaints filed, newest first; a tap opens one. */
 export default function ComplaintsPage() {
+  usePageTitle()
   const user = useSignedIn(COMPLAINTS_PAGE)
   const userId = user?.userId ?? ''
   const load = useCallback(

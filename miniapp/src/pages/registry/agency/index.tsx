@@ -8,6 +8,7 @@ import { getAgency } from '@/features/registry/api'
 import { RegistryRow, StatusBadge } from '@/features/registry/registry-cards'
 import { REGISTRY_STRINGS as S } from '@/features/registry/strings'
 import { useRemote } from '@/hooks/use-remote'
+import { usePageTitle } from '@/i18n/page-title'
 
 function Filings({ title, empty, filings }: { title: string; empty: string; filings: AgencyFiling[] }) {
   return (
@@ -61,6 +62,7 @@ function AgencyDetail({ agency }: { agency: RegisteredTravelAgencyDetail }) {
 
 /** 旅行社详情: pages/registry/agency/index?number=<许可证编号>&region=<城市>, no sign-in. */
 export default function AgencyPage() {
+  usePageTitle()
   const { params } = useRouter()
   const number = decodeURIComponent(params.number ?? '')
   const region = decodeURIComponent(params.region ?? '')
