@@ -180,7 +180,7 @@ export default function LoginPage() {
     <View className='login'>
       <View className='login__header'>
         <View className='login__mark' aria-hidden='true'>
-          <Text>皖</Text>
+          <Text>{S.mark}</Text>
         </View>
         <View className='login__title' role='heading' aria-level={1}>
           {S.title}

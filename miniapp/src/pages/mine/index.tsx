@@ -125,7 +125,7 @@ export default function MinePage() {
 
   const entries: MenuEntry[] = []
   if (user) {
-    entries.push({ key: 'messages', name: S.messages, badge: unread ? S.unread(unread) : undefined, onTap: () => openPage(MESSAGES_PAGE) })
+    entries.push({ key: 'messages', name: S.messages, badge: unread ? S.unread(unread > 99 ? '99+' : String(unread)) : undefined, onTap: () => openPage(MESSAGES_PAGE) })
     entries.push({ key: 'licences', name: S.licences, onTap: () => openPage(LICENCES_PAGE) })
     // A case entered for this person at a hall window joins 我的办件 once claimed with the receipt's code.
     entries.push({ key: 'claim', name: S.claim, onTap: () => openPage(CLAIM_PAGE) })

@@ -23,7 +23,7 @@ import './index.scss'
 function tripText(start: string, end: string): string {
   if (start === end) return plainDate(start)
   const last = plainDate(end)
-  return S.tripValue(plainDate(start), start.slice(0, 4) === end.slice(0, 4) ? last.replace(/^\d{4}年/, '') : last)
+  return S.tripValue(plainDate(start), start.slice(0, 4) === end.slice(0, 4) ? last.replace(/^\d{4}年/, '') : last) // i18n-exempt: drops the year from a Chinese date (other languages show it whole)
 }
 
 function ComplaintHeader({ complaint: c }: { complaint: ComplaintDetail }) {
@@ -78,7 +78,7 @@ function ComplaintContent({ complaint: c }: { complaint: ComplaintDetail }) {
       </DetailRow>
       {c.amount !== undefined ? (
         <DetailRow label={S.amount}>
-          <Text>{S.amountValue(c.amount)}</Text>
+          <Text>{S.amountValue(c.amount.toLocaleString('zh-CN'))}</Text>
         </DetailRow>
       ) : null}
       <DetailRow label={S.request}>
