@@ -7,7 +7,7 @@ import { TextInput } from '@/components/form-field/text-input'
 import { Section } from '@/components/section'
 import type { ApplyForm } from '@/features/application/form'
 import { useRegions } from '@/features/region/use-regions'
-import { APPLY_STRINGS as S } from './strings'
+import { APPLY_STRINGS as S, numberRange } from './strings'
 import { fieldId, type useApply } from './use-apply'
 
 type Apply = ReturnType<typeof useApply>
@@ -16,7 +16,7 @@ function DeclaredField({ field, value, apply, regions }: { field: FieldDefinitio
   const path = `fields.${field.key}`
   const id = fieldId(path)
   const error = apply.errorFor(path)
-  const hint = field.hint ?? (field.type === 'number' ? S.numberRange(field.min, field.max) || undefined : undefined)
+  const hint = field.hint ?? (field.type === 'number' ? numberRange(field.min, field.max) || undefined : undefined)
   const described = describedBy(id, Boolean(hint), Boolean(error))
   const change = (next: string) => apply.setField(field.key, next)
   // Pickers have no "leave the field" moment: choosing is the end of the edit.

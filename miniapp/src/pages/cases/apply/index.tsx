@@ -65,13 +65,17 @@ export default function ApplyPage() {
         <View className='apply__title' role='heading' aria-level={1}>
           {item.name}
         </View>
-        <Text className='apply__organisation'>{`${S.organisation}：${item.organisation.name}`}</Text>
+        <Text className='apply__organisation'>{S.organisationValue(item.organisation.name)}</Text>
       </View>
 
       {guideChange ? (
         <View className='apply__guide-changed' role='alert'>
           <Text className='apply__guide-changed-title'>{S.guideChangedTitle}</Text>
-          <Text>{S.guideChanged(guideChange.from, guideChange.to, chinaDate(`${guideChange.publishedAt}T04:00:00Z`), guideChange.sections.join('、'))}</Text>
+          <Text>
+            {guideChange.sections.length
+              ? S.guideChangedSections(guideChange.from, guideChange.to, chinaDate(`${guideChange.publishedAt}T04:00:00Z`), guideChange.sections.join(S.listSeparator))
+              : S.guideChanged(guideChange.from, guideChange.to, chinaDate(`${guideChange.publishedAt}T04:00:00Z`))}
+          </Text>
         </View>
       ) : null}
 

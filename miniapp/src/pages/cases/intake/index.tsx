@@ -48,7 +48,7 @@ function IntakeForm({ code, userId, onReceipt, onChangeItem }: { code: string; u
         <View className='apply__title' role='heading' aria-level={2}>
           {item.name}
         </View>
-        <Text className='apply__organisation'>{`${APPLY_STRINGS.organisation}：${item.organisation.name}`}</Text>
+        <Text className='apply__organisation'>{APPLY_STRINGS.organisationValue(item.organisation.name)}</Text>
         <ActionButton variant='text' size='sm' onTap={onChangeItem}>
           {S.changeItem}
         </ActionButton>
