@@ -118,7 +118,7 @@ export default function ComplaintPage() {
     setIssues(found)
     const placed = PATHS.map(([, path]) => path).filter((path) => found[path])
     const unplaced = Object.entries(found).filter(([path]) => !PATHS.some(([, p]) => p === path)).map(([, text]) => text)
-    setProblem([message, ...unplaced].join('；'))
+    setProblem([message, ...unplaced].join(S.problemSeparator))
     if (placed[0]) scrollToId(idOf(placed[0]))
   }
 

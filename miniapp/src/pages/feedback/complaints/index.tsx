@@ -34,12 +34,12 @@ function ComplaintCard({ complaint: c }: { complaint: ComplaintSummary }) {
         <Text className='complaint-card__name'>{c.businessName}</Text>
         <Text className={`feedback-status feedback-status--${c.status}`}>{c.statusLabel}</Text>
       </View>
-      <Text className='complaint-card__line'>{`${S.organisation}：${c.organisationName}`}</Text>
+      <Text className='complaint-card__line'>{S.line(S.organisation, c.organisationName)}</Text>
       <Text className='complaint-card__line'>
-        {`${S.complaintNumber}：`}
+        {S.line(S.complaintNumber, '')}
         <Text className='complaint-card__number'>{c.complaintNumber}</Text>
       </Text>
-      <Text className='complaint-card__line'>{`${S.submittedAt}：${chinaDateTime(c.submittedAt)}`}</Text>
+      <Text className='complaint-card__line'>{S.line(S.submittedAt, chinaDateTime(c.submittedAt))}</Text>
       {c.dueAt ? <Text className={`complaint-card__due${c.overdue ? ' complaint-card__due--overdue' : ''}`}>{c.overdue ? S.overdue : S.acceptBy(lastDay(c.dueAt))}</Text> : null}
     </View>
   )

@@ -94,7 +94,7 @@ export default function ConsultPage() {
     const checked = check<ConsultationRequest>(consultationRequestSchema, { implementationCode: code, question })
     if (!checked.data) {
       setIssue(checked.issues.question ?? null)
-      setProblem(checked.issues.question ? S.fix : Object.values(checked.issues).join('；'))
+      setProblem(checked.issues.question ? S.fix : Object.values(checked.issues).join(S.problemSeparator))
       return
     }
     setBusy(true)
