@@ -18,13 +18,13 @@ function PushCard({ push }: { push: StandInPush }) {
         <Text className='push__title'>{push.templateTitle ?? S.unknownTemplate(push.templateId)}</Text>
         <Text className='push__time'>{push.at ? chinaDateTime(push.at) : S.unknownTime}</Text>
       </View>
-      <Text className='push__meta'>{`${S.recipient}：${push.openid}`}</Text>
+      <Text className='push__meta'>{S.line(S.recipient, push.openid)}</Text>
       <View className='push__fields'>
         {push.fields.map(([key, value]) => (
           <Text key={key} className='push__field'>{`${key}: ${value}`}</Text>
         ))}
       </View>
-      {push.page ? <Text className='push__meta'>{`${S.page}：${push.page}`}</Text> : null}
+      {push.page ? <Text className='push__meta'>{S.line(S.page, push.page)}</Text> : null}
     </View>
   )
 }
