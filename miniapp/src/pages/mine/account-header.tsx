@@ -55,7 +55,7 @@ export function AccountHeader({ user, onSignIn, onSignOut, onSwitch }: AccountHe
         </View>
       </View>
       {staff && staff.permissions.length ? (
-        <View className='mine__permissions' aria-label={S.permissionsLabel(permissionLabels(staff.permissions).join('、'))}>
+        <View className='mine__permissions' aria-label={S.permissionsLabel(permissionLabels(staff.permissions).join(S.listSeparator))}>
           {permissionLabels(staff.permissions).map((label) => (
             <Text key={label} className='mine__permission'>
               {label}

@@ -11,6 +11,7 @@ export const MINE_STRINGS = localize('pages/mine/MINE_STRINGS', {
   staffTag: '工作人员',
   provincialAdmin: '省级管理员',
   permissionsLabel: (labels: string) => `权限：${labels}`,
+  listSeparator: '、',
   signOut: '退出登录',
   signOutTitle: '退出登录',
   signOutConfirm: '退出后需要重新登录才能办事和查看办件，确定退出吗？',

@@ -36,7 +36,7 @@ function MemberRow({ member, busy, onRevoke }: { member: StaffMember; busy: bool
         <Text className='member__name'>{member.name}</Text>
         <Text className={`member__status member__status--${member.status}`}>{S.status[member.status]}</Text>
       </View>
-      <Text className='member__permissions'>{permissionLabels(member.permissions).join('、')}</Text>
+      <Text className='member__permissions'>{permissionLabels(member.permissions).join(S.listSeparator)}</Text>
       {when ? <Text className={`member__when${expired ? ' member__when--expired' : ''}`}>{when}</Text> : null}
       {member.status !== 'revoked' ? (
         <View className='member__actions'>

@@ -46,6 +46,7 @@ export const STAFF_STRINGS = localize('pages/account/staff/STAFF_STRINGS', {
   nameMissing: '请填写工作人员姓名',
   nameTooLong: '姓名不超过 20 个字',
   permissions: '工作权限',
+  listSeparator: '、',
   permissionsMissing: '请至少选择一项权限',
   submit: '生成邀请码',
   submitting: '正在生成…',
