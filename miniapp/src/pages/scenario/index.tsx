@@ -80,7 +80,7 @@ export default function ScenarioPage() {
                 <ItemCard item={step.implementation} />
               ) : (
                 <Text className='scenario__needs-city'>
-                  {region.code === PROVINCE.code ? `【${S.needsCity}】` : S.notHere(region.name)}
+                  {region.code === PROVINCE.code ? S.needsCityTag : S.notHere(region.name)}
                 </Text>
               )}
               {mine ? (
