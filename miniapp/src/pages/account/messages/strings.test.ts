@@ -14,5 +14,5 @@ test('in English, the unread tag and separators are English', () => {
   expect(messageLabel('Accepted', 'Your application was accepted', '5 Dec 2026 09:00', true, null)).toBe(
     'Unread, Accepted, Your application was accepted, 5 Dec 2026 09:00',
   )
-  expect(S.unread('99+')).toBe('99+ unread')
+  expect(S.unread(3)).toBe('3 unread')
 })
