@@ -1,16 +1,10 @@
 // Deep import on purpose: the package index also exports the zod schemas (~460 KB minified),
 // which the mini-program does not need. errors.ts has no dependencies.
 import { ERRORS, isErrorCode, type ErrorCode, type FieldIssue } from '@ah-tourism/shared/src/errors'
+import { SERVICE_STRINGS } from './strings'
 
 /** Failures that happen before the API answers; the server never sends these codes. */
-export const CLIENT_ERRORS = {
-  NETWORK_UNAVAILABLE: '网络连接失败，请检查网络后重试',
-  NETWORK_TIMEOUT: '网络请求超时，请稍后重试',
-  RESPONSE_INVALID: '服务返回的数据有误，请稍后再试',
-  UPLOAD_REJECTED: '文件上传未成功，请重新上传',
-  LINK_EXPIRED: '下载链接已过期，请重新下载',
-  SUBSCRIBE_UNAVAILABLE: '微信未能弹出订阅窗口，请在小程序右上角“…”-“设置”中打开“订阅消息”后重试',
-} as const
+export const CLIENT_ERRORS = SERVICE_STRINGS.clientErrors
 
 export type ClientErrorCode = keyof typeof CLIENT_ERRORS
 export type ApiErrorCode = ErrorCode | ClientErrorCode

@@ -3,6 +3,7 @@ import { toApiError } from './api-error'
 import { requestJson } from './http'
 import { PORTAL_AUTHORIZE, PORTAL_CLIENT_ID } from './config'
 import { randomToken } from './random'
+import { SERVICE_STRINGS } from './strings'
 import { awaitArrival, currentSession, signInWithPortal, updateUser } from './session'
 
 /**
@@ -78,7 +79,7 @@ export function takePortalArrival(_query?: Record<string, string | undefined>): 
   window.history.replaceState(window.history.state, '', `${window.location.pathname}${hash}`)
   lastError = null
   if (state && (!pending || pending.state !== state)) {
-    lastError = '登录请求已失效，请重新选择政务服务网账号登录'
+    lastError = SERVICE_STRINGS.portalRequestExpired
     return
   }
   const attempt =

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { DEV_LOGIN } from './config'
-import { SERVICE_STRINGS as S } from './strings'
+import { SERVICE_STRINGS as S, simulatedContent } from './strings'
 import type { PromptTemplate, SubscribeAnswer } from './subscribe-prompt'
 
 /** A browser has no WeChat subscribe dialog: only local builds simulate it. */
@@ -15,7 +15,7 @@ export async function promptSubscribe(templates: PromptTemplate[]): Promise<Reco
   if (!SUBSCRIBE_AVAILABLE) return {}
   const { confirm } = await Taro.showModal({
     title: S.simulatedTitle,
-    content: S.simulatedContent(templates.map((t) => t.title)),
+    content: simulatedContent(templates.map((t) => t.title)),
     confirmText: S.allow,
     cancelText: S.refuse,
   })

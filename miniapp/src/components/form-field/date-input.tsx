@@ -1,4 +1,5 @@
 import { Picker, Text, View } from '@tarojs/components'
+import { FORM_FIELD_STRINGS as S } from './strings'
 
 export interface DateInputProps {
   id: string
@@ -20,7 +21,7 @@ export function DateInput({ id, value, label, placeholder, invalid = false, onCh
         className={`form-control${invalid ? ' form-control--invalid' : ''}${value ? '' : ' form-control--empty'}`}
         role='button'
         aria-role='button'
-        aria-label={`${label}，${value || placeholder}`}
+        aria-label={S.labelAndValue(label, value || placeholder)}
       >
         <Text>{value || placeholder}</Text>
         <Text className='form-control__caret' aria-hidden='true'>▾</Text>

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
+import { FORM_FIELD_STRINGS as S } from './strings'
 import './index.scss'
 
 export interface FormFieldProps {
@@ -25,7 +26,7 @@ export function FormField({ id, label, required = false, hint, error, children }
       <View className='form-field__label' aria-hidden='true'>
         {required ? <Text className='form-field__required'>*</Text> : null}
         <Text>{label}</Text>
-        {!required ? <Text className='form-field__optional'>（选填）</Text> : null}
+        {!required ? <Text className='form-field__optional'>{S.optional}</Text> : null}
       </View>
       {children}
       {hint ? (

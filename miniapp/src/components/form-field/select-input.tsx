@@ -1,4 +1,5 @@
 import { Picker, Text, View } from '@tarojs/components'
+import { FORM_FIELD_STRINGS as S } from './strings'
 
 export interface SelectOption {
   value: string
@@ -35,7 +36,7 @@ export function SelectInput({ id, value, label, placeholder, options, invalid = 
         className={`form-control${invalid ? ' form-control--invalid' : ''}${index >= 0 ? '' : ' form-control--empty'}`}
         role='button'
         aria-role='button'
-        aria-label={`${label}，${shown}`}
+        aria-label={S.labelAndValue(label, shown ?? '')}
       >
         <Text>{shown}</Text>
         <Text className='form-control__caret' aria-hidden='true'>▾</Text>

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import { PHONE_LINK_STRINGS as S } from './strings'
 import './index.scss'
 
 export interface PhoneLinkProps {
@@ -16,7 +17,7 @@ export function PhoneLink({ phone, purpose }: PhoneLinkProps) {
     })
   }
   return (
-    <View className='phone-link' role='button' aria-role='button' aria-label={`拨打${purpose} ${phone}`} hoverClass='phone-link--pressed' onClick={call}>
+    <View className='phone-link' role='button' aria-role='button' aria-label={S.call(purpose, phone)} hoverClass='phone-link--pressed' onClick={call}>
       <Text className='phone-link__glyph' aria-hidden='true'>☎</Text>
       <Text className='phone-link__number'>{phone}</Text>
     </View>

@@ -25,7 +25,7 @@ export function GuideHeader({ item }: { item: ImplementationItem }) {
           <Text className='guide-header__tag'>{CASE_TYPE_NAMES[guide.caseType]}</Text>
           <Text className={`guide-header__tag${guide.online.depth === 4 ? ' guide-header__tag--good' : ''}`}>{onlineDepthName(guide.online.depth)}</Text>
         </View>
-        <Text className='guide-header__organisation'>{`${S.organisation}：${item.organisation.name}`}</Text>
+        <Text className='guide-header__organisation'>{S.line(S.organisation, item.organisation.name)}</Text>
 
         <View className='guide-header__facts' role='list'>
           {facts.map((fact, index) => (
@@ -45,7 +45,7 @@ export function GuideHeader({ item }: { item: ImplementationItem }) {
       ) : (
         <View className='guide-header__visits guide-header__visits--visit' role='note'>
           <Text className='guide-header__visits-title'>{S.visitTitle(Math.max(guide.visitsRequired, 1))}</Text>
-          {guide.negativeList.reason ? <Text className='guide-header__visits-text'>{`${S.visitReason}：${guide.negativeList.reason}`}</Text> : null}
+          {guide.negativeList.reason ? <Text className='guide-header__visits-text'>{S.line(S.visitReason, guide.negativeList.reason)}</Text> : null}
         </View>
       )}
     </View>

@@ -33,7 +33,7 @@ export interface GuideSectionsProps {
 export function GuideSections({ item, faq, onConsult }: GuideSectionsProps) {
   const { guide } = item
   const statutory = guide.statutoryLimit
-  const themes = item.themes.map(themeName).filter(Boolean).join('、')
+  const themes = item.themes.map(themeName).filter(Boolean).join(S.listSeparator)
 
   return (
     <View>
@@ -100,17 +100,17 @@ export function GuideSections({ item, faq, onConsult }: GuideSectionsProps) {
 
       <Section title={S.handling}>
         <InfoRow label={S.handlingForms}>
-          <Text>{guide.handlingForms.map((form) => HANDLING_FORM_NAMES[form]).join('、')}</Text>
+          <Text>{guide.handlingForms.map((form) => HANDLING_FORM_NAMES[form]).join(S.listSeparator)}</Text>
         </InfoRow>
         <InfoRow label={S.onlineAvailable}>
           <Text>{guide.online.available ? S.yes : S.no}</Text>
         </InfoRow>
         <InfoRow label={S.onlineDepth}>
-          <Text>{`${onlineDepthName(guide.online.depth)}（${guide.online.depth}/4）`}</Text>
+          <Text>{S.withNote(onlineDepthName(guide.online.depth), `${guide.online.depth}/4`)}</Text>
         </InfoRow>
         <InfoRow label={S.visitsRequired}>
-          <Text>{guide.visitsRequired === 0 ? `${S.visitsValue(0)}（${S.zeroVisitsTitle}）` : S.visitsValue(guide.visitsRequired)}</Text>
-          {guide.negativeList.listed && guide.negativeList.reason ? <Text className='note'>{`${S.visitReason}：${guide.negativeList.reason}`}</Text> : null}
+          <Text>{guide.visitsRequired === 0 ? S.withNote(S.visitsValue(0), S.zeroVisitsTitle) : S.visitsValue(guide.visitsRequired)}</Text>
+          {guide.negativeList.listed && guide.negativeList.reason ? <Text className='note'>{S.line(S.visitReason, guide.negativeList.reason)}</Text> : null}
         </InfoRow>
       </Section>
 
@@ -186,7 +186,7 @@ export function GuideSections({ item, faq, onConsult }: GuideSectionsProps) {
           <Text>{LEVEL_NAMES[item.level]}</Text>
         </InfoRow>
         <InfoRow label={S.serviceObjects}>
-          <Text>{guide.serviceObjects.map((object) => SERVICE_OBJECT_NAMES[object]).join('、')}</Text>
+          <Text>{guide.serviceObjects.map((object) => SERVICE_OBJECT_NAMES[object]).join(S.listSeparator)}</Text>
         </InfoRow>
         <InfoRow label={S.caseType}>
           <Text>{CASE_TYPE_NAMES[guide.caseType]}</Text>

@@ -13,6 +13,7 @@ import { GuideHeader } from './guide-header'
 import { FaqSection } from './faq-section'
 import { GuideSections } from './guide-sections'
 import { GUIDE_STRINGS as S } from './strings'
+import { usePageTitle } from '@/i18n/page-title'
 import './index.scss'
 
 /** The code as given in the link; weapp passes query values still encoded, H5 decoded. */
@@ -31,6 +32,7 @@ function readCode(raw: string | undefined): string {
  * first and only page in the stack.
  */
 export default function GuidePage() {
+  usePageTitle()
   const { params } = useRouter()
   const code = readCode(params.code)
   // ?version=N: a published version (the one a case was applied under), shown as it was, not for applying.

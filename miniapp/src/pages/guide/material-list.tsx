@@ -27,8 +27,8 @@ function MaterialCard({ material, index, guide }: { material: Material; index: n
       {fromLicence ? (
         <View className='material__licence'>
           <Text className='material__licence-title'>{MATERIAL_SOURCE_NAMES.issued_licence}</Text>
-          {material.licenceName ? <Text className='material__licence-text'>{`${S.licenceName}：${material.licenceName}`}</Text> : null}
-          {material.issuer ? <Text className='material__licence-text'>{`${S.issuer}：${material.issuer}`}</Text> : null}
+          {material.licenceName ? <Text className='material__licence-text'>{S.line(S.licenceName, material.licenceName)}</Text> : null}
+          {material.issuer ? <Text className='material__licence-text'>{S.line(S.issuer, material.issuer)}</Text> : null}
         </View>
       ) : (
         <InfoRow label={S.source}>

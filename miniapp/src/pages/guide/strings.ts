@@ -92,4 +92,11 @@ export const GUIDE_STRINGS = localize('pages/guide/GUIDE_STRINGS', {
   versionValue: (v: number, date: string) => `第${v}版，${date}发布`,
   olderVersion: (v: number) => `您正在查看第${v}版办事指南（办件申请时所依据的版本）。办件按此版本办理；新的申请以现行版本为准。`,
   themes: '主题分类',
+
+  // how values are put together
+  /** A line of the guide: a label, then its value. */
+  line: (label: string, value: string) => `${label}：${value}`,
+  /** A value with a note after it in brackets. */
+  withNote: (value: string, note: string) => `${value}（${note}）`,
+  listSeparator: '、',
 } as const, en.GUIDE_STRINGS)

@@ -21,22 +21,15 @@ import { SearchBox } from '@/features/search/search-box'
 import { useRemote } from '@/hooks/use-remote'
 import { appStore, useAppState } from '@/store/app-store'
 import { HOME_STRINGS as S } from './strings'
+import { usePageTitle } from '@/i18n/page-title'
 import './index.scss'
 
 const FREQUENT_LIMIT = 6
 
 const loadProvinceReport = () => getPublicAssessment({})
 
-/** A short, distinct glyph per theme for the category grid (data-driven: unknown themes get their first character). */
-const THEME_GLYPHS: Record<string, string> = {
-  travel_agency: '社',
-  tour_guide: '导',
-  scenic_area: '景',
-  hotel: '店',
-  complaint: '诉',
-}
-
 export default function HomePage() {
+  usePageTitle()
   const region = useAppState((state) => state.region)
   const loadFrequent = useCallback(() => listItems({ region: region.code, frequent: true, limit: FREQUENT_LIMIT }), [region.code])
   const { remote, reload } = useRemote(loadFrequent, region.code)
@@ -89,7 +82,7 @@ export default function HomePage() {
           className='home__pledges'
           role='link'
           aria-role='link'
-          aria-label={S.pledgesLabel(pledges.map((pledge) => pledge.text).join('，'))}
+          aria-label={S.pledgesLabel(pledges.map((pledge) => pledge.text).join(S.listSeparator))}
           hoverClass='home__pledges--pressed'
           onClick={openPublicAssessment}
         >
@@ -135,12 +128,12 @@ export default function HomePage() {
       <Section title={S.servicesTitle}>
         <View className='home__services'>
           {[
-            { key: 'progress', name: S.progress, text: S.progressText, glyph: '查', open: openPublicProgress },
-            { key: 'verify', name: S.verify, text: S.verifyText, glyph: '验', open: openVerify },
-            { key: 'complaint', name: S.complaint, text: S.complaintText, glyph: '诉', open: () => openSignedIn(COMPLAINT_PAGE) },
-            { key: 'assessment', name: S.assessment, text: S.assessmentText, glyph: '考', open: openPublicAssessment },
-            { key: 'agencies', name: S.agencies, text: S.agenciesText, glyph: '社', open: openAgencies },
-            { key: 'guides', name: S.guides, text: S.guidesText, glyph: '导', open: openGuides },
+            { key: 'progress', name: S.progress, text: S.progressText, glyph: S.serviceGlyphs.progress, open: openPublicProgress },
+            { key: 'verify', name: S.verify, text: S.verifyText, glyph: S.serviceGlyphs.verify, open: openVerify },
+            { key: 'complaint', name: S.complaint, text: S.complaintText, glyph: S.serviceGlyphs.complaint, open: () => openSignedIn(COMPLAINT_PAGE) },
+            { key: 'assessment', name: S.assessment, text: S.assessmentText, glyph: S.serviceGlyphs.assessment, open: openPublicAssessment },
+            { key: 'agencies', name: S.agencies, text: S.agenciesText, glyph: S.serviceGlyphs.agencies, open: openAgencies },
+            { key: 'guides', name: S.guides, text: S.guidesText, glyph: S.serviceGlyphs.guides, open: openGuides },
           ].map((service) => (
             <View
               key={service.key}
@@ -179,7 +172,7 @@ export default function HomePage() {
               onClick={() => browseTheme(theme.code)}
             >
               <Text className={`home__category-glyph home__category-glyph--${theme.code}`} aria-hidden='true'>
-                {THEME_GLYPHS[theme.code] ?? theme.name.slice(0, 1)}
+                {S.themeGlyphs[theme.code] ?? theme.name.slice(0, 1)}
               </Text>
               <Text className='home__category-name'>{theme.name}</Text>
             </View>
@@ -192,7 +185,7 @@ export default function HomePage() {
             hoverClass='home__category--pressed'
             onClick={() => browseTheme(null)}
           >
-            <Text className='home__category-glyph home__category-glyph--all' aria-hidden='true'>全</Text>
+            <Text className='home__category-glyph home__category-glyph--all' aria-hidden='true'>{S.allGlyph}</Text>
             <Text className='home__category-name'>{S.allItems}</Text>
           </View>
         </View>

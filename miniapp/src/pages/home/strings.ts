@@ -42,4 +42,10 @@ export const HOME_STRINGS = localize('pages/home/HOME_STRINGS', {
   retryLabel: '重新加载常用事项',
   hotline: '旅游服务热线',
   hotlineNumber: '12301',
+  /** Between the pledges in their spoken summary. */
+  listSeparator: '，',
+  /** A short glyph per theme for the category grid (unknown themes get their name's first character). */
+  themeGlyphs: { travel_agency: '社', tour_guide: '导', scenic_area: '景', hotel: '店', complaint: '诉' } as Record<string, string>,
+  allGlyph: '全',
+  serviceGlyphs: { progress: '查', verify: '验', complaint: '诉', assessment: '考', agencies: '社', guides: '导' },
 } as const, en.HOME_STRINGS)

@@ -17,6 +17,7 @@ import { useInfiniteScroll } from '@/hooks/use-infinite-scroll'
 import { useRemote } from '@/hooks/use-remote'
 import { appStore, EMPTY_FILTERS, useAppState } from '@/store/app-store'
 import { ITEMS_STRINGS as S } from './strings'
+import { usePageTitle } from '@/i18n/page-title'
 import './index.scss'
 
 const PAGE_SIZE = 10
@@ -34,6 +35,7 @@ const themeOptions = (present: Set<string> | null): ChipOption[] => [
 
 /** The 办事 tab: every item of the chosen region, filtered and searched, with infinite scroll. */
 export default function ItemsPage() {
+  usePageTitle()
   const region = useAppState((state) => state.region)
   const filters = useAppState((state) => state.filters)
   const searching = Boolean(filters.keyword)

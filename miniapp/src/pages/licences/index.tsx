@@ -10,6 +10,7 @@ import { LICENCES_PAGE, licenceUrl, openVerify } from '@/features/licences/route
 import { useRemote } from '@/hooks/use-remote'
 import { LicenceCard } from './licence-card'
 import { LICENCES_STRINGS as S } from './strings'
+import { usePageTitle } from '@/i18n/page-title'
 import './index.scss'
 
 /**
@@ -18,6 +19,7 @@ import './index.scss'
  * opens the licence with its QR code.
  */
 export default function LicencesPage() {
+  usePageTitle()
   const user = useSignedIn(LICENCES_PAGE)
   const userId = user?.userId ?? ''
   const { remote, reload } = useRemote(() => (userId ? listMyLicences() : Promise.resolve([])), `licences:${userId}`)

@@ -23,8 +23,8 @@ export function LicenceCard({ item, onOpen }: { item: MyLicence; onOpen: () => v
         <StatusBadge label={item.statusLabel} tone={tone} />
       </View>
       <Text className='licence-card__number'>{licence.number}</Text>
-      <Text className='licence-card__line'>{`${S.holder}：${licence.holder.name}`}</Text>
-      <Text className='licence-card__line'>{`${S.validity}：${validityText(licence)}`}</Text>
+      <Text className='licence-card__line'>{S.line(S.holder, licence.holder.name)}</Text>
+      <Text className='licence-card__line'>{S.line(S.validity, validityText(licence))}</Text>
     </View>
   )
 }

@@ -15,5 +15,7 @@ export const LICENCES_STRINGS = localize('pages/licences/LICENCES_STRINGS', {
   verify: '扫码核验他人证照',
   holder: '持证人',
   validity: '有效期',
+  /** A card line: a label, then its value. */
+  line: (label: string, value: string) => `${label}：${value}`,
   cardLabel: (typeName: string, number: string, holder: string, status: string) => `${typeName}，${number}，${holder}，${status}`,
 } as const, en.LICENCES_STRINGS)

@@ -16,6 +16,7 @@ import { returnAfterSignIn } from '@/services/login-route'
 import { startPortalSignIn, takePortalError } from '@/services/portal-sso'
 import { signInAsPersona, signInWithWechat } from '@/services/session'
 import { LOGIN_STRINGS as S } from './strings'
+import { usePageTitle } from '@/i18n/page-title'
 import './index.scss'
 
 const GROUPS = ['applicant', 'city', 'province'] as const
@@ -165,6 +166,7 @@ function DevLogin({ redirect }: { redirect: string }) {
  * with seeded personas too; any other H5 build explains that login happens in the mini-program. After signing in the user returns to `redirect` (default 我的).
  */
 export default function LoginPage() {
+  usePageTitle()
   const { params } = useRouter()
   const redirect = readParam(params.redirect)
   const user = useSessionUser()
@@ -178,7 +180,7 @@ export default function LoginPage() {
     <View className='login'>
       <View className='login__header'>
         <View className='login__mark' aria-hidden='true'>
-          <Text>皖</Text>
+          <Text>{S.mark}</Text>
         </View>
         <View className='login__title' role='heading' aria-level={1}>
           {S.title}

@@ -3,6 +3,8 @@ import en from './strings.en.json'
 
 export const LOGIN_STRINGS = localize('pages/login/LOGIN_STRINGS', {
   title: '登录皖旅政务',
+  /** The app's mark: the province's one-character name. */
+  mark: '皖',
   text: '登录后可在线申请、查看办件进度、接收办理通知。',
   signedInAs: (name: string) => `当前身份：${name}`,
 

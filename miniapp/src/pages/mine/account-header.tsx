@@ -18,7 +18,7 @@ export function AccountHeader({ user, onSignIn, onSignOut, onSwitch }: AccountHe
     return (
       <View className='mine__card'>
         <View className='mine__avatar' aria-hidden='true'>
-          <Text>皖</Text>
+          <Text>{S.mark}</Text>
         </View>
         <View className='mine__intro'>
           <View className='mine__title' role='heading' aria-level={1}>
@@ -34,7 +34,7 @@ export function AccountHeader({ user, onSignIn, onSignOut, onSwitch }: AccountHe
   }
 
   const { staff } = user
-  const initial = Array.from(user.displayName.trim())[0] ?? '皖'
+  const initial = Array.from(user.displayName.trim())[0] ?? S.mark
   return (
     <View className='mine__card mine__card--signed-in'>
       <View className='mine__who'>
@@ -55,7 +55,7 @@ export function AccountHeader({ user, onSignIn, onSignOut, onSwitch }: AccountHe
         </View>
       </View>
       {staff && staff.permissions.length ? (
-        <View className='mine__permissions' aria-label={S.permissionsLabel(permissionLabels(staff.permissions).join('、'))}>
+        <View className='mine__permissions' aria-label={S.permissionsLabel(permissionLabels(staff.permissions).join(S.listSeparator))}>
           {permissionLabels(staff.permissions).map((label) => (
             <Text key={label} className='mine__permission'>
               {label}

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { MINE_STRINGS as S } from './strings'
 
 export interface MenuEntry {
   key: string
@@ -19,7 +20,7 @@ export function AccountMenu({ entries, label }: { entries: MenuEntry[]; label: s
             className={`mine__row mine__row--link${index === entries.length - 1 ? ' mine__row--last' : ''}`}
             role='link'
             aria-role='link'
-            aria-label={entry.badge ? `${entry.name}，${entry.badge}` : entry.name}
+            aria-label={entry.badge ? S.nameAndBadge(entry.name, entry.badge) : entry.name}
             hoverClass='mine__row--pressed'
             onClick={entry.onTap}
           >

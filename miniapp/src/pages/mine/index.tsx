@@ -30,6 +30,7 @@ import { AccountMenu, type MenuEntry } from './account-menu'
 import { VerifiedIdentity } from './verified-identity'
 import { WorkbenchEntry } from './workbench-entry'
 import { MINE_STRINGS as S } from './strings'
+import { usePageTitle } from '@/i18n/page-title'
 import './index.scss'
 
 const PAGE_SIZE = 10
@@ -44,6 +45,7 @@ const NOTHING = { items: [], nextCursor: null }
  * (drafts) and the applicant's cases, newest first, with infinite scroll.
  */
 export default function MinePage() {
+  usePageTitle()
   const user = useSessionUser()
   const userId = user?.userId ?? ''
   const loadCases = useCallback(
@@ -123,7 +125,7 @@ export default function MinePage() {
 
   const entries: MenuEntry[] = []
   if (user) {
-    entries.push({ key: 'messages', name: S.messages, badge: unread ? S.unread(unread) : undefined, onTap: () => openPage(MESSAGES_PAGE) })
+    entries.push({ key: 'messages', name: S.messages, badge: unread ? S.unread(unread > 99 ? '99+' : String(unread)) : undefined, onTap: () => openPage(MESSAGES_PAGE) })
     entries.push({ key: 'licences', name: S.licences, onTap: () => openPage(LICENCES_PAGE) })
     // A case entered for this person at a hall window joins 我的办件 once claimed with the receipt's code.
     entries.push({ key: 'claim', name: S.claim, onTap: () => openPage(CLAIM_PAGE) })

@@ -11,6 +11,7 @@ export const MINE_STRINGS = localize('pages/mine/MINE_STRINGS', {
   staffTag: '工作人员',
   provincialAdmin: '省级管理员',
   permissionsLabel: (labels: string) => `权限：${labels}`,
+  listSeparator: '、',
   signOut: '退出登录',
   signOutTitle: '退出登录',
   signOutConfirm: '退出后需要重新登录才能办事和查看办件，确定退出吗？',
@@ -42,7 +43,10 @@ export const MINE_STRINGS = localize('pages/mine/MINE_STRINGS', {
   licences: '我的证照',
   claim: '认领窗口办件',
   verify: '扫码核验证照',
-  unread: (n: number) => `${n > 99 ? '99+' : n}条未读`,
+  /** The unread count as shown (a number, or 99+). */
+  unread: (shown: string) => `${shown}条未读`,
+  /** A menu row's spoken name with its badge. */
+  nameAndBadge: (name: string, badge: string) => `${name}，${badge}`,
   consultations: '我的咨询',
   complaints: '我的投诉',
   subscriptions: '消息订阅',
@@ -83,4 +87,7 @@ export const MINE_STRINGS = localize('pages/mine/MINE_STRINGS', {
   hotline: '旅游服务热线',
   hotlineNumber: '12301',
   department: '安徽省文化和旅游厅',
+  /** The app's mark (the province's one-character name) and the workbench's. */
+  mark: '皖',
+  workbenchMark: '办',
 } as const, en.MINE_STRINGS)

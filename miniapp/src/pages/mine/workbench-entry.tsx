@@ -6,7 +6,7 @@ export function WorkbenchEntry({ organisation, onOpen }: { organisation: string;
   return (
     <View className='mine__workbench' role='link' aria-role='link' aria-label={S.workbench} hoverClass='mine__workbench--pressed' onClick={onOpen}>
       <View className='mine__workbench-mark' aria-hidden='true'>
-        <Text>办</Text>
+        <Text>{S.workbenchMark}</Text>
       </View>
       <View className='mine__intro'>
         <Text className='mine__workbench-title'>{S.workbench}</Text>

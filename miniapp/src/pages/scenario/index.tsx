@@ -14,6 +14,7 @@ import { useRemote } from '@/hooks/use-remote'
 import { currentSession } from '@/services/session'
 import { useAppState } from '@/store/app-store'
 import { SCENARIO_STRINGS as S } from './strings'
+import { usePageTitle } from '@/i18n/page-title'
 import './index.scss'
 
 /** The person's latest case per item (basic code: the first 10 characters of the implementation code). */
@@ -29,6 +30,7 @@ function latestCaseByItem(cases: CaseSummary[]): Map<string, CaseSummary> {
 
 /** 一件事: the items a real goal needs, in order, with why; each step's item as the chosen city implements it. */
 export default function ScenarioPage() {
+  usePageTitle()
   const { params } = useRouter()
   const code = params.code ?? ''
   const region = useAppState((state) => state.region)
@@ -78,7 +80,7 @@ export default function ScenarioPage() {
                 <ItemCard item={step.implementation} />
               ) : (
                 <Text className='scenario__needs-city'>
-                  {region.code === PROVINCE.code ? `【${S.needsCity}】` : S.notHere(region.name)}
+                  {region.code === PROVINCE.code ? S.needsCityTag : S.notHere(region.name)}
                 </Text>
               )}
               {mine ? (

@@ -12,7 +12,7 @@ export const SCENARIO_STRINGS = localize('pages/scenario/SCENARIO_STRINGS', {
   chooseCity: '以下带“需选择城市”的事项由各市办理，请先点上方按钮选择企业或本人所在城市。',
   stepLabel: (n: number, total: number, title: string) => `第${n}步，共${total}步：${title}`,
   stepNumber: (n: number) => `第${n}步`,
-  needsCity: '需选择城市',
+  needsCityTag: '【需选择城市】',
   notHere: (region: string) => `${region}暂无此事项的实施，请选择其他城市`,
   myCase: (status: string, caseNumber: string) => `我的办件：${status}（${caseNumber}）`,
   myCaseLabel: (status: string, caseNumber: string) => `查看我的办件 ${caseNumber}，${status}`,

@@ -15,6 +15,7 @@ import { openMineTab } from '@/features/cases/routes'
 import { toApiError } from '@/services/api-error'
 import { askToSubscribe, STAFF_TEMPLATE_KEYS, SUBSCRIBE_AVAILABLE } from '@/services/subscribe'
 import { BIND_STRINGS as S } from './strings'
+import { usePageTitle } from '@/i18n/page-title'
 import '@/components/form-field/index.scss'
 import './index.scss'
 
@@ -48,6 +49,7 @@ function Membership({ staff }: { staff: StaffMembership }) {
 
 /** 工作人员绑定: pages/account/bind/index — redeem an invitation code; the session becomes a staff session. */
 export default function BindPage() {
+  usePageTitle()
   const user = useSignedIn(BIND_PAGE)
   const [code, setCode] = useState('')
   const [error, setError] = useState<string | null>(null)

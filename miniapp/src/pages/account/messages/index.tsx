@@ -14,7 +14,8 @@ import { caseUrl } from '@/features/cases/routes'
 import { staffCaseUrl } from '@/features/staff/routes'
 import { useCursorPages } from '@/hooks/use-cursor-pages'
 import { useInfiniteScroll } from '@/hooks/use-infinite-scroll'
-import { MESSAGES_STRINGS as S } from './strings'
+import { MESSAGES_STRINGS as S, messageLabel } from './strings'
+import { usePageTitle } from '@/i18n/page-title'
 import './index.scss'
 
 const PAGE_SIZE = 20
@@ -52,7 +53,7 @@ function MessageRow({ message, read, staff, onOpen }: { message: Message; read: 
       className={`message${read ? '' : ' message--unread'}`}
       role={role}
       aria-role={role}
-      aria-label={S.messageLabel(message.title, message.body, time, !read, note)}
+      aria-label={messageLabel(message.title, message.body, time, !read, note)}
       hoverClass='message--pressed'
       onClick={() => onOpen(message)}
     >
@@ -69,6 +70,7 @@ function MessageRow({ message, read, staff, onOpen }: { message: Message; read: 
 
 /** 消息中心: pages/account/messages/index — the user's messages, newest first; a tap marks one read and opens it. */
 export default function MessagesPage() {
+  usePageTitle()
   const user = useSignedIn(MESSAGES_PAGE)
   const userId = user?.userId ?? ''
   const staff = !!user?.staff

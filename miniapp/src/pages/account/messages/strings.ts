@@ -16,7 +16,14 @@ export const MESSAGES_STRINGS = localize('pages/account/messages/MESSAGES_STRING
   loadMore: '加载更多',
   noMore: '没有更多了',
   retryMoreLabel: '重新加载下一页',
-  messageLabel: (title: string, body: string, time: string, unread: boolean, note: string | null) =>
-    [unread ? '未读' : '', title, body, time, note ?? ''].filter(Boolean).join('，'),
+  unreadTag: '未读',
+  /** Between the parts of a message's spoken name. */
+  labelSeparator: '，',
   cannotOpen: '该页面暂时无法打开',
 } as const, en.MESSAGES_STRINGS)
+
+/** A message's spoken name: 未读 when unread, its title, body, time and delivery note. */
+export function messageLabel(title: string, body: string, time: string, unread: boolean, note: string | null): string {
+  const S = MESSAGES_STRINGS
+  return [unread ? S.unreadTag : '', title, body, time, note ?? ''].filter(Boolean).join(S.labelSeparator)
+}

@@ -18,6 +18,7 @@ import { toApiError } from '@/services/api-error'
 import { InvitationCard } from './invitation-card'
 import { InviteForm } from './invite-form'
 import { STAFF_STRINGS as S } from './strings'
+import { usePageTitle } from '@/i18n/page-title'
 import '@/components/form-field/index.scss'
 import './index.scss'
 
@@ -35,7 +36,7 @@ function MemberRow({ member, busy, onRevoke }: { member: StaffMember; busy: bool
         <Text className='member__name'>{member.name}</Text>
         <Text className={`member__status member__status--${member.status}`}>{S.status[member.status]}</Text>
       </View>
-      <Text className='member__permissions'>{permissionLabels(member.permissions).join('、')}</Text>
+      <Text className='member__permissions'>{permissionLabels(member.permissions).join(S.listSeparator)}</Text>
       {when ? <Text className={`member__when${expired ? ' member__when--expired' : ''}`}>{when}</Text> : null}
       {member.status !== 'revoked' ? (
         <View className='member__actions'>
@@ -54,6 +55,7 @@ function MemberRow({ member, busy, onRevoke }: { member: StaffMember; busy: bool
  * another organisation by its unified social credit code.
  */
 export default function StaffPage() {
+  usePageTitle()
   const user = useSignedIn(STAFF_PAGE)
   const own = user?.staff?.organisationCode ?? ''
   const [chosen, setChosen] = useState<string | null>(null)

@@ -25,7 +25,7 @@ export function InvitationCard({ invitation, name, onDone }: { invitation: Invit
       <View className='invitation__title' role='heading' aria-level={2}>
         {S.codeTitle(name)}
       </View>
-      <Text className='invitation__code' userSelect aria-label={S.codeSpoken(code)}>
+      <Text className='invitation__code' userSelect aria-label={S.codeSpoken(code.split('').join(' '))}>
         {code}
       </Text>
       <Text className='invitation__expires'>{S.codeExpires(chinaDateTime(invitation.expiresAt))}</Text>

@@ -46,13 +46,15 @@ export const STAFF_STRINGS = localize('pages/account/staff/STAFF_STRINGS', {
   nameMissing: '请填写工作人员姓名',
   nameTooLong: '姓名不超过 20 个字',
   permissions: '工作权限',
+  listSeparator: '、',
   permissionsMissing: '请至少选择一项权限',
   submit: '生成邀请码',
   submitting: '正在生成…',
 
   // the code, shown once
   codeTitle: (name: string) => `${name}的邀请码`,
-  codeSpoken: (code: string) => `邀请码 ${code.split('').join(' ')}`,
+  /** The code with a space between its characters, so screen readers spell it out. */
+  codeSpoken: (spaced: string) => `邀请码 ${spaced}`,
   codeExpires: (time: string) => `${time}前有效，一次有效`,
   codeOnce: '邀请码只显示这一次，请立即当面或通过单位内部渠道转交本人。',
   copy: '复制邀请码',

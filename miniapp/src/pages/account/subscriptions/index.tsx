@@ -13,6 +13,7 @@ import { toApiError } from '@/services/api-error'
 import { DEV_LOGIN, IS_WEAPP } from '@/services/config'
 import { APPLICANT_TEMPLATE_KEYS, askToSubscribe, loadSubscriptions, STAFF_TEMPLATE_KEYS, SUBSCRIBE_AVAILABLE } from '@/services/subscribe'
 import { SUBSCRIPTIONS_STRINGS as S } from './strings'
+import { usePageTitle } from '@/i18n/page-title'
 import './index.scss'
 
 function stateOf(template: SubscriptionTemplate): { text: string; on: boolean } {
@@ -41,6 +42,7 @@ function TemplateRow({ template }: { template: SubscriptionTemplate }) {
  * (from GET /me/subscriptions, with their ids) and their state, and the buttons that ask for them.
  */
 export default function SubscriptionsPage() {
+  usePageTitle()
   const user = useSignedIn(SUBSCRIPTIONS_PAGE)
   const userId = user?.userId ?? ''
   const load = useCallback(() => (userId ? loadSubscriptions() : Promise.resolve([] as SubscriptionTemplate[])), [userId])

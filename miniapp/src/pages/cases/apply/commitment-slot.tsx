@@ -49,7 +49,7 @@ export function CommitmentSlot({ material, form, apply, atWindow }: { material: 
       <View className='commitment__text' role='document' aria-label={S.commitmentTextLabel(material.name)}>
         <Text>{material.commitment!.text}</Text>
       </View>
-      {material.commitment!.consequence ? <Text className='upload-slot__text'>{`${S.commitmentConsequence}：${material.commitment!.consequence}`}</Text> : null}
+      {material.commitment!.consequence ? <Text className='upload-slot__text'>{S.commitmentConsequenceValue(material.commitment!.consequence)}</Text> : null}
       <CheckGroup
         label={label}
         options={[{ value: 'confirmed', label }]}

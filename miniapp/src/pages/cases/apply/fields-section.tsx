@@ -8,7 +8,7 @@ import { TextInput } from '@/components/form-field/text-input'
 import { Section } from '@/components/section'
 import type { ApplyForm } from '@/features/application/form'
 import { useRegions } from '@/features/region/use-regions'
-import { APPLY_STRINGS as S } from './strings'
+import { APPLY_STRINGS as S, numberRange } from './strings'
 import { fieldId, type useApply } from './use-apply'
 
 type Apply = ReturnType<typeof useApply>
@@ -19,7 +19,7 @@ function DeclaredField({ field, rules, value, apply, regions }: { field: FieldDe
   const error = apply.errorFor(path)
   // This implementation's own limit on the options (e.g. a city rates 3A and below) is said beside them.
   const rule = rules?.find((r) => r.field === field.key)?.rule
-  const hint = field.hint ?? rule ?? (field.type === 'number' ? S.numberRange(field.min, field.max) || undefined : undefined)
+  const hint = field.hint ?? rule ?? (field.type === 'number' ? numberRange(field.min, field.max) || undefined : undefined)
   const described = describedBy(id, Boolean(hint), Boolean(error))
   const change = (next: string) => apply.setField(field.key, next)
   // Pickers have no "leave the field" moment: choosing is the end of the edit.

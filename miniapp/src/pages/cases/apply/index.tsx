@@ -16,6 +16,7 @@ import { MaterialsSection } from './materials-section'
 import { blockingLicences, useLicenceMaterials } from '@/features/application/use-licence-materials'
 import { APPLY_STRINGS as S } from './strings'
 import { useApply } from './use-apply'
+import { usePageTitle } from '@/i18n/page-title'
 import '@/components/form-field/index.scss'
 import './index.scss'
 
@@ -25,6 +26,7 @@ import './index.scss'
  * it is filled in, and submitted once. It needs a signed-in user (on WeChat, signed in silently).
  */
 export default function ApplyPage() {
+  usePageTitle()
   const { params } = useRouter()
   const code = readParam(params.code)
   // Drafts, uploads and the case belong to a user: signed out, the login page comes first.
@@ -74,13 +76,17 @@ export default function ApplyPage() {
         <View className='apply__title' role='heading' aria-level={1}>
           {item.name}
         </View>
-        <Text className='apply__organisation'>{`${S.organisation}：${item.organisation.name}`}</Text>
+        <Text className='apply__organisation'>{S.organisationValue(item.organisation.name)}</Text>
       </View>
 
       {guideChange ? (
         <View className='apply__guide-changed' role='alert'>
           <Text className='apply__guide-changed-title'>{S.guideChangedTitle}</Text>
-          <Text>{S.guideChanged(guideChange.from, guideChange.to, chinaDate(`${guideChange.publishedAt}T04:00:00Z`), guideChange.sections.join('、'))}</Text>
+          <Text>
+            {guideChange.sections.length
+              ? S.guideChangedSections(guideChange.from, guideChange.to, chinaDate(`${guideChange.publishedAt}T04:00:00Z`), guideChange.sections.join(S.listSeparator))
+              : S.guideChanged(guideChange.from, guideChange.to, chinaDate(`${guideChange.publishedAt}T04:00:00Z`))}
+          </Text>
         </View>
       ) : null}
 

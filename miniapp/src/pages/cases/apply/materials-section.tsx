@@ -5,7 +5,7 @@ import { promises, slotRequirement, type ApplyForm, type SlotRequirement } from 
 import { UploadSlot } from '@/features/application/upload-slot'
 import type { LicenceLookup } from '@/features/application/use-licence-materials'
 import { CommitmentSlot, ProvideBy } from './commitment-slot'
-import { APPLY_STRINGS as S } from './strings'
+import { APPLY_STRINGS as S, materialsNote } from './strings'
 import { fieldId, type useApply } from './use-apply'
 
 type Apply = ReturnType<typeof useApply>
@@ -25,12 +25,12 @@ function MaterialSlot({ material, requirement, form, apply }: { material: Materi
       activity={activity}
       error={activity?.error ?? apply.errorFor(path)}
       fileError={(index) => apply.errorFor(`${path}[${index}]`)}
-      uploadLabel={S.uploadLabel(material.name, material.condition)}
+      uploadLabel={material.condition ? S.uploadLabelWhen(material.name, material.condition) : S.uploadLabel(material.name)}
       onPick={(picked, replacing) => void apply.pick(material, picked, replacing)}
       onRemove={(index) => apply.removeFile(material, index)}
     >
-      {material.condition ? <Text className='upload-slot__text'>{`${S.condition}：${material.condition}`}</Text> : null}
-      <Text className='upload-slot__text upload-slot__text--muted'>{`${S.standard}：${material.acceptanceStandard}`}</Text>
+      {material.condition ? <Text className='upload-slot__text'>{S.conditionValue(material.condition)}</Text> : null}
+      <Text className='upload-slot__text upload-slot__text--muted'>{S.standardValue(material.acceptanceStandard)}</Text>
       {material.commitment ? <ProvideBy material={material} form={form} apply={apply} /> : null}
     </UploadSlot>
   )
@@ -59,7 +59,7 @@ function LicenceSlot({ material, lookup }: { material: Material; lookup: Licence
       </View>
       <View className='upload-slot__licence'>
         <Text className='upload-slot__licence-title'>{S.fromLicence}</Text>
-        {material.licenceName ? <Text className='upload-slot__text'>{S.licence(material.licenceName, material.issuer)}</Text> : null}
+        {material.licenceName ? <Text className='upload-slot__text'>{material.issuer ? S.licenceIssued(material.licenceName, material.issuer) : S.licence(material.licenceName)}</Text> : null}
         <LicenceFound material={material} lookup={lookup} />
       </View>
     </View>
@@ -79,7 +79,7 @@ export function MaterialsSection({ materials, form, apply, licences: lookup, atW
   const uploads = slots.filter((slot) => slot.requirement !== 'from_licence').length - promised
   const licences = slots.length - uploads - promised
   return (
-    <Section title={S.materialsSection} note={S.materialsNote(uploads, licences, promised)}>
+    <Section title={S.materialsSection} note={materialsNote(uploads, licences, promised)}>
       <Text className='apply__note'>{S.fileTypes}</Text>
       <View className='upload-slots'>
         {slots.map(({ material, requirement }) =>

@@ -12,6 +12,7 @@ export const APPLY_STRINGS = localize('pages/cases/apply/APPLY_STRINGS', {
   complaintElsewhere: '旅游投诉请通过“我要投诉”提交：投诉有专门的受理、调解和答复流程',
   toComplaint: '我要投诉',
   organisation: '受理单位',
+  organisationValue: (name: string) => `受理单位：${name}`,
   signInHint: '在线申请需要先登录，登录后将回到这里继续填写',
 
   restored: (time: string) => `已恢复您于${time}保存的草稿`,
@@ -57,13 +58,15 @@ export const APPLY_STRINGS = localize('pages/cases/apply/APPLY_STRINGS', {
   choose: '请选择',
   chooseDate: '请选择日期',
   addressPlaceholder: '请填写到门牌号',
-  numberRange: (min?: number, max?: number) =>
-    min !== undefined && max !== undefined ? `可填${min}至${max}` : min !== undefined ? `不小于${min}` : max !== undefined ? `不大于${max}` : '',
+  numberBetween: (min: number, max: number) => `可填${min}至${max}`,
+  numberAtLeast: (min: number) => `不小于${min}`,
+  numberAtMost: (max: number) => `不大于${max}`,
 
   // materials
   materialsSection: '申请材料',
-  materialsNote: (upload: number, licence: number, promised = 0) =>
-    `需上传${upload}项${licence ? `，${licence}项免提交` : ''}${promised ? `，${promised}项以告知承诺代替` : ''}`,
+  materialsToUpload: (upload: number) => `需上传${upload}项`,
+  materialsFromLicence: (licence: number) => `，${licence}项免提交`,
+  materialsPromised: (promised: number) => `，${promised}项以告知承诺代替`,
   necessity: { required: '必要', conditional: '情形必要', optional: '非必要' },
   requiredNow: '必须上传',
   condition: '适用情形',
@@ -73,8 +76,12 @@ export const APPLY_STRINGS = localize('pages/cases/apply/APPLY_STRINGS', {
   licenceLookupLoading: '正在查询电子证照…',
   licenceLookupFailed: '暂时无法查询电子证照，提交后由工作人员核验',
   licenceBlocked: '所需电子证照不可用，请处理后再提交',
-  licence: (name: string, issuer?: string) => `证照名称：${name}${issuer ? `（${issuer}核发）` : ''}`,
-  uploadLabel: (name: string, condition?: string) => `上传${name}${condition ? `（${condition}）` : ''}`,
+  licence: (name: string) => `证照名称：${name}`,
+  licenceIssued: (name: string, issuer: string) => `证照名称：${name}（${issuer}核发）`,
+  uploadLabel: (name: string) => `上传${name}`,
+  uploadLabelWhen: (name: string, condition: string) => `上传${name}（${condition}）`,
+  conditionValue: (condition: string) => `适用情形：${condition}`,
+  standardValue: (standard: string) => `受理标准：${standard}`,
   fileTypes: '支持PDF、JPG、PNG，单个文件不超过10MB，每项最多5个文件',
 
   // 告知承诺制
@@ -85,6 +92,7 @@ export const APPLY_STRINGS = localize('pages/cases/apply/APPLY_STRINGS', {
   commitmentTitle: '承诺内容',
   commitmentTextLabel: (name: string) => `“${name}”的承诺内容`,
   commitmentConsequence: '承诺不实的后果',
+  commitmentConsequenceValue: (consequence: string) => `承诺不实的后果：${consequence}`,
   commitmentConfirm: '本人已阅读并承诺：以上承诺真实有效，愿意承担承诺不实的法律责任',
   commitmentConfirmAtWindow: '申请人已阅读上述承诺内容，并已当面签署承诺书',
   commitmentNote: '可选择告知承诺，免于提交该材料',
@@ -105,6 +113,24 @@ export const APPLY_STRINGS = localize('pages/cases/apply/APPLY_STRINGS', {
   },
   privacy: '您填写的身份信息仅用于办理本事项，提交后加密保存。',
   guideChangedTitle: '办事指南已更新',
-  guideChanged: (from: number, to: number, day: string, sections: string) =>
-    `您开始填写时依据的是第${from}版办事指南，${day}已发布第${to}版${sections ? `，改动了：${sections}` : ''}。提交时按第${to}版办理，请核对下方的填写内容和材料。`,
+  guideChanged: (from: number, to: number, day: string) =>
+    `您开始填写时依据的是第${from}版办事指南，${day}已发布第${to}版。提交时按第${to}版办理，请核对下方的填写内容和材料。`,
+  guideChangedSections: (from: number, to: number, day: string, sections: string) =>
+    `您开始填写时依据的是第${from}版办事指南，${day}已发布第${to}版，改动了：${sections}。提交时按第${to}版办理，请核对下方的填写内容和材料。`,
+  /** Between the names of the changed guide sections. */
+  listSeparator: '、',
 } as const, en.APPLY_STRINGS)
+
+/** A number field's hint from its bounds ('' without bounds). */
+export function numberRange(min?: number, max?: number): string {
+  if (min !== undefined && max !== undefined) return APPLY_STRINGS.numberBetween(min, max)
+  if (min !== undefined) return APPLY_STRINGS.numberAtLeast(min)
+  if (max !== undefined) return APPLY_STRINGS.numberAtMost(max)
+  return ''
+}
+
+/** How many materials to upload, and how many come from e-licences or are replaced by a commitment. */
+export function materialsNote(upload: number, licence: number, promised = 0): string {
+  const S = APPLY_STRINGS
+  return `${S.materialsToUpload(upload)}${licence ? S.materialsFromLicence(licence) : ''}${promised ? S.materialsPromised(promised) : ''}`
+}

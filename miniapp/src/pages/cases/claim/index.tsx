@@ -10,6 +10,7 @@ import { claimCase } from '@/features/cases/api'
 import { CLAIM_PAGE, caseUrl, readParam } from '@/features/cases/routes'
 import { toApiError } from '@/services/api-error'
 import { CLAIM_STRINGS as S } from './strings'
+import { usePageTitle } from '@/i18n/page-title'
 import '@/components/form-field/index.scss'
 import './index.scss'
 
@@ -21,6 +22,7 @@ const ID = { caseNumber: 'f-claim-caseNumber', claimCode: 'f-claim-claimCode' }
  * signed-in account and opens like any case of 我的办件. Wrong codes are counted by the server.
  */
 export default function ClaimPage() {
+  usePageTitle()
   const { params } = useRouter()
   const user = useSignedIn(CLAIM_PAGE)
   const [caseNumber, setCaseNumber] = useState(readParam(params.caseNumber))

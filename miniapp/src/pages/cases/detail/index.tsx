@@ -25,6 +25,7 @@ import { DETAIL_STRINGS as S } from './strings'
 import { ResubscribeCard } from './resubscribe-card'
 import { VisitCard } from './visit-card'
 import { WithdrawPanel } from './withdraw-panel'
+import { usePageTitle } from '@/i18n/page-title'
 import '@/components/form-field/index.scss'
 import './index.scss'
 
@@ -38,6 +39,7 @@ import './index.scss'
  * 评价本次服务 (once); an evaluation given shows with, for a bad review, the organisation's answer.
  */
 export default function CaseDetailPage() {
+  usePageTitle()
   const { params } = useRouter()
   const caseNumber = readParam(params.caseNumber ?? params.no)
   // Opened from a message while signed out: sign in first and come back here, not a 重试 that repeats the 401.

@@ -11,7 +11,8 @@ export const DETAIL_STRINGS = localize('pages/cases/detail/DETAIL_STRINGS', {
   masked: '为保护个人信息，证件号码和手机号码已部分隐藏',
 
   // supplement (one-time notice)
-  supplementTitle: (number?: string) => `需补正材料${number ? `（一次性告知书 ${number}）` : ''}`,
+  supplementTitle: '需补正材料',
+  supplementTitleWithNotice: (number: string) => `需补正材料（一次性告知书 ${number}）`,
   supplementText: '请按告知书重新上传下列材料，其他材料无需再次提交。补正期间不计入办理时限。',
   supplementConditions: '告知书还列出了以下受理条件，请一并对照补正：',
   supplementTag: '需补正',
@@ -21,6 +22,10 @@ export const DETAIL_STRINGS = localize('pages/cases/detail/DETAIL_STRINGS', {
   supplementMissing: (name: string) => `请上传补正后的“${name}”`,
   supplementFix: (n: number) => `有${n}项材料需要处理，请按提示上传`,
   supplementOpenNotice: '查看告知书',
+  supplementOpenNoticeLabel: (number: string) => `查看告知书${number}`,
+  supplementCondition: (subject: string, reason: string) => `${subject}（${reason}）`,
+  /** Between the problems listed in one message. */
+  problemSeparator: '；',
   resubmit: '重新提交',
   resubmitting: '正在提交…',
   resubmitted: '补正材料已重新提交，等待工作人员预审',
@@ -62,6 +67,7 @@ export const DETAIL_STRINGS = localize('pages/cases/detail/DETAIL_STRINGS', {
   visitNotBooked: '尚未预约现场办理时段',
   visitTime: '预约时段',
   visitPlace: '办理地点',
+  visitPlaceValue: (place: string) => `办理地点：${place}`,
   visitBook: '预约时段',
   visitChange: '改约',
   visitLoading: '正在加载可预约时段…',

@@ -95,7 +95,7 @@ export function SupplementCard({ detail, item, onResubmitted, onStale }: Supplem
         const placed = Object.fromEntries(error.details.filter((d) => d.path.startsWith('materials.')).map((d) => [d.path, d.message]))
         const unplaced = error.details.filter((d) => !d.path.startsWith('materials.')).map((d) => d.message)
         setIssues(placed)
-        setProblem([error.message, ...unplaced].join('；'))
+        setProblem([error.message, ...unplaced].join(S.problemSeparator))
         const first = supplement.materialIds.find((id) => Object.keys(placed).some((path) => path.startsWith(`materials.${id}`)))
         if (first) scrollTo(first)
       } else {
@@ -105,7 +105,8 @@ export function SupplementCard({ detail, item, onResubmitted, onStale }: Supplem
     setSubmitting(false)
   }
 
-  const title = S.supplementTitle(supplement.noticeNumber ?? notice?.number)
+  const noticeNumber = supplement.noticeNumber ?? notice?.number
+  const title = noticeNumber ? S.supplementTitleWithNotice(noticeNumber) : S.supplementTitle
   return (
     <View className='supplement' role='region' aria-label={title}>
       <View className='supplement__title' role='heading' aria-level={2}>
@@ -114,7 +115,7 @@ export function SupplementCard({ detail, item, onResubmitted, onStale }: Supplem
       <Text className='supplement__text'>{S.supplementText}</Text>
       {notice ? (
         <View className='supplement__notice'>
-          <ActionButton variant='text' size='sm' label={`${S.supplementOpenNotice}${notice.number}`} onTap={() => void Taro.navigateTo({ url: documentUrl(detail.caseNumber, notice.documentId) })}>
+          <ActionButton variant='text' size='sm' label={S.supplementOpenNoticeLabel(notice.number)} onTap={() => void Taro.navigateTo({ url: documentUrl(detail.caseNumber, notice.documentId) })}>
             {`${S.supplementOpenNotice} ›`}
           </ActionButton>
         </View>
@@ -123,7 +124,7 @@ export function SupplementCard({ detail, item, onResubmitted, onStale }: Supplem
         <View className='supplement__conditions'>
           <Text className='supplement__text'>{S.supplementConditions}</Text>
           {conditions.map((condition) => (
-            <Text key={condition.subject} className='supplement__condition'>{`${condition.subject}（${condition.reason}）`}</Text>
+            <Text key={condition.subject} className='supplement__condition'>{S.supplementCondition(condition.subject, condition.reason)}</Text>
           ))}
         </View>
       ) : null}

@@ -118,7 +118,7 @@ export function VisitCard({ caseNumber, status, visit, onBooked, onStale }: Visi
     if (!data.slots.length) return <Text className='case-note'>{S.visitNoSlots}</Text>
     return (
       <View className='visit__days'>
-        <Text className='visit__text'>{`${S.visitPlace}：${data.place}`}</Text>
+        <Text className='visit__text'>{S.visitPlaceValue(data.place)}</Text>
         {byDay(data.slots).map(({ day, slots: daySlots }) => (
           <View key={day} className='visit__day' role='group' aria-label={day}>
             <Text className='visit__day-title'>{day}</Text>

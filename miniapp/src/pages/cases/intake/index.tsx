@@ -20,6 +20,7 @@ import { APPLY_STRINGS } from '../apply/strings'
 import { useApply } from '../apply/use-apply'
 import { Receipt } from './receipt'
 import { INTAKE_STRINGS as S } from './strings'
+import { usePageTitle } from '@/i18n/page-title'
 import '@/components/form-field/index.scss'
 import '@/features/cases/case-view.scss'
 import '../apply/index.scss'
@@ -47,7 +48,7 @@ function IntakeForm({ code, userId, onReceipt, onChangeItem }: { code: string; u
         <View className='apply__title' role='heading' aria-level={2}>
           {item.name}
         </View>
-        <Text className='apply__organisation'>{`${APPLY_STRINGS.organisation}：${item.organisation.name}`}</Text>
+        <Text className='apply__organisation'>{APPLY_STRINGS.organisationValue(item.organisation.name)}</Text>
         <ActionButton variant='text' size='sm' onTap={onChangeItem}>
           {S.changeItem}
         </ActionButton>
@@ -94,6 +95,7 @@ function IntakeForm({ code, userId, onReceipt, onChangeItem }: { code: string; u
  * one-time claim code the person uses on the phone. It lives with the case pages (it is their form).
  */
 export default function IntakePage() {
+  usePageTitle()
   const user = useSignedIn(INTAKE_PAGE)
   const staff = user?.staff
   const allowed = !!staff?.permissions.includes('hall_window')

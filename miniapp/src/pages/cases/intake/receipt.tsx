@@ -46,7 +46,7 @@ export function Receipt({ receipt, onAgain }: { receipt: HallIntakeReceipt; onAg
         <View role='list'>
           {receipt.materials.map((m) => (
             <View key={m.name} role='listitem' className='intake__material'>
-              <Text>{`${m.name}：${m.how}`}</Text>
+              <Text>{S.receiptMaterial(m.name, m.how)}</Text>
             </View>
           ))}
         </View>

@@ -35,6 +35,7 @@ export const INTAKE_STRINGS = localize('pages/cases/intake/INTAKE_STRINGS', {
     enteredBy: '受理人',
   },
   receiptMaterials: '收取材料',
+  receiptMaterial: (name: string, how: string) => `${name}：${how}`,
   claimHowTo: '申请人登录“皖旅政务”小程序，在“我的”中点击“认领窗口办件”，输入办件编号和认领码，即可在“我的办件”中查看进度、接收通知。',
   claimValidity: (date: string) => `认领码仅可使用一次，${date}前有效；输错5次将暂停认领。`,
   claimed: '申请人已认领',

@@ -12,6 +12,7 @@ import { useRemote } from '@/hooks/use-remote'
 import { toApiError } from '@/services/api-error'
 import { APPLICANT_TEMPLATE_KEYS, askToSubscribe, prepareSubscriptions, SUBSCRIBE_AVAILABLE } from '@/services/subscribe'
 import { SUBMITTED_STRINGS as S } from './strings'
+import { usePageTitle } from '@/i18n/page-title'
 import './index.scss'
 
 /**
@@ -19,6 +20,7 @@ import './index.scss'
  * by this one (redirectTo), so "back" cannot return to the submitted form.
  */
 export default function SubmittedPage() {
+  usePageTitle()
   const { params } = useRouter()
   const caseNumber = readParam(params.caseNumber)
   const load = useCallback(() => getCase(caseNumber), [caseNumber])

@@ -8,6 +8,7 @@ import { useRemote } from '@/hooks/use-remote'
 import { WECHAT_STANDIN } from '@/services/config'
 import { listStandInPushes, type StandInPush } from './pushes'
 import { PUSHES_STRINGS as S } from './strings'
+import { usePageTitle } from '@/i18n/page-title'
 import './index.scss'
 
 function PushCard({ push }: { push: StandInPush }) {
@@ -17,13 +18,13 @@ function PushCard({ push }: { push: StandInPush }) {
         <Text className='push__title'>{push.templateTitle ?? S.unknownTemplate(push.templateId)}</Text>
         <Text className='push__time'>{push.at ? chinaDateTime(push.at) : S.unknownTime}</Text>
       </View>
-      <Text className='push__meta'>{`${S.recipient}：${push.openid}`}</Text>
+      <Text className='push__meta'>{S.line(S.recipient, push.openid)}</Text>
       <View className='push__fields'>
         {push.fields.map(([key, value]) => (
           <Text key={key} className='push__field'>{`${key}: ${value}`}</Text>
         ))}
       </View>
-      {push.page ? <Text className='push__meta'>{`${S.page}：${push.page}`}</Text> : null}
+      {push.page ? <Text className='push__meta'>{S.line(S.page, push.page)}</Text> : null}
     </View>
   )
 }
@@ -33,6 +34,7 @@ function PushCard({ push }: { push: StandInPush }) {
  * functions sent to the local WeChat API stand-in (GET <stand-in>/__control/messages), newest first.
  */
 export default function DevPushesPage() {
+  usePageTitle()
   const load = useCallback(() => listStandInPushes(), [])
   const { remote, reload } = useRemote(load, WECHAT_STANDIN)
 

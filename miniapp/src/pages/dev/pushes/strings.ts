@@ -16,6 +16,8 @@ export const PUSHES_STRINGS = localize('pages/dev/pushes/PUSHES_STRINGS', {
   count: (n: number) => `共${n}条`,
   recipient: '接收人 openid',
   page: '跳转页面',
+  /** A push's detail line: a label, then its value. */
+  line: (label: string, value: string) => `${label}：${value}`,
   unknownTemplate: (id: string) => `未知模板（${id}）`,
   unknownTime: '时间未知',
 } as const, en.PUSHES_STRINGS)

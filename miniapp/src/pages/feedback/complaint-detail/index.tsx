@@ -15,6 +15,7 @@ import { lastDay, plainDate } from '@/features/feedback/format'
 import { COMPLAINTS_PAGE, complaintDetailUrl, evaluateComplaintUrl } from '@/features/feedback/routes'
 import { useRemote } from '@/hooks/use-remote'
 import { COMPLAINT_DETAIL_STRINGS as S } from './strings'
+import { usePageTitle } from '@/i18n/page-title'
 import '../feedback.scss'
 import './index.scss'
 
@@ -22,7 +23,7 @@ import './index.scss'
 function tripText(start: string, end: string): string {
   if (start === end) return plainDate(start)
   const last = plainDate(end)
-  return S.tripValue(plainDate(start), start.slice(0, 4) === end.slice(0, 4) ? last.replace(/^\d{4}年/, '') : last)
+  return S.tripValue(plainDate(start), start.slice(0, 4) === end.slice(0, 4) ? last.replace(/^\d{4}年/, '') : last) // i18n-exempt: drops the year from a Chinese date (other languages show it whole)
 }
 
 function ComplaintHeader({ complaint: c }: { complaint: ComplaintDetail }) {
@@ -77,7 +78,7 @@ function ComplaintContent({ complaint: c }: { complaint: ComplaintDetail }) {
       </DetailRow>
       {c.amount !== undefined ? (
         <DetailRow label={S.amount}>
-          <Text>{S.amountValue(c.amount)}</Text>
+          <Text>{S.amountValue(c.amount.toLocaleString('zh-CN'))}</Text>
         </DetailRow>
       ) : null}
       <DetailRow label={S.request}>
@@ -114,6 +115,7 @@ function ComplaintHistory({ history }: { history: ComplaintDetail['history'] }) 
  * deadline, the outcome, 评价处理情况 once closed, the complaint as filed, and the history.
  */
 export default function ComplaintDetailPage() {
+  usePageTitle()
   const { params } = useRouter()
   const complaintNumber = readParam(params.complaintNumber)
   const user = useSignedIn(complaintDetailUrl(complaintNumber))

@@ -34,7 +34,8 @@ export const COMPLAINT_DETAIL_STRINGS = localize('pages/feedback/complaint-detai
   tripValue: (start: string, end: string) => `${start} 至 ${end}`,
   account: '投诉事由',
   amount: '涉及金额',
-  amountValue: (yuan: number) => `${yuan.toLocaleString('zh-CN')} 元`,
+  /** The amount already formatted with digit grouping (12,000). */
+  amountValue: (amount: string) => `${amount} 元`,
   request: '投诉请求',
 
   history: '处理记录',

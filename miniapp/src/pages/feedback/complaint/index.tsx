@@ -25,6 +25,7 @@ import { KEY_REFUSED } from '@/services/retry-key'
 import { scrollToId } from '@/services/scroll'
 import { useAppState } from '@/store/app-store'
 import { COMPLAINT_STRINGS as S } from './strings'
+import { usePageTitle } from '@/i18n/page-title'
 import '@/components/form-field/index.scss'
 import '../feedback.scss'
 
@@ -85,6 +86,7 @@ function toRequest(form: ComplaintForm): Record<string, unknown> {
  * Once filed, the complaint's own page replaces this one.
  */
 export default function ComplaintPage() {
+  usePageTitle()
   const user = useSignedIn(COMPLAINT_PAGE)
   const region = useAppState((state) => state.region)
   const { state: regions, reload: reloadRegions } = useRegions(true)
@@ -116,7 +118,7 @@ export default function ComplaintPage() {
     setIssues(found)
     const placed = PATHS.map(([, path]) => path).filter((path) => found[path])
     const unplaced = Object.entries(found).filter(([path]) => !PATHS.some(([, p]) => p === path)).map(([, text]) => text)
-    setProblem([message, ...unplaced].join('；'))
+    setProblem([message, ...unplaced].join(S.problemSeparator))
     if (placed[0]) scrollToId(idOf(placed[0]))
   }
 

@@ -42,4 +42,6 @@ export const COMPLAINT_STRINGS = localize('pages/feedback/complaint/COMPLAINT_ST
   submit: '提交投诉',
   submitting: '正在提交…',
   fix: (n: number) => `有${n}处需要修改，请按提示填写`,
+  /** Between the problems listed in one message. */
+  problemSeparator: '；',
 } as const, en.COMPLAINT_STRINGS)

@@ -13,6 +13,7 @@ import { COMPLAINT_PAGE, COMPLAINTS_PAGE, complaintDetailUrl } from '@/features/
 import { useCursorPages } from '@/hooks/use-cursor-pages'
 import { useInfiniteScroll } from '@/hooks/use-infinite-scroll'
 import { COMPLAINTS_STRINGS as S } from './strings'
+import { usePageTitle } from '@/i18n/page-title'
 import '../feedback.scss'
 import './index.scss'
 
@@ -33,12 +34,12 @@ function ComplaintCard({ complaint: c }: { complaint: ComplaintSummary }) {
         <Text className='complaint-card__name'>{c.businessName}</Text>
         <Text className={`feedback-status feedback-status--${c.status}`}>{c.statusLabel}</Text>
       </View>
-      <Text className='complaint-card__line'>{`${S.organisation}：${c.organisationName}`}</Text>
+      <Text className='complaint-card__line'>{S.line(S.organisation, c.organisationName)}</Text>
       <Text className='complaint-card__line'>
-        {`${S.complaintNumber}：`}
+        {S.line(S.complaintNumber, '')}
         <Text className='complaint-card__number'>{c.complaintNumber}</Text>
       </Text>
-      <Text className='complaint-card__line'>{`${S.submittedAt}：${chinaDateTime(c.submittedAt)}`}</Text>
+      <Text className='complaint-card__line'>{S.line(S.submittedAt, chinaDateTime(c.submittedAt))}</Text>
       {c.dueAt ? <Text className={`complaint-card__due${c.overdue ? ' complaint-card__due--overdue' : ''}`}>{c.overdue ? S.overdue : S.acceptBy(lastDay(c.dueAt))}</Text> : null}
     </View>
   )
@@ -46,6 +47,7 @@ function ComplaintCard({ complaint: c }: { complaint: ComplaintSummary }) {
 
 /** 我的投诉: pages/feedback/complaints/index — the complaints filed, newest first; a tap opens one. */
 export default function ComplaintsPage() {
+  usePageTitle()
   const user = useSignedIn(COMPLAINTS_PAGE)
   const userId = user?.userId ?? ''
   const load = useCallback(

@@ -18,6 +18,8 @@ export const COMPLAINTS_STRINGS = localize('pages/feedback/complaints/COMPLAINTS
   complaintNumber: '投诉编号',
   organisation: '处理单位',
   submittedAt: '提交时间',
+  /** A card line: a label, then its value. */
+  line: (label: string, value: string) => `${label}：${value}`,
   acceptBy: (day: string) => `${day}前决定是否受理`,
   overdue: '已超过受理期限',
   label: (business: string, status: string, no: string) => `投诉${business}，${status}，投诉编号${no}`,

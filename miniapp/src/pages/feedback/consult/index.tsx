@@ -23,6 +23,7 @@ import { useRetryKey } from '@/hooks/use-retry-key'
 import { toApiError } from '@/services/api-error'
 import { KEY_REFUSED } from '@/services/retry-key'
 import { CONSULT_STRINGS as S } from './strings'
+import { usePageTitle } from '@/i18n/page-title'
 import '@/components/form-field/index.scss'
 import '../feedback.scss'
 
@@ -70,6 +71,7 @@ function Submitted({ consultation, onGuide }: { consultation: Consultation; onGu
  * (POST /consultations); the item's organisation answers within its working days.
  */
 export default function ConsultPage() {
+  usePageTitle()
   const { params } = useRouter()
   const code = readParam(params.code)
   const user = useSignedIn(consultUrl(code))
@@ -92,7 +94,7 @@ export default function ConsultPage() {
     const checked = check<ConsultationRequest>(consultationRequestSchema, { implementationCode: code, question })
     if (!checked.data) {
       setIssue(checked.issues.question ?? null)
-      setProblem(checked.issues.question ? S.fix : Object.values(checked.issues).join('；'))
+      setProblem(checked.issues.question ? S.fix : Object.values(checked.issues).join(S.problemSeparator))
       return
     }
     setBusy(true)

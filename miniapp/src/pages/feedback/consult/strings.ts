@@ -18,6 +18,8 @@ export const CONSULT_STRINGS = localize('pages/feedback/consult/CONSULT_STRINGS'
   submit: '提交咨询',
   submitting: '正在提交…',
   fix: '请按提示修改后再提交',
+  /** Between the problems listed in one message. */
+  problemSeparator: '；',
 
   doneTitle: '咨询已提交',
   doneText: '办理单位答复后，您会在“消息”中收到通知，也可以在“我的咨询”中查看。',

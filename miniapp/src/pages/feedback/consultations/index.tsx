@@ -13,6 +13,7 @@ import { CONSULTATIONS_PAGE } from '@/features/feedback/routes'
 import { useCursorPages } from '@/hooks/use-cursor-pages'
 import { useInfiniteScroll } from '@/hooks/use-infinite-scroll'
 import { CONSULTATIONS_STRINGS as S } from './strings'
+import { usePageTitle } from '@/i18n/page-title'
 import '../feedback.scss'
 import './index.scss'
 
@@ -54,6 +55,7 @@ function ConsultationCard({ consultation: c }: { consultation: Consultation }) {
 
 /** 我的咨询: pages/feedback/consultations/index — the questions asked, newest first, with their status and answers. */
 export default function ConsultationsPage() {
+  usePageTitle()
   const user = useSignedIn(CONSULTATIONS_PAGE)
   const userId = user?.userId ?? ''
   const load = useCallback(

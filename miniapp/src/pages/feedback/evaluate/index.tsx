@@ -17,6 +17,7 @@ import { useRetryKey } from '@/hooks/use-retry-key'
 import { toApiError } from '@/services/api-error'
 import { KEY_REFUSED } from '@/services/retry-key'
 import { EVALUATE_STRINGS as S } from './strings'
+import { usePageTitle } from '@/i18n/page-title'
 import '../feedback.scss'
 
 interface Subject {
@@ -34,6 +35,7 @@ const FINAL_CODES = new Set(['EVALUATION_ALREADY_GIVEN', 'EVALUATION_NOT_OPEN'])
  * or complaint, which shows the evaluation.
  */
 export default function EvaluatePage() {
+  usePageTitle()
   const { params } = useRouter()
   const caseNumber = readParam(params.caseNumber)
   const complaintNumber = caseNumber ? '' : readParam(params.complaintNumber)

@@ -15,6 +15,7 @@ import { WhyUnusable } from '@/features/licences/why-unusable'
 import { useRemote } from '@/hooks/use-remote'
 import { PresentView } from './present-view'
 import { DETAIL_STRINGS as S } from './strings'
+import { usePageTitle } from '@/i18n/page-title'
 import '@/features/licences/licence-view.scss'
 import './index.scss'
 
@@ -26,6 +27,7 @@ const toLicences = () => backOr(LICENCES_PAGE)
  * screen), what it says, and the history of its changes.
  */
 export default function LicenceDetailPage() {
+  usePageTitle()
   const { params } = useRouter()
   const licenceId = readParam(params.licenceId)
   const user = useSignedIn(licenceUrl(licenceId))

@@ -8,6 +8,7 @@ import { scrollToId } from '@/services/scroll'
 import { RESULT_ID, VerifyResult } from './result'
 import { Scanner } from './scanner'
 import { VERIFY_STRINGS as S } from './strings'
+import { usePageTitle } from '@/i18n/page-title'
 import '@/components/form-field/index.scss'
 import '@/features/cases/case-view.scss'
 import '@/features/licences/licence-view.scss'
@@ -21,6 +22,7 @@ const PASTE_ID = 'f-verify-token'
  * published keys (kept from the first use, so it works offline), the licence's state by the API.
  */
 export default function VerifyPage() {
+  usePageTitle()
   const [token, setToken] = useState('')
   const [problem, setProblem] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)

@@ -14,6 +14,7 @@ import { openPublicProgress } from '@/features/feedback/routes'
 import { useRegions } from '@/features/region/use-regions'
 import { useRemote } from '@/hooks/use-remote'
 import { PUBLIC_ASSESSMENT_STRINGS as S } from './strings'
+import { usePageTitle } from '@/i18n/page-title'
 import './index.scss'
 
 const PROVINCE = 'province'
@@ -25,6 +26,7 @@ const REGION_CODE = /^\d{6}$/
  * or row. No cases are shown here (GET /public/assessment answers figures only).
  */
 export default function PublicAssessmentPage() {
+  usePageTitle()
   const { params } = useRouter()
   const [region, setRegion] = useState<string>(params.region && REGION_CODE.test(params.region) ? params.region : PROVINCE)
   const [period, setPeriod] = useState<Period>(() => initialPeriod({ from: params.from ?? undefined, to: params.to ?? undefined }))

@@ -14,6 +14,7 @@ import { issuesFrom, type IssueMap } from '@/features/feedback/validate'
 import { toApiError } from '@/services/api-error'
 import { scrollToId } from '@/services/scroll'
 import { PROGRESS_STRINGS as S } from './strings'
+import { usePageTitle } from '@/i18n/page-title'
 import '@/components/form-field/index.scss'
 import './index.scss'
 
@@ -107,6 +108,7 @@ function ProgressResult({ progress }: { progress: PublicProgress }) {
  * too many tries answer 429.
  */
 export default function PublicProgressPage() {
+  usePageTitle()
   const [caseNumber, setCaseNumber] = useState('')
   const [verifyBy, setVerifyBy] = useState<VerifyBy>('name')
   const [name, setName] = useState('')

@@ -12,6 +12,7 @@ import { REGISTRY_STRINGS as S } from '@/features/registry/strings'
 import { useRegistryPages } from '@/features/registry/use-registry-pages'
 import { useInfiniteScroll } from '@/hooks/use-infinite-scroll'
 import { useAppState, type RegionChoice } from '@/store/app-store'
+import { usePageTitle } from '@/i18n/page-title'
 
 const PAGE_SIZE = 15
 const LIST_END_ID = 'registry-agencies-end'
@@ -21,6 +22,7 @@ const LIST_END_ID = 'registry-agencies-end'
  * region), searched by a name fragment or the licence number; 加载更多 and scrolling follow the cursor.
  */
 export default function AgenciesPage() {
+  usePageTitle()
   const appRegion = useAppState((state) => state.region)
   const { params } = useRouter()
   const [city, setCity] = useState<RegionChoice>(() => initialCity(params, appRegion))

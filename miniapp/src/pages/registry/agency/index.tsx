@@ -7,7 +7,9 @@ import { StatusView } from '@/components/status-view'
 import { getAgency } from '@/features/registry/api'
 import { RegistryRow, StatusBadge } from '@/features/registry/registry-cards'
 import { REGISTRY_STRINGS as S } from '@/features/registry/strings'
+import { AGENCY_STRINGS } from './strings'
 import { useRemote } from '@/hooks/use-remote'
+import { usePageTitle } from '@/i18n/page-title'
 
 function Filings({ title, empty, filings }: { title: string; empty: string; filings: AgencyFiling[] }) {
   return (
@@ -45,7 +47,7 @@ function AgencyDetail({ agency }: { agency: RegisteredTravelAgencyDetail }) {
       <Section title={S.licence}>
         <View className='registry-detail__rows'>
           <RegistryRow label={S.number}>{agency.number}</RegistryRow>
-          <RegistryRow label={S.scope}>{agency.scope.join('、')}</RegistryRow>
+          <RegistryRow label={S.scope}>{agency.scope.join(AGENCY_STRINGS.listSeparator)}</RegistryRow>
           <RegistryRow label={S.creditCode}>{agency.creditCode}</RegistryRow>
           {agency.address ? <RegistryRow label={S.address}>{agency.address}</RegistryRow> : null}
           <RegistryRow label={S.issuer}>{agency.issuerName}</RegistryRow>
@@ -61,6 +63,7 @@ function AgencyDetail({ agency }: { agency: RegisteredTravelAgencyDetail }) {
 
 /** 旅行社详情: pages/registry/agency/index?number=<许可证编号>&region=<城市>, no sign-in. */
 export default function AgencyPage() {
+  usePageTitle()
   const { params } = useRouter()
   const number = decodeURIComponent(params.number ?? '')
   const region = decodeURIComponent(params.region ?? '')
