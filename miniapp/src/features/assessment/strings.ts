@@ -33,3 +33,46 @@ export const ASSESSMENT_STRINGS = localize('features/assessment/ASSESSMENT_STRIN
   childLevel: { city: '市', organisation: '单位' },
   childHeader: { city: '地区', organisation: '单位' },
 } as const, en.ASSESSMENT_STRINGS)
+
+/** The report's words computed outside the screens (report.ts, the month inputs, the export). */
+export const REPORT_STRINGS = localize('features/assessment/REPORT_STRINGS', {
+  chooseFrom: '请选择起始月份',
+  chooseTo: '请选择截止月份',
+  toBeforeFrom: '截止月份不能早于起始月份',
+  fromAfterNow: '起始月份不能晚于本月',
+  tooManyMonths: (max: number) => `一次最多统计${max}个月，请缩短期间`,
+  /** Month names, January first. */
+  monthNames: ['1月', '2月', '3月', '4月', '5月', '6月', '7月', '8月', '9月', '10月', '11月', '12月'],
+  /** A month with its year: the year and one of monthNames. */
+  yearMonth: (year: string, monthName: string) => `${year}年${monthName}`,
+  year: (year: string) => `${year}年`,
+  rangeDash: '—',
+  groups: { online: '网上办理', visits: '跑动次数', time: '时效', notice: '一次性告知', evaluation: '评价与整改' },
+  /** "412 / 430 件": the denominator first (it decides the noun's number), then the numerator. */
+  fraction: {
+    items: (denominator: number, numerator: number) => `${numerator} / ${denominator} 项`,
+    evaluations: (denominator: number, numerator: number) => `${numerator} / ${denominator} 条`,
+    notices: (denominator: number, numerator: number) => `${numerator} / ${denominator} 份`,
+    cases: (denominator: number, numerator: number) => `${numerator} / ${denominator} 件`,
+  },
+  /** "共 68 个工作日 / 20 件": the number of cases first, then the total of working days in words. */
+  daysFraction: (cases: number, days: string) => `共 ${days} 个工作日 / ${cases} 件`,
+  workingDays: (days: string) => `${days} 个工作日`,
+  targetAtLeast: (value: string) => `目标 ≥ ${value}`,
+  targetAtMost: (value: string) => `目标 ≤ ${value}`,
+  targetZero: '目标 0',
+  verdicts: { nodata: '暂无数据', met: '达标', missed: '未达标', none: '不设目标' },
+  sentenceSeparator: '，',
+  pledges: { online: '网上办理', visits: '最多跑一次', notice: '一次性告知', noticeOnTime: '一次性告知 按时率' },
+  yearPlaceholder: '年',
+  monthPlaceholder: '月',
+  yearLabel: (label: string) => `${label}（年）`,
+  monthLabel: (label: string) => `${label}（月）`,
+  /** A month picker's spoken name: its label, then the month chosen or the placeholder. */
+  pickerLabel: (label: string, value: string) => `${label}，${value}`,
+  exportFileName: (scopeName: string, from: string, to: string) => `网上考核_${scopeName}_${from}_${to}.csv`,
+  exportReady: '考核数据已生成',
+  exportHint: (fileName: string) => `${fileName}\n发送到微信聊天后，可在电脑上用表格软件打开。`,
+  sendToChat: '发送到聊天',
+  cancel: '取消',
+} as const, en.REPORT_STRINGS)
