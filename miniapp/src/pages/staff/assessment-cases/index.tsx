@@ -14,6 +14,7 @@ import { useInfiniteScroll } from '@/hooks/use-infinite-scroll'
 import { FIGURE_KEYS, FIGURES } from '@ah-tourism/shared/src/assessment/model'
 import { InboxRow } from '../inbox/inbox-row'
 import { ASSESSMENT_CASES_STRINGS as S } from './strings'
+import { usePageTitle } from '@/i18n/page-title'
 import '@/features/cases/case-view.scss'
 import '../inbox/index.scss'
 import './index.scss'
@@ -27,6 +28,7 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/
  * at a time (加载更多), each opening the staff case page.
  */
 export default function AssessmentCasesPage() {
+  usePageTitle()
   const { params } = useRouter()
   const figure = paramText(params.figure) as FigureKey
   const scope = paramText(params.scope)

@@ -16,6 +16,7 @@ import { CALENDAR_PAGE } from '@/features/staff/routes'
 import { useRemote } from '@/hooks/use-remote'
 import { toApiError } from '@/services/api-error'
 import { CALENDAR_STRINGS as S } from './strings'
+import { usePageTitle } from '@/i18n/page-title'
 import '@/components/form-field/index.scss'
 import './index.scss'
 
@@ -74,6 +75,7 @@ function DayList({ title, days, onRemove }: { title: string; days: string[]; onR
  * add holidays and 调休 working days and save them (PUT /admin/calendar/{year}).
  */
 export default function CalendarPage() {
+  usePageTitle()
   const user = useSignedIn(CALENDAR_PAGE)
   const userId = user?.userId ?? ''
   const canEdit = !!user?.provincialAdmin

@@ -18,6 +18,7 @@ import { FeedbackHistory, FeedbackTag, LevelTag, MarkerRow } from '@/features/st
 import { COMPLAINTS_PAGE, complaintUrl } from '@/features/staff/routes'
 import { ComplaintActionPanel } from './action-panel'
 import { COMPLAINT_STRINGS as S } from './strings'
+import { usePageTitle } from '@/i18n/page-title'
 import '@/components/form-field/index.scss'
 import './index.scss'
 
@@ -103,6 +104,7 @@ function ComplaintBody({ detail }: { detail: ComplaintDetail }) {
  * the contact number, the history, and the actions the API allows now (受理, 不予受理, 转办, 记录调解, 办结).
  */
 export default function ComplaintPage() {
+  usePageTitle()
   const { params } = useRouter()
   const complaintNumber = readParam(params.complaintNumber ?? params.no).toUpperCase()
   const user = useSignedIn(complaintUrl(complaintNumber))

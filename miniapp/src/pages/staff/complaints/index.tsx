@@ -15,6 +15,7 @@ import { useCursorPages } from '@/hooks/use-cursor-pages'
 import { useInfiniteScroll } from '@/hooks/use-infinite-scroll'
 import { ComplaintRow } from './complaint-row'
 import { COMPLAINTS_STRINGS as S } from './strings'
+import { usePageTitle } from '@/i18n/page-title'
 import '@/features/staff/feedback-view.scss'
 import { ListPageHeader } from '@/features/staff/list-page-header'
 
@@ -27,6 +28,7 @@ const FILTER_OPTIONS = [{ value: null, label: S.all }, ...COMPLAINT_STATUS_KEYS.
  * those awaiting acceptance first (5 working days), filtered by status; a tap opens the complaint.
  */
 export default function ComplaintsPage() {
+  usePageTitle()
   const user = useSignedIn(COMPLAINTS_PAGE)
   const userId = user?.userId ?? ''
   const staff = user?.staff

@@ -21,6 +21,7 @@ import { useInfiniteScroll } from '@/hooks/use-infinite-scroll'
 import { InboxRow } from './inbox-row'
 import { INBOX_STRINGS as S } from './strings'
 import { WorkbenchLinks } from './workbench-links'
+import { usePageTitle } from '@/i18n/page-title'
 import '@/components/form-field/index.scss'
 import './index.scss'
 
@@ -44,6 +45,7 @@ const SOURCE_OPTIONS = [
  * its case directly. Provincial staff can look at another organisation's cases, read-only.
  */
 export default function InboxPage() {
+  usePageTitle()
   const user = useSignedIn(INBOX_PAGE)
   const userId = user?.userId ?? ''
   const staff = user?.staff

@@ -19,6 +19,7 @@ import { useRemote } from '@/hooks/use-remote'
 import type { ApiError } from '@/services/api-error'
 import { LicenceActionForm } from './action-form'
 import { STAFF_LICENCE_STRINGS as S } from './strings'
+import { usePageTitle } from '@/i18n/page-title'
 import '@/components/form-field/index.scss'
 import '@/features/cases/case-view.scss'
 import './index.scss'
@@ -33,6 +34,7 @@ const FORWARD = new Set<LicenceAction>(['change', 'resume'])
  * issuing organisation, 变更换发 / 暂停 / 恢复 / 吊销 / 注销, each with reason, legal basis and date.
  */
 export default function StaffLicencePage() {
+  usePageTitle()
   const { params } = useRouter()
   const licenceId = readParam(params.licenceId)
   const user = useSignedIn(staffLicenceUrl(licenceId))

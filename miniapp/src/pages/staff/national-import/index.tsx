@@ -18,6 +18,7 @@ import { INBOX_PAGE, NATIONAL_IMPORT_PAGE, staffCaseUrl } from '@/features/staff
 import { useRemote } from '@/hooks/use-remote'
 import { toApiError } from '@/services/api-error'
 import { NATIONAL_IMPORT_STRINGS as S } from './strings'
+import { usePageTitle } from '@/i18n/page-title'
 import '@/components/form-field/index.scss'
 import './index.scss'
 
@@ -34,6 +35,7 @@ const stamp = (iso: string) => chinaDateTime(iso).replace(/[年月]/g, '-').repl
  * the row report to download; below, the organisation's earlier imports.
  */
 export default function NationalImportPage() {
+  usePageTitle()
   const user = useSignedIn(NATIONAL_IMPORT_PAGE)
   const admin = !!user?.staff?.permissions.includes('org_admin')
   const [content, setContent] = useState('')

@@ -19,6 +19,7 @@ import { ConsultationTab } from './consultation-tab'
 import { EvaluationTab } from './evaluation-tab'
 import { checkPerson, toOnBehalf, type PersonDraft, type RecordContext, type RecordResult } from './person'
 import { RECORD_STRINGS as S } from './strings'
+import { usePageTitle } from '@/i18n/page-title'
 import '@/components/form-field/index.scss'
 import '@/features/cases/case-view.scss'
 import './index.scss'
@@ -64,6 +65,7 @@ function Result({ result, onAgain }: { result: RecordResult; onAgain: () => void
  * record (`onBehalf`). Afterwards the new record's number and a link to it.
  */
 export default function RecordPage() {
+  usePageTitle()
   const user = useSignedIn(RECORD_PAGE)
   const staff = user?.staff
   const channels = (Object.keys(ASSISTED_CHANNELS) as AssistedChannel[]).filter((channel) => staff?.permissions.includes(ASSISTED_CHANNELS[channel]))

@@ -19,6 +19,7 @@ import { FeedbackHistory, FeedbackTag, LevelTag, MarkerRow } from '@/features/st
 import { RECTIFICATIONS_PAGE, rectificationUrl } from '@/features/staff/routes'
 import { CallBackForm, CompleteForm, DecideAppealForm, RespondForm, type RectificationFormProps } from './action-forms'
 import { RECTIFICATION_STRINGS as S } from './strings'
+import { usePageTitle } from '@/i18n/page-title'
 import '@/components/form-field/index.scss'
 import './index.scss'
 
@@ -150,6 +151,7 @@ function ProgressSections({ detail }: { detail: RectificationDetail }) {
  * (记录回访, 答复, 整改完成, and for provincial administrators 复核), sent with the version on screen.
  */
 export default function RectificationPage() {
+  usePageTitle()
   const { params } = useRouter()
   const subjectId = readParam(params.subjectId).toUpperCase()
   const user = useSignedIn(rectificationUrl(subjectId))

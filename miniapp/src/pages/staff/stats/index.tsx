@@ -17,6 +17,7 @@ import { STATS_PAGE } from '@/features/staff/routes'
 import { useRemote } from '@/hooks/use-remote'
 import { BarChart, type Bar } from './bar-chart'
 import { STATS_STRINGS as S } from './strings'
+import { usePageTitle } from '@/i18n/page-title'
 import '@/components/form-field/index.scss'
 import '@/features/cases/case-view.scss'
 import './index.scss'
@@ -152,6 +153,7 @@ function StatsReport({ stats }: { stats: FeedbackStats }) {
  * choose another organisation.
  */
 export default function StatsPage() {
+  usePageTitle()
   const user = useSignedIn(STATS_PAGE)
   const userId = user?.userId ?? ''
   const staff = user?.staff
