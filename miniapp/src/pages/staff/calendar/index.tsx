@@ -15,6 +15,7 @@ import { getCalendarYear, saveCalendarYear } from '@/features/staff/api'
 import { CALENDAR_PAGE } from '@/features/staff/routes'
 import { useRemote } from '@/hooks/use-remote'
 import { toApiError } from '@/services/api-error'
+import { STAFF_FEATURE_STRINGS as SF } from '@/features/staff/strings'
 import { CALENDAR_STRINGS as S } from './strings'
 import { usePageTitle } from '@/i18n/page-title'
 import '@/components/form-field/index.scss'
@@ -136,7 +137,7 @@ export default function CalendarPage() {
       setNotice({ tone: 'success', message: S.saved })
     } catch (caught) {
       const error = toApiError(caught)
-      setNotice({ tone: 'warning', message: [error.message, ...error.details.map((d) => d.message)].join('；') })
+      setNotice({ tone: 'warning', message: [error.message, ...error.details.map((d) => d.message)].join(SF.clauseSeparator) })
     }
     setSaving(false)
   }
