@@ -41,14 +41,14 @@ function ComplaintBody({ detail }: { detail: ComplaintDetail }) {
           </DetailRow>
         ) : null}
         <DetailRow label={S.trip}>
-          <Text>{S.tripRange(detail.tripStart, detail.tripEnd)}</Text>
+          <Text>{detail.tripStart === detail.tripEnd ? detail.tripStart : S.tripRange(detail.tripStart, detail.tripEnd)}</Text>
         </DetailRow>
         <DetailRow label={S.account}>
           <Text>{detail.account}</Text>
         </DetailRow>
         {detail.amount !== undefined ? (
           <DetailRow label={S.amount}>
-            <Text>{S.yuan(detail.amount)}</Text>
+            <Text>{S.yuan(detail.amount.toLocaleString('zh-CN'))}</Text>
           </DetailRow>
         ) : null}
         <DetailRow label={S.request}>

@@ -18,6 +18,7 @@ import { FEEDBACK_STRINGS as F } from '@/features/staff/feedback-strings'
 import { FeedbackHistory, FeedbackTag, LevelTag, MarkerRow } from '@/features/staff/feedback-view'
 import { RECTIFICATIONS_PAGE, rectificationUrl } from '@/features/staff/routes'
 import { CallBackForm, CompleteForm, DecideAppealForm, RespondForm, type RectificationFormProps } from './action-forms'
+import { STAFF_FEATURE_STRINGS as SF } from '@/features/staff/strings'
 import { RECTIFICATION_STRINGS as S } from './strings'
 import { usePageTitle } from '@/i18n/page-title'
 import '@/components/form-field/index.scss'
@@ -44,7 +45,7 @@ function EvaluationSection({ detail }: { detail: RectificationDetail }) {
         <DetailRow label={S.dimensions}>
           <View className='rectification__dimensions' role='list'>
             {dimensions.map(([key, level]) => (
-              <View key={key} className='rectification__dimension' role='listitem'>{`${EVALUATION_DIMENSIONS[key] ?? key}：${EVALUATION_LEVELS[level]?.label ?? level}`}</View>
+              <View key={key} className='rectification__dimension' role='listitem'>{SF.labelValue(EVALUATION_DIMENSIONS[key] ?? key, EVALUATION_LEVELS[level]?.label ?? level)}</View>
             ))}
           </View>
         </DetailRow>
@@ -78,11 +79,11 @@ function ProgressSections({ detail }: { detail: RectificationDetail }) {
   return (
     <>
       {detail.callBacks.length ? (
-        <Section title={S.callBacks} note={`${detail.callBacks.length}次`}>
+        <Section title={S.callBacks} note={S.callBackCount(detail.callBacks.length)}>
           <View className='case-history' role='list'>
             {detail.callBacks.map((callBack, index) => (
               <View key={`${callBack.at}-${index}`} className='rectification__call-back' role='listitem'>
-                <Text className='case-history__action'>{S.callBackLine(callBack.methodLabel, callBack.reached)}</Text>
+                <Text className='case-history__action'>{callBack.reached ? S.callBackReached(callBack.methodLabel) : S.callBackNotReached(callBack.methodLabel)}</Text>
                 <Text className='case-history__meta'>{`${chinaDateTime(callBack.at)} · ${callBack.by}`}</Text>
                 <Text className='case-history__opinion'>{callBack.note}</Text>
               </View>
