@@ -1,7 +1,6 @@
 import { useRouter } from '@tarojs/taro'
 import type { LicenceAction, StaffLicence } from '@ah-tourism/shared'
 import { Text, View } from '@tarojs/components'
-import { LICENCE_ACTIONS } from '@ah-tourism/shared/src/licences/kinds'
 import { useCallback, useState } from 'react'
 import { ActionButton } from '@/components/action-button'
 import { Section } from '@/components/section'
@@ -100,7 +99,7 @@ export default function StaffLicencePage() {
             <View className='staff-licence__actions'>
               {staffLicence.actions.map((action) => (
                 <ActionButton key={action} block variant={FORWARD.has(action) ? 'primary' : 'secondary'} onTap={() => setActive(action)}>
-                  {LICENCE_ACTIONS[action].label}
+                  {S.actionNames[action]}
                 </ActionButton>
               ))}
             </View>
