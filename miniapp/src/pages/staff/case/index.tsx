@@ -37,7 +37,7 @@ function SmartApprovalSection({ result }: { result: NonNullable<StaffCaseDetail[
       </View>
       <View className='staff-case__rules' role='list'>
         {result.rules.map((rule, index) => (
-          <View key={`${rule.kind}-${index}`} className='staff-case__rule' role='listitem' aria-label={S.ruleLabel(rule.label, rule.passed, rule.detail)}>
+          <View key={`${rule.kind}-${index}`} className='staff-case__rule' role='listitem' aria-label={rule.passed ? S.rulePassedLabel(rule.label, rule.detail) : S.ruleFailedLabel(rule.label, rule.detail)}>
             <Text className={`staff-case__rule-mark staff-case__rule-mark--${rule.passed ? 'passed' : 'failed'}`} aria-hidden='true'>
               {rule.passed ? '✓' : '✗'}
             </Text>
