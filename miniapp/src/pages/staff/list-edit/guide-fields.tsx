@@ -11,6 +11,7 @@ import type { GuideFile } from '@ah-tourism/shared/src/catalog/guide-file-format
 import { fieldId, linesOf, numberOrText, valueAt, type EntryForm } from './entry-form'
 import { MaterialFields, type TextProps } from './material-fields'
 export { formFields } from './form-places'
+import { STAFF_FEATURE_STRINGS as SF } from '@/features/staff/strings'
 import { LIST_EDIT_STRINGS as S } from './strings'
 
 export { fieldId }
@@ -88,7 +89,7 @@ export function GuideFields({ form, errors, catalogEditable, onChange }: FieldsP
         ) : (
           <>
             <Text className='list-edit__locked'>{S.catalogLocked}</Text>
-            <Text className='list-edit__value'>{`${S.name}：${form.name}`}</Text>
+            <Text className='list-edit__value'>{SF.labelValue(S.name, form.name)}</Text>
           </>
         )}
       </Section>
@@ -99,12 +100,12 @@ export function GuideFields({ form, errors, catalogEditable, onChange }: FieldsP
         {text({ path: 'guide.conditions', label: S.conditions, hint: S.linesHint, lines: true })}
       </Section>
 
-      <Section title={S.materials} note={`${materials.length}项`}>
+      <Section title={S.materials} note={S.materialCount(materials.length)}>
         <MaterialFields form={form} errors={errors} onChange={onChange} text={text} file={file} />
       </Section>
 
       <Section title={S.result}>
-        {file('guide.result.sample', S.resultSample, `${String(valueAt(form, 'guide.result.name') ?? '')}（${S.resultSample}）`)}
+        {file('guide.result.sample', S.resultSample, SF.parenthetical(String(valueAt(form, 'guide.result.name') ?? ''), S.resultSample))}
       </Section>
 
       <Section title={S.fees}>
