@@ -1,7 +1,7 @@
 import { useRouter } from '@tarojs/taro'
 import type { RectificationDetail } from '@ah-tourism/shared'
 import { Text, View } from '@tarojs/components'
-import { EVALUATION_DIMENSIONS, EVALUATION_LEVELS, RECTIFICATION_STATUSES, type EvaluationDimension } from '@ah-tourism/shared/src/feedback/model'
+import { RECTIFICATION_STATUSES, type EvaluationDimension, type EvaluationLevel } from '@ah-tourism/shared/src/feedback/model'
 import { useCallback } from 'react'
 import { PhoneLink } from '@/components/phone-link'
 import { Section } from '@/components/section'
@@ -18,6 +18,7 @@ import { FEEDBACK_STRINGS as F } from '@/features/staff/feedback-strings'
 import { FeedbackHistory, FeedbackTag, LevelTag, MarkerRow } from '@/features/staff/feedback-view'
 import { RECTIFICATIONS_PAGE, rectificationUrl } from '@/features/staff/routes'
 import { CallBackForm, CompleteForm, DecideAppealForm, RespondForm, type RectificationFormProps } from './action-forms'
+import { EVALUATION_DIMENSION_NAMES, EVALUATION_LEVEL_NAMES } from '@/features/staff/labels'
 import { STAFF_FEATURE_STRINGS as SF } from '@/features/staff/strings'
 import { RECTIFICATION_STRINGS as S } from './strings'
 import { usePageTitle } from '@/i18n/page-title'
@@ -35,7 +36,7 @@ const FORMS: Record<RectificationDetail['actions'][number], (props: Rectificatio
 
 function EvaluationSection({ detail }: { detail: RectificationDetail }) {
   const { evaluation } = detail
-  const dimensions = Object.entries(evaluation.dimensions) as [EvaluationDimension, keyof typeof EVALUATION_LEVELS][]
+  const dimensions = Object.entries(evaluation.dimensions) as [EvaluationDimension, EvaluationLevel][]
   return (
     <Section title={S.evaluation}>
       <DetailRow label={S.level}>
@@ -45,7 +46,7 @@ function EvaluationSection({ detail }: { detail: RectificationDetail }) {
         <DetailRow label={S.dimensions}>
           <View className='rectification__dimensions' role='list'>
             {dimensions.map(([key, level]) => (
-              <View key={key} className='rectification__dimension' role='listitem'>{SF.labelValue(EVALUATION_DIMENSIONS[key] ?? key, EVALUATION_LEVELS[level]?.label ?? level)}</View>
+              <View key={key} className='rectification__dimension' role='listitem'>{SF.labelValue(EVALUATION_DIMENSION_NAMES[key] ?? key, EVALUATION_LEVEL_NAMES[level] ?? level)}</View>
             ))}
           </View>
         </DetailRow>
