@@ -42,7 +42,8 @@ describe('the assessment report in English', () => {
     expect(report.targetText(online)).toBe('Target ≥ 90.0%')
     expect(report.targetText(overdue)).toBe('Target 0')
     expect(report.verdict(overdue)).toEqual({ kind: 'missed', text: 'Target missed' })
-    expect(report.figureSentence(online)).toBe('Online applications, 95.8%, 412 / 430 cases, Target ≥ 90.0%, Target met')
+    expect(report.figureSentence(online)).toBe('Cases applied for online, 95.8%, 412 / 430 cases, Target ≥ 90.0%, Target met')
+    expect(report.trendChart({ from: '2026-01', to: '2026-02', months: [{ month: '2026-01', figures: [] }, { month: '2026-02', figures: [] }] } as unknown as AssessmentReport, 'overdueCases')).toMatchObject({ categories: ['Jan', 'Feb'], series: [{ name: 'Overdue cases' }] })
     expect(report.groupFigures([online, days]).map((group) => group.title)).toEqual(['Online services', 'Timeliness'])
   })
 

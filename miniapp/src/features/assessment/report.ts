@@ -6,7 +6,7 @@
 import type { AssessmentReport, Figure, FigureKey } from '@ah-tourism/shared'
 import { FIGURES, formatFigure, type FigureDefinition } from '@ah-tourism/shared/src/assessment/model'
 import type { ChartData } from '@/components/chart/options'
-import { REPORT_STRINGS as R } from './strings'
+import { FIGURE_NAMES, REPORT_STRINGS as R } from './strings'
 
 // ---------------------------------------------------------------------------------------------
 // Periods: whole months in China (UTC+8).
@@ -167,9 +167,14 @@ export function verdict(figure: Figure): { kind: Verdict; text: string } {
   return { kind: 'none', text: R.verdicts.none }
 }
 
+/** The figure's name in the language of this run (the report's own label for a figure this app does not know). */
+export function figureLabel(figure: Pick<Figure, 'key' | 'label'>): string {
+  return (FIGURE_NAMES as Partial<Record<string, { label: string }>>)[figure.key]?.label ?? figure.label
+}
+
 /** Everything a card says, in one sentence for screen readers. */
 export function figureSentence(figure: Figure): string {
-  return [figure.label, valueText(figure), fractionText(figure), targetText(figure), verdict(figure).text].filter(Boolean).join(R.sentenceSeparator)
+  return [figureLabel(figure), valueText(figure), fractionText(figure), targetText(figure), verdict(figure).text].filter(Boolean).join(R.sentenceSeparator)
 }
 
 /** Whether tapping the figure opens the cases behind it. Catalog figures count items, not cases. */
@@ -207,7 +212,7 @@ export function trendChart(report: AssessmentReport, key: FigureKey): ChartData 
   return {
     kind: 'line',
     categories: report.months.map((month) => monthLabel(month.month, spansYears)),
-    series: [{ name: definition.label, values: report.months.map((month) => figureOf(month.figures, key)?.value ?? null) }],
+    series: [{ name: FIGURE_NAMES[key].label, values: report.months.map((month) => figureOf(month.figures, key)?.value ?? null) }],
     unit: definition.unit,
     target: definition.target,
   }
@@ -219,7 +224,7 @@ export function childrenChart(report: AssessmentReport, key: FigureKey): ChartDa
   return {
     kind: 'column',
     categories: report.children.map((child) => child.scope.name),
-    series: [{ name: definition.label, values: report.children.map((child) => figureOf(child.figures, key)?.value ?? null) }],
+    series: [{ name: FIGURE_NAMES[key].label, values: report.children.map((child) => figureOf(child.figures, key)?.value ?? null) }],
     unit: definition.unit,
     target: definition.target,
   }

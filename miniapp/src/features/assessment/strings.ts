@@ -1,3 +1,4 @@
+import type { FigureKey } from '@ah-tourism/shared'
 import { localize } from '@/i18n/catalogue'
 import en from './strings.en.json'
 
@@ -76,3 +77,23 @@ export const REPORT_STRINGS = localize('features/assessment/REPORT_STRINGS', {
   sendToChat: '发送到聊天',
   cancel: '取消',
 } as const, en.REPORT_STRINGS)
+
+/** The figures' names and what they count (the same Chinese as FIGURES in shared, which the server writes into reports). */
+export const FIGURE_NAMES: Record<FigureKey, { label: string; description: string }> = localize('features/assessment/FIGURE_NAMES', {
+  itemsOnline: { label: '可网办事项占比', description: '已发布事项中可网上办理（网上办理深度达到网上受理）的比例' },
+  casesOnline: { label: '网上申请办件占比', description: '期间提交的办件中通过网上渠道（小程序、政务服务网）申请的比例，窗口收件计入分母' },
+  itemsAtMostOneVisit: { label: '最多跑一次事项占比', description: '已发布事项中到现场次数不超过1次的比例' },
+  itemsZeroVisit: { label: '零跑腿事项占比', description: '已发布事项中到现场次数为0的比例（负面清单外事项应全部零跑腿）' },
+  itemsZeroVisitOutsideNegativeList: { label: '负面清单外零跑腿达标率', description: '未列入网上审批负面清单的事项中到现场次数为0的比例' },
+  visitsBooked: { label: '预约到现场次数', description: '期间办件中申请人预约到现场（现场核验、领取结果）的次数' },
+  onTimeRate: { label: '按时办结率', description: '期间办结的办件中在承诺办结时限内办结的比例' },
+  averageWorkingDays: { label: '平均办理用时', description: '期间办结的办件从受理到办结的平均工作日' },
+  averagePromisedDays: { label: '平均承诺时限', description: '同一批办件的平均承诺办结时限（工作日），与平均办理用时对照' },
+  publicServiceWithinOneDay: { label: '公共服务事项1个工作日内办结率', description: '期间办结的公共服务事项办件中1个工作日内办结的比例' },
+  noticesWithinFiveDays: { label: '一次性告知按时率', description: '期间发出的一次性告知（补正告知）中在提交后5个工作日内发出的比例' },
+  satisfactionRate: { label: '满意率', description: '期间有效评价中非常满意、满意、基本满意的比例' },
+  rectificationRate: { label: '差评整改率', description: '期间差评中已整改办结的比例' },
+  callbackRate: { label: '差评回访率', description: '期间实名差评中已回访的比例' },
+  overdueCases: { label: '超期办件', description: '期间超过承诺办结时限（含超期后办结）的办件数' },
+  overdueRectifications: { label: '超期整改', description: '期间超过整改时限的差评整改数' },
+}, en.FIGURE_NAMES)

@@ -11,7 +11,8 @@ import { ASSESSMENT_ITEMS_PAGE, paramText } from '@/features/assessment/routes'
 import { onlineDepthName, visitsText } from '@/features/catalog/labels'
 import { openGuide } from '@/features/catalog/routes'
 import { useRemote } from '@/hooks/use-remote'
-import { FIGURE_KEYS, FIGURES } from '@ah-tourism/shared/src/assessment/model'
+import { FIGURE_KEYS } from '@ah-tourism/shared/src/assessment/model'
+import { FIGURE_NAMES } from '@/features/assessment/strings'
 import { STAFF_FEATURE_STRINGS as SF } from '@/features/staff/strings'
 import { ASSESSMENT_ITEMS_STRINGS as S } from './strings'
 import { usePageTitle } from '@/i18n/page-title'
@@ -93,7 +94,7 @@ export default function AssessmentItemsPage() {
       subtitle={scopeName || scope}
       header={
         <>
-          <Text className='assessment-items__description'>{SF.twoSentences(FIGURES[figure].description, S.snapshot)}</Text>
+          <Text className='assessment-items__description'>{SF.twoSentences(FIGURE_NAMES[figure].description, S.snapshot)}</Text>
           {remote.status === 'ready' ? <Text className='assessment-items__counts'>{S.counts(remote.data.counted, remote.data.failing)}</Text> : null}
         </>
       }
