@@ -66,10 +66,23 @@ export function drawingWidth(data: ChartData, boxWidth: number): number {
   return Math.max(boxWidth, data.categories.length * CATEGORY_WIDTH[data.kind] + 48)
 }
 
-/** A short label for an axis category: long organisation names are cut so the axis stays readable on a phone. */
+const isWide = (char: string) => /[\u3000-\u9fff\uff00-\uffef]/.test(char)
+
+/**
+ * A short label for an axis category: long organisation names are cut so the axis stays readable on a
+ * phone. `max` counts full-width (Chinese) characters; a Latin letter takes half of one, so an English
+ * name keeps about twice as many letters.
+ */
 export function shortLabel(label: string, max = 4): string {
   const chars = Array.from(label)
-  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : label
+  const width = (part: string[]) => part.reduce((sum, char) => sum + (isWide(char) ? 1 : 0.5), 0)
+  if (width(chars) <= max) return label
+  const kept: string[] = []
+  for (const char of chars) {
+    if (width([...kept, char]) > max - 1) break
+    kept.push(char)
+  }
+  return `${kept.join('')}…`
 }
 
 export interface ChartSize {
@@ -80,7 +93,7 @@ export interface ChartSize {
 
 /** About how wide the target's label is drawn at 11 px (CJK full width, the rest about half), with its padding. */
 export function labelWidth(text: string): number {
-  return Array.from(text).reduce((sum, char) => sum + (/[\u3000-\u9fff\uff00-\uffef]/.test(char) ? 11 : 6.5), 0) + 14
+  return Array.from(text).reduce((sum, char) => sum + (isWide(char) ? 11 : 6.5), 0) + 14
 }
 
 /** The library's options for one chart, without the drawing context (the canvas adds it). */
