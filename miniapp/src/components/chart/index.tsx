@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { chartRows, chartSummary, hasValues, type ChartData } from './options'
+import { CHART_STRINGS as S } from './strings'
 import { ChartSurface } from './surface'
 import './index.scss'
 
@@ -39,7 +40,7 @@ export function Chart({ id, title, data, height = 220, categoryHeader, emptyText
   return (
     <View className='chart'>
       <ChartSurface id={id} data={data} height={height} label={chartSummary(title, data)} onTapCategory={onOpen} />
-      <View className='chart-table' role='table' aria-label={`${title}（数据表）`}>
+      <View className='chart-table' role='table' aria-label={S.tableLabel(title)}>
         <View className='chart-table__row chart-table__row--head' role='row'>
           <View className='chart-table__cell chart-table__cell--name' role='columnheader'>
             {categoryHeader}

@@ -109,6 +109,8 @@ describe('axis and labels', () => {
     expect(shortLabel('合肥市')).toBe('合肥市')
     expect(shortLabel('马鞍山市')).toBe('马鞍山市')
     expect(shortLabel('安徽省文化和旅游厅')).toBe('安徽省…')
+    expect(shortLabel('Hefei')).toBe('Hefei')
+    expect(shortLabel('Huangshan')).toBe('Huangs…')
   })
 
   it('measures a target label wider for Chinese characters than for digits', () => {

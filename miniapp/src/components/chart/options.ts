@@ -3,6 +3,7 @@
  * and an optional target line; only this folder knows the library (uCharts, canvas, weapp and H5 alike).
  * Pure functions, no Taro: unit-tested beside this file.
  */
+import { CHART_STRINGS as S } from './strings'
 
 export type ChartUnit = 'ratio' | 'count' | 'days'
 export type ChartKind = 'line' | 'column'
@@ -38,11 +39,11 @@ export function formatChartValue(unit: ChartUnit, value: number | null): string 
   const shown = chartValue(unit, value)
   if (shown === null) return '—'
   if (unit === 'ratio') return `${shown.toFixed(1)}%`
-  if (unit === 'days') return `${shown.toFixed(1)} 个工作日`
+  if (unit === 'days') return S.workingDays(shown.toFixed(1))
   return String(shown)
 }
 
-const axisSuffix = (unit: ChartUnit) => (unit === 'ratio' ? '%' : unit === 'days' ? '天' : '')
+const axisSuffix = (unit: ChartUnit) => (unit === 'ratio' ? '%' : unit === 'days' ? S.daysAxis : '')
 
 /** The highest value the axis must reach (values and target), so the target line is always on the chart. */
 export function axisMax(data: ChartData): number {
@@ -65,10 +66,23 @@ export function drawingWidth(data: ChartData, boxWidth: number): number {
   return Math.max(boxWidth, data.categories.length * CATEGORY_WIDTH[data.kind] + 48)
 }
 
-/** A short label for an axis category: long organisation names are cut so the axis stays readable on a phone. */
+const isWide = (char: string) => /[\u3000-\u9fff\uff00-\uffef]/.test(char)
+
+/**
+ * A short label for an axis category: long organisation names are cut so the axis stays readable on a
+ * phone. `max` counts full-width (Chinese) characters; a Latin letter takes half of one, so an English
+ * name keeps about twice as many letters.
+ */
 export function shortLabel(label: string, max = 4): string {
   const chars = Array.from(label)
-  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : label
+  const width = (part: string[]) => part.reduce((sum, char) => sum + (isWide(char) ? 1 : 0.5), 0)
+  if (width(chars) <= max) return label
+  const kept: string[] = []
+  for (const char of chars) {
+    if (width([...kept, char]) > max - 1) break
+    kept.push(char)
+  }
+  return `${kept.join('')}…`
 }
 
 export interface ChartSize {
@@ -79,7 +93,7 @@ export interface ChartSize {
 
 /** About how wide the target's label is drawn at 11 px (CJK full width, the rest about half), with its padding. */
 export function labelWidth(text: string): number {
-  return Array.from(text).reduce((sum, char) => sum + (/[\u3000-\u9fff\uff00-\uffef]/.test(char) ? 11 : 6.5), 0) + 14
+  return Array.from(text).reduce((sum, char) => sum + (isWide(char) ? 11 : 6.5), 0) + 14
 }
 
 /** The library's options for one chart, without the drawing context (the canvas adds it). */
@@ -127,7 +141,7 @@ export function chartOptions(data: ChartData, size: ChartSize): Record<string, u
             markLine: {
               type: 'dash',
               dashLength: 6,
-              data: [{ value: target, lineColor: TARGET_COLOR, showLabel: true, labelText: `目标 ${format(target)}`, labelFontColor: TARGET_COLOR, labelBgColor: '#FFFFFF', labelBgOpacity: 0.9, labelAlign: 'left', labelOffsetX: (labelWidth(`目标 ${format(target)}`) + 4) * size.pixelRatio, labelFontSize: 11 }],
+              data: [{ value: target, lineColor: TARGET_COLOR, showLabel: true, labelText: S.target(format(target)), labelFontColor: TARGET_COLOR, labelBgColor: '#FFFFFF', labelBgOpacity: 0.9, labelAlign: 'left', labelOffsetX: (labelWidth(S.target(format(target))) + 4) * size.pixelRatio, labelFontSize: 11 }],
             },
           }),
     },
@@ -149,9 +163,8 @@ export function chartRows(data: ChartData): ChartRow[] {
 
 /** One sentence for the canvas's accessible name: what it shows and how many points. */
 export function chartSummary(title: string, data: ChartData): string {
-  const target = data.target === undefined ? '' : `，目标 ${formatChartValue(data.unit, data.target)}`
-  const kind = data.kind === 'line' ? '折线图' : '柱状图'
-  return `${title}${kind}，共 ${data.categories.length} 项${target}；数值见下表`
+  const target = data.target === undefined ? '' : S.summaryTarget(formatChartValue(data.unit, data.target))
+  return S.summary(title, S.kind[data.kind], data.categories.length, target)
 }
 
 /** Whether there is anything to draw: at least one measured value. */

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import { FilterChips } from '@/components/filter-chips'
 import { StatusView } from '@/components/status-view'
-import { FIGURES } from '@ah-tourism/shared/src/assessment/model'
+import { FIGURE_NAMES } from './strings'
 
 export type Which = 'failing' | 'all'
 
@@ -45,7 +45,7 @@ export function DrillDownPage(props: { className: string; figure: FigureKey; sub
     <View className={`inbox ${props.className}`}>
       <View className='inbox__header'>
         <View className='inbox__title' role='heading' aria-level={1}>
-          {FIGURES[props.figure].label}
+          {FIGURE_NAMES[props.figure].label}
         </View>
         <Text className='inbox__organisation'>{props.subtitle}</Text>
         {props.header}

@@ -4,6 +4,7 @@ import { API_BASE } from '@/services/config'
 import { accessToken, toQueryString } from '@/services/http'
 import { EXPORT_PATH, type AssessmentQuery } from './api'
 import { exportFileName, type ExportOutcome } from './export-name'
+import { REPORT_STRINGS as R } from './strings'
 
 /**
  * Mini-program variant: downloads the CSV with the session (`Taro.downloadFile` sends the
@@ -25,10 +26,10 @@ export async function exportCsv(query: AssessmentQuery, scopeName: string): Prom
   if (result.statusCode < 200 || result.statusCode >= 300) throw errorFromResponse(result.statusCode, {})
   const fileName = exportFileName(scopeName, query)
   const { confirm } = await Taro.showModal({
-    title: '考核数据已生成',
-    content: `${fileName}\n发送到微信聊天后，可在电脑上用表格软件打开。`,
-    confirmText: '发送到聊天',
-    cancelText: '取消',
+    title: R.exportReady,
+    content: R.exportHint(fileName),
+    confirmText: R.sendToChat,
+    cancelText: R.cancel,
   })
   if (!confirm) return 'cancelled'
   try {

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { MonthInputProps } from './month-input'
+import { monthName } from './report'
+import { REPORT_STRINGS as R } from './strings'
 
 /** Years offered before the latest one. */
 const YEARS_BACK = 10
@@ -7,8 +9,8 @@ const YEARS_BACK = 10
 const split = (value: string) => ({ year: value.slice(0, 4), month: value.slice(5, 7) })
 
 /**
- * H5 variant: a year and a month chosen from two selects in Chinese (年, 月), whatever language the
- * browser speaks (a browser's own month input follows the browser's language, not the app's). The
+ * H5 variant: a year and a month chosen from two selects in the app's language (年, 月 / Year, Month),
+ * whatever language the browser speaks (a browser's own month input follows the browser's, not the app's). The
  * value changes when both are chosen; months after `end` are not offered.
  */
 export function MonthInput({ id, value, label, end, invalid = false, onChange }: MonthInputProps) {
@@ -31,26 +33,26 @@ export function MonthInput({ id, value, label, end, invalid = false, onChange }:
         id={`${id}-input`}
         className={`${className}${picked.year ? '' : ' form-control--empty'}`}
         value={picked.year}
-        aria-label={`${label}（年）`}
+        aria-label={R.yearLabel(label)}
         aria-invalid={invalid ? 'true' : undefined}
         onChange={(event) => pick({ ...picked, year: event.target.value })}
       >
-        <option value=''>年</option>
+        <option value=''>{R.yearPlaceholder}</option>
         {years.map((year) => (
-          <option key={year} value={year}>{`${year}年`}</option>
+          <option key={year} value={year}>{R.year(year)}</option>
         ))}
       </select>
       <select
         id={`${id}-month`}
         className={`${className}${picked.month ? '' : ' form-control--empty'}`}
         value={picked.month}
-        aria-label={`${label}（月）`}
+        aria-label={R.monthLabel(label)}
         aria-invalid={invalid ? 'true' : undefined}
         onChange={(event) => pick({ ...picked, month: event.target.value })}
       >
-        <option value=''>月</option>
+        <option value=''>{R.monthPlaceholder}</option>
         {months.map((month) => (
-          <option key={month} value={month}>{`${Number(month)}月`}</option>
+          <option key={month} value={month}>{monthName(`${last.year}-${month}`)}</option>
         ))}
       </select>
     </div>

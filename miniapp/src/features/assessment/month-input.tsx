@@ -1,4 +1,5 @@
 import { Picker, Text, View } from '@tarojs/components'
+import { REPORT_STRINGS as R } from './strings'
 
 export interface MonthInputProps {
   id: string
@@ -21,7 +22,7 @@ export function MonthInput({ id, value, label, placeholder, end, invalid = false
         className={`form-control${invalid ? ' form-control--invalid' : ''}${value ? '' : ' form-control--empty'}`}
         role='button'
         aria-role='button'
-        aria-label={`${label}，${value || placeholder}`}
+        aria-label={R.pickerLabel(label, value || placeholder)}
       >
         <Text>{value || placeholder}</Text>
         <Text className='form-control__caret' aria-hidden='true'>

@@ -6,9 +6,8 @@ import { FilterChips } from '@/components/filter-chips'
 import { Section } from '@/components/section'
 import { StatusView } from '@/components/status-view'
 import { chinaDateTime } from '@/features/cases/format'
-import { FIGURES } from '@ah-tourism/shared/src/assessment/model'
-import { CHART_FIGURES, childrenChart, figureSentence, fractionText, groupFigures, isEmptyReport, opensCases, opensItems, rangeText, targetText, trendChart, valueText, verdict } from './report'
-import { ASSESSMENT_STRINGS as S } from './strings'
+import { CHART_FIGURES, childrenChart, figureLabel, figureSentence, fractionText, groupFigures, isEmptyReport, opensCases, opensItems, rangeText, targetText, trendChart, valueText, verdict } from './report'
+import { ASSESSMENT_STRINGS as S, FIGURE_NAMES } from './strings'
 import './report-view.scss'
 
 const VERDICT_MARKS = { met: '✓', missed: '✗', none: '', nodata: '' } as const
@@ -21,7 +20,7 @@ function FigureCard({ figure, onOpen }: { figure: Figure; onOpen?: () => void })
   const body = (
     <>
       <Text className='figure-card__label' aria-hidden='true'>
-        {figure.label}
+        {figureLabel(figure)}
       </Text>
       <View className='figure-card__main' aria-hidden='true'>
         <Text className='figure-card__value'>{valueText(figure)}</Text>
@@ -84,7 +83,7 @@ export function ReportView({ report, onOpenFigure, onOpenChild, actions }: Repor
   const [chartFigure, setChartFigure] = useState<FigureKey>('casesOnline')
   const empty = isEmptyReport(report)
   const childKind = report.children[0]?.scope.kind === 'organisation' ? 'organisation' : 'city'
-  const definition = FIGURES[chartFigure]
+  const definition = FIGURE_NAMES[chartFigure]
 
   return (
     <View className='assessment-report'>
@@ -112,7 +111,7 @@ export function ReportView({ report, onOpenFigure, onOpenChild, actions }: Repor
       <Section title={S.chartsTitle}>
         <FilterChips
           label={S.chartFigure}
-          options={CHART_FIGURES.map((key) => ({ value: key, label: FIGURES[key].label }))}
+          options={CHART_FIGURES.map((key) => ({ value: key, label: FIGURE_NAMES[key].label }))}
           value={chartFigure}
           onChange={(key) => key && setChartFigure(key as FigureKey)}
         />

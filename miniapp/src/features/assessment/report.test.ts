@@ -22,6 +22,8 @@ import {
   valueText,
   verdict,
 } from './report'
+import { FIGURE_KEYS, FIGURES } from '@ah-tourism/shared/src/assessment/model'
+import { FIGURE_NAMES } from './strings'
 
 const figure = (key: Figure['key'], unit: Figure['unit'], value: number | null, extra: Partial<Figure> = {}): Figure => ({ key, label: key, unit, value, ...extra })
 
@@ -172,6 +174,14 @@ describe('chart data from a report', () => {
     })
     expect(childrenChart(report, 'overdueCases').series[0]!.values).toEqual([null, null])
     expect(childrenChart(report, 'averageWorkingDays').target).toBeUndefined()
+  })
+})
+
+describe('figure names', () => {
+  it('are the same Chinese as shared (which the server writes into reports)', () => {
+    expect(Object.fromEntries(FIGURE_KEYS.map((key) => [key, { ...FIGURE_NAMES[key] }]))).toEqual(
+      Object.fromEntries(FIGURE_KEYS.map((key) => [key, { label: FIGURES[key].label, description: FIGURES[key].description }])),
+    )
   })
 })
 

@@ -6,6 +6,7 @@
 import type { AssessmentReport, Figure, FigureKey } from '@ah-tourism/shared'
 import { FIGURES, formatFigure, type FigureDefinition } from '@ah-tourism/shared/src/assessment/model'
 import type { ChartData } from '@/components/chart/options'
+import { FIGURE_NAMES, REPORT_STRINGS as R } from './strings'
 
 // ---------------------------------------------------------------------------------------------
 // Periods: whole months in China (UTC+8).
@@ -47,11 +48,11 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/
 
 /** What is wrong with a chosen range, in words; null when it can be asked for. */
 export function rangeProblem(range: MonthRange, now: Date = new Date()): string | null {
-  if (!MONTH.test(range.from)) return '请选择起始月份'
-  if (!MONTH.test(range.to)) return '请选择截止月份'
-  if (range.to < range.from) return '截止月份不能早于起始月份'
-  if (range.from > chinaMonth(now)) return '起始月份不能晚于本月'
-  if (monthsBetween(range.from, range.to) > MAX_MONTHS) return `一次最多统计${MAX_MONTHS}个月，请缩短期间`
+  if (!MONTH.test(range.from)) return R.chooseFrom
+  if (!MONTH.test(range.to)) return R.chooseTo
+  if (range.to < range.from) return R.toBeforeFrom
+  if (range.from > chinaMonth(now)) return R.fromAfterNow
+  if (monthsBetween(range.from, range.to) > MAX_MONTHS) return R.tooManyMonths(MAX_MONTHS)
   return null
 }
 
@@ -73,10 +74,19 @@ export function initialPeriod(params: { from?: string; to?: string; preset?: str
   return { preset, ...presetRange(preset, now) }
 }
 
+/** The month's name alone: "3月" ("Mar"). */
+export function monthName(month: string): string {
+  return R.monthNames[Number(month.slice(5, 7)) - 1] ?? month
+}
+
+/** A month with its year: "2026年3月" ("Mar 2026"). */
+export function yearMonthText(month: string): string {
+  return R.yearMonth(month.slice(0, 4), monthName(month))
+}
+
 /** "2026年1月—2026年6月", "2026年3月". */
 export function rangeText(range: MonthRange): string {
-  const words = (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`
-  return range.from === range.to ? words(range.from) : `${words(range.from)}—${words(range.to)}`
+  return range.from === range.to ? yearMonthText(range.from) : `${yearMonthText(range.from)}${R.rangeDash}${yearMonthText(range.to)}`
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -89,11 +99,11 @@ export interface FigureGroup {
 
 /** The plan's headings, in the order the dashboard shows them. */
 export const FIGURE_GROUPS: FigureGroup[] = [
-  { title: '网上办理', keys: ['itemsOnline', 'casesOnline'] },
-  { title: '跑动次数', keys: ['itemsAtMostOneVisit', 'itemsZeroVisit', 'itemsZeroVisitOutsideNegativeList', 'visitsBooked'] },
-  { title: '时效', keys: ['onTimeRate', 'averageWorkingDays', 'averagePromisedDays', 'publicServiceWithinOneDay', 'overdueCases'] },
-  { title: '一次性告知', keys: ['noticesWithinFiveDays'] },
-  { title: '评价与整改', keys: ['satisfactionRate', 'rectificationRate', 'callbackRate', 'overdueRectifications'] },
+  { title: R.groups.online, keys: ['itemsOnline', 'casesOnline'] },
+  { title: R.groups.visits, keys: ['itemsAtMostOneVisit', 'itemsZeroVisit', 'itemsZeroVisitOutsideNegativeList', 'visitsBooked'] },
+  { title: R.groups.time, keys: ['onTimeRate', 'averageWorkingDays', 'averagePromisedDays', 'publicServiceWithinOneDay', 'overdueCases'] },
+  { title: R.groups.notice, keys: ['noticesWithinFiveDays'] },
+  { title: R.groups.evaluation, keys: ['satisfactionRate', 'rectificationRate', 'callbackRate', 'overdueRectifications'] },
 ]
 
 /** The report's figures under their headings; figures the report lacks are left out, headings without figures too. */
@@ -105,23 +115,29 @@ export function groupFigures(figures: Figure[]): { title: string; figures: Figur
 }
 
 /** What a ratio counts: items of the catalog, evaluations, notices or cases. */
-function countNoun(key: FigureKey): string {
-  if (FIGURES[key].drill === 'items') return '项'
-  if (key === 'satisfactionRate' || key === 'rectificationRate' || key === 'callbackRate') return '条'
-  if (key === 'noticesWithinFiveDays') return '份'
-  return '件'
+function countNoun(key: FigureKey): keyof typeof R.fraction {
+  if (FIGURES[key].drill === 'items') return 'items'
+  if (key === 'satisfactionRate' || key === 'rectificationRate' || key === 'callbackRate') return 'evaluations'
+  if (key === 'noticesWithinFiveDays') return 'notices'
+  return 'cases'
+}
+
+/** A value of the figure in words ("96.2%", "3.4 个工作日", "2"); working days in the language of this run. */
+function figureValueText(key: FigureKey, value: number | null): string {
+  if (value !== null && FIGURES[key].unit === 'days') return R.workingDays((Math.round(value * 10) / 10).toFixed(1))
+  return formatFigure(key, value)
 }
 
 /** The figure's value in words ("96.2%", "3.4 个工作日", "2"). */
 export function valueText(figure: Figure): string {
-  return formatFigure(figure.key, figure.value)
+  return figureValueText(figure.key, figure.value)
 }
 
 /** "412 / 430 件" for a ratio, "总计 68 个工作日 / 20 件" for an average; '' when the report gives no counts. */
 export function fractionText(figure: Figure): string {
   if (figure.numerator === undefined || figure.denominator === undefined || figure.value === null) return ''
-  if (figure.unit === 'days') return `共 ${round1(figure.numerator)} 个工作日 / ${figure.denominator} 件`
-  if (figure.unit === 'ratio') return `${figure.numerator} / ${figure.denominator} ${countNoun(figure.key)}`
+  if (figure.unit === 'days') return R.daysFraction(figure.denominator, round1(figure.numerator))
+  if (figure.unit === 'ratio') return R.fraction[countNoun(figure.key)](figure.denominator, figure.numerator)
   return ''
 }
 
@@ -134,25 +150,31 @@ const definitionOf = (key: FigureKey): FigureDefinition => FIGURES[key]
 export function targetText(figure: Pick<Figure, 'key' | 'unit' | 'target'>): string {
   const target = figure.target ?? definitionOf(figure.key).target
   if (target === undefined) return ''
-  if (figure.unit === 'ratio') return `目标 ≥ ${formatFigure(figure.key, target)}`
+  if (figure.unit === 'ratio') return R.targetAtLeast(figureValueText(figure.key, target))
   const lower = !!definitionOf(figure.key).lowerIsBetter
-  if (figure.unit === 'count') return target === 0 ? '目标 0' : `目标 ${lower ? '≤' : '≥'} ${target}`
-  return `目标 ${lower ? '≤' : '≥'} ${formatFigure(figure.key, target)}`
+  const bound = lower ? R.targetAtMost : R.targetAtLeast
+  if (figure.unit === 'count') return target === 0 ? R.targetZero : bound(String(target))
+  return bound(figureValueText(figure.key, target))
 }
 
 export type Verdict = 'met' | 'missed' | 'none' | 'nodata'
 
 /** 达标 / 未达标 (said in words, never by colour alone); 无目标 figures and empty periods say so. */
 export function verdict(figure: Figure): { kind: Verdict; text: string } {
-  if (figure.value === null) return { kind: 'nodata', text: '暂无数据' }
-  if (figure.met === true) return { kind: 'met', text: '达标' }
-  if (figure.met === false) return { kind: 'missed', text: '未达标' }
-  return { kind: 'none', text: '不设目标' }
+  if (figure.value === null) return { kind: 'nodata', text: R.verdicts.nodata }
+  if (figure.met === true) return { kind: 'met', text: R.verdicts.met }
+  if (figure.met === false) return { kind: 'missed', text: R.verdicts.missed }
+  return { kind: 'none', text: R.verdicts.none }
+}
+
+/** The figure's name in the language of this run (the report's own label for a figure this app does not know). */
+export function figureLabel(figure: Pick<Figure, 'key' | 'label'>): string {
+  return (FIGURE_NAMES as Partial<Record<string, { label: string }>>)[figure.key]?.label ?? figure.label
 }
 
 /** Everything a card says, in one sentence for screen readers. */
 export function figureSentence(figure: Figure): string {
-  return [figure.label, valueText(figure), fractionText(figure), targetText(figure), verdict(figure).text].filter(Boolean).join('，')
+  return [figureLabel(figure), valueText(figure), fractionText(figure), targetText(figure), verdict(figure).text].filter(Boolean).join(R.sentenceSeparator)
 }
 
 /** Whether tapping the figure opens the cases behind it. Catalog figures count items, not cases. */
@@ -178,8 +200,7 @@ export function isEmptyReport(report: AssessmentReport): boolean {
 
 /** "1月" within one year; "2025年12月" when the period spans years. */
 export function monthLabel(month: string, spansYears: boolean): string {
-  const words = `${Number(month.slice(5, 7))}月`
-  return spansYears ? `${month.slice(0, 4)}年${words}` : words
+  return spansYears ? yearMonthText(month) : monthName(month)
 }
 
 const figureOf = (figures: Figure[], key: FigureKey) => figures.find((figure) => figure.key === key)
@@ -191,7 +212,7 @@ export function trendChart(report: AssessmentReport, key: FigureKey): ChartData 
   return {
     kind: 'line',
     categories: report.months.map((month) => monthLabel(month.month, spansYears)),
-    series: [{ name: definition.label, values: report.months.map((month) => figureOf(month.figures, key)?.value ?? null) }],
+    series: [{ name: FIGURE_NAMES[key].label, values: report.months.map((month) => figureOf(month.figures, key)?.value ?? null) }],
     unit: definition.unit,
     target: definition.target,
   }
@@ -203,7 +224,7 @@ export function childrenChart(report: AssessmentReport, key: FigureKey): ChartDa
   return {
     kind: 'column',
     categories: report.children.map((child) => child.scope.name),
-    series: [{ name: definition.label, values: report.children.map((child) => figureOf(child.figures, key)?.value ?? null) }],
+    series: [{ name: FIGURE_NAMES[key].label, values: report.children.map((child) => figureOf(child.figures, key)?.value ?? null) }],
     unit: definition.unit,
     target: definition.target,
   }
@@ -224,15 +245,15 @@ export interface Pledge {
 
 /** The plain pledge words, when the figures cannot be loaded. */
 export const PLAIN_PLEDGES: Pledge[] = [
-  { key: 'online', text: '网上办理' },
-  { key: 'visits', text: '最多跑一次' },
-  { key: 'notice', text: '一次性告知' },
+  { key: 'online', text: R.pledges.online },
+  { key: 'visits', text: R.pledges.visits },
+  { key: 'notice', text: R.pledges.notice },
 ]
 
 const PLEDGE_FIGURES: { key: string; words: string; figure: FigureKey }[] = [
-  { key: 'online', words: '网上办理', figure: 'casesOnline' },
-  { key: 'visits', words: '最多跑一次', figure: 'itemsAtMostOneVisit' },
-  { key: 'notice', words: '一次性告知 按时率', figure: 'noticesWithinFiveDays' },
+  { key: 'online', words: R.pledges.online, figure: 'casesOnline' },
+  { key: 'visits', words: R.pledges.visits, figure: 'itemsAtMostOneVisit' },
+  { key: 'notice', words: R.pledges.noticeOnTime, figure: 'noticesWithinFiveDays' },
 ]
 
 /** "网上办理 96.2%", "最多跑一次 100.0%", "一次性告知 按时率 98.0%"; a figure without a value keeps its plain words. */
@@ -241,6 +262,6 @@ export function pledgesFrom(report: AssessmentReport | null): Pledge[] {
   return PLEDGE_FIGURES.map((pledge, index) => {
     const figure = figureOf(report.figures, pledge.figure)
     if (!figure || figure.value === null) return PLAIN_PLEDGES[index]!
-    return { key: pledge.key, text: `${pledge.words} ${formatFigure(pledge.figure, figure.value)}`, met: figure.met }
+    return { key: pledge.key, text: `${pledge.words} ${figureValueText(pledge.figure, figure.value)}`, met: figure.met }
   })
 }

@@ -1,3 +1,5 @@
+import { IMPORT_STRINGS as S } from './strings'
+
 export interface ChosenFile {
   name: string
   content: string
@@ -15,7 +17,7 @@ export function chooseImportFile(): Promise<ChosenFile | null> {
     input.type = 'file'
     input.accept = '.csv,.json,.txt,text/csv,application/json'
     input.className = 'visually-hidden'
-    input.setAttribute('aria-label', '选择要导入的文件')
+    input.setAttribute('aria-label', S.fileInputLabel)
     document.body.appendChild(input)
   }
   const picker = input

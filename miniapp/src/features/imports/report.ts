@@ -3,6 +3,7 @@ import { errorFromFailure, errorFromResponse } from '@/services/api-error'
 import { API_BASE } from '@/services/config'
 import { accessToken } from '@/services/http'
 import { reportPath } from './api'
+import { IMPORT_STRINGS as S } from './strings'
 
 export type ReportOutcome = 'shared' | 'saved' | 'cancelled'
 
@@ -19,7 +20,7 @@ export async function downloadReport(importId: string, fileName: string): Promis
     throw errorFromFailure(failure)
   }
   if (result.statusCode < 200 || result.statusCode >= 300) throw errorFromResponse(result.statusCode, {})
-  const { confirm } = await Taro.showModal({ title: '导入报告已生成', content: `${fileName}\n发送到微信聊天后，可在电脑上用表格软件打开。`, confirmText: '发送到聊天', cancelText: '取消' })
+  const { confirm } = await Taro.showModal({ title: S.reportReady, content: S.reportHint(fileName), confirmText: S.sendToChat, cancelText: S.cancel })
   if (!confirm) return 'cancelled'
   try {
     await Taro.shareFileMessage({ filePath: result.tempFilePath, fileName })

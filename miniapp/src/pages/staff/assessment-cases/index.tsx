@@ -11,9 +11,11 @@ import { DrillDownEmpty, DrillDownPage, returnUrlOf, type Which } from '@/featur
 import { ASSESSMENT_CASES_PAGE, paramText } from '@/features/assessment/routes'
 import { useCursorPages } from '@/hooks/use-cursor-pages'
 import { useInfiniteScroll } from '@/hooks/use-infinite-scroll'
-import { FIGURE_KEYS, FIGURES } from '@ah-tourism/shared/src/assessment/model'
+import { FIGURE_KEYS } from '@ah-tourism/shared/src/assessment/model'
+import { FIGURE_NAMES } from '@/features/assessment/strings'
 import { InboxRow } from '../inbox/inbox-row'
 import { ASSESSMENT_CASES_STRINGS as S } from './strings'
+import { usePageTitle } from '@/i18n/page-title'
 import '@/features/cases/case-view.scss'
 import '../inbox/index.scss'
 import './index.scss'
@@ -27,6 +29,7 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/
  * at a time (加载更多), each opening the staff case page.
  */
 export default function AssessmentCasesPage() {
+  usePageTitle()
   const { params } = useRouter()
   const figure = paramText(params.figure) as FigureKey
   const scope = paramText(params.scope)
@@ -72,7 +75,7 @@ export default function AssessmentCasesPage() {
       className='assessment-cases'
       figure={figure}
       subtitle={`${scopeName || scope} · ${rangeText({ from, to })}`}
-      header={<Text className='assessment-cases__description'>{FIGURES[figure].description}</Text>}
+      header={<Text className='assessment-cases__description'>{FIGURE_NAMES[figure].description}</Text>}
       which={which}
       strings={S}
       onWhich={setWhich}

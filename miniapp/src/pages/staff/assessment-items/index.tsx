@@ -11,8 +11,11 @@ import { ASSESSMENT_ITEMS_PAGE, paramText } from '@/features/assessment/routes'
 import { onlineDepthName, visitsText } from '@/features/catalog/labels'
 import { openGuide } from '@/features/catalog/routes'
 import { useRemote } from '@/hooks/use-remote'
-import { FIGURE_KEYS, FIGURES } from '@ah-tourism/shared/src/assessment/model'
+import { FIGURE_KEYS } from '@ah-tourism/shared/src/assessment/model'
+import { FIGURE_NAMES } from '@/features/assessment/strings'
+import { STAFF_FEATURE_STRINGS as SF } from '@/features/staff/strings'
 import { ASSESSMENT_ITEMS_STRINGS as S } from './strings'
+import { usePageTitle } from '@/i18n/page-title'
 import '@/features/catalog/item-card.scss'
 import '../inbox/index.scss'
 import './index.scss'
@@ -22,7 +25,7 @@ function ItemRow({ item }: { item: AssessmentItem }) {
   const reason = item.negativeListReason ? S.reason(item.negativeListReason) : null
   const parts = [item.name, item.organisationName, onlineDepthName(item.onlineDepth), visitsText(item.visitsRequired), ...(item.negativeListed ? [S.negativeListed] : []), ...(reason ? [reason] : []), mark]
   return (
-    <View className='item-card' role='link' aria-role='link' aria-label={S.itemLink(parts)} hoverClass='item-card--pressed' onClick={() => openGuide(item.implementationCode)}>
+    <View className='item-card' role='link' aria-role='link' aria-label={S.itemLink(parts.join(S.partSeparator))} hoverClass='item-card--pressed' onClick={() => openGuide(item.implementationCode)}>
       <View className='item-card__main' aria-hidden='true'>
         <Text className='item-card__name'>{item.name}</Text>
         <Text className='item-card__organisation'>{item.organisationName}</Text>
@@ -48,6 +51,7 @@ function ItemRow({ item }: { item: AssessmentItem }) {
  * snapshot of what is published now, so the page has no period.
  */
 export default function AssessmentItemsPage() {
+  usePageTitle()
   const { params } = useRouter()
   const figure = paramText(params.figure) as FigureKey
   const scope = paramText(params.scope)
@@ -90,7 +94,7 @@ export default function AssessmentItemsPage() {
       subtitle={scopeName || scope}
       header={
         <>
-          <Text className='assessment-items__description'>{`${FIGURES[figure].description}。${S.snapshot}`}</Text>
+          <Text className='assessment-items__description'>{SF.twoSentences(FIGURE_NAMES[figure].description, S.snapshot)}</Text>
           {remote.status === 'ready' ? <Text className='assessment-items__counts'>{S.counts(remote.data.counted, remote.data.failing)}</Text> : null}
         </>
       }

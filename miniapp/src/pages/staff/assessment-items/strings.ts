@@ -23,5 +23,6 @@ export const ASSESSMENT_ITEMS_STRINGS = localize('pages/staff/assessment-items/A
   negativeListed: '列入负面清单',
   reason: (reason: string) => `须到现场的原因：${reason}`,
   truncated: (shown: number) => `事项较多，仅列出前 ${shown} 项；请缩小考核范围查看`,
-  itemLink: (parts: string[]) => `${parts.join('，')}，查看办事指南`,
+  partSeparator: '，',
+  itemLink: (summary: string) => `${summary}，查看办事指南`,
 } as const, en.ASSESSMENT_ITEMS_STRINGS)

@@ -24,6 +24,7 @@ import { OrganisationPicker } from '@/features/staff/organisation-picker'
 import { useRemote } from '@/hooks/use-remote'
 import { toApiError } from '@/services/api-error'
 import { ASSESSMENT_PAGE_STRINGS as S } from './strings'
+import { usePageTitle } from '@/i18n/page-title'
 import '@/components/form-field/index.scss'
 import '@/features/cases/case-view.scss'
 import './index.scss'
@@ -46,6 +47,7 @@ function directScope(choice: ScopeChoice, user: SessionUser): string | null | un
  * 返回 comes back); CSV export. Opened with `scope`, `from`, `to` from a drill-down.
  */
 export default function AssessmentPage() {
+  usePageTitle()
   const { params } = useRouter()
   const user = useSignedIn(ASSESSMENT_PAGE)
   const access = assessmentAccess(user)

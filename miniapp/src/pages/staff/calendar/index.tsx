@@ -15,7 +15,9 @@ import { getCalendarYear, saveCalendarYear } from '@/features/staff/api'
 import { CALENDAR_PAGE } from '@/features/staff/routes'
 import { useRemote } from '@/hooks/use-remote'
 import { toApiError } from '@/services/api-error'
+import { STAFF_FEATURE_STRINGS as SF } from '@/features/staff/strings'
 import { CALENDAR_STRINGS as S } from './strings'
+import { usePageTitle } from '@/i18n/page-title'
 import '@/components/form-field/index.scss'
 import './index.scss'
 
@@ -74,6 +76,7 @@ function DayList({ title, days, onRemove }: { title: string; days: string[]; onR
  * add holidays and 调休 working days and save them (PUT /admin/calendar/{year}).
  */
 export default function CalendarPage() {
+  usePageTitle()
   const user = useSignedIn(CALENDAR_PAGE)
   const userId = user?.userId ?? ''
   const canEdit = !!user?.provincialAdmin
@@ -134,7 +137,7 @@ export default function CalendarPage() {
       setNotice({ tone: 'success', message: S.saved })
     } catch (caught) {
       const error = toApiError(caught)
-      setNotice({ tone: 'warning', message: [error.message, ...error.details.map((d) => d.message)].join('；') })
+      setNotice({ tone: 'warning', message: [error.message, ...error.details.map((d) => d.message)].join(SF.clauseSeparator) })
     }
     setSaving(false)
   }

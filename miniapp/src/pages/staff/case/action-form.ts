@@ -16,15 +16,25 @@ export type DeliveryMethod = 'electronic' | 'post' | 'pickup'
 export type IssueMap = Record<string, string>
 
 /** Typed against the request, so a new procedure in the contract fails to compile here until it has a name. */
-export const PROCEDURES: Record<Procedure, string> = { site_inspection: '现场核查', expert_review: '专家评审', hearing: '听证' }
-export const DELIVERY_METHODS: Record<DeliveryMethod, string> = { electronic: '电子送达', post: '邮寄送达', pickup: '窗口领取' }
+export const PROCEDURES: Record<Procedure, string> = S.procedures
+export const DELIVERY_METHODS: Record<DeliveryMethod, string> = S.deliveryMethods
 
-/** The usual reasons a material fails pre-review; anything else is written out. */
-export const DEFECT_REASONS = ['材料不清晰', '缺少签字或盖章', '内容与申请不一致', '材料已过期'] as const
-export const OTHER_REASON = '其他'
+/**
+ * The usual reasons a material fails pre-review, as the one-time notice writes them (the notice is an
+ * official document in Chinese, whatever language the staff member reads; the choices show
+ * CASE_STRINGS.defectReasons). Anything else is written out (OTHER_REASON, a choice that is not sent).
+ */
+export const DEFECT_REASONS = {
+  unclear: '材料不清晰', // i18n-exempt: wording of the one-time notice (a Chinese official document)
+  unsigned: '缺少签字或盖章', // i18n-exempt: wording of the one-time notice (a Chinese official document)
+  inconsistent: '内容与申请不一致', // i18n-exempt: wording of the one-time notice (a Chinese official document)
+  expired: '材料已过期', // i18n-exempt: wording of the one-time notice (a Chinese official document)
+} as const
+export const OTHER_REASON = 'other'
 
+/** The decision document's statement of remedies, prefilled for the staff member to keep or edit (the document is in Chinese). */
 export const DEFAULT_LEGAL_REMEDY =
-  '如不服本决定，可以自收到本决定书之日起六十日内向安徽省文化和旅游厅申请行政复议，或者在六个月内依法向人民法院提起行政诉讼。'
+  '如不服本决定，可以自收到本决定书之日起六十日内向安徽省文化和旅游厅申请行政复议，或者在六个月内依法向人民法院提起行政诉讼。' // i18n-exempt: wording of the decision document (a Chinese official document)
 
 const MAX = { opinion: 1000, reason: 1000, legalRemedy: 500, defect: 200, hall: 100 }
 const TRACKING_NUMBER = /^[0-9A-Za-z]{8,30}$/

@@ -1,8 +1,8 @@
 import Taro from '@tarojs/taro'
 import type { StaffCaseDetail } from '@ah-tourism/shared'
 import { Text, View } from '@tarojs/components'
-import { transitionLabel, type CaseTransition } from '@ah-tourism/shared/src/cases/status'
-import { COMMITMENT_CONSEQUENCES, type CommitmentConsequence } from '@ah-tourism/shared/src/application/commitment-consequences'
+import type { CaseTransition } from '@ah-tourism/shared/src/cases/status'
+import type { CommitmentConsequence } from '@ah-tourism/shared/src/application/commitment-consequences'
 import { useEffect, useState } from 'react'
 import { ActionButton } from '@/components/action-button'
 import { describedBy, FormField } from '@/components/form-field'
@@ -30,6 +30,7 @@ import {
   type Procedure,
 } from './action-form'
 import { DefectsField, fieldId } from './defects-field'
+import { COMMITMENT_CONSEQUENCE_NAMES, TRANSITION_NAMES } from '@/features/staff/labels'
 import { CASE_STRINGS as S } from './strings'
 
 /** Moving the case on (受理, 审查完成, 准予许可, 送达…) is the main button; the others are secondary. */
@@ -55,7 +56,7 @@ function ActionForm({ action, detail, onCancel, onDone, onStale }: ActionFormPro
   const [problems, setProblems] = useState<string[]>([])
   const [submitting, setSubmitting] = useState(false)
   const issues = validateDraft(action, draft)
-  const label = transitionLabel(action)
+  const label = TRANSITION_NAMES[action]
 
   const errorFor = (path: string) => serverIssues[path] ?? (attempted ? issues[path] : undefined)
   const change = (path: string, next: (draft: ActionDraft) => ActionDraft) => {
@@ -195,7 +196,7 @@ function ActionForm({ action, detail, onCancel, onDone, onStale }: ActionFormPro
               'commitment.consequence',
               S.consequence,
               (_, error) => (
-                <ChoiceGroup label={S.consequence} options={options(COMMITMENT_CONSEQUENCES)} value={draft.consequence} invalid={!!error} onChange={(value) => set('consequence', 'commitment.consequence')(value as CommitmentConsequence)} />
+                <ChoiceGroup label={S.consequence} options={options(COMMITMENT_CONSEQUENCE_NAMES)} value={draft.consequence} invalid={!!error} onChange={(value) => set('consequence', 'commitment.consequence')(value as CommitmentConsequence)} />
               ),
               S.consequenceHint,
             )}
@@ -272,7 +273,7 @@ export function ActionPanel({ detail, onDone, onStale }: ActionPanelProps) {
             variant={FORWARD.has(action) ? 'primary' : 'secondary'}
             onTap={() => setActive(action)}
           >
-            {transitionLabel(action)}
+            {TRANSITION_NAMES[action]}
           </ActionButton>
         ))}
       </View>

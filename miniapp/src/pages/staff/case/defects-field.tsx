@@ -14,7 +14,10 @@ const RESULT = [
   { value: 'fail', label: S.fail },
 ]
 const CONDITION_FAILED = [{ value: 'fail', label: S.conditionFailed }]
-const REASONS = [...DEFECT_REASONS, OTHER_REASON].map((reason) => ({ value: reason, label: reason }))
+const REASONS = [
+  ...Object.entries(DEFECT_REASONS).map(([key, reason]) => ({ value: reason, label: S.defectReasons[key as keyof typeof DEFECT_REASONS] })),
+  { value: OTHER_REASON, label: S.defectReasons.other },
+]
 const NO_MATERIAL: MaterialCheck = { failed: false, preset: null, text: '' }
 const NO_CONDITION: ConditionCheck = { failed: false, text: '' }
 
@@ -43,7 +46,7 @@ export function DefectsField({ detail, draft, errorFor, onMaterial, onCondition 
       </View>
       <Text className='defects__text'>{S.defectsText}</Text>
       <Text className='defects__count' aria-live='polite'>
-        {S.defectsCount(chosen)}
+        {chosen ? S.defectsCount(chosen) : S.noDefects}
       </Text>
       {overall ? (
         <View className='form-field__error' role='alert'>
@@ -61,7 +64,7 @@ export function DefectsField({ detail, draft, errorFor, onMaterial, onCondition 
           <View key={material.materialId} className={`defect${check.failed ? ' defect--failed' : ''}`} role='group' aria-label={material.name} id={id}>
             <View className='defect__head'>
               <Text className='defect__name'>{material.name}</Text>
-              <Text className='defect__files'>{S.filesCount(material.files.length)}</Text>
+              <Text className='defect__files'>{material.files.length ? S.filesCount(material.files.length) : S.noFiles}</Text>
             </View>
             <ChoiceGroup
               label={S.resultLabel(material.name)}

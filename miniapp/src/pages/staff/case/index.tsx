@@ -21,6 +21,7 @@ import { INBOX_PAGE, staffCaseUrl, staffDocumentUrl } from '@/features/staff/rou
 import { SupervisionBanner } from '@/features/staff/supervision-banner'
 import { ActionPanel } from './action-panel'
 import { CASE_STRINGS as S } from './strings'
+import { usePageTitle } from '@/i18n/page-title'
 import '@/components/form-field/index.scss'
 import './index.scss'
 
@@ -36,7 +37,7 @@ function SmartApprovalSection({ result }: { result: NonNullable<StaffCaseDetail[
       </View>
       <View className='staff-case__rules' role='list'>
         {result.rules.map((rule, index) => (
-          <View key={`${rule.kind}-${index}`} className='staff-case__rule' role='listitem' aria-label={S.ruleLabel(rule.label, rule.passed, rule.detail)}>
+          <View key={`${rule.kind}-${index}`} className='staff-case__rule' role='listitem' aria-label={rule.passed ? S.rulePassedLabel(rule.label, rule.detail) : S.ruleFailedLabel(rule.label, rule.detail)}>
             <Text className={`staff-case__rule-mark staff-case__rule-mark--${rule.passed ? 'passed' : 'failed'}`} aria-hidden='true'>
               {rule.passed ? '✓' : '✗'}
             </Text>
@@ -58,6 +59,7 @@ function SmartApprovalSection({ result }: { result: NonNullable<StaffCaseDetail[
  * history with who did what, the smart-approval check and any visit the applicant booked; at the bottom only the actions this person may take now.
  */
 export default function StaffCasePage() {
+  usePageTitle()
   const { params } = useRouter()
   const caseNumber = readParam(params.caseNumber ?? params.no)
   const user = useSignedIn(staffCaseUrl(caseNumber))

@@ -1,7 +1,6 @@
 import Taro from '@tarojs/taro'
 import type { ComplaintAction, ComplaintActionRequest, ComplaintDetail, ComplaintOutcome } from '@ah-tourism/shared'
 import { View } from '@tarojs/components'
-import { COMPLAINT_ACTIONS, COMPLAINT_OUTCOMES } from '@ah-tourism/shared/src/feedback/model'
 import { useEffect, useState } from 'react'
 import { ActionButton } from '@/components/action-button'
 import { describedBy, FormField } from '@/components/form-field'
@@ -18,12 +17,13 @@ import { OrganisationPicker } from '@/features/staff/organisation-picker'
 import { textProblem, useFeedbackAction, type IssueMap } from '@/features/staff/use-feedback-action'
 import type { ApiError } from '@/services/api-error'
 import { scrollToId } from '@/services/scroll'
+import { COMPLAINT_ACTION_NAMES, COMPLAINT_OUTCOME_NAMES } from '@/features/staff/labels'
 import { COMPLAINT_STRINGS as S } from './strings'
 
 const FORM_ID = 'complaint-action'
 const MAX = { note: 1000, reason: 500 }
 const AMOUNT = /^\d{1,8}(\.\d{1,2})?$/
-const OUTCOMES = Object.entries(COMPLAINT_OUTCOMES).map(([value, label]) => ({ value, label }))
+const OUTCOMES = Object.entries(COMPLAINT_OUTCOME_NAMES).map(([value, label]) => ({ value, label }))
 /** Moving the complaint on is the main button; the others are secondary. */
 const FORWARD = new Set<ComplaintAction>(['accept', 'close'])
 const fieldId = (path: string) => `f-complaint-${path}`
@@ -88,7 +88,7 @@ function ActionForm({ action, detail, onCancel, onDone, onStale }: ActionFormPro
   const [attempted, setAttempted] = useState(false)
   const { submitting, serverIssues, problems, run, clearIssue } = useFeedbackAction()
   const issues = check(action, draft, detail.organisationCode)
-  const label = COMPLAINT_ACTIONS[action].label
+  const label = COMPLAINT_ACTION_NAMES[action]
   const errorFor = (path: string) => serverIssues[path] ?? (attempted ? issues[path] : undefined)
   const set =
     <K extends keyof Draft>(key: K, path: string = key) =>
@@ -206,7 +206,7 @@ export function ComplaintActionPanel({ detail, onDone, onStale }: ComplaintActio
       <View className='complaint__actions'>
         {detail.actions.map((action) => (
           <ActionButton key={action} block variant={FORWARD.has(action) ? 'primary' : 'secondary'} onTap={() => setActive(action)}>
-            {COMPLAINT_ACTIONS[action].label}
+            {COMPLAINT_ACTION_NAMES[action]}
           </ActionButton>
         ))}
       </View>

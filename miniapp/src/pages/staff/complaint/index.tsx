@@ -18,6 +18,7 @@ import { FeedbackHistory, FeedbackTag, LevelTag, MarkerRow } from '@/features/st
 import { COMPLAINTS_PAGE, complaintUrl } from '@/features/staff/routes'
 import { ComplaintActionPanel } from './action-panel'
 import { COMPLAINT_STRINGS as S } from './strings'
+import { usePageTitle } from '@/i18n/page-title'
 import '@/components/form-field/index.scss'
 import './index.scss'
 
@@ -40,14 +41,14 @@ function ComplaintBody({ detail }: { detail: ComplaintDetail }) {
           </DetailRow>
         ) : null}
         <DetailRow label={S.trip}>
-          <Text>{S.tripRange(detail.tripStart, detail.tripEnd)}</Text>
+          <Text>{detail.tripStart === detail.tripEnd ? detail.tripStart : S.tripRange(detail.tripStart, detail.tripEnd)}</Text>
         </DetailRow>
         <DetailRow label={S.account}>
           <Text>{detail.account}</Text>
         </DetailRow>
         {detail.amount !== undefined ? (
           <DetailRow label={S.amount}>
-            <Text>{S.yuan(detail.amount)}</Text>
+            <Text>{S.yuan(detail.amount.toLocaleString('zh-CN'))}</Text>
           </DetailRow>
         ) : null}
         <DetailRow label={S.request}>
@@ -103,6 +104,7 @@ function ComplaintBody({ detail }: { detail: ComplaintDetail }) {
  * the contact number, the history, and the actions the API allows now (受理, 不予受理, 转办, 记录调解, 办结).
  */
 export default function ComplaintPage() {
+  usePageTitle()
   const { params } = useRouter()
   const complaintNumber = readParam(params.complaintNumber ?? params.no).toUpperCase()
   const user = useSignedIn(complaintUrl(complaintNumber))

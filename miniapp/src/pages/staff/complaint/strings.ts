@@ -19,10 +19,11 @@ export const COMPLAINT_STRINGS = localize('pages/staff/complaint/COMPLAINT_STRIN
   businessKind: '单位类型',
   creditCode: '统一社会信用代码',
   trip: '行程日期',
-  tripRange: (start: string, end: string) => (start === end ? start : `${start} 至 ${end}`),
+  tripRange: (start: string, end: string) => `${start} 至 ${end}`,
   account: '投诉事由',
   amount: '涉及金额',
-  yuan: (amount: number) => `${amount.toLocaleString('zh-CN')} 元`,
+  /** An amount of money, its digits already grouped (1,200). */
+  yuan: (amount: string) => `${amount} 元`,
   request: '投诉请求',
   outcome: '办结结果',
 

@@ -1,7 +1,7 @@
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import type { ComplaintStatus, ComplaintSummary } from '@ah-tourism/shared'
 import { Text, View } from '@tarojs/components'
-import { COMPLAINT_STATUS_KEYS, COMPLAINT_STATUSES } from '@ah-tourism/shared/src/feedback/model'
+import { COMPLAINT_STATUS_KEYS } from '@ah-tourism/shared/src/feedback/model'
 import { useCallback, useRef, useState } from 'react'
 import { FilterChips } from '@/components/filter-chips'
 import { ListFooter } from '@/components/list-footer'
@@ -14,19 +14,22 @@ import { COMPLAINTS_PAGE } from '@/features/staff/routes'
 import { useCursorPages } from '@/hooks/use-cursor-pages'
 import { useInfiniteScroll } from '@/hooks/use-infinite-scroll'
 import { ComplaintRow } from './complaint-row'
+import { COMPLAINT_STATUS_NAMES } from '@/features/staff/labels'
 import { COMPLAINTS_STRINGS as S } from './strings'
+import { usePageTitle } from '@/i18n/page-title'
 import '@/features/staff/feedback-view.scss'
 import { ListPageHeader } from '@/features/staff/list-page-header'
 
 const PAGE_SIZE = 20
 const LIST_END_ID = 'complaints-end'
-const FILTER_OPTIONS = [{ value: null, label: S.all }, ...COMPLAINT_STATUS_KEYS.map((status) => ({ value: status, label: COMPLAINT_STATUSES[status].label }))]
+const FILTER_OPTIONS = [{ value: null, label: S.all }, ...COMPLAINT_STATUS_KEYS.map((status) => ({ value: status, label: COMPLAINT_STATUS_NAMES[status] }))]
 
 /**
  * 投诉处理: pages/staff/complaints/index — the tourism complaints of the staff member's organisation,
  * those awaiting acceptance first (5 working days), filtered by status; a tap opens the complaint.
  */
 export default function ComplaintsPage() {
+  usePageTitle()
   const user = useSignedIn(COMPLAINTS_PAGE)
   const userId = user?.userId ?? ''
   const staff = user?.staff
@@ -61,7 +64,7 @@ export default function ComplaintsPage() {
     }
     if (!pages.items.length) {
       return status ? (
-        <StatusView kind='empty' compact title={S.emptyFiltered(COMPLAINT_STATUSES[status].label)} actionText={S.showAll} onAction={() => setStatus(null)} />
+        <StatusView kind='empty' compact title={S.emptyFiltered(COMPLAINT_STATUS_NAMES[status])} actionText={S.showAll} onAction={() => setStatus(null)} />
       ) : (
         <StatusView kind='empty' compact title={S.empty} description={S.emptyHint} actionText={S.refresh} actionLabel={S.refreshLabel} onAction={() => complaints.reload()} />
       )

@@ -20,7 +20,6 @@ export const COMPLAINTS_STRINGS = localize('pages/staff/complaints/COMPLAINTS_ST
   channel: '渠道',
   submittedAt: '提交于',
   acceptBy: (date: string) => `受理期限 ${date}`,
-  complaintLabel: (parts: string[]) => parts.filter(Boolean).join('，'),
   loadingMore: '正在加载更多…',
   loadMore: '加载更多',
   noMore: '没有更多了',

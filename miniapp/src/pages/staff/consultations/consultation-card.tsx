@@ -165,7 +165,7 @@ export function ConsultationCard(props: ConsultationCardProps) {
           <View className='consultation__answer'>
             <Text className='consultation__answer-title'>{S.answer}</Text>
             <Text className='consultation__answer-text'>{c.answer}</Text>
-            {c.answeredAt ? <Text className='case-card__line case-card__line--muted'>{S.answeredMeta(chinaDateTime(c.answeredAt), c.answeredBy)}</Text> : null}
+            {c.answeredAt ? <Text className='case-card__line case-card__line--muted'>{c.answeredBy ? S.answeredAtBy(chinaDateTime(c.answeredAt), c.answeredBy) : S.answeredAt(chinaDateTime(c.answeredAt))}</Text> : null}
           </View>
           {c.inFaq ? (
             <MarkerRow>

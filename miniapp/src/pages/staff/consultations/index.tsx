@@ -16,6 +16,7 @@ import { useInfiniteScroll } from '@/hooks/use-infinite-scroll'
 import type { ApiError } from '@/services/api-error'
 import { ConsultationCard } from './consultation-card'
 import { CONSULTATIONS_STRINGS as S } from './strings'
+import { usePageTitle } from '@/i18n/page-title'
 import '@/components/form-field/index.scss'
 import '@/features/staff/feedback-view.scss'
 import './index.scss'
@@ -36,6 +37,7 @@ const FILTER_OPTIONS = [
  * can be published into the guide's 常见问题 (optionally polished first).
  */
 export default function ConsultationsPage() {
+  usePageTitle()
   const user = useSignedIn(CONSULTATIONS_PAGE)
   const userId = user?.userId ?? ''
   const staff = user?.staff

@@ -27,7 +27,8 @@ export const CONSULTATIONS_STRINGS = localize('pages/staff/consultations/CONSULT
   answer: '答复内容',
   answerPlaceholder: '请依据办事指南答复，答复会告知咨询人',
   submitAnswer: '答复',
-  answeredMeta: (at: string, by?: string) => [`答复于 ${at}`, by].filter(Boolean).join(' · '),
+  answeredAt: (at: string) => `答复于 ${at}`,
+  answeredAtBy: (at: string, by: string) => `答复于 ${at} · ${by}`,
   answerMissing: '请填写答复内容',
 
   inFaq: '已发布',

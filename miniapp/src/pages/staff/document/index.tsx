@@ -4,6 +4,7 @@ import { DocumentScreen } from '@/features/cases/case-documents'
 import { backOr, readParam } from '@/features/cases/routes'
 import { getStaffCase } from '@/features/staff/api'
 import { staffCaseUrl, staffDocumentUrl } from '@/features/staff/routes'
+import { usePageTitle } from '@/i18n/page-title'
 
 const loadDocuments = async (caseNumber: string) => (await getStaffCase(caseNumber)).documents
 
@@ -12,6 +13,7 @@ const loadDocuments = async (caseNumber: string) => (await getStaffCase(caseNumb
  * a case of the staff member's organisation, as the applicant received it.
  */
 export default function StaffDocumentPage() {
+  usePageTitle()
   const { params } = useRouter()
   const caseNumber = readParam(params.caseNumber)
   const documentId = readParam(params.documentId)

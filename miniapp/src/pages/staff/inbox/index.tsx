@@ -1,7 +1,7 @@
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import type { StaffCaseSummary } from '@ah-tourism/shared'
 import { Text, View } from '@tarojs/components'
-import { CASE_STATUSES, type CaseStatus } from '@ah-tourism/shared/src/cases/status'
+import type { CaseStatus } from '@ah-tourism/shared/src/cases/status'
 import { useCallback, useRef, useState } from 'react'
 import { ActionButton } from '@/components/action-button'
 import { FilterChips } from '@/components/filter-chips'
@@ -19,8 +19,10 @@ import { SupervisionBanner } from '@/features/staff/supervision-banner'
 import { useCursorPages } from '@/hooks/use-cursor-pages'
 import { useInfiniteScroll } from '@/hooks/use-infinite-scroll'
 import { InboxRow } from './inbox-row'
+import { CASE_STATUS_NAMES } from '@/features/staff/labels'
 import { INBOX_STRINGS as S } from './strings'
 import { WorkbenchLinks } from './workbench-links'
+import { usePageTitle } from '@/i18n/page-title'
 import '@/components/form-field/index.scss'
 import './index.scss'
 
@@ -30,7 +32,7 @@ const CASE_NUMBER = /^\d{14}[0-9A-Z]{8}$/
 
 /** The statuses a workbench filters by, in the order a case moves through them. */
 const FILTERS: CaseStatus[] = ['pre_review', 'supplement_requested', 'accepted', 'special_procedure', 'reviewed', 'approved', 'refused', 'not_accepted', 'delivered']
-const FILTER_OPTIONS = [{ value: null, label: S.all }, ...FILTERS.map((status) => ({ value: status, label: CASE_STATUSES[status].label }))]
+const FILTER_OPTIONS = [{ value: null, label: S.all }, ...FILTERS.map((status) => ({ value: status, label: CASE_STATUS_NAMES[status] }))]
 type Source = 'national_tourism_system'
 const SOURCE_OPTIONS = [
   { value: null, label: S.sources.open },
@@ -44,6 +46,7 @@ const SOURCE_OPTIONS = [
  * its case directly. Provincial staff can look at another organisation's cases, read-only.
  */
 export default function InboxPage() {
+  usePageTitle()
   const user = useSignedIn(INBOX_PAGE)
   const userId = user?.userId ?? ''
   const staff = user?.staff
@@ -101,7 +104,7 @@ export default function InboxPage() {
     if (!pages.items.length) {
       if (source) return <StatusView kind='empty' compact title={S.emptyImported} description={S.emptyImportedHint} actionText={S.showOpen} onAction={() => setSource(null)} />
       return status ? (
-        <StatusView kind='empty' compact title={S.emptyFiltered(CASE_STATUSES[status].label)} actionText={S.showAll} onAction={() => setStatus(null)} />
+        <StatusView kind='empty' compact title={S.emptyFiltered(CASE_STATUS_NAMES[status])} actionText={S.showAll} onAction={() => setStatus(null)} />
       ) : (
         <StatusView kind='empty' compact title={S.empty} description={S.emptyHint} actionText={S.refresh} actionLabel={S.refreshLabel} onAction={() => inbox.reload()} />
       )

@@ -1,7 +1,6 @@
 import Taro from '@tarojs/taro'
 import type { LicenceAction, StaffLicence } from '@ah-tourism/shared'
 import { Text, View } from '@tarojs/components'
-import { LICENCE_ACTIONS } from '@ah-tourism/shared/src/licences/kinds'
 import { useEffect, useState } from 'react'
 import { ActionButton } from '@/components/action-button'
 import { describedBy, FormField } from '@/components/form-field'
@@ -35,7 +34,7 @@ export interface LicenceActionFormProps {
 /** One action on the licence: reason, legal basis, effective date (and for 变更换发 the new content), at the version shown. */
 export function LicenceActionForm({ action, staffLicence, onCancel, onDone, onStale }: LicenceActionFormProps) {
   const { licence } = staffLicence
-  const label = LICENCE_ACTIONS[action].label
+  const label = S.actionNames[action]
   const [draft, setDraft] = useState<LicenceDraft>(() => emptyDraft(licence))
   const [attempted, setAttempted] = useState(false)
   const [serverIssues, setServerIssues] = useState<IssueMap>({})

@@ -74,7 +74,7 @@ export function ChangeFields({ draft, errorFor, onChange }: ChangeFieldsProps) {
                     </View>
                   ) : null}
                 </View>
-                <ActionButton variant='text' size='sm' label={S.removeLabel(S.detailName(index + 1).replace('名称', ''))} onTap={() => setDetails(draft.details.filter((_, i) => i !== index))}>
+                <ActionButton variant='text' size='sm' label={S.removeLabel(S.detailItem(index + 1))} onTap={() => setDetails(draft.details.filter((_, i) => i !== index))}>
                   {S.remove}
                 </ActionButton>
               </View>

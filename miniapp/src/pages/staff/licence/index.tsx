@@ -1,7 +1,6 @@
 import { useRouter } from '@tarojs/taro'
 import type { LicenceAction, StaffLicence } from '@ah-tourism/shared'
 import { Text, View } from '@tarojs/components'
-import { LICENCE_ACTIONS } from '@ah-tourism/shared/src/licences/kinds'
 import { useCallback, useState } from 'react'
 import { ActionButton } from '@/components/action-button'
 import { Section } from '@/components/section'
@@ -19,6 +18,7 @@ import { useRemote } from '@/hooks/use-remote'
 import type { ApiError } from '@/services/api-error'
 import { LicenceActionForm } from './action-form'
 import { STAFF_LICENCE_STRINGS as S } from './strings'
+import { usePageTitle } from '@/i18n/page-title'
 import '@/components/form-field/index.scss'
 import '@/features/cases/case-view.scss'
 import './index.scss'
@@ -33,6 +33,7 @@ const FORWARD = new Set<LicenceAction>(['change', 'resume'])
  * issuing organisation, 变更换发 / 暂停 / 恢复 / 吊销 / 注销, each with reason, legal basis and date.
  */
 export default function StaffLicencePage() {
+  usePageTitle()
   const { params } = useRouter()
   const licenceId = readParam(params.licenceId)
   const user = useSignedIn(staffLicenceUrl(licenceId))
@@ -98,7 +99,7 @@ export default function StaffLicencePage() {
             <View className='staff-licence__actions'>
               {staffLicence.actions.map((action) => (
                 <ActionButton key={action} block variant={FORWARD.has(action) ? 'primary' : 'secondary'} onTap={() => setActive(action)}>
-                  {LICENCE_ACTIONS[action].label}
+                  {S.actionNames[action]}
                 </ActionButton>
               ))}
             </View>

@@ -11,6 +11,8 @@ export const STAFF_LICENCE_STRINGS = localize('pages/staff/licence/STAFF_LICENCE
 
   // actions
   actions: '证照处理',
+  /** The actions' names (the same words as LICENCE_ACTIONS in shared, which the server uses). */
+  actionNames: { change: '变更换发', suspend: '暂停', resume: '恢复', revoke: '吊销', cancel: '注销' },
   noActions: '您不能处理此证照',
   noActionsHint: '只有颁证单位具有审批决定权限的工作人员，可以对有效或暂停中的证照办理变更换发、暂停、恢复、吊销或注销。',
   actionHints: {
@@ -48,6 +50,7 @@ export const STAFF_LICENCE_STRINGS = localize('pages/staff/licence/STAFF_LICENCE
   removeLabel: (what: string) => `删除${what}`,
   details: '登记事项',
   detailsHint: '如导游语种、等级；变更后的完整列表',
+  detailItem: (n: number) => `登记事项第${n}项`,
   detailName: (n: number) => `登记事项第${n}项名称`,
   detailValue: (n: number) => `登记事项第${n}项内容`,
   detailNamePlaceholder: '名称',

@@ -5,6 +5,7 @@ import { StatusView } from '@/components/status-view'
 import { DetailRow } from '@/features/cases/case-view'
 import { chinaDate, chinaDateTime } from '@/features/cases/format'
 import type { Remote } from '@/hooks/use-remote'
+import { STAFF_FEATURE_STRINGS as SF } from '@/features/staff/strings'
 import { LIST_EDIT_STRINGS as S } from './strings'
 
 export const publicationDay = (isoDate: string) => chinaDate(`${isoDate}T04:00:00Z`)
@@ -49,14 +50,14 @@ export function DraftReview({ draft }: { draft: ListDraft }) {
             {draft.steps.map((step) => (
               <View key={step.step} className='list-edit__step' role='listitem'>
                 <Text aria-hidden='true'>{step.approvedBy ? '✓' : '○'}</Text>
-                <Text>{`${step.label}：${step.approvedBy ? S.stepDone(step.approvedBy, chinaDateTime(step.approvedAt ?? draft.updatedAt)) : S.stepPending}`}</Text>
+                <Text>{SF.labelValue(step.label, step.approvedBy ? S.stepDone(step.approvedBy, chinaDateTime(step.approvedAt ?? draft.updatedAt)) : S.stepPending)}</Text>
               </View>
             ))}
           </View>
         </DetailRow>
         {draft.rejection ? (
           <View className='list-edit__warning' role='note'>
-            <Text className='list-edit__warning-title'>{`${S.rejected}：${draft.rejection.reason}`}</Text>
+            <Text className='list-edit__warning-title'>{SF.labelValue(S.rejected, draft.rejection.reason)}</Text>
             <Text>{S.rejectedBy(draft.rejection.by, chinaDateTime(draft.rejection.at))}</Text>
           </View>
         ) : null}
@@ -67,7 +68,7 @@ export function DraftReview({ draft }: { draft: ListDraft }) {
         ) : null}
         {draft.catalogWide ? <Text className='list-edit__note'>{S.catalogWide}</Text> : null}
       </Section>
-      <Section title={S.changes} note={draft.changes.length ? `${draft.changes.length}处` : undefined}>
+      <Section title={S.changes} note={draft.changes.length ? S.changeCount(draft.changes.length) : undefined}>
         <ChangeList changes={draft.changes} />
       </Section>
     </>
@@ -86,8 +87,8 @@ export function VersionHistory({ versions }: { versions: Remote<ListVersions> })
             <View key={v.version} className='list-edit__version' role='listitem'>
               <Text className='case-history__action'>{`${S.versionTitle(v.version)} · ${S.publishedAt(publicationDay(v.publishedAt))}`}</Text>
               {v.publishedBy ? <Text className='case-history__meta'>{S.publishedBy(v.publishedBy)}</Text> : <Text className='case-history__meta'>{S.initial}</Text>}
-              {v.approvals?.length ? <Text className='case-history__meta'>{S.approvals(v.approvals.map((a) => `${a.label} ${a.by}`).join('；'))}</Text> : null}
-              {v.changedSections.length ? <Text className='case-history__opinion'>{S.changed(v.changedSections.join('、'))}</Text> : null}
+              {v.approvals?.length ? <Text className='case-history__meta'>{S.approvals(v.approvals.map((a) => `${a.label} ${a.by}`).join(SF.clauseSeparator))}</Text> : null}
+              {v.changedSections.length ? <Text className='case-history__opinion'>{S.changed(v.changedSections.join(SF.enumerationSeparator))}</Text> : null}
             </View>
           ))}
         </View>

@@ -1,5 +1,4 @@
 import { Text, View } from '@tarojs/components'
-import { VISIT_WHEN } from '@ah-tourism/shared/src/catalog/visit-when'
 import { describedBy, FormField } from '@/components/form-field'
 import { ChoiceGroup } from '@/components/form-field/choice-group'
 import { SwitchRow } from '@/components/form-field/switch-row'
@@ -11,6 +10,8 @@ import type { GuideFile } from '@ah-tourism/shared/src/catalog/guide-file-format
 import { fieldId, linesOf, numberOrText, valueAt, type EntryForm } from './entry-form'
 import { MaterialFields, type TextProps } from './material-fields'
 export { formFields } from './form-places'
+import { VISIT_WHEN_NAMES } from '@/features/staff/labels'
+import { STAFF_FEATURE_STRINGS as SF } from '@/features/staff/strings'
 import { LIST_EDIT_STRINGS as S } from './strings'
 
 export { fieldId }
@@ -88,7 +89,7 @@ export function GuideFields({ form, errors, catalogEditable, onChange }: FieldsP
         ) : (
           <>
             <Text className='list-edit__locked'>{S.catalogLocked}</Text>
-            <Text className='list-edit__value'>{`${S.name}：${form.name}`}</Text>
+            <Text className='list-edit__value'>{SF.labelValue(S.name, form.name)}</Text>
           </>
         )}
       </Section>
@@ -99,12 +100,12 @@ export function GuideFields({ form, errors, catalogEditable, onChange }: FieldsP
         {text({ path: 'guide.conditions', label: S.conditions, hint: S.linesHint, lines: true })}
       </Section>
 
-      <Section title={S.materials} note={`${materials.length}项`}>
+      <Section title={S.materials} note={S.materialCount(materials.length)}>
         <MaterialFields form={form} errors={errors} onChange={onChange} text={text} file={file} />
       </Section>
 
       <Section title={S.result}>
-        {file('guide.result.sample', S.resultSample, `${String(valueAt(form, 'guide.result.name') ?? '')}（${S.resultSample}）`)}
+        {file('guide.result.sample', S.resultSample, SF.parenthetical(String(valueAt(form, 'guide.result.name') ?? ''), S.resultSample))}
       </Section>
 
       <Section title={S.fees}>
@@ -134,7 +135,7 @@ export function GuideFields({ form, errors, catalogEditable, onChange }: FieldsP
       <Section title={S.negativeList}>
         <SwitchRow title={S.listed} note={S.listedNote} checked={listed} onChange={(on) => onChange('guide.negativeList.listed', on)} />
         {listed ? text({ path: 'guide.negativeList.reason', label: S.reason, multiline: true }) : null}
-        {listed ? choice('guide.negativeList.visitWhen', S.visitWhen, VISIT_WHEN, String) : null}
+        {listed ? choice('guide.negativeList.visitWhen', S.visitWhen, VISIT_WHEN_NAMES, String) : null}
         {listed ? text({ path: 'guide.negativeList.visitPurpose', label: S.visitPurpose, required: false, hint: S.visitPurposeHint }) : null}
       </Section>
     </>

@@ -19,6 +19,7 @@ import { DraftReview, publicationDay, VersionHistory } from './draft-review'
 import { formOf, placeIssues, withValue, type EntryForm } from './entry-form'
 import { fieldId, formFields, GuideFields } from './guide-fields'
 import { LIST_EDIT_STRINGS as S } from './strings'
+import { usePageTitle } from '@/i18n/page-title'
 import '@/components/form-field/index.scss'
 import '@/features/staff/feedback-view.scss'
 import './index.scss'
@@ -37,6 +38,7 @@ interface Notice {
  * approve, send back, publish, discard) and every published version.
  */
 export default function ListEditPage() {
+  usePageTitle()
   const { params } = useRouter()
   const code = readParam(params.code)
   const user = useSignedIn(listEditUrl(code))

@@ -6,6 +6,7 @@ import { FormField } from '@/components/form-field'
 import { ChoiceGroup } from '@/components/form-field/choice-group'
 import { SwitchRow } from '@/components/form-field/switch-row'
 import { fieldId, moved, newMaterial, valueAt, withChoice, type EntryForm } from './entry-form'
+import { STAFF_FEATURE_STRINGS as SF } from '@/features/staff/strings'
 import { LIST_EDIT_STRINGS as S } from './strings'
 
 export interface TextProps {
@@ -103,8 +104,8 @@ export function MaterialFields({ form, errors, onChange, text, file }: MaterialF
             {m.fileSpec ? text({ path: `${p}.fileSpec.minHeight`, label: S.fileSpecMinHeight, required: false, number: true }) : null}
             {m.fileSpec ? text({ path: `${p}.fileSpec.minKB`, label: S.fileSpecMinKB, required: false, number: true }) : null}
             {m.fileSpec ? text({ path: `${p}.fileSpec.maxKB`, label: S.fileSpecMaxKB, required: false, number: true }) : null}
-            {file(`${p}.blankForm`, S.blankForm, `${name}（${S.blankForm}）`)}
-            {file(`${p}.sample`, S.sample, `${name}（${S.sample}）`)}
+            {file(`${p}.blankForm`, S.blankForm, SF.parenthetical(name, S.blankForm))}
+            {file(`${p}.sample`, S.sample, SF.parenthetical(name, S.sample))}
             {commitment || commitmentApplies ? (
               <SwitchRow title={S.commitment} note={S.commitmentNote} checked={!!commitment} onChange={(on) => onChange(`${p}.commitment`, on ? { text: '' } : undefined)} />
             ) : null}

@@ -12,7 +12,9 @@ import { listListEntries } from '@/features/staff/lists-api'
 import { LISTS_PAGE, listEditUrl } from '@/features/staff/routes'
 import { FeedbackCard, FeedbackTag, MarkerRow } from '@/features/staff/feedback-view'
 import { useRemote } from '@/hooks/use-remote'
+import { spokenLabel } from '@/features/staff/strings'
 import { LISTS_STRINGS as S } from './strings'
+import { usePageTitle } from '@/i18n/page-title'
 import '@/features/staff/feedback-view.scss'
 import './index.scss'
 
@@ -23,7 +25,7 @@ function EntryRow({ entry }: { entry: ListEntrySummary }) {
   const status = entry.draft ? entry.draft.status : 'published'
   const statusLabel = entry.draft ? entry.draft.statusLabel : S.noDraft
   const version = S.version(entry.version, day(entry.publishedAt))
-  const label = S.rowLabel([entry.name, entry.organisationName, version, statusLabel, entry.negativeListed ? S.negativeListed : ''])
+  const label = spokenLabel([entry.name, entry.organisationName, version, statusLabel, entry.negativeListed ? S.negativeListed : ''])
   return (
     <FeedbackCard title={entry.name} status={`list-${status}`} statusLabel={statusLabel} label={label} onOpen={() => void Taro.navigateTo({ url: listEditUrl(entry.implementationCode) })}>
       <Text className='case-card__line case-card__line--muted'>{entry.organisationName}</Text>
@@ -53,6 +55,7 @@ function EntryList({ entries }: { entries: ListEntrySummary[] }) {
  * organisation admin's step, or the provincial 机构编制/法制 review).
  */
 export default function ListsPage() {
+  usePageTitle()
   const user = useSignedIn(LISTS_PAGE)
   const load = useCallback(() => listListEntries(), [])
   const { remote, reload } = useRemote(load, user?.userId ?? '')
@@ -94,12 +97,12 @@ export default function ListsPage() {
         <Text className='feedback-list-page__text'>{S.text}</Text>
       </View>
 
-      <Section title={S.awaiting} note={awaitingMyReview.length ? `${awaitingMyReview.length}项` : undefined}>
+      <Section title={S.awaiting} note={awaitingMyReview.length ? S.count(awaitingMyReview.length) : undefined}>
         {awaitingMyReview.length ? <EntryList entries={awaitingMyReview} /> : <StatusView kind='empty' compact title={S.awaitingEmpty} />}
       </Section>
 
       {maintains ? (
-        <Section title={S.own} note={`${entries.length}项`}>
+        <Section title={S.own} note={S.count(entries.length)}>
           {entries.length ? <EntryList entries={entries} /> : <StatusView kind='empty' compact title={S.ownEmpty} description={S.ownEmptyHint} />}
         </Section>
       ) : null}

@@ -20,5 +20,5 @@ export const LISTS_STRINGS = localize('pages/staff/lists/LISTS_STRINGS', {
   version: (version: number, day: string) => `现行第${version}版 · 发布于${day}`,
   negativeListed: '负面清单',
   noDraft: '无草稿',
-  rowLabel: (parts: string[]) => parts.filter(Boolean).join('，'),
+  count: (n: number) => `${n}项`,
 } as const, en.LISTS_STRINGS)

@@ -17,7 +17,9 @@ import { downloadReport } from '@/features/imports/report'
 import { INBOX_PAGE, NATIONAL_IMPORT_PAGE, staffCaseUrl } from '@/features/staff/routes'
 import { useRemote } from '@/hooks/use-remote'
 import { toApiError } from '@/services/api-error'
+import { STAFF_FEATURE_STRINGS as SF } from '@/features/staff/strings'
 import { NATIONAL_IMPORT_STRINGS as S } from './strings'
+import { usePageTitle } from '@/i18n/page-title'
 import '@/components/form-field/index.scss'
 import './index.scss'
 
@@ -25,7 +27,14 @@ type Format = 'csv' | 'json'
 const FORMAT_OPTIONS = (['csv', 'json'] as const).map((value) => ({ value, label: S.formats[value] }))
 /** Lines a CSV or the objects a JSON file appears to hold, to show before importing (the server counts for real). */
 const roughRows = (format: Format, content: string) => (format === 'json' ? (content.match(/\{/g) ?? []).length : content.split(/\r?\n/).filter((l) => l.trim()).length - 1)
-const stamp = (iso: string) => chinaDateTime(iso).replace(/[年月]/g, '-').replace(/[日:]/g, '').replace(/\s+/g, '_')
+/** China time for a file name, whatever the language: 2026-12-5_1804. */
+const stamp = (iso: string) => {
+  const time = Date.parse(iso)
+  if (Number.isNaN(time)) return iso
+  const d = new Date(time + 8 * 3600_000)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${d.getUTCFullYear()}-${d.getUTCMonth() + 1}-${d.getUTCDate()}_${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}`
+}
 
 /**
  * 工作台 › 导入全国旅游监管服务平台办件: pages/staff/national-import/index — the organisation's administrator
@@ -34,6 +43,7 @@ const stamp = (iso: string) => chinaDateTime(iso).replace(/[年月]/g, '-').repl
  * the row report to download; below, the organisation's earlier imports.
  */
 export default function NationalImportPage() {
+  usePageTitle()
   const user = useSignedIn(NATIONAL_IMPORT_PAGE)
   const admin = !!user?.staff?.permissions.includes('org_admin')
   const [content, setContent] = useState('')
@@ -93,8 +103,8 @@ export default function NationalImportPage() {
       <View role='list'>
         {remote.data.map((summary) => (
           <View key={summary.importId} className='national-import__history-item' role='listitem'>
-            <Text className='national-import__muted'>{S.historyLine(chinaDateTime(summary.importedAt), summary.importedBy, summary.fileName ?? '')}</Text>
-            <Text className='national-import__counts'>{S.historyCounts(summary.imported, summary.alreadyImported, summary.rejected, summary.deferred)}</Text>
+            <Text className='national-import__muted'>{summary.fileName ? S.historyLineWithFile(chinaDateTime(summary.importedAt), summary.importedBy, summary.fileName) : S.historyLine(chinaDateTime(summary.importedAt), summary.importedBy)}</Text>
+            <Text className='national-import__counts'>{S.historyCounts(summary.imported, summary.alreadyImported, summary.rejected, summary.deferred ? S.historyDeferred(summary.deferred) : '')}</Text>
             <ActionButton variant='text' size='sm' label={S.downloadLabel(chinaDateTime(summary.importedAt))} onTap={() => void download(summary)}>
               {S.download}
             </ActionButton>
@@ -157,7 +167,7 @@ export default function NationalImportPage() {
       {result ? (
         <Section title={S.resultSection}>
           <View role='status'>
-            <Text className='national-import__counts'>{S.counts(result.rows, result.imported, result.alreadyImported, result.rejected, result.deferred)}</Text>
+            <Text className='national-import__counts'>{S.counts(result.rows, result.imported, result.alreadyImported, result.rejected, result.deferred ? S.countsDeferred(result.deferred) : '')}</Text>
           </View>
           {result.deferred ? (
             <View role='alert'>
@@ -201,7 +211,7 @@ export default function NationalImportPage() {
                     className='national-import__line national-import__line--link'
                     onClick={() => line.caseNumber && void Taro.navigateTo({ url: staffCaseUrl(line.caseNumber) })}
                   >
-                    <Text>{`${S.caseLine(line.row, line.nationalCaseNumber ?? '', line.caseNumber ?? '')}（${line.outcome === 'imported' ? S.imported : S.alreadyImported}）`}</Text>
+                    <Text>{SF.parenthetical(S.caseLine(line.row, line.nationalCaseNumber ?? '', line.caseNumber ?? ''), line.outcome === 'imported' ? S.imported : S.alreadyImported)}</Text>
                   </View>
                 ))}
               </View>

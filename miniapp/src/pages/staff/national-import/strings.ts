@@ -29,8 +29,10 @@ export const NATIONAL_IMPORT_STRINGS = localize('pages/staff/national-import/NAT
 
   // the result
   resultSection: '导入结果',
-  counts: (rows: number, imported: number, already: number, rejected: number, deferred: number) =>
-    `共 ${rows} 条：导入 ${imported} 条，已导入未重复写入 ${already} 条，未导入 ${rejected} 条${deferred ? `，未处理 ${deferred} 条` : ''}`,
+  /** The result's counts; the last argument is countsDeferred's words, or '' when none was left. */
+  counts: (rows: number, imported: number, already: number, rejected: number, deferredPart: string) =>
+    `共 ${rows} 条：导入 ${imported} 条，已导入未重复写入 ${already} 条，未导入 ${rejected} 条${deferredPart}`,
+  countsDeferred: (deferred: number) => `，未处理 ${deferred} 条`,
   deferred: (n: number) => `有 ${n} 条合格的办件因本次导入时间已到未处理，请再次导入同一文件（已导入的不会重复写入）`,
   importAgain: '再次导入同一文件',
   imported: '已导入',
@@ -55,7 +57,10 @@ export const NATIONAL_IMPORT_STRINGS = localize('pages/staff/national-import/NAT
   historyEmptyHint: '导入后，每次导入的时间、导入人和结果都会列在这里',
   retry: '重试',
   retryLabel: '重新加载导入记录',
-  historyLine: (when: string, by: string, file: string) => `${when} · ${by}${file ? ` · ${file}` : ''}`,
-  historyCounts: (imported: number, already: number, rejected: number, deferred: number) => `导入 ${imported} · 未重复写入 ${already} · 未导入 ${rejected}${deferred ? ` · 未处理 ${deferred}` : ''}`,
+  historyLine: (when: string, by: string) => `${when} · ${by}`,
+  historyLineWithFile: (when: string, by: string, file: string) => `${when} · ${by} · ${file}`,
+  /** An import's counts; the last argument is historyDeferred's words, or '' when none was left. */
+  historyCounts: (imported: number, already: number, rejected: number, deferredPart: string) => `导入 ${imported} · 未重复写入 ${already} · 未导入 ${rejected}${deferredPart}`,
+  historyDeferred: (deferred: number) => ` · 未处理 ${deferred}`,
   reportFile: (when: string) => `全国平台办件导入报告_${when}.csv`,
 } as const, en.NATIONAL_IMPORT_STRINGS)

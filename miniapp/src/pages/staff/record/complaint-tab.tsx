@@ -1,7 +1,6 @@
 import Taro from '@tarojs/taro'
 import type { ComplaintRequest } from '@ah-tourism/shared'
 import { Text, View } from '@tarojs/components'
-import { COMPLAINT_BUSINESS_KINDS } from '@ah-tourism/shared/src/feedback/model'
 import { useState } from 'react'
 import { ActionButton } from '@/components/action-button'
 import { describedBy, FormField } from '@/components/form-field'
@@ -21,6 +20,7 @@ import { toApiError } from '@/services/api-error'
 import { KEY_REFUSED } from '@/services/retry-key'
 import { scrollToId } from '@/services/scroll'
 import type { RecordContext } from './person'
+import { COMPLAINT_BUSINESS_KIND_NAMES } from '@/features/staff/labels'
 import { RECORD_STRINGS as S } from './strings'
 
 type Kind = ComplaintRequest['business']['kind']
@@ -41,7 +41,7 @@ const EMPTY: Draft = { regionCode: '', businessName: '', kind: '', creditCode: '
 const MAX = { businessName: 100, account: 2000, request: 500 }
 const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{18}$/
 const AMOUNT = /^\d{1,8}(\.\d{1,2})?$/
-const KIND_OPTIONS = Object.entries(COMPLAINT_BUSINESS_KINDS).map(([value, label]) => ({ value, label }))
+const KIND_OPTIONS = Object.entries(COMPLAINT_BUSINESS_KIND_NAMES).map(([value, label]) => ({ value, label }))
 /** Each field's API path, in the order they appear (the first problem is scrolled to). */
 const PATHS: Record<keyof Draft, string> = {
   regionCode: 'regionCode',

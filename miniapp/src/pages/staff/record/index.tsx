@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import type { AssistedChannel, FieldIssue, OnBehalf } from '@ah-tourism/shared'
 import { Text, View } from '@tarojs/components'
-import { ASSISTED_CHANNELS, FEEDBACK_CHANNELS } from '@ah-tourism/shared/src/feedback/model'
+import { ASSISTED_CHANNELS } from '@ah-tourism/shared/src/feedback/model'
 import { useState } from 'react'
 import { ActionButton } from '@/components/action-button'
 import { describedBy, FormField } from '@/components/form-field'
@@ -18,7 +18,9 @@ import { ComplaintTab } from './complaint-tab'
 import { ConsultationTab } from './consultation-tab'
 import { EvaluationTab } from './evaluation-tab'
 import { checkPerson, toOnBehalf, type PersonDraft, type RecordContext, type RecordResult } from './person'
+import { FEEDBACK_CHANNEL_NAMES } from '@/features/staff/labels'
 import { RECORD_STRINGS as S } from './strings'
+import { usePageTitle } from '@/i18n/page-title'
 import '@/components/form-field/index.scss'
 import '@/features/cases/case-view.scss'
 import './index.scss'
@@ -64,6 +66,7 @@ function Result({ result, onAgain }: { result: RecordResult; onAgain: () => void
  * record (`onBehalf`). Afterwards the new record's number and a link to it.
  */
 export default function RecordPage() {
+  usePageTitle()
   const user = useSignedIn(RECORD_PAGE)
   const staff = user?.staff
   const channels = (Object.keys(ASSISTED_CHANNELS) as AssistedChannel[]).filter((channel) => staff?.permissions.includes(ASSISTED_CHANNELS[channel]))
@@ -139,14 +142,14 @@ export default function RecordPage() {
               <FormField id={ID.channel} label={S.channel} required>
                 <ChoiceGroup
                   label={S.channel}
-                  options={channels.map((value) => ({ value, label: FEEDBACK_CHANNELS[value] }))}
+                  options={channels.map((value) => ({ value, label: FEEDBACK_CHANNEL_NAMES[value] }))}
                   value={channel}
                   onChange={(value) => setPerson((previous) => ({ ...previous, channel: value as AssistedChannel }))}
                 />
               </FormField>
             ) : (
               <DetailRow label={S.channel}>
-                <Text className='record__channel'>{FEEDBACK_CHANNELS[channel]}</Text>
+                <Text className='record__channel'>{FEEDBACK_CHANNEL_NAMES[channel]}</Text>
               </DetailRow>
             )}
             <FormField id={ID.name} label={S.name} required error={nameError}>

@@ -1,7 +1,6 @@
 import Taro from '@tarojs/taro'
 import type { CallBackMethod, RectificationAction, RectificationDetail, RectificationOutcome } from '@ah-tourism/shared'
 import { Text } from '@tarojs/components'
-import { CALL_BACK_METHODS, RECTIFICATION_OUTCOMES } from '@ah-tourism/shared/src/feedback/model'
 import { useState, type ReactNode } from 'react'
 import { ActionButton } from '@/components/action-button'
 import { describedBy, FormField } from '@/components/form-field'
@@ -16,6 +15,7 @@ import { ProblemBox } from '@/features/staff/feedback-view'
 import { textProblem, useFeedbackAction, type IssueMap } from '@/features/staff/use-feedback-action'
 import type { ApiError } from '@/services/api-error'
 import { scrollToId } from '@/services/scroll'
+import { CALL_BACK_METHOD_NAMES, RECTIFICATION_OUTCOME_NAMES } from '@/features/staff/labels'
 import { RECTIFICATION_STRINGS as S } from './strings'
 
 const NOTE_MAX = 500
@@ -103,7 +103,7 @@ export function CallBackForm({ detail, onDone, onStale }: RectificationFormProps
   return (
     <ActionSection id={id} title={S.callBack} text={S.callBackText} problems={form.problems} submitText={S.saveCallBack} submitting={form.submitting} onSubmit={submit}>
       <FormField id={`${id}-method`} label={S.method} required error={form.errorFor('method')}>
-        <ChoiceGroup label={S.method} options={options(CALL_BACK_METHODS)} value={form.draft.method} invalid={!!form.errorFor('method')} onChange={(value) => form.set('method')(value as CallBackMethod)} />
+        <ChoiceGroup label={S.method} options={options(CALL_BACK_METHOD_NAMES)} value={form.draft.method} invalid={!!form.errorFor('method')} onChange={(value) => form.set('method')(value as CallBackMethod)} />
       </FormField>
       <SwitchRow title={S.reached} note={S.reachedNote} checked={form.draft.reached} onChange={form.set('reached')} />
       <NoteField id={id} path='note' title={S.note} value={form.draft.note} placeholder={S.notePlaceholder} error={form.errorFor('note')} onChange={form.set('note')} />
@@ -136,7 +136,7 @@ export function RespondForm({ detail, onDone, onStale }: RectificationFormProps)
   return (
     <ActionSection id={id} title={S.respond} text={S.respondText} problems={form.problems} submitText={S.submitResponse} submitting={form.submitting} onSubmit={submit}>
       <FormField id={`${id}-outcome`} label={S.outcome} required hint={outcome ? S.outcomeHints[outcome] : undefined} error={form.errorFor('outcome')}>
-        <ChoiceGroup label={S.outcome} options={options(RECTIFICATION_OUTCOMES)} value={outcome} invalid={!!form.errorFor('outcome')} onChange={(value) => form.set('outcome')(value as RectificationOutcome)} />
+        <ChoiceGroup label={S.outcome} options={options(RECTIFICATION_OUTCOME_NAMES)} value={outcome} invalid={!!form.errorFor('outcome')} onChange={(value) => form.set('outcome')(value as RectificationOutcome)} />
       </FormField>
       <NoteField id={id} path='response' title={S.responseText} value={form.draft.response} placeholder={S.responsePlaceholder} error={form.errorFor('response')} onChange={form.set('response')} />
       {outcome === 'by_date' ? (

@@ -1,7 +1,7 @@
 import { useRouter } from '@tarojs/taro'
 import type { RectificationDetail } from '@ah-tourism/shared'
 import { Text, View } from '@tarojs/components'
-import { EVALUATION_DIMENSIONS, EVALUATION_LEVELS, RECTIFICATION_STATUSES, type EvaluationDimension } from '@ah-tourism/shared/src/feedback/model'
+import { RECTIFICATION_STATUSES, type EvaluationDimension, type EvaluationLevel } from '@ah-tourism/shared/src/feedback/model'
 import { useCallback } from 'react'
 import { PhoneLink } from '@/components/phone-link'
 import { Section } from '@/components/section'
@@ -18,7 +18,10 @@ import { FEEDBACK_STRINGS as F } from '@/features/staff/feedback-strings'
 import { FeedbackHistory, FeedbackTag, LevelTag, MarkerRow } from '@/features/staff/feedback-view'
 import { RECTIFICATIONS_PAGE, rectificationUrl } from '@/features/staff/routes'
 import { CallBackForm, CompleteForm, DecideAppealForm, RespondForm, type RectificationFormProps } from './action-forms'
+import { EVALUATION_DIMENSION_NAMES, EVALUATION_LEVEL_NAMES } from '@/features/staff/labels'
+import { STAFF_FEATURE_STRINGS as SF } from '@/features/staff/strings'
 import { RECTIFICATION_STRINGS as S } from './strings'
+import { usePageTitle } from '@/i18n/page-title'
 import '@/components/form-field/index.scss'
 import './index.scss'
 
@@ -33,7 +36,7 @@ const FORMS: Record<RectificationDetail['actions'][number], (props: Rectificatio
 
 function EvaluationSection({ detail }: { detail: RectificationDetail }) {
   const { evaluation } = detail
-  const dimensions = Object.entries(evaluation.dimensions) as [EvaluationDimension, keyof typeof EVALUATION_LEVELS][]
+  const dimensions = Object.entries(evaluation.dimensions) as [EvaluationDimension, EvaluationLevel][]
   return (
     <Section title={S.evaluation}>
       <DetailRow label={S.level}>
@@ -43,7 +46,7 @@ function EvaluationSection({ detail }: { detail: RectificationDetail }) {
         <DetailRow label={S.dimensions}>
           <View className='rectification__dimensions' role='list'>
             {dimensions.map(([key, level]) => (
-              <View key={key} className='rectification__dimension' role='listitem'>{`${EVALUATION_DIMENSIONS[key] ?? key}：${EVALUATION_LEVELS[level]?.label ?? level}`}</View>
+              <View key={key} className='rectification__dimension' role='listitem'>{SF.labelValue(EVALUATION_DIMENSION_NAMES[key] ?? key, EVALUATION_LEVEL_NAMES[level] ?? level)}</View>
             ))}
           </View>
         </DetailRow>
@@ -77,11 +80,11 @@ function ProgressSections({ detail }: { detail: RectificationDetail }) {
   return (
     <>
       {detail.callBacks.length ? (
-        <Section title={S.callBacks} note={`${detail.callBacks.length}次`}>
+        <Section title={S.callBacks} note={S.callBackCount(detail.callBacks.length)}>
           <View className='case-history' role='list'>
             {detail.callBacks.map((callBack, index) => (
               <View key={`${callBack.at}-${index}`} className='rectification__call-back' role='listitem'>
-                <Text className='case-history__action'>{S.callBackLine(callBack.methodLabel, callBack.reached)}</Text>
+                <Text className='case-history__action'>{callBack.reached ? S.callBackReached(callBack.methodLabel) : S.callBackNotReached(callBack.methodLabel)}</Text>
                 <Text className='case-history__meta'>{`${chinaDateTime(callBack.at)} · ${callBack.by}`}</Text>
                 <Text className='case-history__opinion'>{callBack.note}</Text>
               </View>
@@ -150,6 +153,7 @@ function ProgressSections({ detail }: { detail: RectificationDetail }) {
  * (记录回访, 答复, 整改完成, and for provincial administrators 复核), sent with the version on screen.
  */
 export default function RectificationPage() {
+  usePageTitle()
   const { params } = useRouter()
   const subjectId = readParam(params.subjectId).toUpperCase()
   const user = useSignedIn(rectificationUrl(subjectId))

@@ -34,7 +34,9 @@ export const RECTIFICATION_STRINGS = localize('pages/staff/rectification/RECTIFI
 
   // what has been done
   callBacks: '回访记录',
-  callBackLine: (method: string, reached: boolean) => `${method} · ${reached ? '已联系上' : '未联系上'}`,
+  callBackCount: (n: number) => `${n}次`,
+  callBackReached: (method: string) => `${method} · 已联系上`,
+  callBackNotReached: (method: string) => `${method} · 未联系上`,
   response: '整改答复',
   outcome: '答复方式',
   responseText: '答复内容',

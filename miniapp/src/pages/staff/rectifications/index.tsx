@@ -20,6 +20,7 @@ import { useCursorPages } from '@/hooks/use-cursor-pages'
 import { useInfiniteScroll } from '@/hooks/use-infinite-scroll'
 import { RectificationRow } from './rectification-row'
 import { RECTIFICATIONS_STRINGS as S } from './strings'
+import { usePageTitle } from '@/i18n/page-title'
 import '@/components/form-field/index.scss'
 import '@/features/staff/feedback-view.scss'
 import { ListPageHeader } from '@/features/staff/list-page-header'
@@ -34,6 +35,7 @@ const LIST_END_ID = 'rectifications-end'
  * another organisation's tasks.
  */
 export default function RectificationsPage() {
+  usePageTitle()
   const user = useSignedIn(RECTIFICATIONS_PAGE)
   const userId = user?.userId ?? ''
   const staff = user?.staff

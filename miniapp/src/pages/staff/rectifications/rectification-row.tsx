@@ -1,25 +1,26 @@
 import Taro from '@tarojs/taro'
 import type { RectificationSummary } from '@ah-tourism/shared'
 import { Text } from '@tarojs/components'
-import { FEEDBACK_CHANNELS } from '@ah-tourism/shared/src/feedback/model'
 import { lastDay } from '@/features/feedback/format'
 import { FEEDBACK_STRINGS as F } from '@/features/staff/feedback-strings'
 import { FeedbackCard, FeedbackTag, LevelTag, MarkerRow } from '@/features/staff/feedback-view'
 import { rectificationUrl } from '@/features/staff/routes'
+import { STAFF_FEATURE_STRINGS as SF, spokenLabel } from '@/features/staff/strings'
+import { FEEDBACK_CHANNEL_NAMES } from '@/features/staff/labels'
 import { RECTIFICATIONS_STRINGS as S } from './strings'
 
 /** One task: the item, the level and tags of the review, its channel, status, deadline and whether the evaluator was called back. */
 export function RectificationRow({ task, supervised }: { task: RectificationSummary; supervised: boolean }) {
-  const channel = FEEDBACK_CHANNELS[task.channel] ?? task.channel
+  const channel = (FEEDBACK_CHANNEL_NAMES as Record<string, string>)[task.channel] ?? task.channel
   const due = F.due(lastDay(task.dueAt))
-  const label = S.taskLabel([
+  const label = spokenLabel([
     task.itemName,
     task.subjectId,
     supervised ? task.organisationName : '',
     task.levelLabel,
     task.statusLabel,
-    task.tagLabels.join('、'),
-    `${S.channel}${channel}`,
+    task.tagLabels.join(SF.enumerationSeparator),
+    SF.labelThenValue(S.channel, channel),
     due,
     task.overdue ? F.overdue : '',
     task.calledBack ? F.calledBack : '',

@@ -26,7 +26,6 @@ export const RECTIFICATIONS_STRINGS = localize('pages/staff/rectifications/RECTI
   showAll: '查看全部',
   channel: '渠道',
   tags: '问题',
-  taskLabel: (parts: string[]) => parts.filter(Boolean).join('，'),
   loadingMore: '正在加载更多…',
   loadMore: '加载更多',
   noMore: '没有更多了',

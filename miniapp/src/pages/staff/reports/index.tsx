@@ -14,6 +14,7 @@ import { useInfiniteScroll } from '@/hooks/use-infinite-scroll'
 import { toApiError } from '@/services/api-error'
 import { ReportRow } from './report-row'
 import { REPORTS_STRINGS as S } from './strings'
+import { usePageTitle } from '@/i18n/page-title'
 import '@/features/staff/feedback-view.scss'
 import './index.scss'
 import { ListPageHeader } from '@/features/staff/list-page-header'
@@ -28,6 +29,7 @@ const LIST_END_ID = 'reports-end'
  * provincial administrators every organisation's.
  */
 export default function ReportsPage() {
+  usePageTitle()
   const user = useSignedIn(REPORTS_PAGE)
   const staff = user?.staff
   const allowed = !!user?.provincialAdmin || !!staff?.permissions.includes('org_admin')

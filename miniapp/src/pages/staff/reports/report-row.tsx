@@ -3,12 +3,13 @@ import { Text, View } from '@tarojs/components'
 import { ActionButton } from '@/components/action-button'
 import { chinaDateTime } from '@/features/cases/format'
 import { FeedbackTag, MarkerRow } from '@/features/staff/feedback-view'
+import { STAFF_FEATURE_STRINGS as SF, spokenLabel } from '@/features/staff/strings'
 import { REPORTS_STRINGS as S } from './strings'
 
 /** One failed report: what (kind, case or guide, step), why, since when, and 重新上报. */
 export function ReportRow({ report, busy, onReplay }: { report: FailedReport; busy: boolean; onReplay: () => void }) {
   const what = `${report.recordLabel} ${report.subject} ${report.summary}`
-  const label = S.rowLabel([report.recordLabel, report.subject, report.summary, report.stateLabel, `${S.reason}：${report.reason}`, `${S.since}：${chinaDateTime(report.since)}`, S.attempts(report.attempts)])
+  const label = spokenLabel([report.recordLabel, report.subject, report.summary, report.stateLabel, SF.labelValue(S.reason, report.reason), SF.labelValue(S.since, chinaDateTime(report.since)), S.attempts(report.attempts)])
   return (
     <View className='case-card'>
       <View aria-label={label}>
@@ -23,19 +24,18 @@ export function ReportRow({ report, busy, onReplay }: { report: FailedReport; bu
         </View>
         <View>
           <Text className='case-card__line'>
-            {S.reason}：{report.reason}
-            {report.refusalCode ? `（${report.refusalCode}）` : ''}
+            {report.refusalCode ? SF.parenthetical(SF.labelValue(S.reason, report.reason), report.refusalCode) : SF.labelValue(S.reason, report.reason)}
           </Text>
         </View>
         <MarkerRow>
           <Text className='case-card__line case-card__line--muted'>
-            {S.since}：{chinaDateTime(report.since)}
+            {SF.labelValue(S.since, chinaDateTime(report.since))}
           </Text>
           <Text className='case-card__line case-card__line--muted'>{S.attempts(report.attempts)}</Text>
         </MarkerRow>
         <View className='report-row__changed'>
           <Text className='case-card__line case-card__line--muted'>
-            {S.changedAt}：{chinaDateTime(report.changedAt)}
+            {SF.labelValue(S.changedAt, chinaDateTime(report.changedAt))}
           </Text>
         </View>
       </View>

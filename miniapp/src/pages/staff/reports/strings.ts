@@ -31,7 +31,6 @@ export const REPORTS_STRINGS = localize('pages/staff/reports/REPORTS_STRINGS', {
   replayed: '省平台已接收',
   replayPending: '已重新上报，等待省平台接收',
   replayStill: (state: string) => `重新上报后仍未成功：${state}`,
-  rowLabel: (parts: string[]) => parts.filter(Boolean).join('，'),
   loadingMore: '正在加载更多…',
   loadMore: '加载更多',
   noMore: '没有更多了',

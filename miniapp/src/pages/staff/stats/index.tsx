@@ -17,6 +17,7 @@ import { STATS_PAGE } from '@/features/staff/routes'
 import { useRemote } from '@/hooks/use-remote'
 import { BarChart, type Bar } from './bar-chart'
 import { STATS_STRINGS as S } from './strings'
+import { usePageTitle } from '@/i18n/page-title'
 import '@/components/form-field/index.scss'
 import '@/features/cases/case-view.scss'
 import './index.scss'
@@ -70,9 +71,9 @@ function StatsReport({ stats }: { stats: FeedbackStats }) {
     <>
       <Text className='stats__scope'>{S.scope(stats.organisationName, stats.from, stats.to)}</Text>
       <View className='stats__figures' role='list'>
-        <Figure title={S.total} value={`${stats.total} ${S.totalUnit}`} />
+        <Figure title={S.total} value={S.count(stats.total)} />
         <Figure title={S.satisfaction} value={percent(stats.satisfactionRate)} tone='good' />
-        <Figure title={S.badReviews} value={`${stats.badReviews} ${S.totalUnit}`} tone='danger' />
+        <Figure title={S.badReviews} value={S.count(stats.badReviews)} tone='danger' />
       </View>
       <Text className='stats__note'>{S.satisfactionNote}</Text>
       {stats.voided ? <Text className='stats__note'>{S.voided(stats.voided)}</Text> : null}
@@ -82,7 +83,7 @@ function StatsReport({ stats }: { stats: FeedbackStats }) {
         title={S.dimensions}
         note={S.dimensionsNote}
         max={5}
-        bars={stats.dimensions.map((d) => ({ key: d.key, label: d.label, value: d.average ?? 0, text: S.average(d.average, d.count) }))}
+        bars={stats.dimensions.map((d) => ({ key: d.key, label: d.label, value: d.average ?? 0, text: d.average === null ? S.noAverage : S.average(d.average.toFixed(1), d.count) }))}
       />
       <BarChart title={S.painTags} tone='danger' bars={counts(stats.painPoints.tags, S.times)} />
       <BarChart title={S.painKeywords} tone='danger' bars={counts(stats.painPoints.keywords, S.times)} />
@@ -152,6 +153,7 @@ function StatsReport({ stats }: { stats: FeedbackStats }) {
  * choose another organisation.
  */
 export default function StatsPage() {
+  usePageTitle()
   const user = useSignedIn(STATS_PAGE)
   const userId = user?.userId ?? ''
   const staff = user?.staff

@@ -34,7 +34,6 @@ export const STATS_STRINGS = localize('pages/staff/stats/STATS_STRINGS', {
   // results
   scope: (organisation: string, from: string, to: string) => `${organisation} · ${from} 至 ${to}`,
   total: '有效评价',
-  totalUnit: '条',
   voided: (n: number) => `另有 ${n} 条差评经申诉复核成立，不计入统计`,
   satisfaction: '满意率',
   satisfactionNote: '非常满意、满意、基本满意的占比',
@@ -53,7 +52,9 @@ export const STATS_STRINGS = localize('pages/staff/stats/STATS_STRINGS', {
   none: '暂无数据',
   count: (n: number) => `${n} 条`,
   times: (n: number) => `${n} 次`,
-  average: (value: number | null, count: number) => (value === null ? '暂无评价' : `${value.toFixed(1)} 分（${count} 条）`),
+  noAverage: '暂无评价',
+  /** An average score (one decimal, in words) and how many ratings it averages. */
+  average: (score: string, count: number) => `${score} 分（${count} 条）`,
   barLabel: (label: string, value: string) => `${label}：${value}`,
 
   rectification: '差评整改',
