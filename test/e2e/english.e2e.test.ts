@@ -105,7 +105,7 @@ describe('the app in English (H5, Chromium)', () => {
     await visible(toChinese);
     expect((await toChinese.textContent())?.trim()).toBe('中文');
     await screenshot(page, 'english-01-home-english');
-  }, 120_000);
+  }, 300_000);
 
   it('finds the guide, signs in on the way and applies in English, up to “Submitted”', async () => {
     const { page } = phone;
@@ -173,7 +173,7 @@ describe('the app in English (H5, Chromium)', () => {
     await visible(page.getByText('Case number', { exact: true }).filter({ visible: true }).first());
     await visible(page.getByText(ENGLISH_DATE).filter({ visible: true }).first());
     await screenshot(page, 'english-05-submitted');
-  }, 180_000);
+  }, 400_000);
 
   it('keeps English after a reload; “Me” lists the case in English with an English date', async () => {
     const { page } = phone;
@@ -189,7 +189,7 @@ describe('the app in English (H5, Chromium)', () => {
     await visible(card);
     expect(await card.textContent()).toMatch(ENGLISH_DATE);
     await screenshot(page, 'english-06-mine');
-  }, 90_000);
+  }, 240_000);
 
   it('switches back to 中文 on “Me” by keyboard: the pressed language is marked, and everything is Chinese again', async () => {
     const { page } = phone;
@@ -217,5 +217,5 @@ describe('the app in English (H5, Chromium)', () => {
     await visible(page.getByRole('heading', { name: '皖旅政务', level: 1 }));
     await visible(page.getByRole('button', { name: '语言 / Language：切换为English' }).filter({ visible: true }));
     await screenshot(page, 'english-08-back-to-chinese');
-  }, 90_000);
+  }, 240_000);
 });

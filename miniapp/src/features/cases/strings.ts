@@ -10,6 +10,9 @@ export const CASE_LIST_STRINGS = localize('features/cases/CASE_LIST_STRINGS', {
   draftSaved: (time: string) => `保存于${time}`,
   draftExpires: (date: string) => `${date}前有效，逾期自动清除`,
   continueDraft: '继续填写',
+  /** A label before its value on a card line (办件编号：…). */
+  labelPrefix: (label: string) => `${label}：`,
+  labelled: (label: string, value: string) => `${label}：${value}`,
 } as const, en.CASE_LIST_STRINGS)
 
 /** Wording of the case views shared by the applicant's and the staff's pages. */
