@@ -32,7 +32,7 @@ async function fromCamera(sourceType: 'album' | 'camera'): Promise<PickedFile | 
   if (!file) return null
   // Photos have no name of their own.
   const extension = extensionOf(file.tempFilePath) || 'jpg'
-  const name = `${sourceType === 'camera' ? '拍照' : '图片'}-${Date.now()}.${extension}`
+  const name = `${sourceType === 'camera' ? S.photoFileName : S.imageFileName}-${Date.now()}.${extension}`
   return { name, size: file.size, contentType: contentTypeFor(name), path: file.tempFilePath }
 }
 

@@ -1,4 +1,5 @@
 import { withoutHiddenCharacters } from '@ah-tourism/shared/src/text/characters'
+import { APPLICATION_STRINGS as S } from './strings'
 
 /** A file the user chose, before it is uploaded; `path` is a local temp path (weapp) or blob: URL (H5). */
 export interface PickedFile {
@@ -23,7 +24,7 @@ const TYPES_BY_EXTENSION: Record<string, string> = {
  */
 export function pickedFileName(name: string): string {
   const cleaned = withoutHiddenCharacters(name)
-  return cleaned && cleaned !== `.${extensionOf(name)}` ? cleaned : `文件-${Date.now()}${extensionOf(name) ? `.${extensionOf(name)}` : ''}`
+  return cleaned && cleaned !== `.${extensionOf(name)}` ? cleaned : `${S.unnamedFileName}-${Date.now()}${extensionOf(name) ? `.${extensionOf(name)}` : ''}`
 }
 
 export function extensionOf(name: string): string {

@@ -21,4 +21,9 @@ export const APPLICATION_STRINGS = localize('features/application/APPLICATION_ST
   tooMany: (n: number) => `每项材料最多上传${n}个文件`,
   pdf: 'PDF',
   image: '图片',
+
+  // names of a picked file that has none of its own (a photo) or none left after cleaning
+  photoFileName: '拍照',
+  imageFileName: '图片',
+  unnamedFileName: '文件',
 } as const, en.APPLICATION_STRINGS)

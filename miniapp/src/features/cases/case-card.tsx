@@ -31,7 +31,7 @@ export function CaseCardFrame({ itemName, status, statusLabel, caseNumber, label
         <StatusTag status={status} label={statusLabel} />
       </View>
       <Text className='case-card__line'>
-        {`${S.caseNumber}：`}
+        {S.labelPrefix(S.caseNumber)}
         <Text className='case-card__number'>{caseNumber}</Text>
       </Text>
       {children}
@@ -51,7 +51,7 @@ export function CaseCard({ summary }: { summary: CaseSummary }) {
       onOpen={() => openCase(summary.caseNumber)}
     >
       <Text className='case-card__line'>{summary.organisationName}</Text>
-      <Text className='case-card__line case-card__line--muted'>{`${S.submittedAt}：${chinaDateTime(summary.submittedAt)}`}</Text>
+      <Text className='case-card__line case-card__line--muted'>{S.labelled(S.submittedAt, chinaDateTime(summary.submittedAt))}</Text>
     </CaseCardFrame>
   )
 }

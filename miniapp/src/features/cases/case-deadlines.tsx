@@ -56,7 +56,7 @@ export function CaseDeadlines({ deadlines, status }: { deadlines: Deadline[]; st
           const { text } = deadlineView(deadline)
           const due = dueDate(deadline)
           return (
-            <View key={deadline.kind} className='case-deadline' role='listitem' aria-label={S.deadlineLabel(deadline.label, text, due)}>
+            <View key={deadline.kind} className='case-deadline' role='listitem' aria-label={[deadline.label, text, due].filter(Boolean).join(S.listSeparator)}>
               <View className='case-deadline__top' aria-hidden='true'>
                 <Text className='case-deadline__label'>{deadline.label}</Text>
                 <DeadlineBadge deadline={deadline} status={status} />

@@ -47,7 +47,7 @@ function CommitmentRecord({ commitment, staff }: { commitment: NonNullable<Mater
       {commitment.falseMarks.map((mark) => (
         <View key={mark.at} className='case-material__false' role='note'>
           <Text className='case-material__false-title'>{`⚠ ${S.falseMark(mark.consequenceLabel)}`}</Text>
-          <Text className='case-material__text'>{S.falseMarkDetail(chinaDateTime(mark.at), mark.opinion)}</Text>
+          <Text className='case-material__text'>{mark.opinion ? S.falseMarkDetail(chinaDateTime(mark.at), mark.opinion) : chinaDateTime(mark.at)}</Text>
         </View>
       ))}
     </View>

@@ -14,7 +14,7 @@ export function GuideVersionSection({ implementationCode, version, item }: { imp
   return (
     <Section title={S.guideVersion}>
       <DetailRow label={S.guideVersionLabel}>
-        <Text>{S.guideVersionValue(version, published)}</Text>
+        <Text>{published ? S.guideVersionPublished(version, published) : S.guideVersionValue(version)}</Text>
       </DetailRow>
       <Text className='case-note'>{S.guideVersionNote}</Text>
       <ActionButton variant='secondary' size='sm' label={S.openGuideVersionLabel(version)} onTap={() => void Taro.navigateTo({ url: guideVersionUrl(implementationCode, version) })}>

@@ -1,4 +1,5 @@
 import type { CaseDetail, CaseStatus } from '@ah-tourism/shared'
+import { CASE_PROGRESS_STRINGS as S } from './strings'
 
 /**
  * Where a case is, at a glance, as the applicant's case page leads with it: the steps of the process with
@@ -26,28 +27,21 @@ export interface CaseProgress {
   overdue: boolean
 }
 
-const STEPS: readonly { key: ProgressStep['key']; label: string }[] = [
-  { key: 'submit', label: '提交' },
-  { key: 'pre_review', label: '预审' },
-  { key: 'review', label: '审查' },
-  { key: 'decision', label: '决定' },
-  { key: 'delivery', label: '送达' },
-  { key: 'closed', label: '办结' },
-]
+const STEP_KEYS: readonly ProgressStep['key'][] = ['submit', 'pre_review', 'review', 'decision', 'delivery', 'closed']
 
-/** The step each status is at, whether it ended there, and the words for it. */
-const AT: Record<CaseStatus, { step: ProgressStep['key']; stopped?: true; now: string; applicant?: true }> = {
-  pre_review: { step: 'pre_review', now: '网上预审中' },
-  supplement_requested: { step: 'pre_review', now: '待您补正材料', applicant: true },
-  accepted: { step: 'review', now: '审查中' },
-  special_procedure: { step: 'review', now: '核查评审中（不计入办理时限）' },
-  reviewed: { step: 'decision', now: '审查完成，待作出决定' },
-  not_accepted: { step: 'pre_review', stopped: true, now: '预审未通过，办理终止' },
-  approved: { step: 'delivery', now: '已准予，待送达' },
-  refused: { step: 'decision', stopped: true, now: '审查未通过，办理终止' },
-  delivered: { step: 'closed', now: '送达完成，等待办结' },
-  closed: { step: 'closed', now: '办理完成' },
-  withdrawn: { step: 'submit', stopped: true, now: '您撤回了申请，办理终止' },
+/** The step each status is at, whether it ended there, and whether the applicant holds it (the words: CASE_PROGRESS_STRINGS.now). */
+const AT: Record<CaseStatus, { step: ProgressStep['key']; stopped?: true; applicant?: true }> = {
+  pre_review: { step: 'pre_review' },
+  supplement_requested: { step: 'pre_review', applicant: true },
+  accepted: { step: 'review' },
+  special_procedure: { step: 'review' },
+  reviewed: { step: 'decision' },
+  not_accepted: { step: 'pre_review', stopped: true },
+  approved: { step: 'delivery' },
+  refused: { step: 'decision', stopped: true },
+  delivered: { step: 'closed' },
+  closed: { step: 'closed' },
+  withdrawn: { step: 'submit', stopped: true },
 }
 
 // The words of `now` and `next` never repeat the status label or hint the page header shows (CASE_STATUSES).
@@ -64,31 +58,32 @@ export function needsApplicant(detail: ProgressInput): boolean {
 
 function nextOf(detail: ProgressInput): string | null {
   const { status } = detail
-  if (status === 'supplement_requested') return '上传告知书所列的材料，重新提交'
-  if (visitToBook(detail)) return '请预约到现场的时间'
-  if (status === 'pre_review') return '预审通过后受理，或一次性告知需补正的材料'
-  if (status === 'accepted' || status === 'special_procedure') return '审查完成后作出决定'
-  if (status === 'reviewed') return '作出决定并告知您'
-  if (status === 'approved') return '送达决定文书'
-  if (toEvaluate(detail)) return '评价本次服务（好差评）'
-  if (status === 'not_accepted' || status === 'refused') return '如有异议，可按决定书所写申请复议或提起诉讼'
+  if (status === 'supplement_requested') return S.next.supplement
+  if (visitToBook(detail)) return S.next.bookVisit
+  if (status === 'pre_review') return S.next.preReview
+  if (status === 'accepted' || status === 'special_procedure') return S.next.review
+  if (status === 'reviewed') return S.next.decide
+  if (status === 'approved') return S.next.deliver
+  if (toEvaluate(detail)) return S.next.evaluate
+  if (status === 'not_accepted' || status === 'refused') return S.next.appeal
   return null
 }
 
 export function caseProgress(detail: ProgressInput): CaseProgress {
   const at = AT[detail.status]
-  const index = STEPS.findIndex((step) => step.key === at.step)
+  const index = STEP_KEYS.indexOf(at.step)
   const finished = detail.status === 'closed'
-  const steps = STEPS.map((step, i): ProgressStep => ({
-    ...step,
+  const steps = STEP_KEYS.map((key, i): ProgressStep => ({
+    key,
+    label: S.steps[key],
     state: i < index || (finished && i === index) ? 'done' : i === index ? (at.stopped ? 'stopped' : 'current') : 'upcoming',
   }))
   const running = detail.deadlines.find((deadline) => !deadline.paused && deadline.remainingWorkingDays !== undefined)
   const open = !at.stopped && detail.status !== 'closed' && detail.status !== 'delivered'
   return {
     steps,
-    now: at.now,
-    holder: at.applicant || visitToBook(detail) ? '您' : open ? detail.organisationName : '—',
+    now: S.now[detail.status],
+    holder: at.applicant || visitToBook(detail) ? S.you : open ? detail.organisationName : '—',
     next: nextOf(detail),
     daysLeft: open && running ? Math.max(0, running.remainingWorkingDays!) : null,
     overdue: open && !!running?.overdue,

@@ -10,6 +10,9 @@ export const CASE_LIST_STRINGS = localize('features/cases/CASE_LIST_STRINGS', {
   draftSaved: (time: string) => `保存于${time}`,
   draftExpires: (date: string) => `${date}前有效，逾期自动清除`,
   continueDraft: '继续填写',
+  /** A label before its value on a card line (办件编号：…). */
+  labelPrefix: (label: string) => `${label}：`,
+  labelled: (label: string, value: string) => `${label}：${value}`,
 } as const, en.CASE_LIST_STRINGS)
 
 /** Home's 我的办件 at a glance (my-cases-glance.tsx). */
@@ -71,7 +74,7 @@ export const CASE_VIEW_STRINGS = localize('features/cases/CASE_VIEW_STRINGS', {
   hashMatches: '摘要与办事指南的承诺内容一致',
   hashDiffers: '摘要与办事指南的承诺内容不一致，请核查',
   falseMark: (consequence: string) => `经核查承诺不实：${consequence}`,
-  falseMarkDetail: (time: string, opinion?: string) => `${time}${opinion ? `，${opinion}` : ''}`,
+  falseMarkDetail: (time: string, opinion: string) => `${time}，${opinion}`,
   originalsWithHandlers: '监督查看：文件名和身份信息已脱敏，材料原件仅限承办单位查看。',
   materialStates: { submitted: '已提交', needs_supplement: '待补正', resubmitted: '已补正' },
   supplementReason: (reason: string) => `补正原因：${reason}`,
@@ -83,7 +86,8 @@ export const CASE_VIEW_STRINGS = localize('features/cases/CASE_VIEW_STRINGS', {
   paused: '已暂停计时',
   pausedWithDays: (days: number) => `已暂停计时，恢复后剩余 ${days} 个工作日`,
   dueBy: (date: string) => `截止：${date}`,
-  deadlineLabel: (label: string, state: string, due: string) => [label, state, due].filter(Boolean).join('，'),
+  /** Between the parts of a spoken label (a deadline's name, state and due date). */
+  listSeparator: '，',
 
   // documents
   documents: '文书',
@@ -114,8 +118,45 @@ export const CASE_VIEW_STRINGS = localize('features/cases/CASE_VIEW_STRINGS', {
   closeNotice: '关闭提示',
   guideVersion: '所依据的办事指南',
   guideVersionLabel: '指南版本',
-  guideVersionValue: (version: number, published: string | null) => (published ? `第${version}版，${published}发布` : `第${version}版`),
+  guideVersionValue: (version: number) => `第${version}版`,
+  guideVersionPublished: (version: number, published: string) => `第${version}版，${published}发布`,
   guideVersionNote: '办件始终按申请时的办事指南版本办理；之后发布的新版本只适用于新的申请',
   openGuideVersion: '查看该版办事指南',
   openGuideVersionLabel: (version: number) => `查看第${version}版办事指南`,
 } as const, en.CASE_VIEW_STRINGS)
+
+/** The step bar a case page leads with (progress.ts, case-progress.tsx). */
+export const CASE_PROGRESS_STRINGS = localize('features/cases/CASE_PROGRESS_STRINGS', {
+  region: '办理进度',
+  steps: { submit: '提交', pre_review: '预审', review: '审查', decision: '决定', delivery: '送达', closed: '办结' },
+  now: {
+    pre_review: '网上预审中',
+    supplement_requested: '待您补正材料',
+    accepted: '审查中',
+    special_procedure: '核查评审中（不计入办理时限）',
+    reviewed: '审查完成，待作出决定',
+    not_accepted: '预审未通过，办理终止',
+    approved: '已准予，待送达',
+    refused: '审查未通过，办理终止',
+    delivered: '送达完成，等待办结',
+    closed: '办理完成',
+    withdrawn: '您撤回了申请，办理终止',
+  },
+  next: {
+    supplement: '上传告知书所列的材料，重新提交',
+    bookVisit: '请预约到现场的时间',
+    preReview: '预审通过后受理，或一次性告知需补正的材料',
+    review: '审查完成后作出决定',
+    decide: '作出决定并告知您',
+    deliver: '送达决定文书',
+    evaluate: '评价本次服务（好差评）',
+    appeal: '如有异议，可按决定书所写申请复议或提起诉讼',
+  },
+  you: '您',
+  stateWords: { done: '已完成', current: '当前', upcoming: '未开始', stopped: '已终止' },
+  stepLabel: (step: number, label: string, state: string) => `第${step}步 ${label}，${state}`,
+  holder: (holder: string) => `当前办理：${holder}`,
+  overdue: '已超过办理时限',
+  daysLeft: (days: number) => `剩余 ${days} 个工作日`,
+  nextStep: (next: string) => `下一步：${next}`,
+} as const, en.CASE_PROGRESS_STRINGS)

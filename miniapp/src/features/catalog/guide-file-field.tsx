@@ -6,18 +6,9 @@ import { FilePicker } from '@/features/application/file-picker'
 import type { PickedFile } from '@/features/application/picked-file'
 import { toApiError } from '@/services/api-error'
 import { GUIDE_FILE_ACCEPT, GUIDE_FILE_EXTENSIONS, guideFileProblem, uploadGuideFile } from './guide-file-upload'
+import { GUIDE_FILE_FIELD_STRINGS } from './strings'
 import './guide-file-field.scss'
 
-export const GUIDE_FILE_FIELD_STRINGS = {
-  none: '未上传文件',
-  choose: '选择文件',
-  replace: '更换文件',
-  remove: '删除',
-  uploading: '正在上传并检查文件…',
-  chooseLabel: (label: string) => `为“${label}”选择文件上传`,
-  removeLabel: (label: string) => `删除“${label}”的文件`,
-  chatLabel: '从聊天文件中选择（PDF、Word、Excel、JPG、PNG）',
-}
 const S = GUIDE_FILE_FIELD_STRINGS
 
 export interface GuideFileFieldProps {

@@ -9,6 +9,7 @@ import type { UploadTicket } from '@ah-tourism/shared'
 import { extensionOf, type PickedFile } from '@/features/application/picked-file'
 import { postToStorage } from '@/features/application/storage-post'
 import { requestJson } from '@/services/http'
+import { GUIDE_FILE_UPLOAD_STRINGS } from './strings'
 
 /*
  * Uploading a blank form, sample or result sample for a guide draft (list editors, 清单编制). A list-editing
@@ -22,12 +23,6 @@ import { requestJson } from '@/services/http'
 /** For `<input type="file" accept>` (H5) and the message-file picker's extensions (weapp). */
 export const GUIDE_FILE_ACCEPT = [...GUIDE_FILE_CONTENT_TYPES, '.doc', '.docx', '.xls', '.xlsx'].join(',')
 export const GUIDE_FILE_EXTENSIONS = ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'jpg', 'jpeg', 'png']
-
-export const GUIDE_FILE_UPLOAD_STRINGS = {
-  wrongType: '只能上传 PDF、Word（DOC/DOCX）、Excel（XLS/XLSX）、JPG 或 PNG 文件',
-  emptyFile: '文件是空的，请重新选择',
-  tooLarge: (mb: number) => `文件不能超过${mb}MB，请压缩或拆分后上传`,
-}
 
 /** The guide-file type of a picked file, from its type or else its extension (pickers often give none). */
 export function guideFileTypeOf(file: Pick<PickedFile, 'name' | 'contentType'>): GuideFileContentType | undefined {

@@ -1,6 +1,6 @@
 import type { ItemSummary } from '@ah-tourism/shared'
 import { Text, View } from '@tarojs/components'
-import { onlineDepthName, visitsText, workingDaysText } from './labels'
+import { CATALOG_STRINGS, onlineDepthName, visitsText, workingDaysText } from './labels'
 import { itemTypeName } from './reference'
 import { openGuide } from './routes'
 import './item-card.scss'
@@ -17,7 +17,7 @@ export function ItemCard({ item }: { item: ItemSummary }) {
           <Text className='item-card__tag'>{itemTypeName(item.itemType)}</Text>
           <Text className={`item-card__tag${item.onlineDepth === 4 ? ' item-card__tag--good' : ''}`}>{onlineDepthName(item.onlineDepth)}</Text>
           <Text className={`item-card__tag ${zeroVisit ? 'item-card__tag--good' : 'item-card__tag--warn'}`}>{visitsText(item.visitsRequired)}</Text>
-          <Text className='item-card__tag'>承诺{workingDaysText(item.promisedWorkingDays)}</Text>
+          <Text className='item-card__tag'>{CATALOG_STRINGS.promised(workingDaysText(item.promisedWorkingDays))}</Text>
         </View>
       </View>
       <Text className='item-card__chevron' aria-hidden='true'>›</Text>

@@ -1,4 +1,7 @@
 import type { Guide, ImplementationItem, Material } from '@ah-tourism/shared'
+import itemTypeTable from '@ah-tourism/shared/src/catalog/item-types.json'
+import themeTable from '@ah-tourism/shared/src/catalog/themes.json'
+import { calendarDate, workingDays } from '@/features/cases/format'
 import { localize } from '@/i18n/catalogue'
 import en from './labels.en.json'
 
@@ -61,29 +64,37 @@ export const RESULT_TYPE_NAMES: Record<Guide['result']['type'], string> = locali
   other: '其他',
 }, en.RESULT_TYPE_NAMES)
 
-const ONLINE_DEPTH_NAMES: Record<number, string> = {
-  1: '网上咨询',
-  2: '网上预审',
-  3: '网上受理',
-  4: '全程网办',
-}
+export const CATALOG_STRINGS = localize('features/catalog/CATALOG_STRINGS', {
+  onlineDepths: { 1: '网上咨询', 2: '网上预审', 3: '网上受理', 4: '全程网办' } as Record<number, string>,
+  noOnlineService: '暂不支持网办',
+  immediateCompletion: '即时办结',
+  zeroVisits: '零跑腿',
+  visits: (visits: number) => `最多跑${visits}次`,
+  promised: (limit: string) => `承诺${limit}`,
+  otherType: '其他',
+  province: '安徽省',
+} as const, en.CATALOG_STRINGS)
+
+/** The names of the item types and themes (shared/src/catalog's tables, which hold the Chinese), by code. */
+export const REFERENCE_NAMES = localize('features/catalog/REFERENCE_NAMES', {
+  itemTypes: Object.fromEntries(itemTypeTable.map((type) => [type.code, type.name])) as Record<string, string>,
+  themes: Object.fromEntries(themeTable.map((theme) => [theme.code, theme.name])) as Record<string, string>,
+  themeDescriptions: Object.fromEntries(themeTable.map((theme) => [theme.code, theme.description])) as Record<string, string>,
+}, en.REFERENCE_NAMES)
 
 export function onlineDepthName(depth: number): string {
-  return ONLINE_DEPTH_NAMES[depth] ?? '暂不支持网办'
+  return CATALOG_STRINGS.onlineDepths[depth] ?? CATALOG_STRINGS.noOnlineService
 }
 
 export function workingDaysText(days: number): string {
-  return days === 0 ? '即时办结' : `${days}个工作日`
+  return days === 0 ? CATALOG_STRINGS.immediateCompletion : workingDays(days)
 }
 
 export function visitsText(visits: number): string {
-  return visits === 0 ? '零跑腿' : `最多跑${visits}次`
+  return visits === 0 ? CATALOG_STRINGS.zeroVisits : CATALOG_STRINGS.visits(visits)
 }
 
 /** 2026-11-01 → 2026年11月1日 (dates come as ISO calendar dates). */
 export function chineseDate(isoDate: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate)
-  if (!match) return isoDate
-  const [, year, month, day] = match
-  return `${year}年${Number(month)}月${Number(day)}日`
+  return calendarDate(isoDate)
 }

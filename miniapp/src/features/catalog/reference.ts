@@ -2,6 +2,7 @@
 // package index, which would also bundle zod (~460 KB minified) into the main package.
 import itemTypeTable from '@ah-tourism/shared/src/catalog/item-types.json'
 import themeTable from '@ah-tourism/shared/src/catalog/themes.json'
+import { CATALOG_STRINGS, REFERENCE_NAMES } from './labels'
 
 export interface ItemTypeEntry {
   code: string
@@ -14,11 +15,16 @@ export interface ThemeEntry {
   description: string
 }
 
-export const ITEM_TYPES: ReadonlyArray<ItemTypeEntry> = itemTypeTable
-export const THEMES: ReadonlyArray<ThemeEntry> = themeTable
+/** In the language of this run (the tables hold the Chinese; labels.ts has the English). */
+export const ITEM_TYPES: ReadonlyArray<ItemTypeEntry> = itemTypeTable.map((type) => ({ code: type.code, name: REFERENCE_NAMES.itemTypes[type.code] ?? type.name }))
+export const THEMES: ReadonlyArray<ThemeEntry> = themeTable.map((theme) => ({
+  code: theme.code,
+  name: REFERENCE_NAMES.themes[theme.code] ?? theme.name,
+  description: REFERENCE_NAMES.themeDescriptions[theme.code] ?? theme.description,
+}))
 
 export function itemTypeName(code: string): string {
-  return ITEM_TYPES.find((type) => type.code === code)?.name ?? '其他'
+  return ITEM_TYPES.find((type) => type.code === code)?.name ?? CATALOG_STRINGS.otherType
 }
 
 export function themeName(code: string): string | undefined {
@@ -26,4 +32,4 @@ export function themeName(code: string): string | undefined {
 }
 
 /** The province; the default region and the parent of every city. */
-export const PROVINCE = { code: '340000', name: '安徽省' } as const
+export const PROVINCE = { code: '340000', name: CATALOG_STRINGS.province } as const

@@ -98,7 +98,7 @@ export function EvaluationForm({ onSubmit, submitting, title = S.evaluationTitle
   const commentError = issueOf('comment')
   const tagsError = issueOf('tags')
   const unplaced = (error?.details ?? []).filter((d) => !/^(level|dimensions|tags|comment)\b/.test(d.path)).map((d) => d.message)
-  const problem = error ? [error.message, ...unplaced].join('；') : Object.keys(issues).length ? S.fix : null
+  const problem = error ? [error.message, ...unplaced].join(S.problemSeparator) : Object.keys(issues).length ? S.fix : null
 
   return (
     <View className='evaluation-form' role='form' aria-label={title}>
@@ -134,7 +134,7 @@ export function EvaluationForm({ onSubmit, submitting, title = S.evaluationTitle
       <View className='evaluation-form__group'>
         <View className='evaluation-form__group-title' role='heading' aria-level={3}>
           <Text>{S.dimensions}</Text>
-          <Text className='evaluation-form__optional'>（选填）</Text>
+          <Text className='evaluation-form__optional'>{S.optional}</Text>
         </View>
         <Text className='evaluation-form__hint'>{S.dimensionsHint}</Text>
         {EVALUATION_DIMENSION_KEYS.map((dimension) => {

@@ -1,4 +1,4 @@
-import { chinaDate } from '@/features/cases/format'
+import { calendarDate, chinaDate } from '@/features/cases/format'
 
 /** A deadline's `dueAt` is the end of its last working day (24:00 China time): the day to show is the one before. */
 export function lastDay(dueAt: string): string {
@@ -8,8 +8,7 @@ export function lastDay(dueAt: string): string {
 
 /** 2026-12-31 (a plain date) → 2026年12月31日 */
 export function plainDate(date: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)
-  return match ? `${match[1]}年${Number(match[2])}月${Number(match[3])}日` : date
+  return calendarDate(date)
 }
 
 /** Characters as people count them (an emoji is one). */

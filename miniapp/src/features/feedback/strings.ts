@@ -10,6 +10,7 @@ export const FEEDBACK_STRINGS = localize('features/feedback/FEEDBACK_STRINGS', {
   levelMissing: '请选择总体评价',
   dimensions: '分项评价',
   dimensionsHint: '网上办事的四个方面，可不评',
+  optional: '（选填）',
   tags: {
     bad: '不满意的原因',
     praise: '满意的地方',
@@ -29,6 +30,8 @@ export const FEEDBACK_STRINGS = localize('features/feedback/FEEDBACK_STRINGS', {
   submit: '提交评价',
   submitting: '正在提交…',
   fix: '请按提示修改后再提交',
+  /** Between problems said together. */
+  problemSeparator: '；',
 
   // evaluation view
   given: '我的评价',

@@ -13,7 +13,7 @@ export function StatusBadge({ label, tone, large = false }: { label: string; ton
 }
 
 export function validityText(licence: Pick<LicencePayload, 'validFrom' | 'validUntil'>): string {
-  return S.validityRange(plainDate(licence.validFrom), licence.validUntil ? plainDate(licence.validUntil) : undefined)
+  return licence.validUntil ? S.validityRange(plainDate(licence.validFrom), plainDate(licence.validUntil)) : S.validityFrom(plainDate(licence.validFrom))
 }
 
 /** Everything a licence says, as signed: type, number, holder, issuer, dates, scope and registered details. */
@@ -39,7 +39,7 @@ export function LicenceContent({ licence }: { licence: LicencePayload }) {
         <Text>{validityText(licence)}</Text>
       </DetailRow>
       <DetailRow label={S.scope}>
-        <Text>{licence.scope.join('、')}</Text>
+        <Text>{licence.scope.join(S.listSeparator)}</Text>
       </DetailRow>
       {Object.entries(licence.details).map(([label, value]) => (
         <DetailRow key={label} label={label}>

@@ -5,6 +5,9 @@ import { agencyUrl } from './routes'
 import { REGISTRY_STRINGS as S } from './strings'
 import './registry.scss'
 
+/** The registry's scope value for outbound tourism, highlighted among an agency's scopes. */
+const OUTBOUND_SCOPE = '出境旅游业务' // i18n-exempt: a value the API sends, recognised rather than shown
+
 /** 有效 in green; 已暂停 in amber; 已吊销, 已注销 and 已过期 in red: what a tourist must not book with. */
 const TONE: Record<RegistryStatus, 'good' | 'warn' | 'danger'> = { valid: 'good', suspended: 'warn', revoked: 'danger', cancelled: 'danger', expired: 'danger' }
 
@@ -43,7 +46,7 @@ export function AgencyCard({ agency }: { agency: RegisteredTravelAgency }) {
         <RegistryRow label={S.number}>{agency.number}</RegistryRow>
         <View className='registry-card__tags'>
           {agency.scope.map((scope) => (
-            <Text key={scope} className={`registry-tag${scope === '出境旅游业务' ? ' registry-tag--primary' : ''}`}>
+            <Text key={scope} className={`registry-tag${scope === OUTBOUND_SCOPE ? ' registry-tag--primary' : ''}`}>
               {scope}
             </Text>
           ))}
@@ -68,7 +71,7 @@ export function GuideCard({ guide }: { guide: RegisteredTourGuide }) {
         <RegistryRow label={S.guideNumber}>{guide.number}</RegistryRow>
         <View className='registry-card__tags'>
           <Text className='registry-tag registry-tag--primary'>{guide.language}</Text>
-          <Text className='registry-tag'>{guide.level}导游</Text>
+          <Text className='registry-tag'>{S.guideLevel(guide.level)}</Text>
         </View>
         {guide.employer ? <RegistryRow label={S.employer}>{guide.employer}</RegistryRow> : null}
         {guide.validUntil ? <RegistryRow label={S.validUntil}>{guide.validUntil}</RegistryRow> : null}

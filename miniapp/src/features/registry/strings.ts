@@ -43,6 +43,7 @@ export const REGISTRY_STRINGS = localize('features/registry/REGISTRY_STRINGS', {
   statusSince: (label: string, day: string) => `${label}（${day}起）`,
   language: '语种',
   level: '等级',
+  guideLevel: (level: string) => `${level}导游`,
   employer: '执业单位',
   validUntil: '有效期至',
   openAgencyLabel: (name: string) => `查看${name}的详情和分支机构`,

@@ -31,7 +31,7 @@ function Group({ group, region, regions }: { group: SearchGroup; region: { code:
   const near = group.implementations.filter((s) => s.regionCode === region.code || s.regionCode === PROVINCE.code)
   const others = group.implementations.filter((s) => !near.includes(s))
   const showOthers = near.length === 0 || expanded
-  const levels = group.levels.map((level) => S.levels[level] ?? level).join('、')
+  const levels = group.levels.map((level) => S.levels[level] ?? level).join(S.listSeparator)
   return (
     <View className='search-group' role='listitem'>
       <View className='search-group__head'>
@@ -114,7 +114,7 @@ export function SearchResults({ result, groups, region, regions, hot, filtered, 
   }
   return (
     <View className='search-results'>
-      {result.understoodAs.length > 0 ? <Text className='search-results__understood'>{S.understood(result.understoodAs.slice(0, 3).join('、'))}</Text> : null}
+      {result.understoodAs.length > 0 ? <Text className='search-results__understood'>{S.understood(result.understoodAs.slice(0, 3).join(S.listSeparator))}</Text> : null}
       <View role='list'>
         {groups.map((group) => (
           <Group key={group.basicCode} group={group} region={region} regions={regions} />

@@ -9,6 +9,8 @@ export const SEARCH_STRINGS = localize('features/search/SEARCH_STRINGS', {
   suggestionLabel: (text: string, kind: string) => `${text}（${kind}）`,
   levels: { national: '国家级', province: '省级', city: '市级', county: '县级' } as Record<string, string>,
   handledBy: (levels: string) => `办理层级：${levels}`,
+  /** Between the levels, or the terms a search was understood as. */
+  listSeparator: '、',
   cityOnly: '此事项由各市办理，请选择办理地（通常是企业或本人所在城市）',
   notInRegion: (region: string) => `${region}暂无此事项的实施，可在以下地区办理`,
   otherRegions: (count: number) => `其他地区（${count}个）`,

@@ -13,6 +13,7 @@ import { PROVINCE, THEMES } from '@/features/catalog/reference'
 import { openItemsTab } from '@/features/catalog/routes'
 import { MyCasesGlance } from '@/features/cases/my-cases-glance'
 import { COMPLAINT_PAGE, openPublicProgress, openSignedIn } from '@/features/feedback/routes'
+import { LanguageSwitch } from '@/features/language/language-switch'
 import { openVerify } from '@/features/licences/routes'
 import { RegionSwitcher } from '@/features/region/region-switcher'
 import { openAgencies, openGuides } from '@/features/registry/routes'
@@ -65,7 +66,10 @@ export default function HomePage() {
       <View className='home__hero'>
         <View className='home__hero-top'>
           <View className='home__title' role='heading' aria-level={1}>{S.appName}</View>
-          <RegionSwitcher tone='light' />
+          <View className='home__hero-actions'>
+            <LanguageSwitch variant='compact' tone='light' />
+            <RegionSwitcher tone='light' />
+          </View>
         </View>
         <Text className='home__department'>{region.code === PROVINCE.code ? S.department : S.cityDepartment(region.name)}</Text>
         <SearchBox

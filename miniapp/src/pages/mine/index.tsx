@@ -16,6 +16,7 @@ import { CaseCard, DraftCard } from '@/features/cases/case-card'
 import { CLAIM_PAGE, MINE_TAB } from '@/features/cases/routes'
 import { COMPLAINTS_PAGE, CONSULTATIONS_PAGE } from '@/features/feedback/routes'
 import { CALENDAR_PAGE, INBOX_PAGE, RECTIFICATIONS_PAGE, REPORTS_PAGE } from '@/features/staff/routes'
+import { LanguageSwitch } from '@/features/language/language-switch'
 import { LICENCES_PAGE, openVerify } from '@/features/licences/routes'
 import { useCursorPages } from '@/hooks/use-cursor-pages'
 import { useInfiniteScroll } from '@/hooks/use-infinite-scroll'
@@ -202,6 +203,8 @@ export default function MinePage() {
       {user?.staff ? <WorkbenchEntry organisation={user.staff.organisationName} onOpen={() => openPage(INBOX_PAGE)} /> : null}
 
       <AccountMenu entries={entries} label={S.entries} />
+
+      <LanguageSwitch variant='row' />
 
       {user?.staff && SUBSCRIBE_AVAILABLE ? (
         <Section title={S.reminders}>
