@@ -117,7 +117,7 @@ export default function HomePage() {
                 className='home__scenario'
                 role='link'
                 aria-role='link'
-                aria-label={S.scenarioLabel(scenario.name, scenario.steps.length)}
+                aria-label={S.scenarioLabel(scenario.name, scenario.steps.length, S.scenarioSteps(scenario.steps.map((step) => step.title)))}
                 hoverClass='home__scenario--pressed'
                 onClick={() => openScenario(scenario.code)}
               >
