@@ -14,6 +14,8 @@ import './keyboard.h5.scss'
  * - Enter and Space press the focused control (a click, so the control's own tap handler runs);
  * - ArrowDown in a field that controls a listbox (aria-controls, e.g. the search suggestions) moves into
  *   the list, and ArrowUp from its first option back to the field.
+ * - every page's own scrolling box is a tab stop too, so a page with nothing to press (a decision, a
+ *   licence's details) can still be scrolled with the arrow keys, as browsers do for scrolling boxes.
  * Native controls (input, select, textarea, a, button) are left to the browser.
  */
 
@@ -40,7 +42,12 @@ function rove(container: Element, role: string, current?: Element): void {
   for (const member of members) member.setAttribute('tabindex', member === stop ? '0' : '-1')
 }
 
+/** Taro's H5 router puts each page in a box of this class that scrolls by itself. */
+const PAGE = '.taro_page'
+
 function makeReachable(root: Element): void {
+  const pages = root.matches(PAGE) ? [root] : Array.from(root.querySelectorAll(PAGE))
+  for (const page of pages) if (!page.hasAttribute('tabindex')) page.setAttribute('tabindex', '0')
   const controls = root.matches(CONTROL) ? [root, ...Array.from(root.querySelectorAll(CONTROL))] : Array.from(root.querySelectorAll(CONTROL))
   const composites = new Map<Element, string>()
   for (const control of controls) {

@@ -19,6 +19,8 @@ export interface ActionButtonProps {
  * (and no role in H5), so this is a View with role, label and a 44px minimum tap area.
  */
 export function ActionButton({ children, onTap, label, variant = 'primary', size = 'md', block = false, disabled = false, className = '' }: ActionButtonProps) {
+  // Voice control users say what they see: the spoken name starts with the visible words when it adds to them.
+  const name = label && typeof children === 'string' && !label.includes(children) ? `${children}：${label}` : label
   const classes = ['action-button', `action-button--${variant}`, `action-button--${size}`, block ? 'action-button--block' : '', disabled ? 'action-button--disabled' : '', className]
     .filter(Boolean)
     .join(' ')
@@ -28,7 +30,7 @@ export function ActionButton({ children, onTap, label, variant = 'primary', size
       hoverClass='action-button--pressed'
       role='button'
       aria-role='button'
-      aria-label={label}
+      aria-label={name}
       aria-disabled={disabled ? 'true' : undefined}
       onClick={disabled ? undefined : onTap}
     >

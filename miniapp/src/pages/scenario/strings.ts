@@ -12,5 +12,6 @@ export const SCENARIO_STRINGS = {
   needsCity: '需选择城市',
   notHere: (region: string) => `${region}暂无此事项的实施，请选择其他城市`,
   myCase: (status: string, caseNumber: string) => `我的办件：${status}（${caseNumber}）`,
-  myCaseLabel: (status: string, caseNumber: string) => `查看我的办件 ${caseNumber}，${status}`,
+  // Starts with the words shown (我的办件：status（number）), so voice control users can say what they see.
+  myCaseLabel: (status: string, caseNumber: string) => `我的办件：${status}（${caseNumber}），查看我的办件 ${caseNumber}，${status}`,
 } as const
