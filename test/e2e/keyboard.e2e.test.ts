@@ -78,7 +78,7 @@ describe('the apply story by keyboard only (H5, Chromium)', () => {
     await visible(page.getByText(`“${ITEM}”的搜索结果`));
 
     // The result for 黄山市's bureau.
-    const wanted = new RegExp(`${ITEM}.*黄山市文化和旅游局`);
+    const wanted = new RegExp(`^${ITEM}.*黄山市文化和旅游局`);
     await visible(page.getByRole('link', { name: wanted }).filter({ visible: true }).first());
     const result = await tabTo(page, wanted);
     expect(result.role).toBe('link');

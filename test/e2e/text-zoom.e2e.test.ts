@@ -90,7 +90,7 @@ describe('text at 200 % is not cut off (H5, Chromium, 375×812)', () => {
 
   beforeAll(async () => {
     phone = await openPhone();
-  }, 60_000);
+  }, 120_000);
 
   afterAll(async () => {
     await phone?.close();
@@ -103,7 +103,7 @@ describe('text at 200 % is not cut off (H5, Chromium, 375×812)', () => {
     const sizes = await page.evaluate<number[]>(`Array.from(document.querySelectorAll('.weui-tabbar__label'), (l) => parseFloat(getComputedStyle(l).fontSize))`);
     expect(sizes).toHaveLength(3);
     for (const size of sizes) expect(size).toBeGreaterThanOrEqual(12);
-  }, 60_000);
+  }, 120_000);
 
   it('home: the region name and the tab bar', async () => {
     const { page } = phone;
@@ -114,7 +114,7 @@ describe('text at 200 % is not cut off (H5, Chromium, 375×812)', () => {
     await screenshot(page, 'zoom-01-home');
     await expectNothingCut(page, '.region-switcher', 'region switcher on home');
     await expectNothingCut(page, '.taro-tabbar__tabbar', 'tab bar');
-  }, 60_000);
+  }, 120_000);
 
   it('办事: the type chips (each chip whole; the row itself scrolls sideways) and the tab bar', async () => {
     const { page } = phone;
@@ -125,5 +125,5 @@ describe('text at 200 % is not cut off (H5, Chromium, 375×812)', () => {
     await screenshot(page, 'zoom-02-items');
     await expectNothingCut(page, '.filter-chips__chip, .filter-chips__label', 'type chips', false);
     await expectNothingCut(page, '.taro-tabbar__tabbar', 'tab bar');
-  }, 60_000);
+  }, 120_000);
 });
