@@ -171,7 +171,7 @@ describe('accessibility: axe finds nothing serious on any page (H5, Chromium)', 
 
   afterAll(async () => {
     for (const phone of Object.values(phones)) await phone?.close();
-  });
+  }, 60_000);
 
   it('has a row for every page app.config.ts registers', () => {
     expect(Object.keys(PAGES).sort()).toEqual(registeredPages().sort());

@@ -48,7 +48,7 @@ describe('the apply story by keyboard only (H5, Chromium)', () => {
 
   afterAll(async () => {
     await phone?.close();
-  });
+  }, 60_000);
 
   it('searches from home with suggestions reached by ArrowDown, and opens the 黄山市 guide by Enter', async () => {
     const { page } = phone;
@@ -124,10 +124,11 @@ describe('the apply story by keyboard only (H5, Chromium)', () => {
     expect(submit).toMatchObject({ role: 'button', ring: true });
     await page.keyboard.press('Enter');
     await visible(page.getByRole('heading', { name: '提交成功', level: 1 }), 30_000);
+    await page.getByText('正在读取办件信息…').waitFor({ state: 'detached', timeout: 30_000 });
     await screenshot(page, 'keys-04-submitted');
     await expectAccessible(page, '提交成功');
 
     const cases = await api('/cases', { headers: asUser(session.accessToken) });
     expect(cases.body.cases).toEqual([expect.objectContaining({ itemName: ITEM, organisationName: '黄山市文化和旅游局', statusLabel: '待预审' })]);
-  }, 180_000);
+  }, 300_000);
 });

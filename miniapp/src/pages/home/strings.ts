@@ -6,8 +6,7 @@ export const HOME_STRINGS = {
   scenariosNote: '按目标一步步办',
   scenariosLoading: '正在加载一件事…',
   scenariosRetryLabel: '重新加载一件事',
-  // The spoken name carries the visible text (the steps) too, so voice control users can say what they see.
-  scenarioLabel: (name: string, steps: number, stepsText: string) => `一件事：${name}，共${steps}步：${stepsText}`,
+  scenarioLabel: (name: string, steps: number) => `一件事：${name}，共${steps}步`,
   scenarioSteps: (titles: string[]) => titles.map((title, i) => `${i + 1}. ${title}`).join('  '),
   searchPlaceholder: '搜索事项名称，如：导游证',
   searchLabel: '搜索事项',
