@@ -167,7 +167,7 @@ describe('accessibility: axe finds nothing serious on any page (H5, Chromium)', 
     phones.citizen = await phoneAs(citizen);
     phones.cityStaff = await phoneAs(cityStaff);
     phones.provinceStaff = await phoneAs(await signInAs('province-decide'));
-  }, 240_000);
+  }, 360_000);
 
   afterAll(async () => {
     for (const phone of Object.values(phones)) await phone?.close();
