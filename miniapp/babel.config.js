@@ -6,5 +6,7 @@ module.exports = {
       ts: true,
       compiler: 'webpack5',
     }]
-  ]
+  ],
+  // H5 only: WeChat's `aria-role` is not an attribute browsers know (plugins/h5-strip-aria-role.js).
+  plugins: process.env.TARO_ENV === 'h5' ? [require.resolve('./plugins/h5-strip-aria-role.js')] : [],
 }

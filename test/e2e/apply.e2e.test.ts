@@ -2,6 +2,7 @@ import { isCaseNumber } from '@ah-tourism/shared';
 import { api } from '../support/api';
 import { asUser, newUser, signInAs, validCreditCode, validResidentId } from '../support/applications';
 import { leaveField, openGuideFromSearch, pdfFile, pngFile, upload } from '../support/apply-phone';
+import { expectAccessible } from '../support/axe';
 import { openPhone, screenshot, visible } from '../support/browser';
 import { chooseOnLoginPage, openApp } from '../support/login-phone';
 
@@ -54,6 +55,7 @@ describe('applying online for 旅行社业务经营许可 (H5, Chromium)', () =>
     await visible(page.getByText('受理单位：黄山市文化和旅游局'));
     await visible(page.getByText('申请人信息'));
     await screenshot(page, 'apply-01-form');
+    await expectAccessible(page, 'the application form');
   }, 120_000);
 
   it('explains a wrong identity number right under the field, and accepts the corrected one', async () => {

@@ -123,8 +123,10 @@ describe('网上考核 (H5, Chromium)', () => {
     const online = figureOf(report, 'casesOnline');
     const card = page.getByRole('link', { name: new RegExp(`^网上申请办件占比，${formatFigure('casesOnline', online.value).replace('.', '\\.')}，${online.numerator} / ${online.denominator} 件，目标 ≥ 90\\.0%，(达标|未达标)，查看相关办件$`) }).filter({ visible: true });
     await visible(card);
-    await expect(card.innerText()).resolves.toContain(`${online.numerator} / ${online.denominator} 件`);
-    await expect(card.innerText()).resolves.toMatch(online.met ? /达标/ : /未达标/);
+    // The link is the figure's name; the card around it shows the numbers.
+    const shown = page.locator('.figure-card', { has: card });
+    await expect(shown.innerText()).resolves.toContain(`${online.numerator} / ${online.denominator} 件`);
+    await expect(shown.innerText()).resolves.toMatch(online.met ? /达标/ : /未达标/);
 
     // The trend chart: drawn on canvas, named for screen readers, with the same numbers in a table.
     const trend = page.locator('canvas#assessment-trend').filter({ visible: true });
@@ -182,7 +184,7 @@ describe('网上考核 (H5, Chromium)', () => {
     const online = figureOf(await answered, 'itemsOnline');
     const card = page.getByRole('link', { name: /^可网办事项占比，.*，查看相关事项$/ }).filter({ visible: true });
     await visible(card);
-    await expect(card.innerText()).resolves.toContain('查看事项');
+    await expect(page.locator('.figure-card', { has: card }).innerText()).resolves.toContain('查看事项');
 
     // The failing items first: what the page was sent is what it lists, and it agrees with the card.
     const failingAnswer = page.waitForResponse((r) => r.url().includes('/staff/assessment/items') && r.url().includes('figure=itemsOnline'), { timeout: 60_000 });

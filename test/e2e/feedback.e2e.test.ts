@@ -123,7 +123,8 @@ describe('好差评 on the phone (H5, Chromium)', () => {
     await openWorkbenchLink(page, '差评整改');
     const task = page.getByRole('link', { name: new RegExp(caseNumber) }).filter({ visible: true });
     await see(page, task, 'task-list');
-    await expect(task.first().textContent()).resolves.toContain('不满意');
+    // The link is the card's title; the card around it shows the level.
+    await expect(page.locator('.case-card', { has: task.first() }).textContent()).resolves.toContain('不满意');
     await task.first().click();
     await settle(page);
 
@@ -183,7 +184,7 @@ describe('好差评 on the phone (H5, Chromium)', () => {
     await openWorkbenchLink(page, '投诉处理');
     const row = page.getByRole('link', { name: new RegExp(business) }).filter({ visible: true });
     await untilVisible(page, row);
-    await expect(row.first().textContent()).resolves.toContain('12301 热线');
+    await expect(page.locator('.case-card', { has: row.first() }).textContent()).resolves.toContain('12301 热线');
     await screenshot(page, 'feedback-complaint-queue');
 
     const staff = (await signInAs('city-pre_review')).accessToken;

@@ -44,7 +44,8 @@ export function ChartSurface({ id, data, height, label, onTapCategory }: ChartSu
   }
 
   return (
-    <div ref={box} className='chart__scroller'>
+    // A chart wider than its box scrolls sideways: a tab stop, so it can be scrolled by keyboard too.
+    <div ref={box} className='chart__scroller' tabIndex={0} role='group' aria-labelledby={id}>
       <canvas id={id} ref={canvas} className='chart__canvas' style={{ height: `${height}px` }} role='img' aria-label={label} onClick={tap} />
     </div>
   )

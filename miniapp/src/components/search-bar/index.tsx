@@ -20,9 +20,11 @@ export interface SearchBarProps {
   tone?: 'light' | 'plain'
   /** Called on every change of the field (suggestions while typing). */
   onDraftChange?: (draft: string) => void
+  /** id of the suggestion list under the field, while one is shown. */
+  controls?: string
 }
 
-export function SearchBar({ value, placeholder, label, submitText, clearLabel, onSearch, onClear, tone = 'plain', onDraftChange }: SearchBarProps) {
+export function SearchBar({ value, placeholder, label, submitText, clearLabel, onSearch, onClear, tone = 'plain', onDraftChange, controls }: SearchBarProps) {
   const [draft, setDraftState] = useState(value)
   const setDraft = (next: string) => {
     setDraftState(next)
@@ -41,7 +43,7 @@ export function SearchBar({ value, placeholder, label, submitText, clearLabel, o
     <View className={`search-bar search-bar--${tone}`} role='search'>
       <View className='search-bar__field'>
         <Text className='search-bar__glyph' aria-hidden='true'>⌕</Text>
-        <SearchInput value={draft} placeholder={placeholder} label={label} maxLength={KEYWORD_MAX_LENGTH} onChange={setDraft} onSubmit={submit} />
+        <SearchInput value={draft} placeholder={placeholder} label={label} maxLength={KEYWORD_MAX_LENGTH} controls={controls} onChange={setDraft} onSubmit={submit} />
         {draft ? (
           <View className='search-bar__clear' role='button' aria-role='button' aria-label={clearLabel} onClick={clear}>
             <Text aria-hidden='true'>✕</Text>

@@ -5,7 +5,7 @@ import type { SearchInputProps } from './search-input'
  * H5 variant: a native search field inside a form, so Enter and the phone keyboard's search key
  * submit, and the page has exactly one element with this placeholder and label.
  */
-export function SearchInput({ value, placeholder, label, maxLength, onChange, onSubmit }: SearchInputProps) {
+export function SearchInput({ value, placeholder, label, maxLength, controls, onChange, onSubmit }: SearchInputProps) {
   const submit = (event: FormEvent) => {
     event.preventDefault()
     onSubmit()
@@ -19,6 +19,7 @@ export function SearchInput({ value, placeholder, label, maxLength, onChange, on
         value={value}
         placeholder={placeholder}
         aria-label={label}
+        aria-controls={controls}
         maxLength={maxLength}
         autoComplete='off'
         onChange={(event) => onChange(event.target.value)}

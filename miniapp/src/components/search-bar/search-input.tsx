@@ -6,6 +6,8 @@ export interface SearchInputProps {
   /** Spoken name of the field. */
   label: string
   maxLength: number
+  /** id of the suggestion list the field controls (H5: ArrowDown moves into it), when one is shown. */
+  controls?: string
   onChange: (value: string) => void
   onSubmit: () => void
 }

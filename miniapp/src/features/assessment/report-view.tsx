@@ -17,11 +17,20 @@ function FigureCard({ figure, onOpen }: { figure: Figure; onOpen?: () => void })
   const fraction = fractionText(figure)
   const target = targetText(figure)
   const sentence = figureSentence(figure)
+  // A card that opens something takes the tap as a whole; its link (named by the whole sentence, which starts
+  // with the words shown) is the figure's name, so voice control users can say what they see.
+  const linkLabel = onOpen ? (opensItems(figure.key) ? S.itemsLink(sentence) : S.figureLink(sentence)) : undefined
   const body = (
     <>
-      <Text className='figure-card__label' aria-hidden='true'>
-        {figureLabel(figure)}
-      </Text>
+      {linkLabel ? (
+        <Text className='figure-card__label' role='link' aria-role='link' aria-label={linkLabel}>
+          {figureLabel(figure)}
+        </Text>
+      ) : (
+        <Text className='figure-card__label' aria-hidden='true'>
+          {figureLabel(figure)}
+        </Text>
+      )}
       <View className='figure-card__main' aria-hidden='true'>
         <Text className='figure-card__value'>{valueText(figure)}</Text>
         {kind === 'met' || kind === 'missed' ? (
@@ -58,7 +67,7 @@ function FigureCard({ figure, onOpen }: { figure: Figure; onOpen?: () => void })
   }
   return (
     <View role='listitem' className='figure-card__item'>
-      <View className={`figure-card figure-card--${kind} figure-card--link`} role='link' aria-role='link' aria-label={opensItems(figure.key) ? S.itemsLink(sentence) : S.figureLink(sentence)} hoverClass='figure-card--pressed' onClick={onOpen}>
+      <View className={`figure-card figure-card--${kind} figure-card--link`} hoverClass='figure-card--pressed' onClick={onOpen}>
         {body}
       </View>
     </View>

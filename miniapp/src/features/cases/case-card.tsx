@@ -22,18 +22,24 @@ export interface CaseCardFrameProps {
   children?: ReactNode
 }
 
-/** A case as a tappable card: item, status and number, then whatever the list adds. */
+/**
+ * A case as a tappable card: item, status and number, then whatever the list adds. The whole card takes the
+ * tap; the link (one tab stop, named by `label`) is its first part, whose words the name repeats, so voice
+ * control users can say what they see; the details the list adds follow it as text.
+ */
 export function CaseCardFrame({ itemName, status, statusLabel, caseNumber, label, onOpen, children }: CaseCardFrameProps) {
   return (
-    <View className='case-card' role='link' aria-role='link' aria-label={label} hoverClass='case-card--pressed' onClick={onOpen}>
-      <View className='case-card__top'>
-        <Text className='case-card__name'>{itemName}</Text>
-        <StatusTag status={status} label={statusLabel} />
+    <View className='case-card' hoverClass='case-card--pressed' onClick={onOpen}>
+      <View className='case-card__link' role='link' aria-role='link' aria-label={label}>
+        <View className='case-card__top'>
+          <Text className='case-card__name'>{itemName}</Text>
+          <StatusTag status={status} label={statusLabel} />
+        </View>
+        <Text className='case-card__line'>
+          {S.labelPrefix(S.caseNumber)}
+          <Text className='case-card__number'>{caseNumber}</Text>
+        </Text>
       </View>
-      <Text className='case-card__line'>
-        {S.labelPrefix(S.caseNumber)}
-        <Text className='case-card__number'>{caseNumber}</Text>
-      </Text>
       {children}
     </View>
   )

@@ -92,7 +92,7 @@ export const CASE_VIEW_STRINGS = localize('features/cases/CASE_VIEW_STRINGS', {
   // documents
   documents: '文书',
   documentsNote: (n: number) => `${n}份`,
-  documentLabel: (title: string, number: string, date: string) => `${title}，${number}，${date}，点击阅读`,
+  documentLabel: (title: string, number: string, date: string) => `${title}，${number}，${date}，阅读`,
   documentRead: '阅读',
   documentLicence: (typeName: string, number: string) => `电子证照：${typeName} ${number}`,
   documentLicenceLabel: (typeName: string, number: string) => `电子证照：${typeName} ${number}，点击查看`,

@@ -32,15 +32,15 @@ export function AgencyCard({ agency }: { agency: RegisteredTravelAgency }) {
   return (
     <View
       className='registry-card'
-      role='link'
-      aria-role='link'
-      aria-label={S.openAgencyLabel(agency.name)}
       hoverClass='registry-card--pressed'
       onClick={() => void Taro.navigateTo({ url: agencyUrl(agency.number, agency.regionCode) })}
     >
       <View className='registry-card__main'>
         <View className='registry-card__top'>
-          <Text className='registry-card__name'>{agency.name}</Text>
+          {/* The whole card takes the tap; the link (its spoken name holds the words shown) is the name. */}
+          <Text className='registry-card__name' role='link' aria-role='link' aria-label={S.openAgencyLabel(agency.name)}>
+            {agency.name}
+          </Text>
           <StatusBadge status={agency.status} label={agency.statusLabel} />
         </View>
         <RegistryRow label={S.number}>{agency.number}</RegistryRow>

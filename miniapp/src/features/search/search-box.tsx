@@ -10,8 +10,10 @@ import './search-box.scss'
 
 /** Typing pauses this long before suggestions are asked for (the route is also cached for 5 minutes). */
 const SUGGEST_DELAY_MS = 250
+/** Home and 办事 each have a search box (both stay mounted on H5): each list gets its own id. */
+let boxes = 0
 
-export type SearchBoxProps = Omit<SearchBarProps, 'onDraftChange'> & {
+export type SearchBoxProps = Omit<SearchBarProps, 'onDraftChange' | 'controls'> & {
   /** Show the hot searches while the field is empty. */
   showHot?: boolean
 }
@@ -27,6 +29,7 @@ export function SearchBox({ showHot = false, onSearch, ...bar }: SearchBoxProps)
   // After a search (or a choice) the list stays closed until the person types again.
   const [dismissed, setDismissed] = useState(false)
   const latest = useRef(0)
+  const [listId] = useState(() => `search-suggestions-${++boxes}`)
 
   useEffect(() => {
     if (showHot) void hotSearches().then(setHot)
@@ -77,11 +80,13 @@ export function SearchBox({ showHot = false, onSearch, ...bar }: SearchBoxProps)
     onSearch(text)
   }
 
+  const listShown = !dismissed && !!draft.trim() && suggestions.length > 0
+
   return (
     <View className='search-box'>
-      <SearchBar {...bar} onSearch={search} onDraftChange={type} />
-      {!dismissed && draft.trim() && suggestions.length > 0 ? (
-        <View className='search-box__suggestions' role='listbox' aria-label={S.suggestionsLabel}>
+      <SearchBar {...bar} onSearch={search} onDraftChange={type} controls={listShown ? listId : undefined} />
+      {listShown ? (
+        <View className='search-box__suggestions' id={listId} role='listbox' aria-label={S.suggestionsLabel}>
           {suggestions.map((suggestion) => (
             <View
               key={`${suggestion.kind}:${suggestion.text}`}

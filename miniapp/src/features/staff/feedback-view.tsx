@@ -35,12 +35,18 @@ export interface FeedbackCardProps {
   children?: ReactNode
 }
 
-/** A task, complaint or consultation in a staff list: a tappable card with its title and status. */
+/**
+ * A task, complaint or consultation in a staff list: a tappable card with its title and status. The whole
+ * card takes the tap; the link (one tab stop, named by `label`, which starts with the title) is the title,
+ * so the spoken name holds the words it shows; status and details follow as text.
+ */
 export function FeedbackCard({ title, status, statusLabel, label, onOpen, children }: FeedbackCardProps) {
   return (
-    <View className='case-card' role='link' aria-role='link' aria-label={label} hoverClass='case-card--pressed' onClick={onOpen}>
+    <View className='case-card' hoverClass='case-card--pressed' onClick={onOpen}>
       <View className='case-card__top'>
-        <Text className='case-card__name'>{title}</Text>
+        <View className='case-card__name' role='link' aria-role='link' aria-label={label}>
+          {title}
+        </View>
         <StatusTag status={status} label={statusLabel} />
       </View>
       {children}

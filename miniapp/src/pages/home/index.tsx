@@ -115,13 +115,13 @@ export default function HomePage() {
               <View
                 key={scenario.code}
                 className='home__scenario'
-                role='link'
-                aria-role='link'
-                aria-label={S.scenarioLabel(scenario.name, scenario.steps.length)}
                 hoverClass='home__scenario--pressed'
                 onClick={() => openScenario(scenario.code)}
               >
-                <Text className='home__scenario-name' aria-hidden='true'>{scenario.name}</Text>
+                {/* The whole card takes the tap; its link (the spoken name holds the words shown) is the name. */}
+                <Text className='home__scenario-name' role='link' aria-role='link' aria-label={S.scenarioLabel(scenario.name, scenario.steps.length)}>
+                  {scenario.name}
+                </Text>
                 <Text className='home__scenario-steps' aria-hidden='true'>{S.scenarioSteps(scenario.steps.map((step) => step.title))}</Text>
               </View>
             ))}

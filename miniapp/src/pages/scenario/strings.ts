@@ -15,5 +15,6 @@ export const SCENARIO_STRINGS = localize('pages/scenario/SCENARIO_STRINGS', {
   needsCityTag: '【需选择城市】',
   notHere: (region: string) => `${region}暂无此事项的实施，请选择其他城市`,
   myCase: (status: string, caseNumber: string) => `我的办件：${status}（${caseNumber}）`,
-  myCaseLabel: (status: string, caseNumber: string) => `查看我的办件 ${caseNumber}，${status}`,
+  // Starts with the words shown (我的办件：status（number）), so voice control users can say what they see.
+  myCaseLabel: (status: string, caseNumber: string) => `我的办件：${status}（${caseNumber}），查看我的办件 ${caseNumber}，${status}`,
 } as const, en.SCENARIO_STRINGS)

@@ -51,15 +51,15 @@ function MessageRow({ message, read, staff, onOpen }: { message: Message; read: 
   return (
     <View
       className={`message${read ? '' : ' message--unread'}`}
-      role={role}
-      aria-role={role}
-      aria-label={messageLabel(message.title, message.body, time, !read, note)}
       hoverClass='message--pressed'
       onClick={() => onOpen(message)}
     >
       <View className='message__top'>
         {read ? null : <View className='message__dot' aria-hidden='true' />}
-        <Text className='message__title'>{message.title}</Text>
+        {/* The whole row takes the tap; the link or button (its spoken name holds the words shown) is the title. */}
+        <Text className='message__title' role={role} aria-role={role} aria-label={messageLabel(message.title, message.body, time, !read, note)}>
+          {message.title}
+        </Text>
         <Text className='message__time'>{time}</Text>
       </View>
       <Text className='message__body'>{message.body}</Text>
