@@ -1,11 +1,14 @@
 import { useDidShow, useLaunch } from '@tarojs/taro'
 import type { PropsWithChildren } from 'react'
+import { startPreferences } from './features/preferences/store'
 import { takePortalArrival } from './services/portal-sso'
 import './app.scss'
 
 // A browser opened from the provincial portal with a sign-in code: taken from the address before the
 // router reads it (services/portal-sso.h5.ts). The mini-program's arrives with the launch options below.
 takePortalArrival()
+// 长辈版 (and on weapp the system font size) at the root of every page, before the first one renders.
+startPreferences()
 
 function App({ children }: PropsWithChildren) {
   // The mini-program opened (or shown again) on a page whose query carries the portal's `ssoCode`.

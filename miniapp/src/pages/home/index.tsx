@@ -14,6 +14,10 @@ import { openItemsTab } from '@/features/catalog/routes'
 import { COMPLAINT_PAGE, openPublicProgress, openSignedIn } from '@/features/feedback/routes'
 import { openVerify } from '@/features/licences/routes'
 import { RegionSwitcher } from '@/features/region/region-switcher'
+import { ElderHome } from '@/features/preferences/elder-home'
+import { ElderOffer } from '@/features/preferences/elder-offer'
+import { ElderToggle } from '@/features/preferences/elder-switch'
+import { useElderMode } from '@/features/preferences/store'
 import { openAgencies, openGuides } from '@/features/registry/routes'
 import { openScenario } from '@/features/search/routes'
 import { SearchBox } from '@/features/search/search-box'
@@ -35,7 +39,12 @@ const THEME_GLYPHS: Record<string, string> = {
   complaint: '诉',
 }
 
+/** 长辈版 has a home of its own (features/preferences/elder-home.tsx); every other page only grows larger. */
 export default function HomePage() {
+  return useElderMode() ? <ElderHome /> : <StandardHome />
+}
+
+function StandardHome() {
   const region = useAppState((state) => state.region)
   const loadFrequent = useCallback(() => listItems({ region: region.code, frequent: true, limit: FREQUENT_LIMIT }), [region.code])
   const { remote, reload } = useRemote(loadFrequent, region.code)
@@ -71,6 +80,7 @@ export default function HomePage() {
       <View className='home__hero'>
         <View className='home__hero-top'>
           <View className='home__title' role='heading' aria-level={1}>{S.appName}</View>
+          <ElderToggle />
           <RegionSwitcher tone='light' />
         </View>
         <Text className='home__department'>{region.code === PROVINCE.code ? S.department : S.cityDepartment(region.name)}</Text>
@@ -103,6 +113,8 @@ export default function HomePage() {
           </Text>
         </View>
       </View>
+
+      <ElderOffer />
 
       <Section title={S.scenariosTitle} note={S.scenariosNote}>
         {scenarios.status === 'loading' ? <StatusView kind='loading' compact title={S.scenariosLoading} /> : null}

@@ -17,6 +17,7 @@ import { CLAIM_PAGE, MINE_TAB } from '@/features/cases/routes'
 import { COMPLAINTS_PAGE, CONSULTATIONS_PAGE } from '@/features/feedback/routes'
 import { CALENDAR_PAGE, INBOX_PAGE, RECTIFICATIONS_PAGE, REPORTS_PAGE } from '@/features/staff/routes'
 import { LICENCES_PAGE, openVerify } from '@/features/licences/routes'
+import { DisplaySettings } from '@/features/preferences/elder-switch'
 import { useCursorPages } from '@/hooks/use-cursor-pages'
 import { useInfiniteScroll } from '@/hooks/use-infinite-scroll'
 import { useSessionUser } from '@/hooks/use-session'
@@ -200,6 +201,8 @@ export default function MinePage() {
       {user?.staff ? <WorkbenchEntry organisation={user.staff.organisationName} onOpen={() => openPage(INBOX_PAGE)} /> : null}
 
       <AccountMenu entries={entries} label={S.entries} />
+
+      <DisplaySettings />
 
       {user?.staff && SUBSCRIBE_AVAILABLE ? (
         <Section title={S.reminders}>
