@@ -259,6 +259,7 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
       'MaterialUploaderRole',
       'NationalImportRole',
       'PortalSignInRole',
+      'PreferencesRole',
       'ReportAdminRole',
       'SignInRole',
       'StaffActionRole',

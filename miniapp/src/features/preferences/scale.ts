@@ -15,13 +15,20 @@ export interface Scale {
   fontXl: number
   fontTitle: number
   tapMin: number
+}
+
+/** 长辈版's text colours; the standard mode keeps the tokens' own. */
+export interface Colours {
   colorText: string
   colorTextSecondary: string
   colorTextMuted: string
   colorBorder: string
 }
 
-/** The standard values: the same as styles/tokens.scss (a unit test compares them). */
+/**
+ * The standard sizes: the same as styles/tokens.scss (a unit test compares them). weapp needs them too,
+ * as rem, for its type to follow the system font size.
+ */
 export const STANDARD_SCALE: Scale = {
   fontXs: 13,
   fontSm: 14,
@@ -30,10 +37,6 @@ export const STANDARD_SCALE: Scale = {
   fontXl: 22,
   fontTitle: 17,
   tapMin: 44,
-  colorText: '#1f2329',
-  colorTextSecondary: '#4e5969',
-  colorTextMuted: '#5c6573',
-  colorBorder: '#dfe3e8',
 }
 
 /**
@@ -48,6 +51,9 @@ export const ELDER_SCALE: Scale = {
   fontXl: 26,
   fontTitle: 21,
   tapMin: 52,
+}
+
+export const ELDER_COLOURS: Colours = {
   colorText: '#111418',
   colorTextSecondary: '#1f2329',
   colorTextMuted: '#2b323b',
@@ -66,7 +72,7 @@ const FONT_PROPERTIES: [keyof Scale, string][] = [
   ['fontTitle', '--font-size-title'],
 ]
 
-const COLOUR_PROPERTIES: [keyof Scale, string][] = [
+const COLOUR_PROPERTIES: [keyof Colours, string][] = [
   ['colorText', '--color-text'],
   ['colorTextSecondary', '--color-text-secondary'],
   ['colorTextMuted', '--color-text-muted'],
@@ -85,9 +91,9 @@ export function rootProperties(elderMode: boolean, { px, fontsInRem }: RootOptio
   const scale = elderMode ? ELDER_SCALE : STANDARD_SCALE
   const font = (size: number) => (fontsInRem ? `${+(size / SYSTEM_REM_PX).toFixed(4)}rem` : px(size))
   return [
-    ...FONT_PROPERTIES.map(([key, name]): [string, string] => [name, font(scale[key] as number)]),
+    ...FONT_PROPERTIES.map(([key, name]): [string, string] => [name, font(scale[key])]),
     ['--tap-min', px(scale.tapMin)],
-    ...COLOUR_PROPERTIES.map(([key, name]): [string, string] => [name, scale[key] as string]),
+    ...(elderMode ? COLOUR_PROPERTIES.map(([key, name]): [string, string] => [name, ELDER_COLOURS[key]]) : []),
   ]
 }
 
