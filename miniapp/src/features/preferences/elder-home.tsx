@@ -17,6 +17,7 @@ import { useRemote } from '@/hooks/use-remote'
 import { useSessionUser } from '@/hooks/use-session'
 import { openLogin } from '@/services/login-route'
 import { appStore, useAppState } from '@/store/app-store'
+import { ElderToggle } from './elder-switch'
 import { setElderMode } from './store'
 import { PREFERENCES_STRINGS as S } from './strings'
 import './preferences.scss'
@@ -102,6 +103,7 @@ export function ElderHome() {
           <View className='elder-home__title' role='heading' aria-level={1}>
             {S.appName}
           </View>
+          <ElderToggle />
           <RegionSwitcher tone='light' />
         </View>
         <Text className='elder-home__subtitle'>{region.code === PROVINCE.code ? S.elderSubtitle : S.elderCitySubtitle(region.name)}</Text>

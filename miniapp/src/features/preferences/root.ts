@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro'
 import { hooks } from '@tarojs/runtime'
 import { rootStyle } from './scale'
 
@@ -17,7 +16,14 @@ interface MiniPage {
 
 type Lifecycle = (this: MiniPage, ...args: unknown[]) => unknown
 
-let style = rootStyle(false, { px: (size) => String(Taro.pxTransform(size)), fontsInRem: true })
+/**
+ * rpx per design px: the 375 px design is 750 rpx wide (config/index.ts, deviceRatio 375: 2). Taro.pxTransform
+ * would say the same, but it throws until the app is created, and the first page may load before that.
+ */
+const RPX_PER_DESIGN_PX = 2
+const rpx = (size: number) => `${size * RPX_PER_DESIGN_PX}rpx`
+
+let style = rootStyle(false, { px: rpx, fontsInRem: true })
 const pages = new Set<MiniPage>()
 
 hooks.tap('modifyPageObject', (config: Record<string, unknown>) => {
@@ -35,7 +41,7 @@ hooks.tap('modifyPageObject', (config: Record<string, unknown>) => {
 })
 
 export function applyRoot(elderMode: boolean): void {
-  const next = rootStyle(elderMode, { px: (size) => String(Taro.pxTransform(size)), fontsInRem: true })
+  const next = rootStyle(elderMode, { px: rpx, fontsInRem: true })
   if (next === style) return
   style = next
   pages.forEach((page) => page.setData({ [PAGE_STYLE_KEY]: style }))
