@@ -34,19 +34,23 @@ async function storeSession(page: Page, session: Session): Promise<void> {
   );
 }
 
+/** The browser's own objects inside page functions (the tests compile without the DOM library). */
+type Dom = any;
+
 /** The smallest computed font size of any visible words on the current page, with a sample of what has it. */
 async function smallestText(page: Page): Promise<{ size: number; text: string }> {
-  return currentPage(page).evaluate((root) => {
+  return currentPage(page).evaluate((root: Dom) => {
+    const g: Dom = globalThis;
     let smallest = { size: Infinity, text: '' };
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const walker = g.document.createTreeWalker(root, g.NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const element = node.parentElement;
       // Words and numbers; decorative glyphs (›, ▾, ✓) are not read.
       if (!element || !/[\p{L}\p{N}]/u.test(node.textContent ?? '') || !element.checkVisibility()) continue;
       const box = element.getBoundingClientRect();
       if (box.width === 0 || box.height === 0) continue;
-      const size = parseFloat(getComputedStyle(element).fontSize);
-      if (size < smallest.size) smallest = { size, text: node.textContent.trim().slice(0, 30) };
+      const size = parseFloat(g.getComputedStyle(element).fontSize);
+      if (size < smallest.size) smallest = { size, text: String(node.textContent).trim().slice(0, 30) };
     }
     return smallest;
   });
@@ -54,11 +58,14 @@ async function smallestText(page: Page): Promise<{ size: number; text: string }>
 
 /** Every visible control of the current page shorter than `min` px (name and height). */
 async function smallTargets(page: Page, min: number): Promise<string[]> {
-  return currentPage(page).evaluate((root, least) => {
-    const controls = root.querySelectorAll('[role=button], [role=link], [role=switch], [role=radio], [role=checkbox], [role=tab], input, textarea');
-    return [...controls]
+  return currentPage(page).evaluate((root: Dom, least: number) => {
+    const controls: Dom[] = [...root.querySelectorAll('[role=button], [role=link], [role=switch], [role=radio], [role=checkbox], [role=tab], input, textarea')];
+    return controls
       .filter((el) => el.checkVisibility() && el.getBoundingClientRect().width > 1)
-      .map((el) => ({ name: (el.getAttribute('aria-label') || el.textContent || el.getAttribute('placeholder') || el.tagName).trim().slice(0, 30), height: el.getBoundingClientRect().height }))
+      .map((el) => ({
+        name: String(el.getAttribute('aria-label') || el.textContent || el.getAttribute('placeholder') || el.tagName).trim().slice(0, 30),
+        height: el.getBoundingClientRect().height as number,
+      }))
       .filter((target) => target.height < least - 0.5)
       .map((target) => `${target.name} (${target.height.toFixed(1)} px)`);
   }, min);
@@ -66,21 +73,25 @@ async function smallTargets(page: Page, min: number): Promise<string[]> {
 
 /** Elements of the current page that reach past the right edge of the screen (clipped at 375 px). */
 async function pastTheEdge(page: Page): Promise<string[]> {
-  return currentPage(page).evaluate((root) => {
-    const width = document.documentElement.clientWidth;
+  return currentPage(page).evaluate((root: Dom) => {
+    const g: Dom = globalThis;
+    const width = g.document.documentElement.clientWidth;
     // Inside a box that scrolls or clips on purpose (a wide table, an ellipsis), reaching past is by design.
-    const insideScroller = (el: Element) => {
-      for (let up = el.parentElement; up && up !== root; up = up.parentElement) if (getComputedStyle(up).overflowX !== 'visible') return true;
+    const insideScroller = (el: Dom) => {
+      for (let up = el.parentElement; up && up !== root; up = up.parentElement) if (g.getComputedStyle(up).overflowX !== 'visible') return true;
       return false;
     };
-    return [...root.querySelectorAll('*')]
+    const all: Dom[] = [...root.querySelectorAll('*')];
+    return all
       .filter((el) => el.checkVisibility() && el.getBoundingClientRect().right > width + 1)
       .filter((el) => !insideScroller(el))
       .map((el) => `${el.className || el.tagName}: right ${el.getBoundingClientRect().right.toFixed(0)}`);
   });
 }
 
-const rootFontSize = (page: Page, selector = 'body') => page.locator(selector).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+const rootFontSize = (page: Page, selector = 'body') =>
+  page.locator(selector).first().evaluate((el: Dom) => parseFloat((globalThis as Dom).getComputedStyle(el).fontSize));
+const fontSizeOf = (page: Page, selector: string) => rootFontSize(page, selector);
 
 async function expectElderLayout(page: Page, what: string): Promise<void> {
   expect({ what, clipped: await pastTheEdge(page) }).toEqual({ what, clipped: [] });
@@ -129,8 +140,8 @@ describe('长辈版 (H5, Chromium)', () => {
   it('sets body text of at least 18 px, nothing under 16 px, targets of at least 48 px, and nothing past the screen edge', async () => {
     const { page } = phone;
     expect(await rootFontSize(page)).toBeGreaterThanOrEqual(18);
-    expect(await page.locator('.elder-home__tile-note').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(18);
-    expect(await page.locator('.elder-home__tile-name').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThan(20);
+    expect(await fontSizeOf(page, '.elder-home__tile-note')).toBeGreaterThanOrEqual(18);
+    expect(await fontSizeOf(page, '.elder-home__tile-name')).toBeGreaterThan(20);
     const smallest = await smallestText(page);
     expect({ ...smallest, atLeast16: smallest.size >= 16 }).toMatchObject({ atLeast16: true });
     expect(await smallTargets(page, 48)).toEqual([]);
