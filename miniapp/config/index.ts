@@ -41,7 +41,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     sourceRoot: 'src',
     // TARO_OUTPUT_DIR lets the test harness build H5 beside a running dev server without clobbering it.
     outputRoot: process.env.TARO_OUTPUT_DIR || `dist/${process.env.TARO_ENV}`,
-    plugins: [path.resolve(__dirname, '../plugins/weapp-aria.js')],
+    plugins: [path.resolve(__dirname, '../plugins/weapp-aria.js'), path.resolve(__dirname, '../plugins/weapp-page-meta.js')],
     env: {
       TARO_APP_API_BASE: JSON.stringify(apiBase),
       // Always defined (possibly ''), so the code never reads an undefined process.env at run time.

@@ -4,6 +4,7 @@ import { useDidShow, useLaunch } from '@tarojs/taro'
 import type { PropsWithChildren } from 'react'
 import { localizeTabBar } from './i18n/page-title'
 import { enableKeyboardAccess } from './services/keyboard'
+import { startPreferences } from './features/preferences/store'
 import { takePortalArrival } from './services/portal-sso'
 import './app.scss'
 
@@ -12,6 +13,8 @@ import './app.scss'
 takePortalArrival()
 // H5: every control reachable and operable by keyboard (services/keyboard.h5.ts); nothing on weapp.
 enableKeyboardAccess()
+// 长辈版 (and on weapp the system font size) at the root of every page, before the first one renders.
+startPreferences()
 
 function App({ children }: PropsWithChildren) {
   // The mini-program opened (or shown again) on a page whose query carries the portal's `ssoCode`.

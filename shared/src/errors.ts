@@ -29,6 +29,7 @@ export const ERRORS = {
   AUTH_ACCOUNT_VERIFIED_OTHER: { status: 409, message: '当前账号已关联另一实名身份，不能再关联' },
   AUTH_WECHAT_LINKED: { status: 409, message: '该微信已关联另一个账号，不能重复关联' },
   AUTH_ACCOUNT_WECHAT_OTHER: { status: 409, message: '当前账号已关联另一个微信，不能再关联' },
+  AUTH_PREFERENCES_BUSY: { status: 409, message: '设置正在别处同时保存，请稍后再试' },
   STAFF_INVITE_INVALID: { status: 404, message: '邀请码不正确，请向单位管理员核对后重新输入' },
   STAFF_INVITE_EXPIRED: { status: 410, message: '邀请码已过期，请联系单位管理员重新生成' },
   STAFF_INVITE_USED: { status: 409, message: '邀请码已被使用，请联系单位管理员重新生成' },

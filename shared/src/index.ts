@@ -22,6 +22,7 @@ export * from './cases/prefill-api';
 export * from './imports/national-layout';
 export * from './auth/roles';
 export * from './auth/api';
+export * from './auth/preferences';
 export type { DevPersona } from './auth/dev-api';
 export * from './notifications/templates';
 export * from './notifications/events';

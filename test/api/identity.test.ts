@@ -27,7 +27,13 @@ describe('WeChat sign-in', () => {
     const first = await signInWithWechat(openid);
     const second = await signInWithWechat(openid);
     expect(second.user.userId).toBe(first.user.userId);
-    expect(first.user).toEqual({ userId: first.user.userId, displayName: '微信用户', provincialAdmin: false, wechatLinked: true });
+    expect(first.user).toEqual({
+      userId: first.user.userId,
+      displayName: '微信用户',
+      provincialAdmin: false,
+      wechatLinked: true,
+      preferences: { elderMode: false, language: 'zh-CN' },
+    });
     expect(JSON.stringify(first)).not.toMatch(/session_key|openid/);
     const me = await api('/me', { headers: asUser(second.accessToken) });
     expect(me.body.userId).toBe(first.user.userId);

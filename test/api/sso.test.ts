@@ -37,6 +37,7 @@ describe('single sign-on from the provincial portal', () => {
       provincialAdmin: false,
       wechatLinked: false,
       verifiedIdentity: { source: 'portal', name: '欧***', idNumber: maskIdentityNumber(person.idNumber), verifiedAt: expect.any(String) },
+      preferences: { elderMode: false, language: 'zh-CN' },
     });
     expect(JSON.stringify(session)).not.toContain(person.idNumber);
     expect(JSON.stringify(session)).not.toContain(person.name);

@@ -260,6 +260,7 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
       'MaterialUploaderRole',
       'NationalImportRole',
       'PortalSignInRole',
+      'PreferencesRole',
       'PrefillReaderRole',
       'ReportAdminRole',
       'SignInRole',

@@ -106,6 +106,16 @@ describe('weapp build output', () => {
     }
   });
 
+  it('starts every page with page-meta: type follows WeChat\'s font size setting, and the page root takes 长辈版\'s style', () => {
+    const pages = [...app.pages, ...subPackages().flatMap((p) => p.pages.map((page) => `${p.root.replace(/\/+$/, '')}/${page}`))];
+    const without = pages.filter((page) => {
+      const wxml = readFileSync(path.join(dist, `${page}.wxml`), 'utf8');
+      const meta = wxml.indexOf('<page-meta root-font-size="system" page-style="{{elderPageStyle}}">');
+      return meta < 0 || meta > wxml.indexOf('<template is="taro_tmpl"');
+    });
+    expect(without).toEqual([]);
+  });
+
   it('has a tab bar of 首页 / 办事 / 我的 whose icons are PNG files of at most 40 KB', () => {
     const list = app.tabBar?.list ?? [];
     expect(list.map((tab) => tab.text)).toEqual(['首页', '办事', '我的']);

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Organisation, Session, SessionUser, StaffMembership } from '@ah-tourism/shared';
+import { applyPreferencesUpdate, withDefaults, type Organisation, type Preferences, type PreferencesUpdate, type Session, type SessionUser, type StaffMembership } from '@ah-tourism/shared';
 import { config } from '../platform/config';
 import { AppError } from '../platform/errors';
 import { logger } from '../platform/logger';
@@ -8,6 +8,8 @@ import { authStore, type AuthStore, type SessionRecord, type StaffRecord, type U
 import { issueAccessToken, type Caller } from './tokens';
 
 export const REFRESH_TOKEN_TTL_DAYS = 30;
+/** Saves of one account's preferences that meet a concurrent save are retried this often in all. */
+const PREFERENCE_SAVE_ATTEMPTS = 5;
 
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('base64url');
 const newId = (prefix: string) => `${prefix}${randomBytes(10).toString('hex')}`;
@@ -20,6 +22,7 @@ export function sessionUser(user: UserRecord): SessionUser {
     ...(user.staff ? { staff: user.staff } : {}),
     wechatLinked: !!user.openid,
     ...(user.portal ? { verifiedIdentity: { source: 'portal' as const, name: user.portal.nameMasked, idNumber: user.portal.idNumberMasked, verifiedAt: user.portal.linkedAt } } : {}),
+    preferences: withDefaults(user.preferences),
   };
 }
 
@@ -127,6 +130,21 @@ export function authService(store: AuthStore = authStore()) {
       const user = await store.user(caller.userId);
       if (!user) throw new AppError('AUTH_TOKEN_INVALID');
       return sessionUser(user);
+    },
+
+    /**
+     * Changes the caller's own preferences (only those named in the update). A save that meets another
+     * save of the same account reads the account again and reapplies the update, so neither is lost.
+     */
+    async updatePreferences(caller: Caller, update: PreferencesUpdate): Promise<Preferences> {
+      for (let attempt = 0; attempt < PREFERENCE_SAVE_ATTEMPTS; attempt++) {
+        const user = await store.user(caller.userId);
+        if (!user) throw new AppError('AUTH_TOKEN_INVALID');
+        const next = applyPreferencesUpdate(withDefaults(user.preferences), update);
+        if (await store.savePreferences(user.userId, next, user.preferencesVersion ?? 0)) return next;
+      }
+      logger.warn('preferences not saved: too many concurrent saves');
+      throw new AppError('AUTH_PREFERENCES_BUSY');
     },
 
     /** The session of an account just signed in: staff binding, and the local stage's personas (dev-sign-in.ts). */

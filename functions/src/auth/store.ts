@@ -1,6 +1,6 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Organisation, StaffMembership, StaffPermission, StaffStatus } from '@ah-tourism/shared';
+import type { Organisation, Preferences, StaffMembership, StaffPermission, StaffStatus } from '@ah-tourism/shared';
 import { config } from '../platform/config';
 import type { Sealed } from '../platform/crypto';
 import { dynamo } from '../platform/dynamodb';
@@ -17,6 +17,10 @@ export interface UserRecord {
   staff?: StaffMembership;
   /** The verified person of the provincial portal linked to this account (portal-sign-in.ts). */
   portal?: PortalLink;
+  /** Display preferences (长辈版, language) as last saved; absent until the person first changes one. */
+  preferences?: Partial<Preferences>;
+  /** Counts preference saves: each save is conditional on the count it read, so two at once never lose one. */
+  preferencesVersion?: number;
 }
 
 /** A verified identity from the unified identity service: name and ID number sealed, masks and a keyed hash beside. */
@@ -146,6 +150,32 @@ export function authStore() {
         if (!reasons) throw error;
         if (reasons[0]?.Code === 'ConditionalCheckFailed') return 'taken';
         if (reasons[1]?.Code === 'ConditionalCheckFailed') return 'occupied';
+        throw error;
+      }
+    },
+
+    /**
+     * Saves the account's preferences if nobody saved them since `expectedVersion` was read (0: never
+     * saved); false when someone did (the caller reads again and reapplies its change).
+     */
+    async savePreferences(userId: string, preferences: Preferences, expectedVersion: number): Promise<boolean> {
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName,
+            Key: profileKey(userId),
+            UpdateExpression: 'SET #user.preferences = :preferences, #user.preferencesVersion = :next',
+            ConditionExpression:
+              expectedVersion === 0
+                ? 'attribute_exists(pk) AND attribute_not_exists(#user.preferencesVersion)'
+                : 'attribute_exists(pk) AND #user.preferencesVersion = :expected',
+            ExpressionAttributeNames: { '#user': 'user' },
+            ExpressionAttributeValues: { ':preferences': preferences, ':next': expectedVersion + 1, ...(expectedVersion === 0 ? {} : { ':expected': expectedVersion }) },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if ((error as Error).name === 'ConditionalCheckFailedException') return false;
         throw error;
       }
     },

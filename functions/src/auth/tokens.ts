@@ -62,7 +62,7 @@ function verificationKey(): Promise<KeyObject> {
   return publicKey;
 }
 
-export async function issueAccessToken(user: SessionUser, sessionId: string, options: { dev?: boolean } = {}) {
+export async function issueAccessToken(user: Omit<SessionUser, 'preferences'>, sessionId: string, options: { dev?: boolean } = {}) {
   const now = Math.floor(Date.now() / 1000);
   const claims: AccessClaims = {
     sid: sessionId,

@@ -5,7 +5,7 @@ import { API_BASE, REQUEST_TIMEOUT_MS } from './config'
 
 export type QueryValue = string | number | boolean | null | undefined
 export type Query = Record<string, QueryValue>
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
 export interface SendOptions {
   query?: Query

@@ -54,6 +54,7 @@ import {
   staffPathSchema,
   wechatLoginRequestSchema,
 } from '../auth/api';
+import { preferencesSchema, preferencesUpdateSchema } from '../auth/preferences';
 import {
   answerConsultationRequestSchema,
   complaintActionRequestSchema,
@@ -421,6 +422,22 @@ export const ROUTES: RouteSpec[] = [
     tag: '登录与身份',
     auth: true,
     responses: { 200: { description: '当前用户', schema: sessionUserSchema }, 401: unauthenticated, 500: serverError },
+  },
+  {
+    operationId: 'updateMyPreferences',
+    method: 'patch',
+    path: '/me/preferences',
+    summary: '修改本人的显示偏好（长辈版、界面语言）：只改提交的项，保存在账号上，换设备登录后照样生效',
+    tag: '登录与身份',
+    auth: true,
+    body: preferencesUpdateSchema,
+    responses: {
+      200: { description: '保存后的全部偏好', schema: preferencesSchema },
+      400: badRequest,
+      401: unauthenticated,
+      409: { description: '同一账号的设置正在别处同时保存，稍后重试', schema: errorBodySchema },
+      500: serverError,
+    },
   },
   {
     operationId: 'bindStaff',

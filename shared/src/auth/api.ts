@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { levelSchema } from '../catalog/codes';
 import { typedText } from '../text/free-text';
+import { preferencesSchema } from './preferences';
 import { STAFF_PERMISSION_KEYS } from './roles';
 
 const permissionSchema = z.enum(STAFF_PERMISSION_KEYS).meta({ description: '工作人员权限' });
@@ -32,6 +33,7 @@ export const sessionUserSchema = z
       })
       .optional()
       .meta({ id: 'VerifiedIdentity', description: '政务服务网实名身份（脱敏）' }),
+    preferences: preferencesSchema.meta({ description: '本人的显示偏好（长辈版、界面语言），换设备登录后照样生效' }),
   })
   .meta({ id: 'SessionUser' });
 export type SessionUser = z.infer<typeof sessionUserSchema>;

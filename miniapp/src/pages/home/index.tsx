@@ -16,6 +16,10 @@ import { COMPLAINT_PAGE, openPublicProgress, openSignedIn } from '@/features/fee
 import { LanguageSwitch } from '@/features/language/language-switch'
 import { openVerify } from '@/features/licences/routes'
 import { RegionSwitcher } from '@/features/region/region-switcher'
+import { ElderHome } from '@/features/preferences/elder-home'
+import { ElderOffer } from '@/features/preferences/elder-offer'
+import { ElderToggle } from '@/features/preferences/elder-switch'
+import { useElderMode } from '@/features/preferences/store'
 import { openAgencies, openGuides } from '@/features/registry/routes'
 import { openScenario } from '@/features/search/routes'
 import { SearchBox } from '@/features/search/search-box'
@@ -29,8 +33,13 @@ const FREQUENT_LIMIT = 6
 
 const loadProvinceReport = () => getPublicAssessment({})
 
+/** 长辈版 has a home of its own (features/preferences/elder-home.tsx); every other page only grows larger. */
 export default function HomePage() {
   usePageTitle()
+  return useElderMode() ? <ElderHome /> : <StandardHome />
+}
+
+function StandardHome() {
   const region = useAppState((state) => state.region)
   const loadFrequent = useCallback(() => listItems({ region: region.code, frequent: true, limit: FREQUENT_LIMIT }), [region.code])
   const { remote, reload } = useRemote(loadFrequent, region.code)
@@ -68,6 +77,7 @@ export default function HomePage() {
           <View className='home__title' role='heading' aria-level={1}>{S.appName}</View>
           <View className='home__hero-actions'>
             <LanguageSwitch variant='compact' tone='light' />
+            <ElderToggle />
             <RegionSwitcher tone='light' />
           </View>
         </View>
@@ -102,6 +112,7 @@ export default function HomePage() {
         </View>
       </View>
 
+      <ElderOffer />
       <MyCasesGlance />
 
       <Section title={S.scenariosTitle} note={S.scenariosNote}>

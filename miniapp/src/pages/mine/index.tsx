@@ -18,6 +18,7 @@ import { COMPLAINTS_PAGE, CONSULTATIONS_PAGE } from '@/features/feedback/routes'
 import { CALENDAR_PAGE, INBOX_PAGE, RECTIFICATIONS_PAGE, REPORTS_PAGE } from '@/features/staff/routes'
 import { LanguageSwitch } from '@/features/language/language-switch'
 import { LICENCES_PAGE, openVerify } from '@/features/licences/routes'
+import { DisplaySettings } from '@/features/preferences/elder-switch'
 import { useCursorPages } from '@/hooks/use-cursor-pages'
 import { useInfiniteScroll } from '@/hooks/use-infinite-scroll'
 import { useSessionUser } from '@/hooks/use-session'
@@ -203,6 +204,8 @@ export default function MinePage() {
       {user?.staff ? <WorkbenchEntry organisation={user.staff.organisationName} onOpen={() => openPage(INBOX_PAGE)} /> : null}
 
       <AccountMenu entries={entries} label={S.entries} />
+
+      <DisplaySettings />
 
       <LanguageSwitch variant='row' />
 
