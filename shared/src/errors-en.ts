@@ -31,6 +31,7 @@ export const ERROR_MESSAGES_EN: Record<ErrorCode, string> = {
   AUTH_ACCOUNT_VERIFIED_OTHER: 'This account is already linked to another verified identity.',
   AUTH_WECHAT_LINKED: 'This WeChat is already linked to another account.',
   AUTH_ACCOUNT_WECHAT_OTHER: 'This account is already linked to another WeChat.',
+  AUTH_PREFERENCES_BUSY: 'Your settings are being saved elsewhere at the same time. Please try again shortly.',
   STAFF_INVITE_INVALID: 'The invitation code is not correct. Please check it with your organisation administrator.',
   STAFF_INVITE_EXPIRED: 'The invitation code has expired. Please ask your organisation administrator for a new one.',
   STAFF_INVITE_USED: 'The invitation code has already been used. Please ask your organisation administrator for a new one.',

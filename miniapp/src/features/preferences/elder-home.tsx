@@ -38,13 +38,18 @@ const search = (keyword: string) => {
   openItemsTab()
 }
 
+// What the two licence tiles search for: the items' Chinese names, which the catalogue search matches in either language.
+const GUIDE_KEYWORD = '导游证' // i18n-exempt: a search query matched against item names, not text shown
+const AGENCY_KEYWORD = '旅行社' // i18n-exempt: a search query matched against item names, not text shown
+
 /** The few services most people come for, in plain words, as big tiles. */
+
 const TILES: Tile[] = [
-  { key: 'progress', name: S.progress, text: S.progressText, glyph: '查', open: openPublicProgress },
-  { key: 'complaint', name: S.complaint, text: S.complaintText, glyph: '诉', open: () => openSignedIn(COMPLAINT_PAGE) },
-  { key: 'guide', name: S.guideLicence, text: S.guideLicenceText, glyph: '导', open: () => search(S.guideKeyword) },
-  { key: 'agency', name: S.agencyLicence, text: S.agencyLicenceText, glyph: '社', open: () => search(S.agencyKeyword) },
-  { key: 'licences', name: S.licences, text: S.licencesText, glyph: '证', open: () => openSignedIn(LICENCES_PAGE) },
+  { key: 'progress', name: S.progress, text: S.progressText, glyph: S.glyphs.progress, open: openPublicProgress },
+  { key: 'complaint', name: S.complaint, text: S.complaintText, glyph: S.glyphs.complaint, open: () => openSignedIn(COMPLAINT_PAGE) },
+  { key: 'guide', name: S.guideLicence, text: S.guideLicenceText, glyph: S.glyphs.guide, open: () => search(GUIDE_KEYWORD) },
+  { key: 'agency', name: S.agencyLicence, text: S.agencyLicenceText, glyph: S.glyphs.agency, open: () => search(AGENCY_KEYWORD) },
+  { key: 'licences', name: S.licences, text: S.licencesText, glyph: S.glyphs.licences, open: () => openSignedIn(LICENCES_PAGE) },
 ]
 
 /** 我的办件 on the simple home: the latest few signed in, a way to sign in otherwise. */

@@ -1,4 +1,7 @@
-export const PREFERENCES_STRINGS = {
+import { localize } from '@/i18n/catalogue'
+import en from './strings.en.json'
+
+export const PREFERENCES_STRINGS = localize('features/preferences/PREFERENCES_STRINGS', {
   // The first-run offer on home.
   offerLabel: '长辈版推荐',
   offerTitle: '切换到长辈版？',
@@ -35,8 +38,6 @@ export const PREFERENCES_STRINGS = {
   guideLicenceText: '考取、换发、补办导游证',
   agencyLicence: '开旅行社',
   agencyLicenceText: '申请旅行社经营许可',
-  guideKeyword: '导游证',
-  agencyKeyword: '旅行社',
   licences: '我的证照',
   licencesText: '看我的导游证、许可证',
   tileLabel: (name: string, text: string) => `${name}：${text}`,
@@ -52,4 +53,5 @@ export const PREFERENCES_STRINGS = {
   signInLabel: '登录后查看我的办件',
   hotline: '不会操作？打电话问',
   hotlineNumber: '12301',
-} as const
+  glyphs: { progress: '查', complaint: '诉', guide: '导', agency: '社', licences: '证' },
+} as const, en)

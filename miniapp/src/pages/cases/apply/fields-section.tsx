@@ -32,7 +32,14 @@ function DeclaredField({ field, rules, value, apply, regions }: { field: FieldDe
     switch (field.type) {
       case 'choice':
         return (
-          <ChoiceGroup label={field.label} options={allowedOptions(field, rules).map((o) => ({ value: o, label: o }))} value={value} invalid={Boolean(error)} onChange={choose} />
+          // An English guide gives each option its English label; the value sent stays the option itself.
+          <ChoiceGroup
+            label={field.label}
+            options={allowedOptions(field, rules).map((o) => ({ value: o, label: field.optionLabels?.[field.options?.indexOf(o) ?? -1] ?? o }))}
+            value={value}
+            invalid={Boolean(error)}
+            onChange={choose}
+          />
         )
       case 'date':
         return <DateInput id={id} value={value} label={field.label} placeholder={S.chooseDate} invalid={Boolean(error)} describedBy={described} onChange={choose} />
