@@ -19,7 +19,7 @@ async function appText(page: Page, data: string[] = []): Promise<string> {
 /** Waits until the page's title (set when a page shows) is `title`. */
 async function titled(page: Page, title: string): Promise<void> {
   try {
-    await page.waitForFunction((expected) => document.title === expected, title, { timeout: 30_000 });
+    await page.waitForFunction((expected) => (globalThis as unknown as { document: { title: string } }).document.title === expected, title, { timeout: 30_000 });
   } catch {
     throw new Error(`Expected the page title "${title}", it is "${await page.title()}"`);
   }
@@ -31,7 +31,7 @@ describe('the citizen pages in English (H5, Chromium)', () => {
   beforeAll(async () => {
     phone = await openPhone();
     // The language a person chose earlier, kept on the device as the app keeps it (Taro storage).
-    await phone.context.addInitScript(() => window.localStorage.setItem('language', JSON.stringify({ data: 'en' })));
+    await phone.context.addInitScript(`window.localStorage.setItem('language', ${JSON.stringify(JSON.stringify({ data: 'en' }))});`);
   }, 60_000);
 
   afterAll(async () => {
