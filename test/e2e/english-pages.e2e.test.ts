@@ -53,7 +53,7 @@ describe('the citizen pages in English (H5, Chromium)', () => {
     await visible(page.getByRole('heading', { name: 'Track a case', level: 1 }));
     await visible(page.getByText('Last 4 digits of mobile'));
     await visible(page.getByRole('button', { name: 'Search', exact: true }));
-    await titled(page, 'Track a case');
+    await titled(page, 'Case progress');
     expect(await appText(page)).not.toMatch(HAN);
     await screenshot(page, 'english-pages-02-progress');
 
@@ -87,7 +87,7 @@ describe('the citizen pages in English (H5, Chromium)', () => {
     await page.goto(`${process.env.H5_URL}/#/pages/mine/index`);
     await visible(page.getByRole('heading', { name: 'Not signed in', level: 1 }));
     await visible(page.getByText('Sign in to apply online, follow your cases and receive notifications.').first());
-    await page.getByRole('button', { name: 'Sign in to Anhui Tourism Services' }).click();
+    await page.getByRole('button', { name: 'Sign in to Anhui Tourism Services' }).first().click();
     await visible(page.getByRole('heading', { name: 'Sign in to Anhui Tourism Services', level: 1 }));
     await visible(page.getByText('Local development sign-in'));
     await titled(page, 'Sign in');
