@@ -19,7 +19,7 @@ async function appText(page: Page, data: string[] = []): Promise<string> {
 /** Waits until the page's title (set when a page shows) is `title`. */
 async function titled(page: Page, title: string): Promise<void> {
   try {
-    await page.waitForFunction((expected) => document.title === expected, title, { timeout: 30_000 });
+    await page.waitForFunction((expected) => (globalThis as unknown as { document: { title: string } }).document.title === expected, title, { timeout: 30_000 });
   } catch {
     throw new Error(`Expected the page title "${title}", it is "${await page.title()}"`);
   }
@@ -31,7 +31,7 @@ describe('the citizen pages in English (H5, Chromium)', () => {
   beforeAll(async () => {
     phone = await openPhone();
     // The language a person chose earlier, kept on the device as the app keeps it (Taro storage).
-    await phone.context.addInitScript(() => window.localStorage.setItem('language', JSON.stringify({ data: 'en' })));
+    await phone.context.addInitScript(`window.localStorage.setItem('language', ${JSON.stringify(JSON.stringify({ data: 'en' }))});`);
   }, 60_000);
 
   afterAll(async () => {
@@ -53,7 +53,7 @@ describe('the citizen pages in English (H5, Chromium)', () => {
     await visible(page.getByRole('heading', { name: 'Track a case', level: 1 }));
     await visible(page.getByText('Last 4 digits of mobile'));
     await visible(page.getByRole('button', { name: 'Search', exact: true }));
-    await titled(page, 'Track a case');
+    await titled(page, 'Case progress');
     expect(await appText(page)).not.toMatch(HAN);
     await screenshot(page, 'english-pages-02-progress');
 
@@ -87,7 +87,7 @@ describe('the citizen pages in English (H5, Chromium)', () => {
     await page.goto(`${process.env.H5_URL}/#/pages/mine/index`);
     await visible(page.getByRole('heading', { name: 'Not signed in', level: 1 }));
     await visible(page.getByText('Sign in to apply online, follow your cases and receive notifications.').first());
-    await page.getByRole('button', { name: 'Sign in to Anhui Tourism Services' }).click();
+    await page.getByRole('button', { name: 'Sign in to Anhui Tourism Services' }).first().click();
     await visible(page.getByRole('heading', { name: 'Sign in to Anhui Tourism Services', level: 1 }));
     await visible(page.getByText('Local development sign-in'));
     await titled(page, 'Sign in');
