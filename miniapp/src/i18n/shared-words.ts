@@ -90,3 +90,17 @@ export const REGION_WORDS = localize(
 export function regionName(region: { code: string; name: string }): string {
   return (REGION_WORDS.names as Record<string, string>)[region.code] ?? region.name
 }
+
+/**
+ * A case's status, its hint and a step's name in the language of this run. The API answers them in Chinese
+ * beside the codes; the phone names the code (the API's words for a code this module does not know).
+ */
+export function caseStatusLabel(status: string, fallback: string): string {
+  return (STATUS_WORDS.label as Record<string, string>)[status] ?? fallback
+}
+export function caseStatusHint(status: string, fallback: string): string {
+  return (STATUS_WORDS.applicantHint as Record<string, string>)[status] ?? fallback
+}
+export function transitionLabel(action: string, fallback: string): string {
+  return (TRANSITION_WORDS as Record<string, string>)[action] ?? (HISTORY_STEP_WORDS as Record<string, string>)[action] ?? fallback
+}

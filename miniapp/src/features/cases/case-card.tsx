@@ -5,6 +5,7 @@ import { chinaDate, chinaDateTime } from './format'
 import { openApply, openCase } from './routes'
 import { CASE_LIST_STRINGS as S } from './strings'
 import './case-card.scss'
+import { caseStatusLabel } from '@/i18n/shared-words'
 
 /** The status as a coloured tag; the wording comes from the API (shared/src/cases/status.ts). */
 export function StatusTag({ status, label }: { status: string; label: string }) {
@@ -51,9 +52,9 @@ export function CaseCard({ summary }: { summary: CaseSummary }) {
     <CaseCardFrame
       itemName={summary.itemName}
       status={summary.status}
-      statusLabel={summary.statusLabel}
+      statusLabel={caseStatusLabel(summary.status, summary.statusLabel)}
       caseNumber={summary.caseNumber}
-      label={S.caseLabel(summary.itemName, summary.statusLabel, summary.caseNumber)}
+      label={S.caseLabel(summary.itemName, caseStatusLabel(summary.status, summary.statusLabel), summary.caseNumber)}
       onOpen={() => openCase(summary.caseNumber)}
     >
       <Text className='case-card__line'>{summary.organisationName}</Text>

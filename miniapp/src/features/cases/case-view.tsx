@@ -1,6 +1,4 @@
-import type { CaseStatus } from '@ah-tourism/shared'
 import { Text, View } from '@tarojs/components'
-import { CASE_STATUSES } from '@ah-tourism/shared/src/cases/status'
 import { useEffect, type ReactNode } from 'react'
 import { Section } from '@/components/section'
 import { scrollToId } from '@/services/scroll'
@@ -8,6 +6,7 @@ import { StatusTag } from './case-card'
 import { chinaDateTime } from './format'
 import { CASE_VIEW_STRINGS as S } from './strings'
 import './case-view.scss'
+import { caseStatusLabel, transitionLabel } from '@/i18n/shared-words'
 
 /** A label and its value side by side (办件编号, 受理单位…); the value wraps, the label does not. */
 export function DetailRow({ label, children }: { label: string; children: ReactNode }) {
@@ -36,7 +35,7 @@ export function CaseHeader({ summary, hint, children }: { summary: CaseHeading; 
         <View className='case-header__title' role='heading' aria-level={1}>
           {summary.itemName}
         </View>
-        <StatusTag status={summary.status} label={summary.statusLabel} />
+        <StatusTag status={summary.status} label={caseStatusLabel(summary.status, summary.statusLabel)} />
       </View>
       {hint ? <Text className='case-header__hint'>{hint}</Text> : null}
       <DetailRow label={S.caseNumber}>
@@ -75,7 +74,7 @@ export function CaseHistory({ history }: { history: HistoryStep[] }) {
           <View key={`${step.at}-${index}`} className='case-history__step' role='listitem'>
             <View className={`case-history__dot${index === 0 ? ' case-history__dot--latest' : ''}`} aria-hidden='true' />
             <View className='case-history__body'>
-              <Text className='case-history__action'>{`${step.actionLabel} · ${CASE_STATUSES[step.to as CaseStatus]?.label ?? step.to}`}</Text>
+              <Text className='case-history__action'>{`${transitionLabel(step.action, step.actionLabel)} · ${caseStatusLabel(step.to, step.to)}`}</Text>
               <Text className='case-history__meta'>{`${chinaDateTime(step.at)} · ${step.actorName ?? S.by[step.by]}`}</Text>
               {step.opinion ? <Text className='case-history__opinion'>{S.opinion(step.opinion)}</Text> : null}
             </View>

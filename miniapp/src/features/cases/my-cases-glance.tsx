@@ -13,6 +13,7 @@ import { caseProgress, needsApplicant } from './progress'
 import { openCase, openMineTab } from './routes'
 import { CASE_GLANCE_STRINGS as S } from './strings'
 import './case-card.scss'
+import { caseStatusLabel } from '@/i18n/shared-words'
 
 /** How many of the latest cases show when none waits for the person. */
 const LATEST_SHOWN = 2
@@ -88,9 +89,9 @@ function GlanceCard({ glance, waiting }: { glance: CaseGlance; waiting: boolean 
     <CaseCardFrame
       itemName={glance.itemName}
       status={glance.status}
-      statusLabel={glance.statusLabel}
+      statusLabel={caseStatusLabel(glance.status, glance.statusLabel)}
       caseNumber={glance.caseNumber}
-      label={S.caseLabel(glance.itemName, glance.statusLabel, [main, time].filter(Boolean).join('，'), glance.caseNumber)}
+      label={S.caseLabel(glance.itemName, caseStatusLabel(glance.status, glance.statusLabel), [main, time].filter(Boolean).join('，'), glance.caseNumber)}
       onOpen={() => openCase(glance.caseNumber)}
     >
       <Text className={`case-card__line${waiting ? ' case-card__line--next' : ''}`}>{main}</Text>

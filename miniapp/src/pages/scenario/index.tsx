@@ -16,6 +16,7 @@ import { useAppState } from '@/store/app-store'
 import { SCENARIO_STRINGS as S } from './strings'
 import { usePageTitle } from '@/i18n/page-title'
 import './index.scss'
+import { caseStatusLabel } from '@/i18n/shared-words'
 
 /** The person's latest case per item (basic code: the first 10 characters of the implementation code). */
 function latestCaseByItem(cases: CaseSummary[]): Map<string, CaseSummary> {
@@ -88,10 +89,10 @@ export default function ScenarioPage() {
                   className='scenario__mine'
                   role='link'
                   aria-role='link'
-                  aria-label={S.myCaseLabel(mine.statusLabel, mine.caseNumber)}
+                  aria-label={S.myCaseLabel(caseStatusLabel(mine.status, mine.statusLabel), mine.caseNumber)}
                   onClick={() => void Taro.navigateTo({ url: caseUrl(mine.caseNumber) })}
                 >
-                  <Text aria-hidden='true'>{S.myCase(mine.statusLabel, mine.caseNumber)} ›</Text>
+                  <Text aria-hidden='true'>{S.myCase(caseStatusLabel(mine.status, mine.statusLabel), mine.caseNumber)} ›</Text>
                 </View>
               ) : null}
             </View>

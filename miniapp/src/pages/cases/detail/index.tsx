@@ -28,6 +28,7 @@ import { WithdrawPanel } from './withdraw-panel'
 import { usePageTitle } from '@/i18n/page-title'
 import '@/components/form-field/index.scss'
 import './index.scss'
+import { caseStatusHint } from '@/i18n/shared-words'
 
 /**
  * 办件详情: pages/cases/detail/index?caseNumber=<办件编号> (`no` is accepted too, as message links
@@ -86,7 +87,7 @@ export default function CaseDetailPage() {
   return (
     <View className='case-page'>
       {notice ? <CaseNotice tone={notice.tone} message={notice.message} onClose={clearNotice} /> : null}
-      <CaseHeader summary={detail} hint={detail.statusHint}>
+      <CaseHeader summary={detail} hint={caseStatusHint(detail.status, detail.statusHint)}>
         {detail.channel === 'hall_window' ? (
           <DetailRow label={CASE_VIEW_STRINGS.channel}>
             <Text>{detail.channelLabel}</Text>

@@ -14,6 +14,7 @@ import { APPLICANT_TEMPLATE_KEYS, askToSubscribe, prepareSubscriptions, SUBSCRIB
 import { SUBMITTED_STRINGS as S } from './strings'
 import { usePageTitle } from '@/i18n/page-title'
 import './index.scss'
+import { caseStatusLabel } from '@/i18n/shared-words'
 
 /**
  * After a submission: pages/cases/submitted/index?caseNumber=<办件编号>. The apply page is replaced
@@ -78,7 +79,7 @@ export default function SubmittedPage() {
             </View>
             <View className='submitted__fact'>
               <Text className='submitted__label'>{S.status}</Text>
-              <StatusTag status={remote.data.status} label={remote.data.statusLabel} />
+              <StatusTag status={remote.data.status} label={caseStatusLabel(remote.data.status, remote.data.statusLabel)} />
             </View>
           </View>
         ) : remote.status === 'loading' ? (
