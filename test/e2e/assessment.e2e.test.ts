@@ -124,9 +124,9 @@ describe('网上考核 (H5, Chromium)', () => {
     const card = page.getByRole('link', { name: new RegExp(`^网上申请办件占比，${formatFigure('casesOnline', online.value).replace('.', '\\.')}，${online.numerator} / ${online.denominator} 件，目标 ≥ 90\\.0%，(达标|未达标)，查看相关办件$`) }).filter({ visible: true });
     await visible(card);
     // The link is the figure's name; the card around it shows the numbers.
-    const shown = page.locator('.figure-card', { has: card });
-    await expect(shown.innerText()).resolves.toContain(`${online.numerator} / ${online.denominator} 件`);
-    await expect(shown.innerText()).resolves.toMatch(online.met ? /达标/ : /未达标/);
+    const figureCard = page.locator('.figure-card', { has: card });
+    await expect(figureCard.innerText()).resolves.toContain(`${online.numerator} / ${online.denominator} 件`);
+    await expect(figureCard.innerText()).resolves.toMatch(online.met ? /达标/ : /未达标/);
 
     // The trend chart: drawn on canvas, named for screen readers, with the same numbers in a table.
     const trend = page.locator('canvas#assessment-trend').filter({ visible: true });

@@ -29,7 +29,7 @@ const tabLabels = (page: Page) => page.locator('.weui-tabbar__label').allTextCon
 async function tabBarReads(page: Page, labels: string[]): Promise<void> {
   try {
     await page.waitForFunction(
-      (expected) => Array.from(document.querySelectorAll('.weui-tabbar__label')).map((el) => el.textContent).join('|') === expected.join('|'),
+      (expected) => Array.from((globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<{ textContent: string | null }> } }).document.querySelectorAll('.weui-tabbar__label')).map((el) => el.textContent).join('|') === expected.join('|'),
       labels,
       { timeout: 15_000 },
     );
@@ -41,7 +41,7 @@ async function tabBarReads(page: Page, labels: string[]): Promise<void> {
 /** Waits until the document's title (the page title in the browser) is `title`. */
 async function titled(page: Page, title: string): Promise<void> {
   try {
-    await page.waitForFunction((expected) => document.title === expected, title, { timeout: 15_000 });
+    await page.waitForFunction((expected) => (globalThis as unknown as { document: { title: string } }).document.title === expected, title, { timeout: 15_000 });
   } catch {
     throw new Error(`The page is titled "${await page.title()}", not "${title}"`);
   }
@@ -59,7 +59,7 @@ async function switchWith(page: Page, control: Locator, press?: 'Enter'): Promis
   await reloaded;
 }
 
-const storedLanguage = (page: Page) => page.evaluate(() => window.localStorage.getItem('language'));
+const storedLanguage = (page: Page) => page.evaluate<string | null>("window.localStorage.getItem('language')");
 
 describe('the app in English (H5, Chromium)', () => {
   let phone: Awaited<ReturnType<typeof openPhone>>;
@@ -78,7 +78,7 @@ describe('the app in English (H5, Chromium)', () => {
     await page.goto(process.env.H5_URL!);
     await visible(page.getByRole('heading', { name: '皖旅政务', level: 1 }));
     await tabBarReads(page, ['首页', '办事', '我的']);
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    expect(await page.evaluate<string>('document.documentElement.lang')).toBe('zh-CN');
 
     // The switch names itself in both languages and shows the language it leads to.
     const toEnglish = page.getByRole('button', { name: '语言 / Language：切换为English' }).filter({ visible: true });
@@ -88,7 +88,7 @@ describe('the app in English (H5, Chromium)', () => {
     await switchWith(page, toEnglish);
 
     await visible(page.getByRole('heading', { name: 'Anhui Tourism Services', level: 1 }));
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.evaluate<string>('document.documentElement.lang')).toBe('en');
     expect(await storedLanguage(page)).toContain('en');
     await tabBarReads(page, ['Home', 'Services', 'Me']);
     await titled(page, 'Anhui Tourism Services');
@@ -180,7 +180,7 @@ describe('the app in English (H5, Chromium)', () => {
     await page.reload();
     await visible(page.getByRole('heading', { name: 'Submitted', level: 1 }));
     await tabBarReads(page, ['Home', 'Services', 'Me']);
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.evaluate<string>('document.documentElement.lang')).toBe('en');
 
     await openApp(page, 'pages/mine/index');
     await titled(page, 'Me');
@@ -208,7 +208,7 @@ describe('the app in English (H5, Chromium)', () => {
     expect(await rowInChinese.getByRole('button', { name: '中文', exact: true }).getAttribute('aria-pressed')).toBe('true');
     await tabBarReads(page, ['首页', '办事', '我的']);
     await titled(page, '我的');
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    expect(await page.evaluate<string>('document.documentElement.lang')).toBe('zh-CN');
     expect(await storedLanguage(page)).toContain('zh-CN');
     await visible(page.getByRole('link', { name: new RegExp(`办件编号${caseNumber}$`) }).filter({ visible: true }));
 

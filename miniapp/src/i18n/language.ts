@@ -23,6 +23,15 @@ if (process.env.TARO_ENV === 'h5') document.documentElement.lang = currentLangua
 
 export { currentLanguage }
 
+/** Whether the person chose a language on this phone (rather than running in the default). */
+export function languageChosenHere(): boolean {
+  try {
+    return isLanguage(Taro.getStorageSync(LANGUAGE_STORAGE_KEY))
+  } catch {
+    return false
+  }
+}
+
 /** What every API request says it wants (server messages and guide content follow it). */
 export function acceptLanguage(): string {
   return currentLanguage() === 'en' ? 'en' : 'zh-CN'
@@ -53,10 +62,3 @@ export function switchLanguage(language: Language): void {
 
 declare const wx: unknown
 
-/**
- * Keeps the language a signed-in person's account prefers (applied at sign-in on a new device): the
- * stored choice changes and the app restarts in it when it differs from this run's.
- */
-export function adoptAccountLanguage(language: unknown): void {
-  if (isLanguage(language)) switchLanguage(language)
-}

@@ -1,8 +1,8 @@
 import { currentLanguage, LANGUAGES, type Language } from '@/i18n/catalogue'
-import { switchLanguage } from '@/i18n/language'
 import type { LanguageSwitchProps } from './language-switch'
 import { LANGUAGE_NAMES, LANGUAGE_SHORT_NAMES, LANGUAGE_STRINGS as S } from './strings'
 import './language-switch.scss'
+import { chooseLanguage } from '@/features/preferences/store'
 
 function other(language: Language): Language {
   return LANGUAGES.find((candidate) => candidate !== language) ?? language
@@ -18,7 +18,7 @@ export function LanguageSwitch({ variant, tone = 'plain' }: LanguageSwitchProps)
   if (variant === 'compact') {
     const target = other(current)
     return (
-      <button type='button' className={`language-switch language-switch--${tone}`} aria-label={S.switchTo(LANGUAGE_NAMES[target])} onClick={() => switchLanguage(target)}>
+      <button type='button' className={`language-switch language-switch--${tone}`} aria-label={S.switchTo(LANGUAGE_NAMES[target])} onClick={() => void chooseLanguage(target)}>
         <span lang={target} aria-hidden='true'>
           {LANGUAGE_SHORT_NAMES[target]}
         </span>
@@ -40,7 +40,7 @@ export function LanguageSwitch({ variant, tone = 'plain' }: LanguageSwitchProps)
               lang={language}
               className={`language-row__option${chosen ? ' language-row__option--chosen' : ''}`}
               aria-pressed={chosen}
-              onClick={() => switchLanguage(language)}
+              onClick={() => void chooseLanguage(language)}
             >
               {chosen ? <span aria-hidden='true'>✓ </span> : null}
               {LANGUAGE_NAMES[language]}

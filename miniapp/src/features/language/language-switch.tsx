@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import { currentLanguage, LANGUAGES, type Language } from '@/i18n/catalogue'
-import { switchLanguage } from '@/i18n/language'
 import { LANGUAGE_NAMES, LANGUAGE_SHORT_NAMES, LANGUAGE_STRINGS as S } from './strings'
 import './language-switch.scss'
+import { chooseLanguage } from '@/features/preferences/store'
 
 export interface LanguageSwitchProps {
   /**
@@ -33,7 +33,7 @@ export function LanguageSwitch({ variant, tone = 'plain' }: LanguageSwitchProps)
         aria-role='button'
         aria-label={S.switchTo(LANGUAGE_NAMES[target])}
         hoverClass='language-switch--pressed'
-        onClick={() => switchLanguage(target)}
+        onClick={() => void chooseLanguage(target)}
       >
         <Text aria-hidden='true'>{LANGUAGE_SHORT_NAMES[target]}</Text>
       </View>
@@ -56,7 +56,7 @@ export function LanguageSwitch({ variant, tone = 'plain' }: LanguageSwitchProps)
               aria-pressed={chosen ? 'true' : 'false'}
               aria-label={LANGUAGE_NAMES[language]}
               hoverClass='language-row__option--pressed'
-              onClick={() => switchLanguage(language)}
+              onClick={() => void chooseLanguage(language)}
             >
               {chosen ? <Text aria-hidden='true'>✓ </Text> : null}
               <Text aria-hidden='true'>{LANGUAGE_NAMES[language]}</Text>

@@ -1,4 +1,6 @@
 import Taro from '@tarojs/taro'
+import { currentLanguage, isLanguage, type Language } from '@/i18n/catalogue'
+import { languageChosenHere, switchLanguage } from '@/i18n/language'
 import { useSyncExternalStore } from 'react'
 import { currentUser, subscribeSession, updateUser } from '@/services/session'
 import { savePreferences } from './api'
@@ -55,6 +57,18 @@ function followAccount(): void {
   const { local: next, push: update } = reconcile(local, user.preferences)
   set(next)
   if (update?.elderMode !== undefined) void push(update.elderMode)
+  // The account's language follows the person to a phone where they have not chosen one.
+  const language = user.preferences.language
+  if (!languageChosenHere() && isLanguage(language) && language !== currentLanguage()) switchLanguage(language)
+}
+
+/**
+ * Chooses the app's language (the switch on home and 我的): signed in, the account keeps it too, so it
+ * follows the person to another phone; then the app starts again in it.
+ */
+export async function chooseLanguage(language: Language): Promise<void> {
+  if (currentUser()) await savePreferences({ language }).catch(() => undefined)
+  switchLanguage(language)
 }
 
 /** Once, when the app starts: the stored mode at the root before the first page renders, then the account's. */
