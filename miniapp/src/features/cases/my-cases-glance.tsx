@@ -91,7 +91,7 @@ function GlanceCard({ glance, waiting }: { glance: CaseGlance; waiting: boolean 
       status={glance.status}
       statusLabel={caseStatusLabel(glance.status, glance.statusLabel)}
       caseNumber={glance.caseNumber}
-      label={S.caseLabel(glance.itemName, caseStatusLabel(glance.status, glance.statusLabel), [main, time].filter(Boolean).join('，'), glance.caseNumber)}
+      label={S.caseLabel(glance.itemName, caseStatusLabel(glance.status, glance.statusLabel), [main, time].filter(Boolean).join(S.separator), glance.caseNumber)}
       onOpen={() => openCase(glance.caseNumber)}
     >
       <Text className={`case-card__line${waiting ? ' case-card__line--next' : ''}`}>{main}</Text>

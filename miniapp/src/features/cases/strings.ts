@@ -16,7 +16,7 @@ export const CASE_LIST_STRINGS = localize('features/cases/CASE_LIST_STRINGS', {
 } as const, en.CASE_LIST_STRINGS)
 
 /** Home's 我的办件 at a glance (my-cases-glance.tsx). */
-export const CASE_GLANCE_STRINGS = {
+export const CASE_GLANCE_STRINGS = localize('features/cases/CASE_GLANCE_STRINGS', {
   actionTitle: '待我处理',
   latestTitle: '我的办件',
   actionNote: (count: number) => `${count}件`,
@@ -34,7 +34,8 @@ export const CASE_GLANCE_STRINGS = {
   daysLeft: (days: number) => `剩余${days}个工作日`,
   overdue: '已超过办理时限',
   caseLabel: (item: string, status: string, words: string, no: string) => `${item}，${status}，${words}，办件编号${no}`,
-} as const
+  separator: '，',
+} as const, en.CASE_GLANCE_STRINGS)
 
 /** Wording of the case views shared by the applicant's and the staff's pages. */
 export const CASE_VIEW_STRINGS = localize('features/cases/CASE_VIEW_STRINGS', {

@@ -12,7 +12,7 @@ export const LANGUAGE_STRINGS = localize('features/language/LANGUAGE_STRINGS', {
 } as const, en.LANGUAGE_STRINGS)
 
 /** Each language named in itself (never translated: it is how its readers recognise it). */
-export const LANGUAGE_NAMES: Record<Language, string> = { 'zh-CN': '中文', en: 'English' }
+export const LANGUAGE_NAMES: Record<Language, string> = { 'zh-CN': '中文', en: 'English' } // i18n-exempt: autonyms, the same in every language
 
 /** The short names on the compact button (home's header). */
-export const LANGUAGE_SHORT_NAMES: Record<Language, string> = { 'zh-CN': '中文', en: 'EN' }
+export const LANGUAGE_SHORT_NAMES: Record<Language, string> = { 'zh-CN': '中文', en: 'EN' } // i18n-exempt: autonyms, the same in every language
