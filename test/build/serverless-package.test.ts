@@ -591,9 +591,10 @@ describe('serverless package --stage prod (no AWS credentials)', () => {
       // metrics its utilities import). Measured at 182,071 bytes (it was 3,234 before whole-file checks).
       // Submission stays small by asking this function for a file without a verdict instead of parsing.
       // confirmGuideFileUpload checks a whole PDF a list editor uploads with the same parser, and parses its
-      // request with zod and verifies the session (jose) as well: measured at 244,192 bytes. A staff route
-      // used when a guide's files change, never on the public's path.
-      const ALLOWED_ZIP_BYTES: Record<string, number> = { 'inspectUpload.zip': 200_000, 'confirmGuideFileUpload.zip': 250_000 };
+      // request with zod and verifies the session (jose) as well: measured at 244,192 bytes, 252,933 since every
+      // function answers in English too (the English error and field messages, about 5.7 KB of each zip). A
+      // staff route used when a guide's files change, never on the public's path.
+      const ALLOWED_ZIP_BYTES: Record<string, number> = { 'inspectUpload.zip': 200_000, 'confirmGuideFileUpload.zip': 260_000 };
       const oversized = functionZips()
         .map((zip) => ({ zip, bytes: statSync(path.join(outDir, zip)).size }))
         .filter(({ zip, bytes }) => bytes > (ALLOWED_ZIP_BYTES[zip] ?? MAX_ZIP_BYTES));

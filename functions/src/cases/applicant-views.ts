@@ -1,4 +1,5 @@
-import { CASE_CHANNELS, CASE_OVERVIEW_SIZE, CASE_STATUSES, applicantActions, caseChannelOf, transitionLabel, type CaseDetail, type CaseGlance, type CaseSummary, type WorkingCalendar } from '@ah-tourism/shared';
+import { CASE_OVERVIEW_SIZE } from '@ah-tourism/shared/src/cases/overview';
+import { CASE_CHANNELS, CASE_STATUSES, applicantActions, caseChannelOf, transitionLabel, type CaseDetail, type CaseGlance, type CaseSummary, type WorkingCalendar } from '@ah-tourism/shared';
 import type { Caller } from '../auth/caller';
 import { config } from '../platform/config';
 import { AppError } from '../platform/errors';

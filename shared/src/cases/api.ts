@@ -112,8 +112,9 @@ export const caseDetailSchema = caseSummarySchema
   .meta({ id: 'CaseDetail', description: '办件详情（申请人视角）' });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
 
-/** How many of the person's latest cases the home page's 我的办件 looks at. */
-export const CASE_OVERVIEW_SIZE = 10;
+import { CASE_OVERVIEW_SIZE } from './overview';
+
+export { CASE_OVERVIEW_SIZE };
 
 /**
  * One of the person's latest cases as the home page shows it at a glance: the list entry plus what says
