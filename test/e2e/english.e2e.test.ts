@@ -187,7 +187,8 @@ describe('the app in English (H5, Chromium)', () => {
     await tabBarReads(page, ['Home', 'Services', 'Me']);
     const card = page.getByRole('link', { name: new RegExp(`, case number ${caseNumber}$`) }).filter({ visible: true });
     await visible(card);
-    expect(await card.textContent()).toMatch(ENGLISH_DATE);
+    // The link is the card's title part (item, status, number); the date follows it in the card.
+    expect(await page.locator('.case-card', { has: card }).textContent()).toMatch(ENGLISH_DATE);
     await screenshot(page, 'english-06-mine');
   }, 240_000);
 

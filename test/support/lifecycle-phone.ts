@@ -78,7 +78,8 @@ export async function switchPersona(page: Page, personaId: string): Promise<void
 
 /** The case's row in 工作台 (a link named with its number), loading further pages until it shows. */
 export function inboxRow(page: Page, caseNumber: string) {
-  return page.getByRole('link', { name: new RegExp(`办件编号${caseNumber}`) }).filter({ visible: true });
+  // The card: its link (for screen readers and the keyboard) is the title part; the deadline and status follow it.
+  return page.locator('.case-card', { has: page.getByRole('link', { name: new RegExp(`办件编号${caseNumber}`) }) }).filter({ visible: true });
 }
 
 async function scrollInboxUntil(page: Page, caseNumber: string, timeout = 60_000): Promise<void> {
