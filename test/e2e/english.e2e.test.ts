@@ -81,7 +81,7 @@ describe('the app in English (H5, Chromium)', () => {
     expect(await page.evaluate<string>('document.documentElement.lang')).toBe('zh-CN');
 
     // The switch names itself in both languages and shows the language it leads to.
-    const toEnglish = page.getByRole('button', { name: '语言 / Language：切换为English' }).filter({ visible: true });
+    const toEnglish = page.getByRole('button', { name: 'EN，语言 / Language：切换为English' }).filter({ visible: true });
     await visible(toEnglish);
     expect((await toEnglish.textContent())?.trim()).toBe('EN');
     await screenshot(page, 'english-00-home-chinese');
@@ -101,7 +101,7 @@ describe('the app in English (H5, Chromium)', () => {
     }
     await visible(page.getByRole('button', { name: /^Change region, currently / }).filter({ visible: true }));
     // The way back, named in both languages, showing 中文.
-    const toChinese = page.getByRole('button', { name: 'Language / 语言: switch to 中文' }).filter({ visible: true });
+    const toChinese = page.getByRole('button', { name: '中文, Language / 语言: switch to 中文' }).filter({ visible: true });
     await visible(toChinese);
     expect((await toChinese.textContent())?.trim()).toBe('中文');
     await screenshot(page, 'english-01-home-english');
@@ -216,7 +216,7 @@ describe('the app in English (H5, Chromium)', () => {
     // Home is Chinese again, with EN offered in its header.
     await openApp(page, 'pages/home/index');
     await visible(page.getByRole('heading', { name: '皖旅政务', level: 1 }));
-    await visible(page.getByRole('button', { name: '语言 / Language：切换为English' }).filter({ visible: true }));
+    await visible(page.getByRole('button', { name: 'EN，语言 / Language：切换为English' }).filter({ visible: true }));
     await screenshot(page, 'english-08-back-to-chinese');
   }, 240_000);
 });

@@ -18,7 +18,7 @@ export function LanguageSwitch({ variant, tone = 'plain' }: LanguageSwitchProps)
   if (variant === 'compact') {
     const target = other(current)
     return (
-      <button type='button' className={`language-switch language-switch--${tone}`} aria-label={S.switchTo(LANGUAGE_NAMES[target])} onClick={() => void chooseLanguage(target)}>
+      <button type='button' className={`language-switch language-switch--${tone}`} aria-label={S.switchTo(LANGUAGE_SHORT_NAMES[target], LANGUAGE_NAMES[target])} onClick={() => void chooseLanguage(target)}>
         <span lang={target} aria-hidden='true'>
           {LANGUAGE_SHORT_NAMES[target]}
         </span>

@@ -31,7 +31,7 @@ export function LanguageSwitch({ variant, tone = 'plain' }: LanguageSwitchProps)
         className={`language-switch language-switch--${tone}`}
         role='button'
         aria-role='button'
-        aria-label={S.switchTo(LANGUAGE_NAMES[target])}
+        aria-label={S.switchTo(LANGUAGE_SHORT_NAMES[target], LANGUAGE_NAMES[target])}
         hoverClass='language-switch--pressed'
         onClick={() => void chooseLanguage(target)}
       >

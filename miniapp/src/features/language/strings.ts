@@ -8,7 +8,7 @@ import en from './strings.en.json'
  */
 export const LANGUAGE_STRINGS = localize('features/language/LANGUAGE_STRINGS', {
   label: '语言 / Language',
-  switchTo: (language: string) => `语言 / Language：切换为${language}`,
+  switchTo: (shown: string, language: string) => `${shown}，语言 / Language：切换为${language}`,
 } as const, en.LANGUAGE_STRINGS)
 
 /** Each language named in itself (never translated: it is how its readers recognise it). */

@@ -20,7 +20,8 @@ export function ElderToggle() {
       role='switch'
       aria-role='switch'
       aria-checked={elderMode ? 'true' : 'false'}
-      aria-label={S.toggleLabel}
+      // The spoken name starts with the words shown, so voice control users can say what they see.
+      aria-label={elderMode ? S.toggleLabelOn : S.toggleLabel}
       hoverClass='elder-toggle--pressed'
       onClick={() => switchTo(!elderMode)}
     >

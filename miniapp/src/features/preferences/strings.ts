@@ -14,6 +14,7 @@ export const PREFERENCES_STRINGS = localize('features/preferences/PREFERENCES_ST
   toggleElder: '长辈版',
   toggleStandard: '标准版',
   toggleLabel: '长辈版：字更大、按钮更大、首页更简单',
+  toggleLabelOn: '标准版：关闭长辈版，回到标准的字号和首页',
   settingsTitle: '显示设置',
   switchTitle: '长辈版',
   switchNote: '字更大、按钮更大、首页只留常用服务',
