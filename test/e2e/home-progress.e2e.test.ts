@@ -55,7 +55,8 @@ describe('progress at a glance on home (H5, Chromium)', () => {
     const card = page.getByRole('link', { name: `${ITEM}，待补正，下一步：上传告知书所列的材料，重新提交，办件编号${caseNumber}` }).filter({ visible: true });
     await untilVisible(page, card);
     await visible(page.getByRole('heading', { name: /^待我处理\s*1件$/ }).filter({ visible: true }));
-    await visible(card.getByText('下一步：上传告知书所列的材料，重新提交', { exact: true }));
+    // The link is the card's title part; the next step follows it in the card.
+    await visible(page.locator('.case-card', { has: card }).getByText('下一步：上传告知书所列的材料，重新提交', { exact: true }));
     expect(overviewRequests.length).toBeGreaterThan(0);
     await card.scrollIntoViewIfNeeded();
     await screenshot(page, 'home-progress-02-awaiting-supplement');
