@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Page } from 'playwright-core';
+import type { FileChooser, Page } from 'playwright-core';
 import type { Session } from '@ah-tourism/shared';
 import { api } from '../support/api';
 import { asUser, signInWithWechat, validCreditCode, validResidentId } from '../support/applications';
@@ -32,7 +32,15 @@ async function typeInto(page: Page, label: string, text: string): Promise<void> 
 /** Tabs to the material's file input, opens the chooser with Space and hands it the file. */
 async function chooseFile(page: Page, label: string, file: ReturnType<typeof pdfFile>): Promise<void> {
   await tabTo(page, label);
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 10_000 }), page.keyboard.press('Space')]);
+  // Space opens a focused file input; on a busy machine the first press sometimes opened nothing (the previous
+  // upload's re-render had just replaced the input), so Enter, the other key that activates it, is tried next.
+  let chooser: FileChooser;
+  try {
+    [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 5_000 }), page.keyboard.press('Space')]);
+  } catch {
+    if ((await focused(page)).name !== label) await tabTo(page, label);
+    [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 10_000 }), page.keyboard.press('Enter')]);
+  }
   await chooser.setFiles(file);
   await visible(page.getByText(file.name, { exact: true }), 20_000);
 }
